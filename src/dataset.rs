@@ -1,0 +1,240 @@
+//! The ledger: every record of a data folder, checked and cross-referenced.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::deployment::Deployment;
+use crate::error::LoadError;
+use crate::event::Event;
+use crate::id::{MissionId, SourceId};
+use crate::load::{self, Files};
+use crate::mission::{Mission, MissionStrength};
+use crate::nation::{Nation, NationCode};
+use crate::relocation::Relocation;
+use crate::source::Source;
+
+/// The data folder and seed articles compiled into the crate, so that a
+/// crate depending on troop-tracker needs no files at run time.
+const BUNDLED: &[(&str, &str)] = &[
+    ("sources.csv", include_str!("../data/sources.csv")),
+    ("nations.csv", include_str!("../data/nations.csv")),
+    ("missions.csv", include_str!("../data/missions.csv")),
+    (
+        "mission_strengths.csv",
+        include_str!("../data/mission_strengths.csv"),
+    ),
+    ("deployments.csv", include_str!("../data/deployments.csv")),
+    ("relocations.csv", include_str!("../data/relocations.csv")),
+    ("events.csv", include_str!("../data/events.csv")),
+    (
+        "../seeds/000_da199c63d7448b1a.txt",
+        include_str!("../seeds/000_da199c63d7448b1a.txt"),
+    ),
+    (
+        "../seeds/001_a0e3d952f8b9f08e.txt",
+        include_str!("../seeds/001_a0e3d952f8b9f08e.txt"),
+    ),
+    (
+        "../seeds/002_8d7df85216d00f31.txt",
+        include_str!("../seeds/002_8d7df85216d00f31.txt"),
+    ),
+    (
+        "../seeds/003_530c64fe5f4e7b90.txt",
+        include_str!("../seeds/003_530c64fe5f4e7b90.txt"),
+    ),
+    (
+        "../seeds/004_5953f46857a661e1.txt",
+        include_str!("../seeds/004_5953f46857a661e1.txt"),
+    ),
+];
+
+struct Texts<'a> {
+    files: &'a [(&'a str, &'a str)],
+    prefix: &'a str,
+}
+
+impl Files for Texts<'_> {
+    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(self
+            .files
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.as_bytes().to_vec()))
+    }
+
+    fn label(&self, name: &str) -> String {
+        format!("{}{}", self.prefix, name)
+    }
+}
+
+struct Dir(PathBuf);
+
+impl Files for Dir {
+    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
+        match std::fs::read(self.0.join(name)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn label(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+/// Every record of a data folder: sources, nations, missions (with their
+/// reported totals), deployments, relocations and events, after the loader
+/// has checked that ids are unique, references resolve and quotes are
+/// verbatim.
+///
+/// ```
+/// use troop_tracker::Dataset;
+/// let data = Dataset::bundled()?;
+/// let germany = data.nation("DEU".parse()?).expect("Germany is in the bundled data");
+/// assert_eq!(germany.name(), "Germany");
+/// assert!(data.deployments().iter().any(|d| d.nation() == germany.code()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub(crate) sources: Vec<Source>,
+    pub(crate) nations: Vec<Nation>,
+    pub(crate) missions: Vec<Mission>,
+    pub(crate) deployments: Vec<Deployment>,
+    pub(crate) relocations: Vec<Relocation>,
+    pub(crate) events: Vec<Event>,
+    nation_index: HashMap<NationCode, usize>,
+    mission_index: HashMap<MissionId, usize>,
+    source_index: HashMap<SourceId, usize>,
+}
+
+impl Dataset {
+    /// The dataset derived from the seed articles, embedded in the crate.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the crate's tests load this data. The `Result` is
+    /// kept so that a broken build can never panic in a user's program.
+    pub fn bundled() -> Result<Dataset, LoadError> {
+        load::load(&Texts {
+            files: BUNDLED,
+            prefix: "data/",
+        })
+    }
+
+    /// Loads a data folder in the schema of `data/README.md`.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LoadError`] listing every problem found, each with its
+    /// file, line and column: a missing file or column, a cell that does not
+    /// parse, a reference to an unknown nation, mission, source or record,
+    /// a duplicate id, or a quote that is not in its source.
+    pub fn from_dir(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
+        load::load(&Dir(path.as_ref().to_path_buf()))
+    }
+
+    /// Loads a dataset from in-memory file contents, keyed by the names a
+    /// data folder would use (`deployments.csv`, and source article paths as
+    /// written in `sources.csv`).
+    ///
+    /// ```
+    /// use troop_tracker::Dataset;
+    /// let files = [
+    ///     ("sources.csv", "id,file,title,outlet,published,date_basis\n"),
+    ///     ("nations.csv", "code,name,nato_joined,reference\n"),
+    ///     ("missions.csv", "id,name,organization,lead,host,launched,combat_role,source,quote\n"),
+    ///     ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote\n"),
+    ///     ("deployments.csv", "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote\n"),
+    ///     ("relocations.csv", "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote\n"),
+    ///     ("events.csv", "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n"),
+    /// ];
+    /// let empty = Dataset::from_texts(&files)?;
+    /// assert!(empty.deployments().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_dir`]; a file missing from `files` is reported as
+    /// missing.
+    pub fn from_texts(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
+        load::load(&Texts { files, prefix: "" })
+    }
+
+    pub(crate) fn reindex(&mut self) {
+        self.nation_index = self
+            .nations
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.code(), i))
+            .collect();
+        self.mission_index = self
+            .missions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id().clone(), i))
+            .collect();
+        self.source_index = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id().clone(), i))
+            .collect();
+    }
+
+    /// The source articles.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The nations, with NATO accession dates.
+    pub fn nations(&self) -> &[Nation] {
+        &self.nations
+    }
+
+    /// The missions, each with its reported totals.
+    pub fn missions(&self) -> &[Mission] {
+        &self.missions
+    }
+
+    /// Every reported mission total, mission by mission.
+    pub fn mission_strengths(&self) -> impl Iterator<Item = &MissionStrength> {
+        self.missions.iter().flat_map(|m| m.totals())
+    }
+
+    /// The deployment observations, in file order.
+    pub fn deployments(&self) -> &[Deployment] {
+        &self.deployments
+    }
+
+    /// The relocations, in file order.
+    pub fn relocations(&self) -> &[Relocation] {
+        &self.relocations
+    }
+
+    /// The events, in file order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The nation with this code.
+    pub fn nation(&self, code: NationCode) -> Option<&Nation> {
+        self.nation_index
+            .get(&code)
+            .and_then(|&i| self.nations.get(i))
+    }
+
+    /// The mission with this id.
+    pub fn mission(&self, id: &MissionId) -> Option<&Mission> {
+        self.mission_index
+            .get(id)
+            .and_then(|&i| self.missions.get(i))
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.source_index.get(id).and_then(|&i| self.sources.get(i))
+    }
+}

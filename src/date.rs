@@ -1,0 +1,460 @@
+//! Dates stated only as precisely as the source states them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+/// How precisely a [`Date`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Precision {
+    /// A calendar day: `2020-01-09`.
+    Day,
+    /// A third of a month: `early 2020-01` (days 1-10), `mid 2020-01`
+    /// (11-20), `late 2020-01` (21 to the end).
+    PartOfMonth,
+    /// A month: `2020-01`.
+    Month,
+    /// A year: `2018`.
+    Year,
+    /// A span between two stated dates: `2020-02-12..2020-02-13`.
+    Range,
+}
+
+impl Precision {
+    /// The lowercase name used in CSV exports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::PartOfMonth => "part_of_month",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Range => "range",
+        }
+    }
+}
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A third of a month, for "early", "mid" and "late January".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Days 1 to 10.
+    Early,
+    /// Days 11 to 20.
+    Mid,
+    /// Day 21 to the end of the month.
+    Late,
+}
+
+impl Part {
+    fn word(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::Mid => "mid",
+            Part::Late => "late",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Point {
+    Day(NaiveDate),
+    Part(i32, u32, Part),
+    Month(i32, u32),
+    Year(i32),
+}
+
+impl Point {
+    fn earliest(self) -> NaiveDate {
+        match self {
+            Point::Day(d) => d,
+            Point::Part(y, m, p) => {
+                let day = match p {
+                    Part::Early => 1,
+                    Part::Mid => 11,
+                    Part::Late => 21,
+                };
+                first_of(y, m).with_day(day).unwrap_or(first_of(y, m))
+            }
+            Point::Month(y, m) => first_of(y, m),
+            Point::Year(y) => first_of(y, 1),
+        }
+    }
+
+    fn latest(self) -> NaiveDate {
+        match self {
+            Point::Day(d) => d,
+            Point::Part(y, m, Part::Early) => first_of(y, m).with_day(10).unwrap_or(first_of(y, m)),
+            Point::Part(y, m, Part::Mid) => first_of(y, m).with_day(20).unwrap_or(first_of(y, m)),
+            Point::Part(y, m, Part::Late) | Point::Month(y, m) => last_of(y, m),
+            Point::Year(y) => last_of(y, 12),
+        }
+    }
+}
+
+// Callers only pass months 1..=12 and years that `parse_point` accepted,
+// so the fallbacks below are never reached; they avoid a panic path all
+// the same.
+fn first_of(y: i32, m: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_of(y: i32, m: u32) -> NaiveDate {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Point::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Point::Part(y, m, p) => write!(f, "{} {y:04}-{m:02}", p.word()),
+            Point::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Point::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Repr {
+    Single(Point),
+    Range(Point, Point),
+}
+
+/// A date as precisely as a source gives it: a day, part of a month, a
+/// month, a year, or a span between two of those.
+///
+/// A source that says "in 2018" gives [`Date::year`], never a fake
+/// 1 January. Every date covers the days from [`Date::earliest`] to
+/// [`Date::latest`].
+///
+/// Like [`Strength`](crate::Strength), `Date` does not implement
+/// `PartialEq`: `2020-01` and `2020-01-01..2020-01-31` cover the same days
+/// but are stated differently. Use [`Date::same_notation`] or compare the
+/// ends.
+///
+/// Notation (round-trips through `Display` and `FromStr`):
+/// `2020-01-09`, `early 2020-01`, `mid 2020-01`, `late 2020-01`, `2020-01`,
+/// `2018`, and `START..END` where each end is a day, month or year.
+///
+/// ```
+/// use troop_tracker::{Date, Precision};
+/// let d: Date = "early 2020-01".parse()?;
+/// assert_eq!(d.precision(), Precision::PartOfMonth);
+/// assert_eq!(d.earliest().to_string(), "2020-01-01");
+/// assert_eq!(d.latest().to_string(), "2020-01-10");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Date(Repr);
+
+impl Date {
+    /// A calendar day.
+    pub fn day(date: NaiveDate) -> Date {
+        Date(Repr::Single(Point::Day(date)))
+    }
+
+    /// A month of a year.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`DateError::Invalid`] when the month is not 1 to 12 or the
+    /// year is out of range.
+    pub fn month(year: i32, month: u32) -> Result<Date, DateError> {
+        check_year_month(year, month)?;
+        Ok(Date(Repr::Single(Point::Month(year, month))))
+    }
+
+    /// A whole year.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`DateError::Invalid`] when the year is outside 1..=9999.
+    pub fn year(year: i32) -> Result<Date, DateError> {
+        check_year_month(year, 1)?;
+        Ok(Date(Repr::Single(Point::Year(year))))
+    }
+
+    /// The precision the source gave.
+    pub fn precision(&self) -> Precision {
+        match self.0 {
+            Repr::Single(Point::Day(_)) => Precision::Day,
+            Repr::Single(Point::Part(..)) => Precision::PartOfMonth,
+            Repr::Single(Point::Month(..)) => Precision::Month,
+            Repr::Single(Point::Year(_)) => Precision::Year,
+            Repr::Range(..) => Precision::Range,
+        }
+    }
+
+    /// The first day the date can mean.
+    pub fn earliest(&self) -> NaiveDate {
+        match self.0 {
+            Repr::Single(p) | Repr::Range(p, _) => p.earliest(),
+        }
+    }
+
+    /// The last day the date can mean.
+    pub fn latest(&self) -> NaiveDate {
+        match self.0 {
+            Repr::Single(p) | Repr::Range(_, p) => p.latest(),
+        }
+    }
+
+    /// Whether every day this date can mean lies before every day `other`
+    /// can mean.
+    pub fn certainly_before(&self, other: &Date) -> bool {
+        self.latest() < other.earliest()
+    }
+
+    /// Whether some day this date can mean lies on or before some day
+    /// `other` can mean.
+    pub fn may_be_on_or_before(&self, other: &Date) -> bool {
+        self.earliest() <= other.latest()
+    }
+
+    /// Whether `day` is one of the days this date can mean.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.earliest() <= day && day <= self.latest()
+    }
+
+    /// Whether the two dates are written the same way.
+    pub fn same_notation(&self, other: &Date) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl From<NaiveDate> for Date {
+    fn from(d: NaiveDate) -> Date {
+        Date::day(d)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Repr::Single(p) => write!(f, "{p}"),
+            Repr::Range(a, b) => write!(f, "{a}..{b}"),
+        }
+    }
+}
+
+impl fmt::Debug for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Date({self})")
+    }
+}
+
+/// Why a date notation could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// The text is none of the notations.
+    #[error("expected a date such as \"2020-01-09\", \"2020-01\", \"2018\", \"early 2020-01\" or \"2020-02-12..2020-02-13\", found {found:?}")]
+    Notation {
+        /// The text that was found.
+        found: String,
+    },
+    /// The notation is right but no such day exists (2020-02-30).
+    #[error("expected a real calendar date, found {found:?}")]
+    Invalid {
+        /// The text that was found.
+        found: String,
+    },
+    /// A range whose end lies before its start.
+    #[error("expected a range whose end is not before its start, found {found:?}")]
+    Reversed {
+        /// The text that was found.
+        found: String,
+    },
+}
+
+fn check_year_month(year: i32, month: u32) -> Result<(), DateError> {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+        return Err(DateError::Invalid {
+            found: format!("{year:04}-{month:02}"),
+        });
+    }
+    Ok(())
+}
+
+fn digits(s: &str, len: usize) -> Option<u32> {
+    if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn parse_point(s: &str, whole: &str) -> Result<Point, DateError> {
+    let notation = || DateError::Notation {
+        found: whole.to_owned(),
+    };
+    let invalid = || DateError::Invalid {
+        found: whole.to_owned(),
+    };
+    if let Some((word, rest)) = s.split_once(' ') {
+        let part = match word {
+            "early" => Part::Early,
+            "mid" => Part::Mid,
+            "late" => Part::Late,
+            _ => return Err(notation()),
+        };
+        return match parse_point(rest, whole)? {
+            Point::Month(y, m) => Ok(Point::Part(y, m, part)),
+            _ => Err(notation()),
+        };
+    }
+    let fields: Vec<&str> = s.split('-').collect();
+    let year = |f: &str| -> Result<i32, DateError> {
+        let y = digits(f, 4).ok_or_else(notation)?;
+        let y = i32::try_from(y).map_err(|_| notation())?;
+        if y == 0 {
+            return Err(invalid());
+        }
+        Ok(y)
+    };
+    match fields.as_slice() {
+        [y] => Ok(Point::Year(year(y)?)),
+        [y, m] => {
+            let (y, m) = (year(y)?, digits(m, 2).ok_or_else(notation)?);
+            check_year_month(y, m).map_err(|_| invalid())?;
+            Ok(Point::Month(y, m))
+        }
+        [y, m, d] => {
+            let y = year(y)?;
+            let m = digits(m, 2).ok_or_else(notation)?;
+            let d = digits(d, 2).ok_or_else(notation)?;
+            NaiveDate::from_ymd_opt(y, m, d)
+                .map(Point::Day)
+                .ok_or_else(invalid)
+        }
+        _ => Err(notation()),
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let t = s.trim();
+        if let Some((a, b)) = t.split_once("..") {
+            let start = parse_point(a, t)?;
+            let end = parse_point(b, t)?;
+            if matches!(start, Point::Part(..)) || matches!(end, Point::Part(..)) {
+                return Err(DateError::Notation {
+                    found: t.to_owned(),
+                });
+            }
+            if end.latest() < start.earliest() {
+                return Err(DateError::Reversed {
+                    found: t.to_owned(),
+                });
+            }
+            return Ok(Date(Repr::Range(start, end)));
+        }
+        parse_point(t, t).map(|p| Date(Repr::Single(p)))
+    }
+}
+
+serde_via_str!(Date);
+
+/// Parses a plain ISO day (`2020-01-09`), as used for exact reference dates
+/// such as NATO accessions.
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, DateError> {
+    match parse_point(s.trim(), s.trim())? {
+        Point::Day(d) => Ok(d),
+        _ => Err(DateError::Notation {
+            found: s.trim().to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_precision() {
+        let cases = [
+            ("2020-01-09", "2020-01-09", "2020-01-09", Precision::Day),
+            ("2020-02", "2020-02-01", "2020-02-29", Precision::Month),
+            ("2018", "2018-01-01", "2018-12-31", Precision::Year),
+            (
+                "late 2020-02",
+                "2020-02-21",
+                "2020-02-29",
+                Precision::PartOfMonth,
+            ),
+            (
+                "mid 2019-12",
+                "2019-12-11",
+                "2019-12-20",
+                Precision::PartOfMonth,
+            ),
+            (
+                "2020-06..2020-08",
+                "2020-06-01",
+                "2020-08-31",
+                Precision::Range,
+            ),
+        ];
+        for (text, first, last, precision) in cases {
+            let d: Date = text.parse().unwrap();
+            assert_eq!(d.earliest().to_string(), first, "{text}");
+            assert_eq!(d.latest().to_string(), last, "{text}");
+            assert_eq!(d.precision(), precision, "{text}");
+            assert_eq!(d.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(matches!(
+            "2020-02-30".parse::<Date>(),
+            Err(DateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            "2020-13".parse::<Date>(),
+            Err(DateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            "2020-03..2020-01".parse::<Date>(),
+            Err(DateError::Reversed { .. })
+        ));
+        for bad in [
+            "",
+            "20-1-9",
+            "Jan 2020",
+            "early 2020",
+            "2020-1-09",
+            "early 2020-01..2020-02",
+        ] {
+            assert!(
+                matches!(bad.parse::<Date>(), Err(DateError::Notation { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordering_is_certain_only_when_spans_do_not_touch() {
+        let jan: Date = "2020-01".parse().unwrap();
+        let jan9: Date = "2020-01-09".parse().unwrap();
+        let feb: Date = "2020-02-13".parse().unwrap();
+        assert!(jan.certainly_before(&feb));
+        assert!(!jan.certainly_before(&jan9));
+        assert!(jan9.may_be_on_or_before(&jan));
+        assert!(jan.covers(jan9.earliest()));
+    }
+}

@@ -1,0 +1,270 @@
+//! A nation's troops in a place, as of a date, on a source's word.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+use crate::date::Date;
+use crate::id::{IdError, MissionId, RecordId};
+use crate::location::Location;
+use crate::nation::NationCode;
+use crate::source::Citation;
+use crate::strength::Strength;
+
+/// A fraction of a mission's total, as in "half of the 16,000": `1/2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Share {
+    numerator: u32,
+    denominator: u32,
+}
+
+/// Why a share could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected a fraction N/D with 0 <= N <= D and D > 0, such as \"1/2\", found {found:?}")]
+pub struct ShareError {
+    found: String,
+}
+
+impl Share {
+    /// The fraction `numerator / denominator`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ShareError`] when the denominator is 0 or the fraction
+    /// exceeds 1.
+    pub fn new(numerator: u32, denominator: u32) -> Result<Share, ShareError> {
+        if denominator == 0 || numerator > denominator {
+            return Err(ShareError {
+                found: format!("{numerator}/{denominator}"),
+            });
+        }
+        Ok(Share {
+            numerator,
+            denominator,
+        })
+    }
+
+    /// The numerator.
+    pub fn numerator(&self) -> u32 {
+        self.numerator
+    }
+
+    /// The denominator.
+    pub fn denominator(&self) -> u32 {
+        self.denominator
+    }
+}
+
+impl FromStr for Share {
+    type Err = ShareError;
+    fn from_str(s: &str) -> Result<Share, ShareError> {
+        let err = || ShareError {
+            found: s.to_owned(),
+        };
+        let (n, d) = s.split_once('/').ok_or_else(err)?;
+        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(n) || !all_digits(d) {
+            return Err(err());
+        }
+        let n = n.parse().map_err(|_| err())?;
+        let d = d.parse().map_err(|_| err())?;
+        Share::new(n, d).map_err(|_| err())
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.numerator, self.denominator)
+    }
+}
+
+/// Places an observation before or after a relocation reported on the same
+/// day: Germany's "120 soldiers" describe the force before it sent 30 away,
+/// and "others will remain" the force after.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Relative {
+    /// The figure describes the force just before the relocation.
+    Before(RecordId),
+    /// The figure describes the force just after the relocation.
+    After(RecordId),
+}
+
+impl Relative {
+    /// The relocation it refers to.
+    pub fn relocation(&self) -> &RecordId {
+        match self {
+            Relative::Before(r) | Relative::After(r) => r,
+        }
+    }
+}
+
+/// Why a `before:ID` / `after:ID` cell could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RelativeError {
+    /// Neither `before:` nor `after:`.
+    #[error("expected \"before:ID\" or \"after:ID\" naming a relocation, found {found:?}")]
+    Notation {
+        /// The text that was found.
+        found: String,
+    },
+    /// The id after the colon is malformed.
+    #[error("{0}")]
+    Id(#[from] IdError),
+}
+
+impl FromStr for Relative {
+    type Err = RelativeError;
+    fn from_str(s: &str) -> Result<Relative, RelativeError> {
+        if let Some(id) = s.strip_prefix("before:") {
+            Ok(Relative::Before(id.parse()?))
+        } else if let Some(id) = s.strip_prefix("after:") {
+            Ok(Relative::After(id.parse()?))
+        } else {
+            Err(RelativeError::Notation {
+                found: s.to_owned(),
+            })
+        }
+    }
+}
+
+impl fmt::Display for Relative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Relative::Before(r) => write!(f, "before:{r}"),
+            Relative::After(r) => write!(f, "after:{r}"),
+        }
+    }
+}
+
+impl fmt::Debug for Relative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Relative({self})")
+    }
+}
+
+serde_via_str!(Share);
+serde_via_str!(Relative);
+
+/// One observation of a nation's strength in a location, under a mission
+/// or under none named, as of the date the figure describes, on a cited
+/// source's word.
+///
+/// Canada's "500 troops in Iraq" name no mission: they span the NATO
+/// mission and the coalition. Two sources reporting the same figure are
+/// two deployments; both are kept.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Deployment {
+    id: RecordId,
+    nation: NationCode,
+    location: Location,
+    mission: Option<MissionId>,
+    as_of: Date,
+    relative_to: Option<Relative>,
+    strength: Strength,
+    share: Option<Share>,
+    citation: Citation,
+}
+
+impl Deployment {
+    /// An observation under no named mission; set the rest with the
+    /// `with_` methods.
+    pub fn new(
+        id: RecordId,
+        nation: NationCode,
+        location: Location,
+        as_of: Date,
+        strength: Strength,
+        citation: Citation,
+    ) -> Deployment {
+        Deployment {
+            id,
+            nation,
+            location,
+            mission: None,
+            as_of,
+            relative_to: None,
+            strength,
+            share: None,
+            citation,
+        }
+    }
+
+    /// Sets the mission the troops serve under.
+    pub fn with_mission(mut self, mission: Option<MissionId>) -> Deployment {
+        self.mission = mission;
+        self
+    }
+
+    /// Places the observation before or after a same-day relocation.
+    pub fn with_relative_to(mut self, relative_to: Option<Relative>) -> Deployment {
+        self.relative_to = relative_to;
+        self
+    }
+
+    /// Records that the figure was stated as a share of the mission's total.
+    pub fn with_share(mut self, share: Option<Share>) -> Deployment {
+        self.share = share;
+        self
+    }
+
+    /// The record id.
+    pub fn id(&self) -> &RecordId {
+        &self.id
+    }
+
+    /// The contributing nation.
+    pub fn nation(&self) -> NationCode {
+        self.nation
+    }
+
+    /// Where the troops are.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The mission, if one is named.
+    pub fn mission(&self) -> Option<&MissionId> {
+        self.mission.as_ref()
+    }
+
+    /// The date the figure describes (not always the publication date).
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    /// Whether the figure describes the force just before or after a
+    /// same-day relocation.
+    pub fn relative_to(&self) -> Option<&Relative> {
+        self.relative_to.as_ref()
+    }
+
+    /// The strength as stated (`n/r` when only a share is given).
+    pub fn strength(&self) -> Strength {
+        self.strength
+    }
+
+    /// The share of the mission's total, when the source states one.
+    pub fn share(&self) -> Option<Share> {
+        self.share
+    }
+
+    /// Where the figure comes from.
+    pub fn citation(&self) -> &Citation {
+        &self.citation
+    }
+}
+
+impl fmt::Display for Deployment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} in {}", self.nation, self.strength, self.location)?;
+        if let Some(m) = &self.mission {
+            write!(f, " under {m}")?;
+        }
+        if let Some(s) = &self.share {
+            write!(f, " ({s} of the mission)")?;
+        }
+        write!(f, " as of {} [{}]", self.as_of, self.id)
+    }
+}

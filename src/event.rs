@@ -1,0 +1,264 @@
+//! Dated, cited happenings: mission milestones, attacks, alliance size.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::id::{MissionId, RecordId};
+use crate::location::Location;
+use crate::nation::NationCode;
+use crate::source::Citation;
+use crate::strength::Strength;
+
+macro_rules! word_enum {
+    ($(#[$doc:meta])* $name:ident, $err:ident, $what:literal, { $($(#[$vdoc:meta])* $variant:ident => $word:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The CSV notation.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)*
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Why a word could not be read as this enum.
+        #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+        #[error("expected {} ({}), found {found:?}", $what, $name::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "))]
+        pub struct $err {
+            found: String,
+        }
+
+        impl FromStr for $name {
+            type Err = $err;
+            fn from_str(s: &str) -> Result<$name, $err> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|k| k.as_str() == s)
+                    .ok_or_else(|| $err { found: s.to_owned() })
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What happened. Kinds ending in `_planned`, `_decided` or
+    /// `_approved` record decisions; `training_suspended` and
+    /// `operations_suspended` record a state reported as in effect on the
+    /// date.
+    EventKind, EventKindError, "an event kind", {
+        /// A mission began.
+        Launched => "launched",
+        /// A mission's training was suspended.
+        TrainingSuspended => "training_suspended",
+        /// A mission's operations were suspended.
+        OperationsSuspended => "operations_suspended",
+        /// The host government approved resuming a suspended mission.
+        ResumptionApproved => "resumption_approved",
+        /// The host government consented to new tasks.
+        HostConsent => "host_consent",
+        /// An expansion was decided.
+        ExpansionDecided => "expansion_decided",
+        /// An expansion step was planned.
+        ExpansionPlanned => "expansion_planned",
+        /// Activities were approved for transfer between missions.
+        TransferApproved => "transfer_approved",
+        /// A mandate change was planned.
+        MandateChangePlanned => "mandate_change_planned",
+        /// Personnel were moved out, with no nation or destination named.
+        PersonnelMovedOut => "personnel_moved_out",
+        /// A withdrawal was requested by the host.
+        WithdrawalRequested => "withdrawal_requested",
+        /// A withdrawal was planned.
+        WithdrawalPlanned => "withdrawal_planned",
+        /// A parliament voted to expel foreign forces.
+        ExpulsionResolution => "expulsion_resolution",
+        /// An attack on one or more bases.
+        AttackOnBases => "attack_on_bases",
+        /// A targeted strike.
+        Strike => "strike",
+        /// An invasion.
+        Invasion => "invasion",
+        /// People killed or wounded.
+        Casualties => "casualties",
+        /// The number of members of an alliance.
+        MemberCount => "member_count",
+        /// A meeting where a mission's future is decided.
+        Meeting => "meeting",
+    }
+);
+
+word_enum!(
+    /// What an event's count counts.
+    Unit, UnitError, "a unit", {
+        /// Military personnel.
+        Troops => "troops",
+        /// Bases.
+        Bases => "bases",
+        /// Rockets or missiles.
+        Rockets => "rockets",
+        /// Casualties.
+        People => "people",
+        /// Member states of an alliance.
+        Members => "members",
+    }
+);
+
+/// A dated, cited happening: a mission launched or suspended, an attack on
+/// bases, the size of an alliance on a day.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Event {
+    id: RecordId,
+    date: Date,
+    kind: EventKind,
+    organization: Option<String>,
+    mission: Option<MissionId>,
+    nation: Option<NationCode>,
+    location: Option<Location>,
+    count: Option<(Strength, Unit)>,
+    same_as: Option<RecordId>,
+    citation: Citation,
+}
+
+impl Event {
+    /// An event with no subject or count; set those with the `with_`
+    /// methods.
+    pub fn new(id: RecordId, date: Date, kind: EventKind, citation: Citation) -> Event {
+        Event {
+            id,
+            date,
+            kind,
+            organization: None,
+            mission: None,
+            nation: None,
+            location: None,
+            count: None,
+            same_as: None,
+            citation,
+        }
+    }
+
+    /// Sets the organization concerned (such as NATO for a member count).
+    pub fn with_organization(mut self, organization: Option<String>) -> Event {
+        self.organization = organization;
+        self
+    }
+
+    /// Sets the mission concerned.
+    pub fn with_mission(mut self, mission: Option<MissionId>) -> Event {
+        self.mission = mission;
+        self
+    }
+
+    /// Sets the nation that acted.
+    pub fn with_nation(mut self, nation: Option<NationCode>) -> Event {
+        self.nation = nation;
+        self
+    }
+
+    /// Sets where it happened.
+    pub fn with_location(mut self, location: Option<Location>) -> Event {
+        self.location = location;
+        self
+    }
+
+    /// Sets what was counted and how many.
+    pub fn with_count(mut self, count: Option<(Strength, Unit)>) -> Event {
+        self.count = count;
+        self
+    }
+
+    /// Marks this row as another report of the event `id`.
+    pub fn with_same_as(mut self, same_as: Option<RecordId>) -> Event {
+        self.same_as = same_as;
+        self
+    }
+
+    /// The record id.
+    pub fn id(&self) -> &RecordId {
+        &self.id
+    }
+
+    /// When it happened (or, for states, when it was reported in effect).
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// What happened.
+    pub fn kind(&self) -> EventKind {
+        self.kind
+    }
+
+    /// The organization concerned, if any.
+    pub fn organization(&self) -> Option<&str> {
+        self.organization.as_deref()
+    }
+
+    /// The mission concerned, if any.
+    pub fn mission(&self) -> Option<&MissionId> {
+        self.mission.as_ref()
+    }
+
+    /// The nation that acted, if any.
+    pub fn nation(&self) -> Option<NationCode> {
+        self.nation
+    }
+
+    /// Where it happened, if stated.
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
+    }
+
+    /// What was counted and how many, if stated.
+    pub fn count(&self) -> Option<(Strength, Unit)> {
+        self.count
+    }
+
+    /// The event this row reports again, if any.
+    pub fn same_as(&self) -> Option<&RecordId> {
+        self.same_as.as_ref()
+    }
+
+    /// Where it comes from.
+    pub fn citation(&self) -> &Citation {
+        &self.citation
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.date, self.kind)?;
+        if let Some(m) = &self.mission {
+            write!(f, " {m}")?;
+        }
+        if let Some(n) = &self.nation {
+            write!(f, " by {n}")?;
+        }
+        if let Some(l) = &self.location {
+            write!(f, " in {l}")?;
+        }
+        if let Some((s, u)) = &self.count {
+            write!(f, ": {s} {u}")?;
+        }
+        write!(f, " [{}]", self.id)
+    }
+}

@@ -1,0 +1,94 @@
+//! Identifiers for records, sources and missions.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Why an identifier could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected {what}: 1 to 64 characters from A-Z a-z 0-9 _ . -, found {found:?}")]
+pub struct IdError {
+    what: &'static str,
+    found: String,
+}
+
+fn check(what: &'static str, s: &str) -> Result<(), IdError> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(IdError {
+            what,
+            found: s.to_owned(),
+        })
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates and wraps an identifier.
+            ///
+            /// # Errors
+            ///
+            /// Returns [`IdError`] unless the text is 1 to 64 characters
+            /// from `A-Z a-z 0-9 _ . -`.
+            pub fn new(s: &str) -> Result<$name, IdError> {
+                check($what, s)?;
+                Ok($name(s.to_owned()))
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<$name, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+
+        serde_via_str!($name);
+    };
+}
+
+id_type!(
+    /// The id of one record (a deployment, relocation, event or mission
+    /// strength observation), unique across the whole dataset so that a
+    /// finding can name it.
+    RecordId,
+    "a record id"
+);
+
+id_type!(
+    /// The id of a source article, such as `ap-2020-02-13`.
+    SourceId,
+    "a source id"
+);
+
+id_type!(
+    /// The short id of a mission, such as `NMI` for NATO Mission Iraq.
+    MissionId,
+    "a mission id"
+);

@@ -1,0 +1,113 @@
+//! Typed, cited, uncertainty-aware records of who has how many troops
+//! where, under which mission, as of which date, and on whose word.
+//!
+//! troop-tracker is for defence analysts, researchers and journalists who
+//! must be able to cite every figure they publish and must not publish two
+//! figures that contradict each other.
+//!
+//! # The model
+//!
+//! - **[`Strength`]**: a head count that knows how uncertain it is: `120`,
+//!   `~500` ("about 500"), `200-300` ("a couple of hundred"), `>=1`,
+//!   `<=850`, `some<500` ("some of its 500"), `?` (unknown) and `n/r` (not
+//!   reported) are all different, and each has an [`Interval`].
+//! - **[`Date`]**: a date only as precise as its source: a day, early/mid/
+//!   late in a month, a month, a year, or a span between them.
+//! - **[`Nation`]**: an ISO 3166-1 alpha-3 [`NationCode`] (Kosovo is `XKX`),
+//!   a name and the day it joined NATO, if it did.
+//! - **[`Location`]**: a host country and optionally an area inside it
+//!   (`IRQ/Kurdistan region`); an area's troops count toward its country.
+//! - **[`Mission`]**: a multinational mission (NATO Mission Iraq, the
+//!   Global Coalition) with its lead nation, host, launch date, combat role
+//!   and reported totals ([`MissionStrength`]).
+//! - **[`Deployment`]**: one observation of a nation's strength in a
+//!   location, under a mission or none named, as of a date.
+//! - **[`Relocation`]**: troops moved from one place or mission to one or
+//!   more others, announced, under way or carried out.
+//! - **[`Event`]**: a dated happening: a mission launched or suspended, an
+//!   attack on bases, the size of the alliance.
+//! - **[`Citation`]**: every record names its [`Source`] and quotes it
+//!   verbatim; the loader checks the quote is in the article.
+//!
+//! A [`Dataset`] holds them all. [`Dataset::bundled`] is the dataset
+//! curated from the five seed articles, compiled into the crate;
+//! [`Dataset::from_dir`] loads your own folder in the same CSV schema and
+//! reports every bad cell by file, line and column.
+//!
+//! # Example
+//!
+//! ```
+//! use troop_tracker::{Dataset, StrengthKind};
+//!
+//! let data = Dataset::bundled()?;
+//!
+//! // Germany's soldiers in Iraq before it moved 30 of them to Jordan and
+//! // Kuwait, and the words the figure was taken from.
+//! let deu = "DEU".parse()?;
+//! let before = data
+//!     .deployments()
+//!     .iter()
+//!     .find(|d| d.nation() == deu && d.location().to_string() == "IRQ")
+//!     .expect("the bundled data has Germany in Iraq");
+//! assert_eq!(before.strength().to_string(), "120");
+//! assert!(before.citation().quote().contains("30 of its 120 soldiers"));
+//!
+//! // The NATO mission's size, "about 500", is not an exact 500.
+//! let nmi = data.mission(&"NMI".parse()?).expect("NATO Mission Iraq");
+//! let about = nmi
+//!     .totals()
+//!     .iter()
+//!     .find(|t| t.strength().kind() == StrengthKind::Approximate)
+//!     .expect("an approximate total");
+//! assert_eq!(about.strength().to_string(), "~500");
+//! assert_eq!(about.strength().bounds().low(), 450);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+/// Implements `Serialize` and `Deserialize` through `Display` and `FromStr`,
+/// so that a type's CSV cell is its printed notation.
+macro_rules! serde_via_str {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$t, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(deserializer)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+mod dataset;
+mod date;
+mod deployment;
+mod error;
+mod event;
+mod id;
+mod load;
+mod location;
+mod mission;
+mod nation;
+mod relocation;
+mod source;
+mod strength;
+
+pub use dataset::Dataset;
+pub use date::{Date, DateError, Part, Precision};
+pub use deployment::{Deployment, Relative, RelativeError, Share, ShareError};
+pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
+pub use event::{Event, EventKind, EventKindError, Unit, UnitError};
+pub use id::{IdError, MissionId, RecordId, SourceId};
+pub use location::{Location, LocationError};
+pub use mission::{Mission, MissionSpec, MissionStrength};
+pub use nation::{Nation, NationCode, NationCodeError};
+pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
+pub use source::{Citation, Source};
+pub use strength::{Interval, Strength, StrengthError, StrengthKind};

@@ -1,0 +1,118 @@
+//! Where troops are: a host country and, optionally, an area inside it.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::nation::{NationCode, NationCodeError};
+
+/// A host country plus an optional sub-national area: `IRQ`,
+/// `IRQ/Kurdistan region`, `IRQ/Baghdad`.
+///
+/// An area lies inside its country, so a figure for the area counts toward
+/// the country ([`Location::contains`]).
+///
+/// ```
+/// use troop_tracker::Location;
+/// let iraq: Location = "IRQ".parse()?;
+/// let kurdistan: Location = "IRQ/Kurdistan region".parse()?;
+/// assert!(iraq.contains(&kurdistan));
+/// assert!(!kurdistan.contains(&iraq));
+/// assert_eq!(kurdistan.area(), Some("Kurdistan region"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    country: NationCode,
+    area: Option<String>,
+}
+
+/// Why a location could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LocationError {
+    /// The country part is not a nation code.
+    #[error("expected a location such as \"IRQ\" or \"IRQ/Baghdad\": {0}")]
+    Country(#[from] NationCodeError),
+    /// The area after `/` is empty, padded, or contains a `/` or `;`.
+    #[error("expected an area name after \"/\" without \"/\", \";\" or surrounding spaces, found {found:?}")]
+    Area {
+        /// The text that was found.
+        found: String,
+    },
+}
+
+impl Location {
+    /// A whole country.
+    pub fn country_wide(country: NationCode) -> Location {
+        Location {
+            country,
+            area: None,
+        }
+    }
+
+    /// An area inside a country.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`LocationError::Area`] when the area is empty, has
+    /// surrounding spaces, or contains `/` or `;`.
+    pub fn area_of(country: NationCode, area: &str) -> Result<Location, LocationError> {
+        if area.is_empty() || area.trim() != area || area.contains(['/', ';']) {
+            return Err(LocationError::Area {
+                found: area.to_owned(),
+            });
+        }
+        Ok(Location {
+            country,
+            area: Some(area.to_owned()),
+        })
+    }
+
+    /// The host country.
+    pub fn country(&self) -> NationCode {
+        self.country
+    }
+
+    /// The area inside the country, if one is named.
+    pub fn area(&self) -> Option<&str> {
+        self.area.as_deref()
+    }
+
+    /// The whole country this location lies in.
+    pub fn to_country(&self) -> Location {
+        Location::country_wide(self.country)
+    }
+
+    /// Whether `other` lies inside this location: the same place, or an
+    /// area of this country.
+    pub fn contains(&self, other: &Location) -> bool {
+        self.country == other.country && (self.area.is_none() || self.area == other.area)
+    }
+}
+
+impl FromStr for Location {
+    type Err = LocationError;
+    fn from_str(s: &str) -> Result<Location, LocationError> {
+        match s.split_once('/') {
+            Some((c, a)) => Location::area_of(c.parse()?, a),
+            None => Ok(Location::country_wide(s.parse()?)),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.area {
+            Some(a) => write!(f, "{}/{}", self.country, a),
+            None => write!(f, "{}", self.country),
+        }
+    }
+}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Location({self})")
+    }
+}
+
+serde_via_str!(Location);

@@ -1,0 +1,629 @@
+//! Head counts that know how uncertain they are.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// A closed interval of head counts, `[low, high]`, where `high` may be
+/// unbounded ("at least 1" has no upper end).
+///
+/// Equality is plain: two intervals are equal when both ends are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Interval {
+    low: u64,
+    high: Option<u64>,
+}
+
+impl Interval {
+    /// The interval `[low, high]`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`StrengthError::LowAboveHigh`] when `low > high`.
+    pub fn new(low: u64, high: u64) -> Result<Interval, StrengthError> {
+        if low > high {
+            return Err(StrengthError::LowAboveHigh { low, high });
+        }
+        Ok(Interval {
+            low,
+            high: Some(high),
+        })
+    }
+
+    /// The unbounded interval `[low, ∞)`.
+    pub fn at_least(low: u64) -> Interval {
+        Interval { low, high: None }
+    }
+
+    /// The single value `[n, n]`.
+    pub fn exactly(n: u64) -> Interval {
+        Interval {
+            low: n,
+            high: Some(n),
+        }
+    }
+
+    /// The lowest count the interval allows.
+    pub fn low(&self) -> u64 {
+        self.low
+    }
+
+    /// The highest count the interval allows, or `None` when unbounded.
+    pub fn high(&self) -> Option<u64> {
+        self.high
+    }
+
+    /// Whether `n` lies inside the interval.
+    pub fn contains(&self, n: u64) -> bool {
+        n >= self.low && self.high.is_none_or(|h| n <= h)
+    }
+
+    /// Whether the two intervals share at least one value, so that both
+    /// figures can be true at once.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let below_other_high = other.high.is_none_or(|h| self.low <= h);
+        let above_other_low = self.high.is_none_or(|h| other.low <= h);
+        below_other_high && above_other_low
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.high {
+            Some(h) => write!(f, "[{}, {}]", self.low, h),
+            None => write!(f, "[{}, ∞)", self.low),
+        }
+    }
+}
+
+/// How a [`Strength`] was stated, which decides its interval.
+///
+/// The kind is kept beside the interval so that a vague figure is never
+/// written back as an exact one: `~500` and `450-550` span the same counts
+/// but say different things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StrengthKind {
+    /// A stated count, such as "120 soldiers" or "the 500-strong mission".
+    Exact,
+    /// "About N", "approximately N": `N ± 10%`, rounded outward.
+    Approximate,
+    /// A stated range, such as "a couple of hundred" (`200-300`).
+    Range,
+    /// "At least N": `[N, ∞)`.
+    AtLeast,
+    /// "More than N": `[N + 1, ∞)`.
+    MoreThan,
+    /// "Up to N", a ceiling such as an authorized cap: `[0, N]`.
+    UpTo,
+    /// "Some" (`[1, ∞)`) or "some of its N" (`[1, N - 1]`).
+    Some,
+    /// Present, but the count is unknown: `[0, ∞)`.
+    Unknown,
+    /// The source gives no figure at all: `[0, ∞)`, kept apart from
+    /// [`StrengthKind::Unknown`] so that silence is not read as a claim.
+    NotReported,
+}
+
+impl StrengthKind {
+    /// The lowercase name used in CSV exports (`exact`, `approximate`, ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            StrengthKind::Exact => "exact",
+            StrengthKind::Approximate => "approximate",
+            StrengthKind::Range => "range",
+            StrengthKind::AtLeast => "at_least",
+            StrengthKind::MoreThan => "more_than",
+            StrengthKind::UpTo => "up_to",
+            StrengthKind::Some => "some",
+            StrengthKind::Unknown => "unknown",
+            StrengthKind::NotReported => "not_reported",
+        }
+    }
+}
+
+impl fmt::Display for StrengthKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Repr {
+    Exact(u32),
+    Approximate(u32),
+    Range(u32, u32),
+    AtLeast(u32),
+    MoreThan(u32),
+    UpTo(u32),
+    Some(Option<u32>),
+    Unknown,
+    NotReported,
+}
+
+/// A count of people that knows its uncertainty.
+///
+/// Every strength has a [`StrengthKind`] (how it was stated) and an
+/// [`Interval`] (which true counts it allows). Its text notation, used in CSV
+/// cells, round-trips through [`Display`](fmt::Display) and [`FromStr`]:
+///
+/// | notation  | kind          | interval        | words in a source                 |
+/// |-----------|---------------|-----------------|-----------------------------------|
+/// | `120`     | exact         | `[120, 120]`    | "120 soldiers", "500-strong"      |
+/// | `~500`    | approximate   | `[450, 550]`    | "about 500", "approximately 250"  |
+/// | `200-300` | range         | `[200, 300]`    | "a couple of hundred"             |
+/// | `>=1`     | at least      | `[1, ∞)`        | "at least one"                    |
+/// | `>120`    | more than     | `[121, ∞)`      | "more than 120"                   |
+/// | `<=850`   | up to         | `[0, 850]`      | "up to 850"                       |
+/// | `some`    | some          | `[1, ∞)`        | "some personnel"                  |
+/// | `some<500`| some          | `[1, 499]`      | "some of its 500 troops"          |
+/// | `?`       | unknown       | `[0, ∞)`        | present, count not known          |
+/// | `n/r`     | not reported  | `[0, ∞)`        | the source gives no figure        |
+/// | `0`       | exact         | `[0, 0]`        | "no casualties"                   |
+///
+/// **The rule for "about N"**: the interval is `N ± ⌈N / 10⌉`, so `~500`
+/// allows 450 to 550 and `~250` allows 225 to 275. Ten percent matches how
+/// journalists round troop numbers to a leading digit or two.
+///
+/// `Strength` deliberately does not implement `PartialEq`: whether "about
+/// 500" equals "450-550" depends on whether you mean the words or the
+/// counts. Compare [`Strength::bounds`] for the counts, or
+/// [`Strength::same_notation`] for the words.
+///
+/// ```
+/// use troop_tracker::{Strength, StrengthKind};
+///
+/// let about: Strength = "~500".parse()?;
+/// assert_eq!(about.kind(), StrengthKind::Approximate);
+/// assert_eq!(about.bounds().low(), 450);
+/// assert_eq!(about.bounds().high(), Some(550));
+/// assert_eq!(about.to_string(), "~500");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Strength(Repr);
+
+impl Strength {
+    /// An exact count.
+    pub fn exact(n: u32) -> Strength {
+        Strength(Repr::Exact(n))
+    }
+
+    /// "About N" (see the rule on [`Strength`]).
+    pub fn approximately(n: u32) -> Strength {
+        Strength(Repr::Approximate(n))
+    }
+
+    /// A stated range `[low, high]`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`StrengthError::LowAboveHigh`] when `low > high`.
+    pub fn range(low: u32, high: u32) -> Result<Strength, StrengthError> {
+        if low > high {
+            return Err(StrengthError::LowAboveHigh {
+                low: low.into(),
+                high: high.into(),
+            });
+        }
+        Ok(Strength(Repr::Range(low, high)))
+    }
+
+    /// "At least N".
+    pub fn at_least(n: u32) -> Strength {
+        Strength(Repr::AtLeast(n))
+    }
+
+    /// "More than N".
+    pub fn more_than(n: u32) -> Strength {
+        Strength(Repr::MoreThan(n))
+    }
+
+    /// "Up to N", a ceiling.
+    pub fn up_to(n: u32) -> Strength {
+        Strength(Repr::UpTo(n))
+    }
+
+    /// "Some", with no stated total.
+    pub fn some() -> Strength {
+        Strength(Repr::Some(None))
+    }
+
+    /// "Some of its N": at least one and fewer than `total`.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`StrengthError::EmptySome`] when `total < 2`, since no count
+    /// is then both at least one and below the total.
+    pub fn some_of(total: u32) -> Result<Strength, StrengthError> {
+        if total < 2 {
+            return Err(StrengthError::EmptySome { total });
+        }
+        Ok(Strength(Repr::Some(Some(total))))
+    }
+
+    /// Present, count unknown.
+    pub fn unknown() -> Strength {
+        Strength(Repr::Unknown)
+    }
+
+    /// The source gives no figure.
+    pub fn not_reported() -> Strength {
+        Strength(Repr::NotReported)
+    }
+
+    /// How the strength was stated.
+    pub fn kind(&self) -> StrengthKind {
+        match self.0 {
+            Repr::Exact(_) => StrengthKind::Exact,
+            Repr::Approximate(_) => StrengthKind::Approximate,
+            Repr::Range(..) => StrengthKind::Range,
+            Repr::AtLeast(_) => StrengthKind::AtLeast,
+            Repr::MoreThan(_) => StrengthKind::MoreThan,
+            Repr::UpTo(_) => StrengthKind::UpTo,
+            Repr::Some(_) => StrengthKind::Some,
+            Repr::Unknown => StrengthKind::Unknown,
+            Repr::NotReported => StrengthKind::NotReported,
+        }
+    }
+
+    /// The counts this strength allows.
+    pub fn bounds(&self) -> Interval {
+        match self.0 {
+            Repr::Exact(n) => Interval::exactly(n.into()),
+            Repr::Approximate(n) => {
+                let n = u64::from(n);
+                let margin = n.div_ceil(10);
+                Interval {
+                    low: n - margin,
+                    high: Some(n + margin),
+                }
+            }
+            Repr::Range(l, h) => Interval {
+                low: l.into(),
+                high: Some(h.into()),
+            },
+            Repr::AtLeast(n) => Interval::at_least(n.into()),
+            Repr::MoreThan(n) => Interval::at_least(u64::from(n) + 1),
+            Repr::UpTo(n) => Interval {
+                low: 0,
+                high: Some(n.into()),
+            },
+            Repr::Some(None) => Interval::at_least(1),
+            Repr::Some(Some(total)) => Interval {
+                low: 1,
+                high: Some(u64::from(total) - 1),
+            },
+            Repr::Unknown | Repr::NotReported => Interval::at_least(0),
+        }
+    }
+
+    /// Whether the strength names a single count.
+    pub fn is_exact(&self) -> bool {
+        matches!(self.0, Repr::Exact(_))
+    }
+
+    /// Whether the two strengths are written the same way (same kind and
+    /// same numbers). `~500` and `450-550` are not.
+    pub fn same_notation(&self, other: &Strength) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl fmt::Display for Strength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Repr::Exact(n) => write!(f, "{n}"),
+            Repr::Approximate(n) => write!(f, "~{n}"),
+            Repr::Range(l, h) => write!(f, "{l}-{h}"),
+            Repr::AtLeast(n) => write!(f, ">={n}"),
+            Repr::MoreThan(n) => write!(f, ">{n}"),
+            Repr::UpTo(n) => write!(f, "<={n}"),
+            Repr::Some(None) => f.write_str("some"),
+            Repr::Some(Some(t)) => write!(f, "some<{t}"),
+            Repr::Unknown => f.write_str("?"),
+            Repr::NotReported => f.write_str("n/r"),
+        }
+    }
+}
+
+impl fmt::Debug for Strength {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Strength({self})")
+    }
+}
+
+/// Why a strength notation or phrase could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StrengthError {
+    /// The cell was empty; write `n/r` when the source gives no figure.
+    #[error("expected a head count such as \"120\", \"~500\" or \"200-300\", found an empty cell (write n/r when the source gives no figure)")]
+    Empty,
+    /// The text is none of the notations.
+    #[error("expected a head count such as \"120\", \"~500\", \"200-300\", \">=1\", \"<=850\", \"some<500\", \"?\" or \"n/r\", found {found:?}")]
+    UnknownNotation {
+        /// The text that was found.
+        found: String,
+    },
+    /// A number in the notation is not a plain non-negative integer.
+    #[error("expected a whole number of people (digits only), found {found:?}")]
+    BadNumber {
+        /// The text that was found.
+        found: String,
+    },
+    /// A number is larger than the 4,294,967,295 people a count can hold.
+    #[error("expected a count of at most 4294967295, found {found:?}")]
+    Overflow {
+        /// The text that was found.
+        found: String,
+    },
+    /// A range whose low end is above its high end.
+    #[error("expected low <= high in a range, found low {low} above high {high}")]
+    LowAboveHigh {
+        /// The low end.
+        low: u64,
+        /// The high end.
+        high: u64,
+    },
+    /// "Some of N" with N below 2 allows no count at all.
+    #[error("expected some<N with N of at least 2, found some<{total}")]
+    EmptySome {
+        /// The stated total.
+        total: u32,
+    },
+    /// "More than 4294967295" cannot be represented.
+    #[error("expected more-than bound below 4294967295, found >{n}")]
+    MoreThanMax {
+        /// The stated bound.
+        n: u32,
+    },
+    /// A phrase that [`Strength::from_phrase`] does not know.
+    #[error("expected a phrase such as \"about 500\", \"a couple of hundred\" or \"some of its 500\", found {found:?}")]
+    UnknownPhrase {
+        /// The phrase that was found.
+        found: String,
+    },
+}
+
+fn parse_count(s: &str) -> Result<u32, StrengthError> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(StrengthError::BadNumber {
+            found: s.to_owned(),
+        });
+    }
+    s.parse::<u32>().map_err(|_| StrengthError::Overflow {
+        found: s.to_owned(),
+    })
+}
+
+impl FromStr for Strength {
+    type Err = StrengthError;
+
+    fn from_str(s: &str) -> Result<Strength, StrengthError> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(StrengthError::Empty);
+        }
+        if s == "?" {
+            return Ok(Strength::unknown());
+        }
+        if s == "n/r" {
+            return Ok(Strength::not_reported());
+        }
+        if s == "some" {
+            return Ok(Strength::some());
+        }
+        if let Some(rest) = s.strip_prefix("some<") {
+            return Strength::some_of(parse_count(rest)?);
+        }
+        if let Some(rest) = s.strip_prefix(">=") {
+            return Ok(Strength::at_least(parse_count(rest)?));
+        }
+        if let Some(rest) = s.strip_prefix("<=") {
+            return Ok(Strength::up_to(parse_count(rest)?));
+        }
+        if let Some(rest) = s.strip_prefix('>') {
+            let n = parse_count(rest)?;
+            if n == u32::MAX {
+                return Err(StrengthError::MoreThanMax { n });
+            }
+            return Ok(Strength::more_than(n));
+        }
+        if let Some(rest) = s.strip_prefix('~') {
+            return Ok(Strength::approximately(parse_count(rest)?));
+        }
+        if let Some((l, h)) = s.split_once('-') {
+            if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) {
+                return Strength::range(parse_count(l)?, parse_count(h)?);
+            }
+        }
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Strength::exact(parse_count(s)?));
+        }
+        Err(StrengthError::UnknownNotation {
+            found: s.to_owned(),
+        })
+    }
+}
+
+impl Strength {
+    /// Reads the words a source uses for a figure, by the rules in
+    /// `data/README.md`. This is how the bundled dataset's notations are
+    /// checked against their quotes.
+    ///
+    /// Recognized: a number (`120`, `16,000`, `two`, `a`), optionally after
+    /// `the` or `its`, `N-strong`, `about N`,
+    /// `approximately N`, `at least N`, `more than N`, `up to N`,
+    /// `a couple of hundred` (200-300), `hundreds of` (200-999), `some`,
+    /// `a portion` (some), `some of its N`, `others` (at least one),
+    /// `no` (0).
+    ///
+    /// ```
+    /// use troop_tracker::Strength;
+    /// let s = Strength::from_phrase("a couple of hundred")?;
+    /// assert_eq!(s.to_string(), "200-300");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Returns [`StrengthError::UnknownPhrase`] for any other wording.
+    pub fn from_phrase(phrase: &str) -> Result<Strength, StrengthError> {
+        let lower = phrase.trim().to_lowercase();
+        let unknown = || StrengthError::UnknownPhrase {
+            found: phrase.to_owned(),
+        };
+        let number = |s: &str| -> Result<u32, StrengthError> {
+            let s = s.trim();
+            let word = match s {
+                "one" | "a" | "an" => Some(1),
+                "two" => Some(2),
+                "three" => Some(3),
+                "four" => Some(4),
+                "five" => Some(5),
+                _ => None,
+            };
+            match word {
+                Some(n) => Ok(n),
+                None => parse_count(&s.replace(',', "")).map_err(|_| unknown()),
+            }
+        };
+        let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_owned();
+        match lower.as_str() {
+            "a couple of hundred" => return Strength::range(200, 300),
+            "hundreds of" | "hundreds" => return Strength::range(200, 999),
+            "some" | "a portion" => return Ok(Strength::some()),
+            "others" => return Ok(Strength::at_least(1)),
+            "no" => return Ok(Strength::exact(0)),
+            _ => {}
+        }
+        if let Some(rest) = lower.strip_prefix("some of its ") {
+            return Strength::some_of(number(&first_word(rest))?);
+        }
+        for prefix in ["about ", "approximately "] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                return Ok(Strength::approximately(number(&first_word(rest))?));
+            }
+        }
+        if let Some(rest) = lower.strip_prefix("at least ") {
+            return Ok(Strength::at_least(number(&first_word(rest))?));
+        }
+        if let Some(rest) = lower.strip_prefix("more than ") {
+            let n = number(&first_word(rest))?;
+            if n == u32::MAX {
+                return Err(StrengthError::MoreThanMax { n });
+            }
+            return Ok(Strength::more_than(n));
+        }
+        if let Some(rest) = lower.strip_prefix("up to ") {
+            return Ok(Strength::up_to(number(&first_word(rest))?));
+        }
+        if let Some(n) = lower.strip_suffix("-strong") {
+            return Ok(Strength::exact(number(n)?));
+        }
+        let n = ["the ", "its "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .unwrap_or(&lower);
+        Ok(Strength::exact(number(&first_word(n))?))
+    }
+}
+
+serde_via_str!(Strength);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn about_rule_rounds_outward() {
+        let b = Strength::approximately(5).bounds();
+        assert_eq!((b.low(), b.high()), (4, Some(6)));
+        let b = Strength::approximately(250).bounds();
+        assert_eq!((b.low(), b.high()), (225, Some(275)));
+    }
+
+    #[test]
+    fn zero_unknown_and_not_reported_differ() {
+        let zero: Strength = "0".parse().unwrap();
+        let unknown: Strength = "?".parse().unwrap();
+        let nr: Strength = "n/r".parse().unwrap();
+        assert_eq!(zero.bounds(), Interval::exactly(0));
+        assert_ne!(zero.kind(), unknown.kind());
+        assert_ne!(unknown.kind(), nr.kind());
+        assert!(!unknown.same_notation(&nr));
+    }
+
+    #[test]
+    fn rejects_bad_notation() {
+        assert_eq!("".parse::<Strength>().unwrap_err(), StrengthError::Empty);
+        assert!(matches!(
+            "300-200".parse::<Strength>(),
+            Err(StrengthError::LowAboveHigh {
+                low: 300,
+                high: 200
+            })
+        ));
+        assert!(matches!(
+            "lots".parse::<Strength>(),
+            Err(StrengthError::UnknownNotation { .. })
+        ));
+        assert!(matches!(
+            "-5".parse::<Strength>(),
+            Err(StrengthError::UnknownNotation { .. })
+        ));
+        assert!(matches!(
+            "99999999999".parse::<Strength>(),
+            Err(StrengthError::Overflow { .. })
+        ));
+        assert!(matches!(
+            "some<1".parse::<Strength>(),
+            Err(StrengthError::EmptySome { total: 1 })
+        ));
+        assert!(matches!(
+            ">4294967295".parse::<Strength>(),
+            Err(StrengthError::MoreThanMax { .. })
+        ));
+    }
+
+    #[test]
+    fn phrases_follow_the_documented_rules() {
+        let cases = [
+            ("120", "120"),
+            ("500-strong", "500"),
+            ("about 500", "~500"),
+            ("approximately 250", "~250"),
+            ("a couple of hundred", "200-300"),
+            ("hundreds of", "200-999"),
+            ("some of its 500", "some<500"),
+            ("two", "2"),
+            ("the 16,000", "16000"),
+            ("at least one", ">=1"),
+            ("no", "0"),
+            ("a portion", "some"),
+            ("up to 850", "<=850"),
+            ("more than 120", ">120"),
+        ];
+        for (phrase, notation) in cases {
+            assert_eq!(
+                Strength::from_phrase(phrase).unwrap().to_string(),
+                notation,
+                "{phrase}"
+            );
+        }
+        assert!(Strength::from_phrase("lots of").is_err());
+    }
+
+    #[test]
+    fn overlap_is_symmetric_and_respects_unbounded_ends() {
+        let a = Interval::new(450, 550).unwrap();
+        let b = Interval::exactly(500);
+        let c = Interval::at_least(551);
+        assert!(a.overlaps(&b) && b.overlaps(&a));
+        assert!(!a.overlaps(&c) && !c.overlaps(&a));
+        assert!(Interval::at_least(0).overlaps(&c));
+    }
+}
