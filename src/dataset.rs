@@ -141,15 +141,13 @@ impl Dataset {
     ///
     /// ```
     /// use troop_tracker::Dataset;
-    /// let files = [
-    ///     ("sources.csv", "id,file,title,outlet,published,date_basis\n"),
-    ///     ("nations.csv", "code,name,nato_joined,reference\n"),
-    ///     ("missions.csv", "id,name,organization,lead,host,launched,combat_role,source,quote\n"),
-    ///     ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote\n"),
-    ///     ("deployments.csv", "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote\n"),
-    ///     ("relocations.csv", "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote\n"),
-    ///     ("events.csv", "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n"),
-    /// ];
+    /// // Header-only files: an empty but valid dataset.
+    /// let headers: Vec<(String, String)> = troop_tracker::schema()
+    ///     .iter()
+    ///     .map(|(name, columns)| (name.to_string(), columns.join(",") + "\n"))
+    ///     .collect();
+    /// let files: Vec<(&str, &str)> =
+    ///     headers.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     /// let empty = Dataset::from_texts(&files)?;
     /// assert!(empty.deployments().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -105,6 +105,7 @@ pub use deployment::{Deployment, Relative, RelativeError, Share, ShareError};
 pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
 pub use event::{Event, EventKind, EventKindError, Unit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
+pub use load::schema;
 pub use location::{Location, LocationError};
 pub use mission::{Mission, MissionSpec, MissionStrength};
 pub use nation::{Nation, NationCode, NationCodeError};

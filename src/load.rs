@@ -113,6 +113,31 @@ pub(crate) const EVENTS: Table = Table {
     ],
 };
 
+/// Every table, in load order.
+const TABLES: [&Table; 7] = [
+    &SOURCES,
+    &NATIONS,
+    &MISSIONS,
+    &MISSION_STRENGTHS,
+    &DEPLOYMENTS,
+    &RELOCATIONS,
+    &EVENTS,
+];
+
+/// The data folder's schema: each CSV file's name and its columns, in the
+/// order the loader documents and the exporter writes them. See
+/// `data/README.md` for what each column holds.
+///
+/// ```
+/// let schema = troop_tracker::schema();
+/// let (name, columns) = schema[0];
+/// assert_eq!(name, "sources.csv");
+/// assert_eq!(columns[0], "id");
+/// ```
+pub fn schema() -> [(&'static str, &'static [&'static str]); 7] {
+    TABLES.map(|t| (t.name, t.columns))
+}
+
 /// Where the loader gets file contents from: a folder on disk or the
 /// texts embedded in the crate.
 pub(crate) trait Files {
