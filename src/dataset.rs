@@ -231,6 +231,20 @@ impl Dataset {
             .and_then(|&i| self.missions.get(i))
     }
 
+    /// The mission's reported total that applies on `day`: the latest whose
+    /// date begins on or before it.
+    pub fn mission_total_on(
+        &self,
+        mission: &MissionId,
+        day: chrono::NaiveDate,
+    ) -> Option<&MissionStrength> {
+        self.mission(mission)?
+            .totals()
+            .iter()
+            .filter(|t| t.as_of().earliest() <= day)
+            .max_by_key(|t| t.as_of().earliest())
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.source_index.get(id).and_then(|&i| self.sources.get(i))

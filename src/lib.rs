@@ -34,6 +34,13 @@
 //! [`Dataset::from_dir`] loads your own folder in the same CSV schema and
 //! reports every bad cell by file, line and column.
 //!
+//! [`Dataset::validate`] finds figures that cannot all be true: a
+//! relocation moving more troops than were there, contributions above a
+//! mission's reported total, two reports of one thing that cannot both
+//! hold. Its [`Report`] gives each [`Finding`] a stable [`Rule`] id, a
+//! [`Severity`] and the arithmetic, done on [`Interval`]s so that vague
+//! figures stay vague.
+//!
 //! # Example
 //!
 //! ```
@@ -61,6 +68,10 @@
 //!     .expect("an approximate total");
 //! assert_eq!(about.strength().to_string(), "~500");
 //! assert_eq!(about.strength().bounds().low(), 450);
+//!
+//! // The seeds contain no contradiction: 120 - 30 = 90 Germans stay.
+//! let report = data.validate();
+//! assert!(!report.has_errors());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -91,13 +102,17 @@ mod deployment;
 mod error;
 mod event;
 mod id;
+mod interval;
+mod ledger;
 mod load;
 mod location;
 mod mission;
 mod nation;
 mod relocation;
+mod report;
 mod source;
 mod strength;
+mod validate;
 
 pub use dataset::Dataset;
 pub use date::{Date, DateError, Part, Precision};
@@ -105,10 +120,14 @@ pub use deployment::{Deployment, Relative, RelativeError, Share, ShareError};
 pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
 pub use event::{Event, EventKind, EventKindError, Unit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
+pub use interval::{Interval, Truth};
+pub use ledger::{Figure, Key, Origin};
 pub use load::schema;
 pub use location::{Location, LocationError};
 pub use mission::{Mission, MissionSpec, MissionStrength};
 pub use nation::{Nation, NationCode, NationCodeError};
 pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
+pub use report::{Finding, Report, Rule, Severity};
 pub use source::{Citation, Source};
-pub use strength::{Interval, Strength, StrengthError, StrengthKind};
+pub use strength::{Strength, StrengthError, StrengthKind};
+pub use validate::TOTAL_STABLE_DAYS;

@@ -41,6 +41,7 @@ pub(crate) const MISSIONS: Table = Table {
         "name",
         "organization",
         "lead",
+        "partners",
         "host",
         "launched",
         "combat_role",
@@ -440,6 +441,12 @@ fn combat_role(r: &Row<'_>) -> Result<Option<(bool, Citation)>, Problem> {
     }
 }
 
+fn nation_codes(text: &str) -> Result<Vec<NationCode>, FieldError> {
+    text.split(';')
+        .map(|part| part.trim().parse().map_err(FieldError::from))
+        .collect()
+}
+
 fn locations(text: &str) -> Result<Vec<Location>, FieldError> {
     text.split(';')
         .map(|part| part.trim().parse().map_err(FieldError::from))
@@ -518,6 +525,7 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
             citation: r.citation()?,
         })
         .with_lead(r.opt("lead")?)
+        .with_partners(r.opt_with("partners", nation_codes)?.unwrap_or_default())
         .with_launched(r.opt("launched")?)
         .with_combat_role(combat_role(r)?))
     });
@@ -797,6 +805,10 @@ fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
     for (pos, m) in d.missions {
         if let Some(lead) = m.lead() {
             reference(p, pos, "lead", "nation", lead.to_string(), nation(lead));
+        }
+        for partner in m.partners() {
+            let ok = nation(*partner);
+            reference(p, pos, "partners", "nation", partner.to_string(), ok);
         }
         reference(
             p,

@@ -20,6 +20,7 @@ pub struct Mission {
     name: String,
     organization: String,
     lead: Option<NationCode>,
+    partners: Vec<NationCode>,
     host: NationCode,
     launched: Option<Date>,
     combat_role: Option<bool>,
@@ -52,6 +53,7 @@ impl Mission {
             name: spec.name,
             organization: spec.organization,
             lead: None,
+            partners: Vec::new(),
             host: spec.host,
             launched: None,
             combat_role: None,
@@ -64,6 +66,13 @@ impl Mission {
     /// Sets the lead nation.
     pub fn with_lead(mut self, lead: Option<NationCode>) -> Mission {
         self.lead = lead;
+        self
+    }
+
+    /// Sets the non-member partner nations the mission's organization
+    /// accepts as contributors.
+    pub fn with_partners(mut self, partners: Vec<NationCode>) -> Mission {
+        self.partners = partners;
         self
     }
 
@@ -107,6 +116,11 @@ impl Mission {
     /// The lead nation, if stated.
     pub fn lead(&self) -> Option<NationCode> {
         self.lead
+    }
+
+    /// Nations outside the organization named as partners.
+    pub fn partners(&self) -> &[NationCode] {
+        &self.partners
     }
 
     /// The host country.

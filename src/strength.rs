@@ -5,77 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-/// A closed interval of head counts, `[low, high]`, where `high` may be
-/// unbounded ("at least 1" has no upper end).
-///
-/// Equality is plain: two intervals are equal when both ends are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Interval {
-    low: u64,
-    high: Option<u64>,
-}
-
-impl Interval {
-    /// The interval `[low, high]`.
-    ///
-    /// # Errors
-    ///
-    /// Returns [`StrengthError::LowAboveHigh`] when `low > high`.
-    pub fn new(low: u64, high: u64) -> Result<Interval, StrengthError> {
-        if low > high {
-            return Err(StrengthError::LowAboveHigh { low, high });
-        }
-        Ok(Interval {
-            low,
-            high: Some(high),
-        })
-    }
-
-    /// The unbounded interval `[low, ∞)`.
-    pub fn at_least(low: u64) -> Interval {
-        Interval { low, high: None }
-    }
-
-    /// The single value `[n, n]`.
-    pub fn exactly(n: u64) -> Interval {
-        Interval {
-            low: n,
-            high: Some(n),
-        }
-    }
-
-    /// The lowest count the interval allows.
-    pub fn low(&self) -> u64 {
-        self.low
-    }
-
-    /// The highest count the interval allows, or `None` when unbounded.
-    pub fn high(&self) -> Option<u64> {
-        self.high
-    }
-
-    /// Whether `n` lies inside the interval.
-    pub fn contains(&self, n: u64) -> bool {
-        n >= self.low && self.high.is_none_or(|h| n <= h)
-    }
-
-    /// Whether the two intervals share at least one value, so that both
-    /// figures can be true at once.
-    pub fn overlaps(&self, other: &Interval) -> bool {
-        let below_other_high = other.high.is_none_or(|h| self.low <= h);
-        let above_other_low = self.high.is_none_or(|h| other.low <= h);
-        below_other_high && above_other_low
-    }
-}
-
-impl fmt::Display for Interval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.high {
-            Some(h) => write!(f, "[{}, {}]", self.low, h),
-            None => write!(f, "[{}, ∞)", self.low),
-        }
-    }
-}
+use crate::interval::Interval;
 
 /// How a [`Strength`] was stated, which decides its interval.
 ///
@@ -276,26 +206,14 @@ impl Strength {
             Repr::Approximate(n) => {
                 let n = u64::from(n);
                 let margin = n.div_ceil(10);
-                Interval {
-                    low: n - margin,
-                    high: Some(n + margin),
-                }
+                Interval::bounded(n - margin, n + margin)
             }
-            Repr::Range(l, h) => Interval {
-                low: l.into(),
-                high: Some(h.into()),
-            },
+            Repr::Range(l, h) => Interval::bounded(l.into(), h.into()),
             Repr::AtLeast(n) => Interval::at_least(n.into()),
             Repr::MoreThan(n) => Interval::at_least(u64::from(n) + 1),
-            Repr::UpTo(n) => Interval {
-                low: 0,
-                high: Some(n.into()),
-            },
+            Repr::UpTo(n) => Interval::bounded(0, n.into()),
             Repr::Some(None) => Interval::at_least(1),
-            Repr::Some(Some(total)) => Interval {
-                low: 1,
-                high: Some(u64::from(total) - 1),
-            },
+            Repr::Some(Some(total)) => Interval::bounded(1, u64::from(total).saturating_sub(1)),
             Repr::Unknown | Repr::NotReported => Interval::at_least(0),
         }
     }
@@ -303,6 +221,31 @@ impl Strength {
     /// Whether the strength names a single count.
     pub fn is_exact(&self) -> bool {
         matches!(self.0, Repr::Exact(_))
+    }
+
+    /// The sum of the two counts, as an interval.
+    pub fn plus(&self, other: &Strength) -> Interval {
+        self.bounds().plus(&other.bounds())
+    }
+
+    /// What is left when `other` is taken away (never below zero).
+    pub fn minus(&self, other: &Strength) -> Interval {
+        self.bounds().minus(&other.bounds())
+    }
+
+    /// A stated share of this count ("half of the 16,000").
+    pub fn share(&self, share: crate::Share) -> Interval {
+        self.bounds().share(share)
+    }
+
+    /// Whether this count is larger than `other` whatever the true values.
+    pub fn certainly_exceeds(&self, other: &Strength) -> bool {
+        self.bounds().at_most(&other.bounds()) == crate::Truth::CertainlyNot
+    }
+
+    /// Whether this count can be larger than `other` for some true values.
+    pub fn may_exceed(&self, other: &Strength) -> bool {
+        self.bounds().at_most(&other.bounds()) != crate::Truth::Certainly
     }
 
     /// Whether the two strengths are written the same way (same kind and
@@ -615,15 +558,5 @@ mod tests {
             );
         }
         assert!(Strength::from_phrase("lots of").is_err());
-    }
-
-    #[test]
-    fn overlap_is_symmetric_and_respects_unbounded_ends() {
-        let a = Interval::new(450, 550).unwrap();
-        let b = Interval::exactly(500);
-        let c = Interval::at_least(551);
-        assert!(a.overlaps(&b) && b.overlaps(&a));
-        assert!(!a.overlaps(&c) && !c.overlaps(&a));
-        assert!(Interval::at_least(0).overlaps(&c));
     }
 }

@@ -27,8 +27,8 @@ pub fn files() -> Vec<(String, String)> {
         ),
         (
             "missions.csv".into(),
-            "id,name,organization,lead,host,launched,combat_role,source,quote,role_source,role_quote\n\
-             NMI,NATO Mission Iraq,NATO,CAN,IRQ,2018,no,s1,The 500-strong NATO mission was launched in 2018,s1,does not involve combat operations\n"
+            "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n\
+             NMI,NATO Mission Iraq,NATO,CAN,,IRQ,2018,no,s1,The 500-strong NATO mission was launched in 2018,s1,does not involve combat operations\n"
                 .into(),
         ),
         (

@@ -1,0 +1,422 @@
+//! Replaying observations and relocations in date order: the engine under
+//! both the consistency checks and the posture.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+use crate::deployment::{Deployment, Relative};
+use crate::id::{MissionId, RecordId};
+use crate::interval::Interval;
+use crate::location::Location;
+use crate::nation::NationCode;
+use crate::relocation::Relocation;
+use crate::strength::{Strength, StrengthKind};
+
+/// What a figure in the ledger is about: whose troops, where, under which
+/// mission.
+///
+/// `mission: None` is the nation's total across missions in that place, and
+/// a country-wide place includes its areas, so keys nest: Canada's 500 in
+/// Iraq (no mission) include its ~250 with NATO in Baghdad. `places` holds
+/// more than one location only where a relocation sent troops to several
+/// places with the split not given ("to Jordan and Kuwait").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    /// The nation, or `None` for contributors no source names.
+    pub nation: Option<NationCode>,
+    /// One place, or several holding the figure together.
+    pub places: Vec<Location>,
+    /// The mission, or `None` for the total across missions.
+    pub mission: Option<MissionId>,
+}
+
+impl Key {
+    pub(crate) fn of_deployment(d: &Deployment) -> Key {
+        Key {
+            nation: Some(d.nation()),
+            places: vec![d.location().clone()],
+            mission: d.mission().cloned(),
+        }
+    }
+
+    fn origin(r: &Relocation) -> Key {
+        Key {
+            nation: r.nation(),
+            places: vec![r.from().clone()],
+            mission: r.from_mission().cloned(),
+        }
+    }
+
+    fn destination(r: &Relocation) -> Key {
+        let mut places = r.to().to_vec();
+        places.sort();
+        places.dedup();
+        Key {
+            nation: r.nation(),
+            places,
+            mission: r.to_mission().cloned(),
+        }
+    }
+
+    /// The places written as `JOR+KWT`.
+    pub fn places_label(&self) -> String {
+        let names: Vec<String> = self.places.iter().map(ToString::to_string).collect();
+        names.join("+")
+    }
+
+    /// The single country all places lie in, if they share one.
+    pub fn country(&self) -> Option<NationCode> {
+        let first = self.places.first()?.country();
+        self.places
+            .iter()
+            .all(|p| p.country() == first)
+            .then_some(first)
+    }
+
+    /// Whether every place is a whole country (no area).
+    pub fn is_country_level(&self) -> bool {
+        self.places.iter().all(|p| p.area().is_none())
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.nation {
+            Some(n) => write!(f, "{n}")?,
+            None => f.write_str("unnamed contributors")?,
+        }
+        write!(f, " in {}", self.places_label())?;
+        if let Some(m) = &self.mission {
+            write!(f, " under {m}")?;
+        }
+        Ok(())
+    }
+}
+
+/// How a ledger figure came to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Stated by a deployment record.
+    Observed,
+    /// An observation minus or plus relocations since.
+    Replayed,
+    /// Only arrivals are known: no earlier figure at the destination.
+    ArrivalsOnly,
+    /// A relocation left a place that had no figure.
+    Unobserved,
+    /// Derived from a share of the mission's reported total.
+    Share,
+    /// Two same-day observations that compete; the figure is what both
+    /// allow.
+    Competing,
+}
+
+/// One figure in the ledger, with what it rests on.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The counts the figure allows.
+    pub value: Interval,
+    /// The strength as stated, when the figure is one observation.
+    pub stated: Option<Strength>,
+    /// The records it rests on: observations, then relocations applied.
+    pub basis: Vec<RecordId>,
+    /// The day of the latest observation or relocation behind it.
+    pub day: NaiveDate,
+    /// The day of the latest direct observation, if any.
+    pub observed_on: Option<NaiveDate>,
+    /// How it came to be.
+    pub origin: Origin,
+}
+
+impl Figure {
+    /// The figure as a strength: the stated one when untouched, else the
+    /// derived interval.
+    pub fn strength(&self) -> Strength {
+        match (&self.origin, self.stated) {
+            (Origin::Observed, Some(s)) => s,
+            _ => self.value.to_strength(),
+        }
+    }
+}
+
+/// What happened at one step of a replay, for the checks to inspect.
+#[derive(Debug)]
+pub(crate) enum Trace<'a> {
+    /// A deployment set a figure; `previous` is what the key held before.
+    Observed {
+        deployment: &'a Deployment,
+        key: Key,
+        previous: Option<Figure>,
+        now: Figure,
+    },
+    /// A relocation moved troops.
+    Moved {
+        relocation: &'a Relocation,
+        moved: Interval,
+        origin: Key,
+        before: Option<Figure>,
+        after: Figure,
+        destination: Key,
+        arrived: Figure,
+    },
+}
+
+#[derive(Debug)]
+enum Action<'a> {
+    Observe(&'a Deployment),
+    Move(&'a Relocation, Interval, Vec<RecordId>),
+}
+
+#[derive(Debug)]
+struct Step<'a> {
+    day: NaiveDate,
+    order: (usize, u8, usize),
+    action: Action<'a>,
+}
+
+/// The steps of a dataset in replay order, built once and replayed to any
+/// day.
+#[derive(Debug)]
+pub(crate) struct Ledger<'a> {
+    steps: Vec<Step<'a>>,
+    data: &'a Dataset,
+}
+
+/// The figures on a day, by key.
+pub(crate) type State = BTreeMap<Key, Figure>;
+
+impl<'a> Ledger<'a> {
+    /// Orders the dataset's deployments and relocations. With `projected`,
+    /// announced relocations are included as if carried out.
+    pub(crate) fn new(data: &'a Dataset, projected: bool) -> Ledger<'a> {
+        let mut steps = Vec::new();
+        let moves: Vec<&Relocation> = data
+            .relocations()
+            .iter()
+            .filter(|r| r.same_as().is_none() && (projected || r.status().has_moved()))
+            .collect();
+        let index_of = |id: &RecordId| moves.iter().position(|r| r.id() == id);
+        for (i, r) in moves.iter().enumerate() {
+            // Reports of the same move compete: the move is what all allow.
+            let mut moved = r.strength().bounds();
+            let mut basis = vec![r.id().clone()];
+            for other in data.relocations() {
+                if other.same_as() == Some(r.id()) {
+                    if let Some(both) = moved.intersect(&other.strength().bounds()) {
+                        moved = both;
+                    }
+                    basis.push(other.id().clone());
+                }
+            }
+            steps.push(Step {
+                day: r.date().earliest(),
+                order: (i, 1, 0),
+                action: Action::Move(r, moved, basis),
+            });
+        }
+        for (n, d) in data.deployments().iter().enumerate() {
+            let anchored = d.relative_to().and_then(|rel| {
+                let i = index_of(rel.relocation())?;
+                let r = moves.get(i)?;
+                let rank = match rel {
+                    Relative::Before(_) => 0,
+                    Relative::After(_) => 2,
+                };
+                Some((r.date().earliest(), (i, rank, n)))
+            });
+            let (day, order) = anchored.unwrap_or((d.as_of().earliest(), (usize::MAX, 0, n)));
+            steps.push(Step {
+                day,
+                order,
+                action: Action::Observe(d),
+            });
+        }
+        steps.sort_by_key(|a| (a.day, a.order));
+        Ledger { steps, data }
+    }
+
+    /// Replays every step up to and including `until` into `state`,
+    /// starting after `from` (exclusive) when given, and reports each step
+    /// to `trace`.
+    pub(crate) fn replay(
+        &self,
+        state: &mut State,
+        from: Option<NaiveDate>,
+        until: NaiveDate,
+        trace: &mut dyn FnMut(Trace<'a>),
+    ) {
+        for step in &self.steps {
+            if step.day > until {
+                break;
+            }
+            if from.is_some_and(|f| step.day <= f) {
+                continue;
+            }
+            match &step.action {
+                Action::Observe(d) => self.observe(state, d, step.day, trace),
+                Action::Move(r, moved, basis) => {
+                    apply_move(state, r, *moved, basis, step.day, trace);
+                }
+            }
+        }
+    }
+
+    /// The state on `day`, from scratch.
+    pub(crate) fn state_on(&self, day: NaiveDate) -> State {
+        let mut state = State::new();
+        self.replay(&mut state, None, day, &mut |_| {});
+        state
+    }
+
+    fn observe(
+        &self,
+        state: &mut State,
+        d: &'a Deployment,
+        day: NaiveDate,
+        trace: &mut dyn FnMut(Trace<'a>),
+    ) {
+        let key = Key::of_deployment(d);
+        let mut now = Figure {
+            value: d.strength().bounds(),
+            stated: Some(d.strength()),
+            basis: vec![d.id().clone()],
+            day,
+            observed_on: Some(day),
+            origin: Origin::Observed,
+        };
+        if let (Some(share), Some(mission)) = (d.share(), d.mission()) {
+            if d.strength().kind() == StrengthKind::NotReported {
+                if let Some(total) = self.data.mission_total_on(mission, d.as_of().latest()) {
+                    now.value = total.strength().bounds().share(share);
+                    now.basis.push(total.id().clone());
+                    now.origin = Origin::Share;
+                }
+            }
+        }
+        let previous = state.get(&key).cloned();
+        if let Some(prev) = &previous {
+            let same_day = prev.observed_on == Some(day) && prev.origin == Origin::Observed;
+            if same_day && !prev.basis.contains(d.id()) {
+                if let Some(both) = prev.value.intersect(&now.value) {
+                    now.value = both;
+                    now.origin = Origin::Competing;
+                    let mut basis = prev.basis.clone();
+                    basis.extend(now.basis);
+                    now.basis = basis;
+                }
+            }
+        }
+        state.insert(key.clone(), now.clone());
+        trace(Trace::Observed {
+            deployment: d,
+            key,
+            previous,
+            now,
+        });
+    }
+}
+
+fn apply_move<'a>(
+    state: &mut State,
+    r: &'a Relocation,
+    moved: Interval,
+    basis: &[RecordId],
+    day: NaiveDate,
+    trace: &mut dyn FnMut(Trace<'a>),
+) {
+    let origin = Key::origin(r);
+    let before = state.get(&origin).cloned();
+    // After a temporary move the troops may have come back at any time, so
+    // the origin holds anything from what was left to what was there, and
+    // the destination anything from what it had to what it gained.
+    let temporary = r.temporary() == Some(true);
+    let settle = |was: Interval, now: Interval| if temporary { now.hull(&was) } else { now };
+    let after = match &before {
+        Some(f) => {
+            let mut b = f.basis.clone();
+            b.extend(basis.iter().cloned());
+            Figure {
+                value: settle(f.value, f.value.minus(&moved)),
+                stated: None,
+                basis: b,
+                day,
+                observed_on: f.observed_on,
+                origin: Origin::Replayed,
+            }
+        }
+        None => Figure {
+            value: Interval::unknown(),
+            stated: None,
+            basis: basis.to_vec(),
+            day,
+            observed_on: None,
+            origin: Origin::Unobserved,
+        },
+    };
+    state.insert(origin.clone(), after.clone());
+    let destination = Key::destination(r);
+    let arrived = match state.get(&destination) {
+        Some(f) => {
+            let mut b = f.basis.clone();
+            b.extend(basis.iter().cloned());
+            Figure {
+                value: settle(f.value, f.value.plus(&moved)),
+                stated: None,
+                basis: b,
+                day,
+                observed_on: f.observed_on,
+                origin: Origin::Replayed,
+            }
+        }
+        None => Figure {
+            value: settle(Interval::exactly(0), moved),
+            stated: None,
+            basis: basis.to_vec(),
+            day,
+            observed_on: None,
+            origin: Origin::ArrivalsOnly,
+        },
+    };
+    state.insert(destination.clone(), arrived.clone());
+    trace(Trace::Moved {
+        relocation: r,
+        moved,
+        origin,
+        before,
+        after,
+        destination,
+        arrived,
+    });
+}
+
+impl Dataset {
+    /// The replayed figures on `day`: for every nation, place and mission,
+    /// the latest observation on or before `day` minus or plus the
+    /// relocations carried out (or under way) since. With `projected`,
+    /// announced relocations count as carried out.
+    ///
+    /// This is the raw ledger under the consistency checks; the keys nest
+    /// (a country-wide figure includes its areas' figures, and a figure
+    /// under no mission includes the mission figures), so do not add them
+    /// up blindly.
+    ///
+    /// ```
+    /// use troop_tracker::Dataset;
+    /// let data = Dataset::bundled()?;
+    /// let figures = data.ledger_on("2020-01-10".parse()?, false);
+    /// let germany_in_iraq = figures
+    ///     .iter()
+    ///     .find(|(k, _)| k.to_string() == "DEU in IRQ")
+    ///     .map(|(_, f)| f.value.to_string());
+    /// assert_eq!(germany_in_iraq.as_deref(), Some("90"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ledger_on(&self, day: NaiveDate, projected: bool) -> Vec<(Key, Figure)> {
+        Ledger::new(self, projected)
+            .state_on(day)
+            .into_iter()
+            .collect()
+    }
+}

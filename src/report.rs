@@ -1,0 +1,217 @@
+//! Findings of the consistency checks, and the report that holds them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The figures cannot all be true.
+    Error,
+    /// The figures may conflict, given their uncertainty.
+    Warning,
+    /// A check that passed, or a fact worth knowing (an unattributed
+    /// remainder), with its arithmetic.
+    Note,
+}
+
+impl Severity {
+    /// `error`, `warning` or `note`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// The consistency rules. Each has a stable id used in reports and exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// Links between records make sense: a figure placed before or after a
+    /// relocation is of the same nation, day and place; `same_as` links
+    /// join records of the same kind and nation.
+    References,
+    /// A relocation moves no more troops than the nation has at its origin.
+    RelocationExceedsOrigin,
+    /// The origin loses what the destinations gain, and later observations
+    /// agree with the replayed figures.
+    Conservation,
+    /// National contributions add up to no more than the mission's reported
+    /// total; the rest is an unattributed remainder.
+    MissionTotal,
+    /// A nation's strength under one mission, or in one area, is at most its
+    /// strength in the whole country.
+    WithinCountry,
+    /// A figure stated as a share agrees with the total it is a share of.
+    Share,
+    /// Nothing happens before its mission's launch; suspension comes before
+    /// resumption.
+    DateOrder,
+    /// The lead nation contributes to its mission.
+    LeadContributes,
+    /// Contributors to a NATO mission are members or named partners then.
+    Membership,
+    /// Two observations of the same thing can both be true.
+    CompetingClaims,
+    /// A stated alliance size agrees with the accession table.
+    AllianceSize,
+}
+
+impl Rule {
+    /// Every rule, in report order.
+    pub const ALL: &'static [Rule] = &[
+        Rule::References,
+        Rule::RelocationExceedsOrigin,
+        Rule::Conservation,
+        Rule::MissionTotal,
+        Rule::WithinCountry,
+        Rule::Share,
+        Rule::DateOrder,
+        Rule::LeadContributes,
+        Rule::Membership,
+        Rule::CompetingClaims,
+        Rule::AllianceSize,
+    ];
+
+    /// The stable id: `conservation`, `mission-total`, ...
+    pub fn id(&self) -> &'static str {
+        match self {
+            Rule::References => "references",
+            Rule::RelocationExceedsOrigin => "relocation-exceeds-origin",
+            Rule::Conservation => "conservation",
+            Rule::MissionTotal => "mission-total",
+            Rule::WithinCountry => "within-country",
+            Rule::Share => "share",
+            Rule::DateOrder => "date-order",
+            Rule::LeadContributes => "lead-contributes",
+            Rule::Membership => "membership",
+            Rule::CompetingClaims => "competing-claims",
+            Rule::AllianceSize => "alliance-size",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One result of a check: which rule, how bad, which records, and one plain
+/// sentence with the arithmetic.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Finding {
+    rule: Rule,
+    severity: Severity,
+    records: Vec<String>,
+    message: String,
+}
+
+impl Finding {
+    /// A finding.
+    pub fn new(
+        rule: Rule,
+        severity: Severity,
+        records: Vec<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            records,
+            message: message.into(),
+        }
+    }
+
+    /// The rule.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// How bad it is.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The ids of the records involved (records, missions or nations).
+    pub fn records(&self) -> &[String] {
+        &self.records
+    }
+
+    /// The sentence, with the arithmetic.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:<7} [{}] {}", self.severity, self.rule, self.message)
+    }
+}
+
+/// The findings of [`Dataset::validate`](crate::Dataset::validate), errors
+/// first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    pub(crate) fn new(mut findings: Vec<Finding>) -> Report {
+        // Stable: within a severity, findings keep rule order, then the
+        // order the checks produced them.
+        findings.sort_by_key(|f| (f.severity, f.rule));
+        Report { findings }
+    }
+
+    /// Every finding, errors first.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether any figures cannot all be true.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The findings of one rule.
+    pub fn by_rule(&self, rule: Rule) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for finding in &self.findings {
+            writeln!(f, "{finding}")?;
+        }
+        write!(
+            f,
+            "{} errors, {} warnings, {} notes",
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Note)
+        )
+    }
+}

@@ -1,0 +1,149 @@
+//! Breaking any single figure of the bundled data that a rule covers, in a
+//! copy of `data/`, makes validation fail with that rule and the figures.
+
+use std::path::{Path, PathBuf};
+
+use troop_tracker::{Dataset, Severity};
+
+struct Copy(PathBuf);
+
+impl Copy {
+    fn new(name: &str) -> Copy {
+        let root = std::env::temp_dir().join(format!(
+            "troop-tracker-broken-{}-{name}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["data", "seeds"] {
+            std::fs::create_dir_all(root.join(dir)).expect("mkdir");
+            for entry in std::fs::read_dir(here.join(dir)).expect("read dir") {
+                let entry = entry.expect("entry");
+                std::fs::copy(entry.path(), root.join(dir).join(entry.file_name())).expect("copy");
+            }
+        }
+        Copy(root)
+    }
+
+    fn edit(&self, file: &str, from: &str, to: &str) {
+        let path = self.0.join("data").join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{from:?} must occur once in {file}"
+        );
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn an_unbroken_copy_validates_clean() {
+    let c = Copy::new("clean");
+    let r = Dataset::from_dir(c.0.join("data"))
+        .expect("loads")
+        .validate();
+    assert!(!r.has_errors(), "{r}");
+}
+
+#[test]
+fn every_covered_figure_when_broken_gives_an_error() {
+    let cases: &[(&str, &str, &str, &str, &[&str])] = &[
+        (
+            "deployments.csv",
+            "before:R-DEU-2020-01-09,120,",
+            "before:R-DEU-2020-01-09,20,",
+            "relocation-exceeds-origin",
+            &["moves 30 of the 20"],
+        ),
+        (
+            "relocations.csv",
+            "2020-01-09,30,IRQ",
+            "2020-01-09,130,IRQ",
+            "relocation-exceeds-origin",
+            &["moves 130 of the 120"],
+        ),
+        (
+            "deployments.csv",
+            "after:R-DEU-2020-01-09,>=1,",
+            "after:R-DEU-2020-01-09,>=100,",
+            "conservation",
+            &["minus 30 moved = 90", ">=100"],
+        ),
+        (
+            "deployments.csv",
+            ",~250,,",
+            ",~700,,",
+            "mission-total",
+            &["CAN ~700", "~500", "contradiction"],
+        ),
+        (
+            "mission_strengths.csv",
+            "2020-01-09,500,",
+            "2020-01-09,50,",
+            "competing-claims",
+            &["\"500-strong\"", "\"about 500\""],
+        ),
+        (
+            "events.csv",
+            ",29,members,",
+            ",28,members,",
+            "alliance-size",
+            &["says 28 members", "table gives 29"],
+        ),
+        (
+            "relocations.csv",
+            ",some<500,",
+            ",some<400,",
+            "relocation-exceeds-origin",
+            &["a total of 400", "500"],
+        ),
+        (
+            "deployments.csv",
+            "before:R-CAN-2020-01-09,500,",
+            "before:R-CAN-2020-01-09,50,",
+            "relocation-exceeds-origin",
+            &["a total of 500", "50 (D-CAN-IRQ-2020-01-09)"],
+        ),
+        (
+            "missions.csv",
+            ",IRQ,2018,no,",
+            ",IRQ,2021,no,",
+            "date-order",
+            &["before NMI was launched (2021)"],
+        ),
+        (
+            "relocations.csv",
+            ",200-300,",
+            ",100-150,",
+            "competing-claims",
+            &[
+                "\"hundreds of\"",
+                "\"a couple of hundred\"",
+                "cannot both be true",
+            ],
+        ),
+    ];
+    for (i, (file, from, to, rule, parts)) in cases.iter().enumerate() {
+        let c = Copy::new(&format!("case{i}"));
+        c.edit(file, from, to);
+        let r = Dataset::from_dir(c.0.join("data"))
+            .expect("still loads")
+            .validate();
+        let hit = r.findings().iter().any(|f| {
+            f.severity() == Severity::Error
+                && f.rule().id() == *rule
+                && parts.iter().all(|p| f.message().contains(p))
+        });
+        assert!(
+            hit,
+            "case {i}: {file} {from:?} -> {to:?}: no error [{rule}] with {parts:?} in\n{r}"
+        );
+    }
+}

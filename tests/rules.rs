@@ -1,0 +1,531 @@
+//! Each consistency rule: a small dataset that breaks it (the rule id and
+//! the figures appear in the finding) and one that satisfies it.
+
+mod common;
+
+use common::{load, with_edit, with_line};
+use troop_tracker::{Finding, Report, Rule, Severity};
+
+const DEP: &str = "deployments.csv";
+const REL: &str = "relocations.csv";
+const EVT: &str = "events.csv";
+const TOT: &str = "mission_strengths.csv";
+const Q: &str = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+
+fn report(files: &[(String, String)]) -> Report {
+    load(files).expect("dataset loads").validate()
+}
+
+fn findings(r: &Report, rule: Rule, severity: Severity) -> Vec<&Finding> {
+    r.by_rule(rule)
+        .filter(|f| f.severity() == severity)
+        .collect()
+}
+
+/// The one finding of `rule` with `severity`, whose message must contain
+/// every one of `parts`.
+fn expect(r: &Report, rule: Rule, severity: Severity, parts: &[&str]) {
+    let found = findings(r, rule, severity);
+    assert!(
+        found
+            .iter()
+            .any(|f| parts.iter().all(|p| f.message().contains(p))),
+        "no {severity} [{rule}] containing {parts:?} in:\n{r}"
+    );
+}
+
+/// A deployments.csv row from its first eight cells (`id` to `share`).
+fn deployment(cells: &str) -> String {
+    format!("{cells},,s1,{Q},")
+}
+
+#[test]
+fn the_fixture_has_no_errors_or_warnings() {
+    let r = report(&common::files());
+    assert_eq!(r.count(Severity::Error), 0, "{r}");
+    assert_eq!(r.count(Severity::Warning), 0, "{r}");
+    assert!(r.count(Severity::Note) > 0);
+}
+
+#[test]
+fn references_a_figure_placed_against_another_nations_relocation() {
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,,2020-01-09,after:R1,5,"));
+    let r = report(&f);
+    expect(
+        &r,
+        Rule::References,
+        Severity::Error,
+        &["D2", "R1", "DEU", "a different nation"],
+    );
+    let ok = report(&common::files());
+    assert!(findings(&ok, Rule::References, Severity::Error).is_empty());
+}
+
+#[test]
+fn relocation_exceeding_its_origin_is_an_error() {
+    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,150,");
+    let r = report(&f);
+    expect(
+        &r,
+        Rule::RelocationExceedsOrigin,
+        Severity::Error,
+        &["DEU in IRQ", "moves 150 of the 120", "contradiction"],
+    );
+    let ok = report(&common::files());
+    expect(
+        &ok,
+        Rule::RelocationExceedsOrigin,
+        Severity::Note,
+        &["moves 30 of the 120", "consistent"],
+    );
+}
+
+#[test]
+fn a_vague_move_that_may_exceed_is_a_warning() {
+    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,100-200,");
+    expect(
+        &report(&f),
+        Rule::RelocationExceedsOrigin,
+        Severity::Warning,
+        &["moves 100-200 of the 120", "may conflict"],
+    );
+}
+
+#[test]
+fn some_of_its_total_must_match_the_origin() {
+    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,some<500,");
+    expect(
+        &report(&f),
+        Rule::RelocationExceedsOrigin,
+        Severity::Error,
+        &["(a total of 500)", "120", "contradiction"],
+    );
+    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,some<120,");
+    expect(
+        &report(&f),
+        Rule::RelocationExceedsOrigin,
+        Severity::Note,
+        &["(a total of 120)", "consistent"],
+    );
+}
+
+#[test]
+fn conservation_compares_the_replay_with_what_was_recorded_after() {
+    let wrong = with_line(DEP, &deployment("D2,DEU,IRQ,,2020-01-09,after:R1,80,"));
+    expect(
+        &report(&wrong),
+        Rule::Conservation,
+        Severity::Error,
+        &[
+            "DEU in IRQ: 120 before relocation R1, minus 30 moved = 90",
+            "recorded afterwards: 80",
+            "contradiction",
+        ],
+    );
+    let right = with_line(DEP, &deployment("D2,DEU,IRQ,,2020-01-09,after:R1,90,"));
+    expect(
+        &report(&right),
+        Rule::Conservation,
+        Severity::Note,
+        &[
+            "120 before relocation R1, minus 30 moved = 90",
+            "recorded afterwards: 90",
+            "consistent",
+        ],
+    );
+    // An area of the origin holds at most what is left.
+    let area = with_line(
+        DEP,
+        &deployment("D2,DEU,IRQ/Kurdistan region,,2020-01-09,after:R1,100,"),
+    );
+    expect(
+        &report(&area),
+        Rule::Conservation,
+        Severity::Error,
+        &["100 in IRQ/Kurdistan region", "at most 90"],
+    );
+    // The destination gains what the origin lost.
+    let dest = with_line(DEP, &deployment("D2,DEU,JOR,,2020-01-09,after:R1,30,"));
+    expect(
+        &report(&dest),
+        Rule::Conservation,
+        Severity::Note,
+        &[
+            "JOR gains 30",
+            "recorded afterwards: 30 in JOR",
+            "consistent",
+        ],
+    );
+    let dest_wrong = with_line(DEP, &deployment("D2,DEU,JOR,,2020-01-09,after:R1,31,"));
+    expect(
+        &report(&dest_wrong),
+        Rule::Conservation,
+        Severity::Error,
+        &["JOR gains 30", "31 in JOR", "contradiction"],
+    );
+}
+
+#[test]
+fn a_later_plain_observation_that_disagrees_with_the_replay_is_flagged() {
+    let f = with_line(DEP, &deployment("D2,DEU,IRQ,,2020-03-01,,40,"));
+    expect(
+        &report(&f),
+        Rule::Conservation,
+        Severity::Warning,
+        &["replayed figure 90", "then 40 observed"],
+    );
+    let f = with_line(DEP, &deployment("D2,DEU,IRQ,,2020-03-01,,~90,"));
+    expect(
+        &report(&f),
+        Rule::Conservation,
+        Severity::Note,
+        &["replayed figure 90", "then ~90 observed", "consistent"],
+    );
+}
+
+#[test]
+fn contributions_above_the_mission_total_are_an_error() {
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-09,,600,"));
+    expect(
+        &report(&f),
+        Rule::MissionTotal,
+        Severity::Error,
+        &[
+            "NMI on 2020-01-09: reported 500",
+            "CAN 600",
+            "contradiction",
+        ],
+    );
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ/Baghdad,NMI,2020-01-09,,~250,"));
+    expect(
+        &report(&f),
+        Rule::MissionTotal,
+        Severity::Note,
+        &[
+            "national contributions CAN ~250",
+            "= 225-275",
+            "unattributed remainder 225-275",
+            "consistent",
+        ],
+    );
+}
+
+#[test]
+fn a_mission_or_area_figure_within_the_country_figure() {
+    let base = with_line(DEP, &deployment("D2,CAN,IRQ,,2020-01-05,,100,"));
+    let mut f = base.clone();
+    let dep = f.iter_mut().find(|(n, _)| n == DEP).expect("file");
+    dep.1
+        .push_str(&deployment("D3,CAN,IRQ/Baghdad,NMI,2020-01-06,,150,"));
+    dep.1.push('\n');
+    expect(
+        &report(&f),
+        Rule::WithinCountry,
+        Severity::Error,
+        &[
+            "CAN in IRQ/Baghdad under NMI: 150",
+            "CAN in IRQ (all missions)",
+            "100",
+            "contradiction",
+        ],
+    );
+    let mut f = base;
+    let dep = f.iter_mut().find(|(n, _)| n == DEP).expect("file");
+    dep.1
+        .push_str(&deployment("D3,CAN,IRQ/Baghdad,NMI,2020-01-06,,80,"));
+    dep.1.push('\n');
+    expect(
+        &report(&f),
+        Rule::WithinCountry,
+        Severity::Note,
+        &["80", "consistent"],
+    );
+}
+
+#[test]
+fn a_stated_share_agrees_with_its_total() {
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-10,,300,1/2"));
+    expect(
+        &report(&f),
+        Rule::Share,
+        Severity::Error,
+        &["300 stated", "1/2 of NMI's 500", "= 250", "contradiction"],
+    );
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-10,,250,1/2"));
+    expect(
+        &report(&f),
+        Rule::Share,
+        Severity::Note,
+        &["250 stated", "= 250", "consistent"],
+    );
+}
+
+#[test]
+fn nothing_before_launch_and_suspension_before_resumption() {
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2017-06-01,,10,"));
+    expect(
+        &report(&f),
+        Rule::DateOrder,
+        Severity::Error,
+        &["D2: dated 2017-06-01, before NMI was launched (2018)"],
+    );
+    let ok = report(&common::files());
+    expect(
+        &ok,
+        Rule::DateOrder,
+        Severity::Note,
+        &["NMI: launched 2018"],
+    );
+
+    let line = |id: &str, date: &str, kind: &str| {
+        format!("{id},{date},{kind},NATO,NMI,,IRQ,,,,,s1,was launched in 2018,")
+    };
+    let mut f = with_line(EVT, &line("E2", "2020-02-13", "resumption_approved"));
+    let e = f.iter_mut().find(|(n, _)| n == EVT).expect("file");
+    e.1.push_str(&line("E3", "2020-03-01", "training_suspended"));
+    e.1.push('\n');
+    expect(
+        &report(&f),
+        Rule::DateOrder,
+        Severity::Error,
+        &[
+            "suspended by 2020-03-01",
+            "resumption approved 2020-02-13",
+            "resumption before any suspension",
+        ],
+    );
+    let mut f = with_line(EVT, &line("E2", "2020-02-13", "resumption_approved"));
+    let e = f.iter_mut().find(|(n, _)| n == EVT).expect("file");
+    e.1.push_str(&line("E3", "2020-01-09", "training_suspended"));
+    e.1.push('\n');
+    expect(
+        &report(&f),
+        Rule::DateOrder,
+        Severity::Note,
+        &["suspended by 2020-01-09", "in order"],
+    );
+}
+
+#[test]
+fn the_lead_nation_contributes() {
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-10,,0,"));
+    expect(
+        &report(&f),
+        Rule::LeadContributes,
+        Severity::Error,
+        &["NMI: lead nation CAN is recorded with 0 troops"],
+    );
+    let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-10,,~250,"));
+    expect(
+        &report(&f),
+        Rule::LeadContributes,
+        Severity::Note,
+        &["lead nation CAN contributes ~250 (D2)", "consistent"],
+    );
+}
+
+#[test]
+fn contributors_to_a_nato_mission_are_members_or_partners() {
+    let f = with_line(DEP, &deployment("D2,JOR,IRQ,NMI,2020-01-10,,10,"));
+    expect(
+        &report(&f),
+        Rule::Membership,
+        Severity::Error,
+        &[
+            "D2: JOR contributes to NATO mission NMI on 2020-01-10",
+            "neither a NATO member",
+        ],
+    );
+    let mut f = with_edit("missions.csv", "NATO,CAN,,IRQ", "NATO,CAN,JOR,IRQ");
+    let dep = f.iter_mut().find(|(n, _)| n == DEP).expect("file");
+    dep.1
+        .push_str(&deployment("D2,JOR,IRQ,NMI,2020-01-10,,10,"));
+    dep.1.push('\n');
+    let r = report(&f);
+    assert!(
+        findings(&r, Rule::Membership, Severity::Error).is_empty(),
+        "{r}"
+    );
+    expect(&r, Rule::Membership, Severity::Note, &["JOR"]);
+    // Germany before it joined in 1955.
+    let f = with_line(DEP, &deployment("D2,DEU,IRQ,NMI,1950,,10,"));
+    let f2: Vec<_> = f
+        .into_iter()
+        .map(|(n, t)| {
+            if n == "missions.csv" {
+                (n, t.replace(",2018,", ",1949,"))
+            } else {
+                (n, t)
+            }
+        })
+        .collect();
+    expect(
+        &report(&f2),
+        Rule::Membership,
+        Severity::Error,
+        &["DEU contributes to NATO mission NMI on 1950"],
+    );
+}
+
+#[test]
+fn competing_reports_of_one_move_must_overlap() {
+    let line = |id: &str, strength: &str| {
+        format!("{id},DEU,2020-01-09,{strength},IRQ,,JOR,,,under_way,R1,,s1,{Q},")
+    };
+    let f = with_line(REL, &line("R2", "40"));
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Error,
+        &["R1 and R2 report the same move", "cannot both be true"],
+    );
+    let f = with_line(REL, &line("R2", "20-40"));
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Note,
+        &["R1 and R2 report the same move", "both allow 30"],
+    );
+}
+
+#[test]
+fn competing_mission_totals_and_event_counts() {
+    let f = with_line(
+        TOT,
+        "T2,NMI,2020-02-13,~50,,s1,The 500-strong NATO mission,",
+    );
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Error,
+        &[
+            "NMI:",
+            "\"500-strong\" on 2020-01-09",
+            "cannot both describe the same force",
+            "35 days apart",
+        ],
+    );
+    let f = with_line(
+        TOT,
+        "T2,NMI,2020-02-13,~500,,s1,The 500-strong NATO mission,",
+    );
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Note,
+        &["agree: both allow 500"],
+    );
+    let f = with_line(
+        TOT,
+        "T2,NMI,2020-09-13,~50,,s1,The 500-strong NATO mission,",
+    );
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Warning,
+        &["the force may have changed"],
+    );
+
+    let line = |id: &str, count: &str, same: &str| {
+        format!(
+            "{id},2020-01-08,attack_on_bases,,,,IRQ,{count},bases,{same},,s1,was launched in 2018,"
+        )
+    };
+    let mut f = with_line(EVT, &line("E2", "2", ""));
+    let e = f.iter_mut().find(|(n, _)| n == EVT).expect("file");
+    e.1.push_str(&line("E3", "1", "E2"));
+    e.1.push('\n');
+    expect(
+        &report(&f),
+        Rule::CompetingClaims,
+        Severity::Warning,
+        &["E2 and E3", "different counts", "(2 bases)", "(1 bases)"],
+    );
+}
+
+#[test]
+fn alliance_size_agrees_with_accessions() {
+    // The fixture's table has two members on 2020-01-09.
+    let line = |count: &str| {
+        format!("E2,2020-01-09,member_count,NATO,,,,{count},members,,,s1,was launched in 2018,")
+    };
+    expect(
+        &report(&with_line(EVT, &line("3"))),
+        Rule::AllianceSize,
+        Severity::Error,
+        &["says 3 members", "table gives 2", "contradiction"],
+    );
+    expect(
+        &report(&with_line(EVT, &line("2"))),
+        Rule::AllianceSize,
+        Severity::Note,
+        &["says 2 members", "table gives 2", "consistent"],
+    );
+}
+
+#[test]
+fn the_bundled_dataset_has_no_errors_and_explains_its_warnings() {
+    let data = troop_tracker::Dataset::bundled().expect("bundled");
+    let r = data.validate();
+    assert!(!r.has_errors(), "{r}");
+    // The seeds disagree on the strike: the report quotes both.
+    expect(
+        &r,
+        Rule::CompetingClaims,
+        Severity::Warning,
+        &["\"two\"", "\"a U.S. base\""],
+    );
+    expect(
+        &r,
+        Rule::Conservation,
+        Severity::Note,
+        &[
+            "DEU in IRQ: 120 before relocation R-DEU-2020-01-09, minus 30 moved = 90",
+            "Kurdistan region",
+        ],
+    );
+    expect(
+        &r,
+        Rule::MissionTotal,
+        Severity::Note,
+        &[
+            "NMI on 2020-02-13",
+            "CAN ~250",
+            "unattributed remainder 175-325",
+        ],
+    );
+    expect(
+        &r,
+        Rule::CompetingClaims,
+        Severity::Note,
+        &[
+            "\"hundreds of\"",
+            "\"a couple of hundred\"",
+            "both allow 200-300",
+        ],
+    );
+    expect(
+        &r,
+        Rule::CompetingClaims,
+        Severity::Note,
+        &["\"500-strong\"", "\"about 500\"", "agree"],
+    );
+    expect(
+        &r,
+        Rule::AllianceSize,
+        Severity::Note,
+        &["29 members", "table gives 29"],
+    );
+    expect(
+        &r,
+        Rule::Share,
+        Severity::Note,
+        &["1/2 of RSM's 16000", "= 8000"],
+    );
+    let text = r.to_string();
+    assert!(text.ends_with(&format!(
+        "0 errors, {} warnings, {} notes",
+        r.count(Severity::Warning),
+        r.count(Severity::Note)
+    )));
+}
