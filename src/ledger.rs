@@ -333,12 +333,14 @@ fn apply_move<'a>(
     // the destination anything from what it had to what it gained.
     let temporary = r.temporary() == Some(true);
     let settle = |was: Interval, now: Interval| if temporary { now.hull(&was) } else { now };
-    let after = match &before {
+    // A figure carried through the move: the old one's records plus the
+    // move's, or only the move's when there was no figure.
+    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin| match old {
         Some(f) => {
             let mut b = f.basis.clone();
             b.extend(basis.iter().cloned());
             Figure {
-                value: settle(f.value, f.value.minus(&moved)),
+                value,
                 stated: None,
                 basis: b,
                 day,
@@ -347,38 +349,26 @@ fn apply_move<'a>(
             }
         }
         None => Figure {
-            value: Interval::unknown(),
+            value,
             stated: None,
             basis: basis.to_vec(),
             day,
             observed_on: None,
-            origin: Origin::Unobserved,
+            origin: fresh,
         },
     };
+    let left = before.as_ref().map_or(Interval::unknown(), |f| {
+        settle(f.value, f.value.minus(&moved))
+    });
+    let after = carry(before.as_ref(), left, Origin::Unobserved);
     state.insert(origin.clone(), after.clone());
     let destination = Key::destination(r);
-    let arrived = match state.get(&destination) {
-        Some(f) => {
-            let mut b = f.basis.clone();
-            b.extend(basis.iter().cloned());
-            Figure {
-                value: settle(f.value, f.value.plus(&moved)),
-                stated: None,
-                basis: b,
-                day,
-                observed_on: f.observed_on,
-                origin: Origin::Replayed,
-            }
-        }
-        None => Figure {
-            value: settle(Interval::exactly(0), moved),
-            stated: None,
-            basis: basis.to_vec(),
-            day,
-            observed_on: None,
-            origin: Origin::ArrivalsOnly,
-        },
+    let had = state.get(&destination).cloned();
+    let gained = match &had {
+        Some(f) => settle(f.value, f.value.plus(&moved)),
+        None => settle(Interval::exactly(0), moved),
     };
+    let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly);
     state.insert(destination.clone(), arrived.clone());
     trace(Trace::Moved {
         relocation: r,
