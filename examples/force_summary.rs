@@ -1,57 +1,176 @@
-//! Prints the bundled dataset's deployments and relocations, grouped by
-//! nation, each with its citation.
+//! Force summaries: who had how many troops where, on the key dates of the
+//! data, as tables with numbered sources, followed by the validation
+//! report.
 //!
-//! Run with `cargo run --example force_summary`.
+//! ```text
+//! cargo run --example force_summary
+//! cargo run --example force_summary -- --as-of 2020-02-13 --projected
+//! cargo run --example force_summary -- --data DIR --nation DEU
+//! cargo run --example force_summary -- --mission NMI --as-of 2020-02-13
+//! ```
+//!
+//! With no `--as-of`, the key dates come from the data: the start and end
+//! of the first day with a relocation (before and after it), and the day
+//! of the latest announced relocation, projected. `--nation` and
+//! `--mission` print that subject's timeline and narrow the tables to it.
 
 use std::process::ExitCode;
 
-use troop_tracker::Dataset;
+use chrono::NaiveDate;
+use troop_tracker::{summary, Dataset, MissionId, NationCode, PostureOptions, Subject};
+
+struct Args {
+    as_of: Option<NaiveDate>,
+    data: Option<String>,
+    nation: Option<NationCode>,
+    mission: Option<MissionId>,
+    projected: bool,
+}
+
+const USAGE: &str = "usage: force_summary [--as-of YYYY-MM-DD] [--data DIR] [--nation CODE] [--mission ID] [--projected]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        as_of: None,
+        data: None,
+        nation: None,
+        mission: None,
+        projected: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value\n{USAGE}"));
+        match flag.as_str() {
+            "--as-of" => {
+                let v = value("--as-of")?;
+                args.as_of = Some(
+                    v.parse()
+                        .map_err(|_| format!("--as-of expects YYYY-MM-DD, found {v:?}"))?,
+                );
+            }
+            "--data" => args.data = Some(value("--data")?),
+            "--nation" => {
+                args.nation = Some(
+                    value("--nation")?
+                        .parse()
+                        .map_err(|e| format!("--nation: {e}"))?,
+                )
+            }
+            "--mission" => {
+                args.mission = Some(
+                    value("--mission")?
+                        .parse()
+                        .map_err(|e| format!("--mission: {e}"))?,
+                )
+            }
+            "--projected" => args.projected = true,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    Ok(args)
+}
+
+/// The key dates of a dataset: before and after the first relocation day,
+/// and the latest announced relocation (projected).
+fn key_dates(data: &Dataset) -> Vec<(String, NaiveDate, PostureOptions)> {
+    let moved = data
+        .relocations()
+        .iter()
+        .filter(|r| r.status().has_moved())
+        .map(|r| r.date().earliest())
+        .min();
+    let announced = data
+        .relocations()
+        .iter()
+        .filter(|r| !r.status().has_moved())
+        .map(|r| r.date().latest())
+        .max();
+    let mut out = Vec::new();
+    if let Some(day) = moved {
+        let before = PostureOptions {
+            start_of_day: true,
+            ..PostureOptions::default()
+        };
+        out.push(("Before the first relocations".to_owned(), day, before));
+        out.push(("After them".to_owned(), day, PostureOptions::default()));
+    }
+    if let Some(day) = announced {
+        let projected = PostureOptions {
+            projected: true,
+            ..PostureOptions::default()
+        };
+        out.push((
+            "After the latest announced decisions".to_owned(),
+            day,
+            projected,
+        ));
+    }
+    out
+}
 
 fn main() -> ExitCode {
-    let data = match Dataset::bundled() {
-        Ok(d) => d,
+    let args = match parse_args() {
+        Ok(a) => a,
         Err(e) => {
-            eprintln!("error: the bundled dataset did not load:\n{e}");
+            eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    for nation in data.nations() {
-        let code = nation.code();
-        let deployments: Vec<_> = data
-            .deployments()
-            .iter()
-            .filter(|d| d.nation() == code)
-            .collect();
-        let relocations: Vec<_> = data
-            .relocations()
-            .iter()
-            .filter(|r| r.nation() == Some(code))
-            .collect();
-        if deployments.is_empty() && relocations.is_empty() {
-            continue;
+    let loaded = match &args.data {
+        Some(dir) => Dataset::from_dir(dir),
+        None => Dataset::bundled(),
+    };
+    let data = match loaded {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: the data could not be loaded:\n{e}");
+            return ExitCode::from(2);
         }
-        println!("{nation}");
-        for d in deployments {
-            println!("  {d}");
-            println!("      {}", d.citation());
+    };
+    let width = summary::DEFAULT_WIDTH;
+    if let Some(code) = args.nation {
+        if data.nation(code).is_none() {
+            eprintln!("error: no nation {code} in the data");
+            return ExitCode::from(2);
         }
-        for r in relocations {
-            println!("  {r}");
-            println!("      {}", r.citation());
-        }
-        println!();
+        println!("Timeline of {code}\n");
+        println!(
+            "{}",
+            summary::timeline_table(&data, &data.timeline(&Subject::Nation(code)), width)
+        );
     }
-    let unnamed: Vec<_> = data
-        .relocations()
-        .iter()
-        .filter(|r| r.nation().is_none())
-        .collect();
-    if !unnamed.is_empty() {
-        println!("Contributors not named");
-        for r in unnamed {
-            println!("  {r}");
-            println!("      {}", r.citation());
+    if let Some(id) = &args.mission {
+        if data.mission(id).is_none() {
+            eprintln!("error: no mission {id} in the data");
+            return ExitCode::from(2);
         }
+        println!("Timeline of {id}\n");
+        println!(
+            "{}",
+            summary::timeline_table(&data, &data.timeline(&Subject::Mission(id.clone())), width)
+        );
     }
+    let dates = match args.as_of {
+        Some(day) => {
+            let options = PostureOptions {
+                projected: args.projected,
+                ..PostureOptions::default()
+            };
+            vec![(format!("As of {day}"), day, options)]
+        }
+        None => key_dates(&data),
+    };
+    for (title, day, options) in dates {
+        println!("== {title} ==\n");
+        let mut posture = data.posture_with(day, options);
+        if args.nation.is_some() || args.mission.is_some() {
+            posture = posture.focus(args.nation, args.mission.as_ref());
+        }
+        println!("{}", summary::posture_tables(&posture, width));
+    }
+    let report = data.validate();
+    println!("== Validation ==\n");
+    print!("{}", summary::report_text(&report, width));
     ExitCode::SUCCESS
 }

@@ -245,6 +245,38 @@ impl Dataset {
             .max_by_key(|t| t.as_of().earliest())
     }
 
+    /// The citation of the record with this id (a deployment, relocation,
+    /// event or mission total), or of the mission with this id.
+    pub fn citation_of(&self, id: &str) -> Option<&crate::source::Citation> {
+        self.deployments
+            .iter()
+            .find(|d| d.id().as_str() == id)
+            .map(|d| d.citation())
+            .or_else(|| {
+                self.relocations
+                    .iter()
+                    .find(|r| r.id().as_str() == id)
+                    .map(|r| r.citation())
+            })
+            .or_else(|| {
+                self.events
+                    .iter()
+                    .find(|e| e.id().as_str() == id)
+                    .map(|e| e.citation())
+            })
+            .or_else(|| {
+                self.mission_strengths()
+                    .find(|t| t.id().as_str() == id)
+                    .map(|t| t.citation())
+            })
+            .or_else(|| {
+                self.missions
+                    .iter()
+                    .find(|m| m.id().as_str() == id)
+                    .map(|m| m.citation())
+            })
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.source_index.get(id).and_then(|&i| self.sources.get(i))

@@ -239,12 +239,14 @@ impl<'a> Ledger<'a> {
 
     /// Replays every step up to and including `until` into `state`,
     /// starting after `from` (exclusive) when given, and reports each step
-    /// to `trace`.
+    /// to `trace`. With `start_of_day`, the last day contributes only the
+    /// figures placed before its relocations.
     pub(crate) fn replay(
         &self,
         state: &mut State,
         from: Option<NaiveDate>,
         until: NaiveDate,
+        start_of_day: bool,
         trace: &mut dyn FnMut(Trace<'a>),
     ) {
         for step in &self.steps {
@@ -252,6 +254,12 @@ impl<'a> Ledger<'a> {
                 break;
             }
             if from.is_some_and(|f| step.day <= f) {
+                continue;
+            }
+            let placed_before = matches!(step.action, Action::Observe(_))
+                && step.order.0 != usize::MAX
+                && step.order.1 == 0;
+            if start_of_day && step.day == until && !placed_before {
                 continue;
             }
             match &step.action {
@@ -263,10 +271,10 @@ impl<'a> Ledger<'a> {
         }
     }
 
-    /// The state on `day`, from scratch.
-    pub(crate) fn state_on(&self, day: NaiveDate) -> State {
+    /// The state at the end of `day` (or its start), from scratch.
+    pub(crate) fn state_on(&self, day: NaiveDate, start_of_day: bool) -> State {
         let mut state = State::new();
-        self.replay(&mut state, None, day, &mut |_| {});
+        self.replay(&mut state, None, day, start_of_day, &mut |_| {});
         state
     }
 
@@ -405,7 +413,7 @@ impl Dataset {
     /// ```
     pub fn ledger_on(&self, day: NaiveDate, projected: bool) -> Vec<(Key, Figure)> {
         Ledger::new(self, projected)
-            .state_on(day)
+            .state_on(day, false)
             .into_iter()
             .collect()
     }

@@ -41,6 +41,11 @@
 //! [`Severity`] and the arithmetic, done on [`Interval`]s so that vague
 //! figures stay vague.
 //!
+//! [`Dataset::posture`] rebuilds who had how many troops where on any day
+//! from the latest observations plus the relocations since, keeping every
+//! figure's uncertainty and the records it rests on; [`summary`] prints it
+//! as tables.
+//!
 //! # Example
 //!
 //! ```
@@ -72,6 +77,21 @@
 //! // The seeds contain no contradiction: 120 - 30 = 90 Germans stay.
 //! let report = data.validate();
 //! assert!(!report.has_errors());
+//!
+//! // The posture at the end of 9 January 2020, replayed from the ledger.
+//! let posture = data.posture("2020-01-09".parse()?);
+//! let germany = posture
+//!     .by_nation()
+//!     .into_iter()
+//!     .find(|v| v.nation == Some(deu))
+//!     .expect("Germany on that day");
+//! let rows: Vec<String> = germany
+//!     .entries
+//!     .iter()
+//!     .map(|e| format!("{} {}", e.key(), e.strength()))
+//!     .collect();
+//! assert_eq!(rows, ["DEU in IRQ 90", "DEU in IRQ/Kurdistan region >=1", "DEU in JOR+KWT 30"]);
+//! assert_eq!(germany.total.to_string(), "120"); // the area is inside the 90
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -108,10 +128,13 @@ mod load;
 mod location;
 mod mission;
 mod nation;
+mod posture;
 mod relocation;
 mod report;
 mod source;
 mod strength;
+pub mod summary;
+mod timeline;
 mod validate;
 
 pub use dataset::Dataset;
@@ -126,8 +149,10 @@ pub use load::schema;
 pub use location::{Location, LocationError};
 pub use mission::{Mission, MissionSpec, MissionStrength};
 pub use nation::{Nation, NationCode, NationCodeError};
+pub use posture::{Entry, LocationView, MissionView, NationView, Posture, PostureOptions, Status};
 pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
 pub use report::{Finding, Report, Rule, Severity};
 pub use source::{Citation, Source};
 pub use strength::{Strength, StrengthError, StrengthKind};
+pub use timeline::{Change, Changes, Subject, TimelineItem, TimelineKind};
 pub use validate::TOTAL_STABLE_DAYS;

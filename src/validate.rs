@@ -202,7 +202,7 @@ impl<'a> Checks<'a> {
         // Announced moves are checked against the origin as it would be.
         let projected = Ledger::new(data, true);
         let mut traces = Vec::new();
-        projected.replay(&mut State::new(), None, end, &mut |t| traces.push(t));
+        projected.replay(&mut State::new(), None, end, false, &mut |t| traces.push(t));
         for t in &traces {
             if let Trace::Moved {
                 relocation,
@@ -219,7 +219,7 @@ impl<'a> Checks<'a> {
         let actual = Ledger::new(data, false);
         let mut state = State::new();
         let mut traces = Vec::new();
-        actual.replay(&mut state, None, end, &mut |t| traces.push(t));
+        actual.replay(&mut state, None, end, false, &mut |t| traces.push(t));
         // Observations placed after a relocation, by relocation id.
         let mut after: BTreeMap<String, Vec<&Deployment>> = BTreeMap::new();
         for d in data.deployments() {
@@ -503,8 +503,11 @@ impl<'a> Checks<'a> {
         for m in data.missions() {
             for t in m.totals() {
                 let day = t.as_of().latest();
-                let state = ledger.state_on(day);
-                let parts = contributions(&state, m.id(), m.host());
+                let state = ledger.state_on(day, false);
+                let parts: Vec<(Key, Figure)> = contributions(state.iter(), m.id(), m.host())
+                    .into_iter()
+                    .map(|(k, f)| (k.clone(), f.clone()))
+                    .collect();
                 let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
                 let total = t.strength().bounds();
                 let (severity, verdict) = within(&sum, &total);
@@ -1078,32 +1081,24 @@ fn stated_total(r: &Relocation) -> Option<u64> {
 /// country-wide figures under the mission where there are any, else its
 /// area figures (an area's figure is part of the country's, so the two are
 /// never added).
-pub(crate) fn contributions(
-    state: &State,
+pub(crate) fn contributions<'s>(
+    figures: impl Iterator<Item = (&'s Key, &'s Figure)>,
     mission: &MissionId,
     host: NationCode,
-) -> Vec<(Key, Figure)> {
+) -> Vec<(&'s Key, &'s Figure)> {
     let mut by_nation: BTreeMap<Option<NationCode>, Vec<(&Key, &Figure)>> = BTreeMap::new();
-    for (k, f) in state {
+    for (k, f) in figures {
         if k.mission.as_ref() == Some(mission) && k.country() == Some(host) {
             by_nation.entry(k.nation).or_default().push((k, f));
         }
     }
     let mut out = Vec::new();
     for (_, entries) in by_nation {
-        let country: Vec<_> = entries
-            .iter()
-            .filter(|(k, _)| k.is_country_level())
-            .collect();
-        let chosen: Vec<_> = if country.is_empty() {
-            entries.iter().collect()
-        } else {
-            country
-        };
+        let country_wide = entries.iter().any(|(k, _)| k.is_country_level());
         out.extend(
-            chosen
+            entries
                 .into_iter()
-                .map(|(k, f)| ((*k).clone(), (*f).clone())),
+                .filter(|(k, _)| !country_wide || k.is_country_level()),
         );
     }
     out

@@ -271,3 +271,28 @@ proptest! {
         prop_assert!(flagged, "R{} not flagged in\n{}", i, r);
     }
 }
+
+proptest! {
+    #![proptest_config(ledger_config())]
+
+    #[test]
+    fn incremental_postures_equal_postures_from_scratch((l, _) in ledger(false), step in 1u64..4) {
+        let d = dataset(&l);
+        let start = chrono::NaiveDate::from_ymd_opt(1999, 12, 31).expect("date");
+        let days: Vec<chrono::NaiveDate> = (0..16u64).map(|i| start + chrono::Days::new(i * step)).collect();
+        let options = troop_tracker::PostureOptions::default();
+        let incremental = d.postures_over(&days, options);
+        prop_assert_eq!(incremental.len(), days.len());
+        for (p, day) in incremental.iter().zip(&days) {
+            let scratch = d.posture_with(*day, options);
+            let show = |p: &troop_tracker::Posture<'_>| -> Vec<String> {
+                p.entries()
+                    .iter()
+                    .map(|e| format!("{} = {} {:?} {:?}", e.key(), e.strength(), e.basis(), e.is_nested()))
+                    .collect()
+            };
+            prop_assert_eq!(show(p), show(&scratch), "on {}", day);
+            prop_assert_eq!(p.total(), scratch.total());
+        }
+    }
+}

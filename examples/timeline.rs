@@ -1,0 +1,82 @@
+//! The dated history of a nation's troops or of a mission, with sources.
+//!
+//! ```text
+//! cargo run --example timeline -- --nation DEU
+//! cargo run --example timeline -- --mission NMI [--data DIR]
+//! ```
+//!
+//! With neither option it prints the timeline of every mission.
+
+use std::process::ExitCode;
+
+use troop_tracker::{summary, Dataset, Subject};
+
+const USAGE: &str = "usage: timeline [--nation CODE | --mission ID] [--data DIR]";
+
+fn main() -> ExitCode {
+    let mut nation = None;
+    let mut mission = None;
+    let mut dir = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next();
+        match (flag.as_str(), value) {
+            ("--nation", Some(v)) => nation = Some(v),
+            ("--mission", Some(v)) => mission = Some(v),
+            ("--data", Some(v)) => dir = Some(v),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let loaded = match &dir {
+        Some(d) => Dataset::from_dir(d),
+        None => Dataset::bundled(),
+    };
+    let data = match loaded {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: the data could not be loaded:\n{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut wanted = Vec::new();
+    if let Some(n) = nation {
+        match n.parse() {
+            Ok(code) if data.nation(code).is_some() => wanted.push(Subject::Nation(code)),
+            _ => {
+                eprintln!("error: no nation {n:?} in the data");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let Some(m) = mission {
+        match m.parse() {
+            Ok(id) if data.mission(&id).is_some() => wanted.push(Subject::Mission(id)),
+            _ => {
+                eprintln!("error: no mission {m:?} in the data");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if wanted.is_empty() {
+        wanted.extend(
+            data.missions()
+                .iter()
+                .map(|m| Subject::Mission(m.id().clone())),
+        );
+    }
+    for subject in &wanted {
+        let name = match subject {
+            Subject::Nation(c) => data.nation(*c).map_or(c.to_string(), |n| n.to_string()),
+            Subject::Mission(m) => data.mission(m).map_or(m.to_string(), |x| x.to_string()),
+        };
+        println!("Timeline of {name}\n");
+        println!(
+            "{}",
+            summary::timeline_table(&data, &data.timeline(subject), summary::DEFAULT_WIDTH)
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,361 @@
+//! Force summaries as aligned text tables, for terminals and reports.
+//!
+//! Tables are drawn by `comfy-table` (without its terminal feature, so no
+//! extra system dependency) and fit the width given, 80 columns by
+//! default. Every figure points to numbered sources listed under the
+//! tables, so each number in a summary can be traced to a quote.
+
+use std::collections::BTreeMap;
+
+use comfy_table::{presets, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
+
+use crate::dataset::Dataset;
+use crate::id::RecordId;
+use crate::ledger::Origin;
+use crate::posture::{Entry, Posture, Status};
+use crate::timeline::{Changes, TimelineItem};
+
+/// The default width: a classic terminal.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// Numbered source notes shared by the tables of one summary.
+struct Notes<'d> {
+    data: &'d Dataset,
+    numbers: BTreeMap<String, usize>,
+    order: Vec<String>,
+}
+
+impl<'d> Notes<'d> {
+    fn new(data: &'d Dataset) -> Notes<'d> {
+        Notes {
+            data,
+            numbers: BTreeMap::new(),
+            order: Vec::new(),
+        }
+    }
+
+    fn cite<'a>(&mut self, ids: impl IntoIterator<Item = &'a RecordId>) -> String {
+        let mut nums: Vec<usize> = ids
+            .into_iter()
+            .map(|id| {
+                let next = self.order.len() + 1;
+                *self.numbers.entry(id.to_string()).or_insert_with(|| {
+                    self.order.push(id.to_string());
+                    next
+                })
+            })
+            .collect();
+        nums.sort_unstable();
+        nums.dedup();
+        nums.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    fn render(&self, width: u16) -> String {
+        let mut out = String::from("Sources:\n");
+        for (i, id) in self.order.iter().enumerate() {
+            let citation = self.data.citation_of(id);
+            let text = match citation {
+                Some(c) => format!("[{}] {id} {}: \"{}\"", i + 1, c.source(), c.quote()),
+                None => format!("[{}] {id}", i + 1),
+            };
+            out.push_str(&wrap(&text, usize::from(width), 4));
+        }
+        out
+    }
+}
+
+/// Wraps `text` at word boundaries to `width` columns, indenting
+/// continuation lines.
+fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > indent && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(indent);
+        } else if !line.is_empty() && !line.ends_with(' ') {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn table(width: u16, header: &[&str], right: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header.to_vec());
+    for &i in right {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+/// Flags that keep a reader from taking a figure at face value.
+fn flags(e: &Entry) -> String {
+    let mut f = Vec::new();
+    if e.status() == Status::Planned {
+        f.push("planned");
+    }
+    if e.is_stale() {
+        f.push("stale");
+    }
+    match e.origin() {
+        Origin::Competing => f.push("competing"),
+        Origin::ArrivalsOnly => f.push("arrivals"),
+        Origin::Unobserved => f.push("no prior figure"),
+        Origin::Share => f.push("share"),
+        Origin::Observed | Origin::Replayed => {}
+    }
+    f.join(", ")
+}
+
+fn place(e: &Entry) -> String {
+    let label = e.key().places_label();
+    if e.is_nested() {
+        format!("└ {label}")
+    } else {
+        label
+    }
+}
+
+fn mission(e: &Entry) -> String {
+    e.mission()
+        .map_or_else(|| "all".to_owned(), ToString::to_string)
+}
+
+fn nation(code: Option<crate::nation::NationCode>) -> String {
+    code.map_or_else(|| "unnamed".to_owned(), |c| c.to_string())
+}
+
+/// The posture as three tables (by nation, by mission, by location) with
+/// grand total and numbered sources, fitted to `width` columns.
+///
+/// ```
+/// use troop_tracker::{summary, Dataset};
+/// let data = Dataset::bundled()?;
+/// let text = summary::posture_tables(&data.posture("2020-01-09".parse()?), summary::DEFAULT_WIDTH);
+/// assert!(text.lines().all(|l| l.chars().count() <= 80));
+/// assert!(text.contains("JOR+KWT"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
+    let data = posture.dataset();
+    let mut notes = Notes::new(data);
+    let mut out = String::new();
+    let when = if posture.options().start_of_day {
+        "start of"
+    } else {
+        "end of"
+    };
+    let mut title = format!("Force posture, {when} {}", posture.day());
+    if posture.is_projected() {
+        title.push_str(" (projected: announced moves applied, marked planned)");
+    }
+    out.push_str(&wrap(&title, usize::from(width), 0));
+    out.push_str("\nBy nation\n");
+    let mut t = table(
+        width,
+        &["Nation", "Where", "Mission", "Strength", "Notes", "Src"],
+        &[3],
+    );
+    for view in posture.by_nation() {
+        let mut first = true;
+        for e in &view.entries {
+            let who = if first {
+                nation(view.nation)
+            } else {
+                String::new()
+            };
+            first = false;
+            t.add_row(vec![
+                who,
+                place(e),
+                mission(e),
+                e.strength().to_string(),
+                flags(e),
+                notes.cite(e.basis()),
+            ]);
+        }
+        let tops = view.entries.iter().filter(|e| !e.is_nested()).count();
+        if tops > 1 {
+            t.add_row(vec![
+                String::new(),
+                "total".into(),
+                String::new(),
+                view.total.to_string(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\n\nBy mission\n");
+    let mut t = table(
+        width,
+        &[
+            "Mission",
+            "Reported",
+            "Contributions",
+            "Unattributed",
+            "Src",
+        ],
+        &[1, 3],
+    );
+    for view in posture.by_mission() {
+        let reported = view.reported.map_or_else(
+            || "n/r".to_owned(),
+            |r| format!("{} ({})", r.strength(), r.as_of()),
+        );
+        let parts: Vec<String> = view
+            .contributions
+            .iter()
+            .map(|e| format!("{} {}", nation(e.nation()), e.strength()))
+            .collect();
+        let mut ids: Vec<&RecordId> = view.reported.map(|r| r.id()).into_iter().collect();
+        ids.extend(view.contributions.iter().flat_map(|e| e.basis()));
+        t.add_row(vec![
+            view.mission.to_string(),
+            reported,
+            if parts.is_empty() {
+                "none recorded".into()
+            } else {
+                parts.join(", ")
+            },
+            view.unattributed
+                .map_or_else(|| "?".to_owned(), |u| u.to_string()),
+            notes.cite(ids),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\n\nBy location\n");
+    let mut t = table(
+        width,
+        &["Location", "Nation", "Where", "Mission", "Strength", "Src"],
+        &[4],
+    );
+    for view in posture.by_location() {
+        let mut first = true;
+        for e in &view.entries {
+            let label = if first {
+                view.label.clone()
+            } else {
+                String::new()
+            };
+            first = false;
+            t.add_row(vec![
+                label,
+                nation(e.nation()),
+                place(e),
+                mission(e),
+                e.strength().to_string(),
+                notes.cite(e.basis()),
+            ]);
+        }
+        let tops = view.entries.iter().filter(|e| !e.is_nested()).count();
+        if tops > 1 {
+            t.add_row(vec![
+                String::new(),
+                "total".into(),
+                String::new(),
+                String::new(),
+                view.total.to_string(),
+                String::new(),
+            ]);
+        }
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\n\n");
+    out.push_str(&wrap(
+        &format!(
+            "All troops recorded: {} (an area or a single mission is not added to the country figure that holds it).",
+            posture.total()
+        ),
+        usize::from(width),
+        0,
+    ));
+    out.push('\n');
+    out.push_str(&notes.render(width));
+    out
+}
+
+/// A timeline as a table with numbered sources.
+pub fn timeline_table(data: &Dataset, items: &[TimelineItem<'_>], width: u16) -> String {
+    let mut notes = Notes::new(data);
+    let mut t = table(width, &["Date", "What", "Detail", "After", "Src"], &[3]);
+    let most = |w: u16| ColumnConstraint::UpperBoundary(Width::Fixed(w));
+    t.set_constraints(vec![most(13), most(21), most(60), most(9), most(7)]);
+    for i in items {
+        let id = RecordId::new(&i.record).ok();
+        let src = match &id {
+            Some(id) => notes.cite([id]),
+            None => String::new(),
+        };
+        t.add_row(vec![
+            i.date.to_string(),
+            i.what.clone(),
+            i.text.clone(),
+            i.strength_after.map_or_else(String::new, |s| s.to_string()),
+            src,
+        ]);
+    }
+    format!("{t}\n\n{}", notes.render(width))
+}
+
+/// The changes between two days as a table with numbered sources.
+pub fn changes_table(data: &Dataset, changes: &Changes<'_>, width: u16) -> String {
+    let mut notes = Notes::new(data);
+    let mut out = format!(
+        "Changes from the end of {} to the end of {}\n",
+        changes.from, changes.to
+    );
+    let mut t = table(width, &["Figure", "Before", "After", "Src"], &[1, 2]);
+    for c in &changes.figures {
+        t.add_row(vec![
+            c.key.to_string(),
+            c.before.map_or_else(|| "-".into(), |s| s.to_string()),
+            c.after.map_or_else(|| "-".into(), |s| s.to_string()),
+            notes.cite(&c.basis),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if !changes.moves.is_empty() {
+        out.push_str("\nMoves:\n");
+        for r in &changes.moves {
+            out.push_str(&wrap(&format!("- {r}"), usize::from(width), 2));
+        }
+    }
+    out.push('\n');
+    out.push_str(&notes.render(width));
+    out
+}
+
+/// A validation report wrapped to `width` columns, one finding per
+/// paragraph, with the counts last.
+pub fn report_text(report: &crate::report::Report, width: u16) -> String {
+    let mut out = String::new();
+    for f in report.findings() {
+        out.push_str(&wrap(&f.to_string(), usize::from(width), 8));
+    }
+    out.push_str(&format!(
+        "{} errors, {} warnings, {} notes\n",
+        report.count(crate::report::Severity::Error),
+        report.count(crate::report::Severity::Warning),
+        report.count(crate::report::Severity::Note)
+    ));
+    out
+}

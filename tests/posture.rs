@@ -1,0 +1,264 @@
+//! The posture gives back the seed figures on the seed dates, keeps
+//! uncertainty and citations, flags stale figures, and prints as tables.
+
+mod common;
+
+use chrono::NaiveDate;
+use troop_tracker::{summary, Dataset, Origin, Posture, PostureOptions, Status, Subject};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("a day")
+}
+
+fn bundled() -> Dataset {
+    Dataset::bundled().expect("bundled data loads")
+}
+
+/// The strength notation of the entry whose key reads `key`.
+fn figure(p: &Posture<'_>, key: &str) -> Option<String> {
+    p.entries()
+        .iter()
+        .find(|e| e.key().to_string() == key)
+        .map(|e| e.strength().to_string())
+}
+
+fn start_of_day() -> PostureOptions {
+    PostureOptions {
+        start_of_day: true,
+        ..PostureOptions::default()
+    }
+}
+
+#[test]
+fn germany_before_and_after_its_relocation() {
+    let data = bundled();
+    let before = data.posture_with(day("2020-01-09"), start_of_day());
+    assert_eq!(figure(&before, "DEU in IRQ").as_deref(), Some("120"));
+    assert_eq!(figure(&before, "DEU in JOR+KWT"), None);
+    let after = data.posture(day("2020-01-09"));
+    assert_eq!(figure(&after, "DEU in IRQ").as_deref(), Some("90"));
+    assert_eq!(figure(&after, "DEU in JOR+KWT").as_deref(), Some("30"));
+    assert_eq!(
+        figure(&after, "DEU in IRQ/Kurdistan region").as_deref(),
+        Some(">=1")
+    );
+    let deu = after
+        .by_nation()
+        .into_iter()
+        .find(|v| v.nation.map(|n| n.to_string()).as_deref() == Some("DEU"))
+        .expect("Germany");
+    // 90 + 30: the Kurdistan figure is inside the 90 and is not added.
+    assert_eq!(deu.total.to_string(), "120");
+    let kurdistan = after
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in IRQ/Kurdistan region")
+        .expect("area entry");
+    assert!(kurdistan.is_nested());
+    // Each figure keeps the records it rests on.
+    let iraq = after
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in IRQ")
+        .expect("entry");
+    let basis: Vec<&str> = iraq.basis().iter().map(|b| b.as_str()).collect();
+    assert_eq!(basis, ["D-DEU-IRQ-2020-01-09", "R-DEU-2020-01-09"]);
+    assert_eq!(iraq.last_observed(), Some(day("2020-01-09")));
+}
+
+#[test]
+fn the_nato_mission_and_canadas_share_of_it() {
+    let data = bundled();
+    let p = data.posture(day("2020-02-13"));
+    let nmi = p
+        .by_mission()
+        .into_iter()
+        .find(|m| m.mission.as_str() == "NMI")
+        .expect("NMI");
+    let reported = nmi.reported.expect("a reported total");
+    assert_eq!(reported.strength().to_string(), "~500");
+    let parts: Vec<String> = nmi
+        .contributions
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e.nation().map(|n| n.to_string()).unwrap_or_default(),
+                e.strength()
+            )
+        })
+        .collect();
+    assert_eq!(parts, ["CAN ~250"]);
+    assert_eq!(nmi.attributed.to_string(), "225-275");
+    assert_eq!(
+        nmi.unattributed.map(|u| u.to_string()).as_deref(),
+        Some("175-325")
+    );
+    // Canada's Baghdad figure sits inside its Iraq-wide figure.
+    let can_baghdad = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "CAN in IRQ/Baghdad under NMI")
+        .expect("entry");
+    assert!(can_baghdad.is_nested());
+    assert_eq!(can_baghdad.bounds().low(), 225);
+}
+
+#[test]
+fn announced_moves_change_only_the_projected_posture() {
+    let data = bundled();
+    let actual = data.posture(day("2020-02-13"));
+    assert!(actual
+        .entries()
+        .iter()
+        .all(|e| e.status() == Status::Present));
+    assert_eq!(
+        figure(&actual, "unnamed contributors in IRQ under NMI"),
+        None
+    );
+    let projected = data.posture_with(
+        day("2020-02-13"),
+        PostureOptions {
+            projected: true,
+            ..PostureOptions::default()
+        },
+    );
+    let planned = projected
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "unnamed contributors in IRQ under NMI")
+        .expect("the planned transfer");
+    assert_eq!(planned.status(), Status::Planned);
+    // "hundreds" and "a couple of hundred" compete: the move is what both allow.
+    assert_eq!(planned.strength().to_string(), "200-300");
+    let ids: Vec<&str> = planned.basis().iter().map(|b| b.as_str()).collect();
+    assert_eq!(ids, ["R-GCDI-NMI-2020-02-13", "R-GCDI-NMI-2020-02-13-b"]);
+}
+
+#[test]
+fn old_figures_are_flagged_stale_with_a_configurable_threshold() {
+    let data = bundled();
+    let late = data.posture(day("2020-12-31"));
+    let deu = late
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in IRQ")
+        .expect("entry");
+    assert!(deu.is_stale());
+    let early = data.posture(day("2020-02-13"));
+    assert!(early.entries().iter().all(|e| !e.is_stale()));
+    let lenient = data.posture_with(
+        day("2020-12-31"),
+        PostureOptions {
+            stale_after_days: 400,
+            ..PostureOptions::default()
+        },
+    );
+    assert!(lenient.entries().iter().all(|e| !e.is_stale()));
+}
+
+#[test]
+fn competing_same_day_observations_use_what_both_allow() {
+    let mut f = common::files();
+    let d = f
+        .iter_mut()
+        .find(|(n, _)| n == "deployments.csv")
+        .expect("file");
+    d.1.push_str("D2,CAN,IRQ,,2020-01-05,,~100,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
+    d.1.push_str("D3,CAN,IRQ,,2020-01-05,,100-150,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
+    let data = common::load(&f).expect("loads");
+    let p = data.posture(day("2020-01-05"));
+    let can = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "CAN in IRQ")
+        .expect("entry");
+    assert_eq!(*can.origin(), Origin::Competing);
+    assert_eq!(can.bounds().to_string(), "100-110");
+}
+
+#[test]
+fn totals_sum_intervals_honestly() {
+    let data = bundled();
+    let p = data.posture(day("2020-01-09"));
+    let by_nation: Vec<_> = p.by_nation();
+    let sum_low: u64 = by_nation.iter().map(|v| v.total.low()).sum();
+    assert_eq!(p.total().low(), sum_low);
+    let can = by_nation
+        .iter()
+        .find(|v| v.nation.map(|n| n.to_string()).as_deref() == Some("CAN"))
+        .expect("Canada");
+    // 1-500 in Iraq (a temporary move may be reversed) + 0-499 in Kuwait.
+    assert_eq!(can.total.to_string(), "1-999");
+    let iraq = p
+        .by_location()
+        .into_iter()
+        .find(|v| v.label == "IRQ")
+        .expect("Iraq");
+    assert_eq!(iraq.total.to_string(), "91-590");
+}
+
+#[test]
+fn changes_between_two_days_name_the_moves() {
+    let data = bundled();
+    let c = data.changes(
+        day("2020-01-08"),
+        day("2020-01-09"),
+        PostureOptions::default(),
+    );
+    let moves: Vec<&str> = c.moves.iter().map(|r| r.id().as_str()).collect();
+    assert_eq!(moves, ["R-DEU-2020-01-09", "R-CAN-2020-01-09"]);
+    let iraq = c
+        .figures
+        .iter()
+        .find(|x| x.key.to_string() == "DEU in IRQ")
+        .expect("change");
+    assert!(iraq.before.is_none());
+    assert_eq!(iraq.after.map(|s| s.to_string()).as_deref(), Some("90"));
+    let text = summary::changes_table(&data, &c, 80);
+    assert!(text.contains("DEU move 30 from IRQ to JOR and KWT"));
+}
+
+#[test]
+fn timelines_of_a_mission_and_a_nation() {
+    let data = bundled();
+    let nmi = data.timeline(&Subject::Mission("NMI".parse().expect("id")));
+    let first = nmi.first().expect("items");
+    assert_eq!(first.what, "launched");
+    assert_eq!(first.date.to_string(), "2018");
+    let kinds: Vec<&str> = nmi.iter().map(|i| i.what.as_str()).collect();
+    let suspended = kinds
+        .iter()
+        .position(|k| *k == "training_suspended")
+        .expect("suspension");
+    let resumed = kinds
+        .iter()
+        .position(|k| *k == "resumption_approved")
+        .expect("resumption");
+    assert!(suspended < resumed);
+    let total = nmi
+        .iter()
+        .find(|i| i.record == "T-NMI-2020-02-13")
+        .expect("total");
+    assert_eq!(
+        total.strength_after.map(|s| s.to_string()).as_deref(),
+        Some("450-550")
+    );
+    let can = data.timeline(&Subject::Nation("CAN".parse().expect("code")));
+    assert!(can.iter().all(|i| i.citation.quote().contains("Canada")));
+}
+
+#[test]
+fn summary_snapshot_for_the_day_of_the_january_relocations() {
+    let data = bundled();
+    let text = summary::posture_tables(&data.posture(day("2020-01-09")), summary::DEFAULT_WIDTH);
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/posture_2020-01-09.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &text).expect("write snapshot");
+    }
+    let expected =
+        std::fs::read_to_string(&path).expect("snapshot exists (UPDATE_SNAPSHOTS=1 writes it)");
+    assert_eq!(text, expected);
+}
