@@ -5,14 +5,16 @@ use std::str::FromStr;
 
 /// Why an identifier could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("expected {what}: 1 to 64 characters from A-Z a-z 0-9 _ . -, found {found:?}")]
+#[error("expected {what}: 1 to 64 characters from A-Z a-z 0-9 _ . -, starting with a letter or digit, found {found:?}")]
 pub struct IdError {
     what: &'static str,
     found: String,
 }
 
 fn check(what: &'static str, s: &str) -> Result<(), IdError> {
-    let ok = !s.is_empty()
+    // A leading letter or digit also keeps ids clear of the characters a
+    // spreadsheet reads as the start of a formula.
+    let ok = s.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
         && s.len() <= 64
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
@@ -38,7 +40,7 @@ macro_rules! id_type {
             /// # Errors
             ///
             /// Returns [`IdError`] unless the text is 1 to 64 characters
-            /// from `A-Z a-z 0-9 _ . -`.
+            /// from `A-Z a-z 0-9 _ . -` starting with a letter or digit.
             pub fn new(s: &str) -> Result<$name, IdError> {
                 check($what, s)?;
                 Ok($name(s.to_owned()))

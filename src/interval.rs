@@ -18,7 +18,7 @@ use crate::strength::{Strength, StrengthError};
 /// let nmi: Strength = "~500".parse()?;
 /// let canada: Strength = "~250".parse()?;
 /// let rest = nmi.bounds().minus(&canada.bounds());
-/// assert_eq!(rest.to_string(), "175-325");
+/// assert_eq!(rest.to_string(), "175..325");
 /// assert_eq!(canada.bounds().at_most(&nmi.bounds()), Truth::Certainly);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -216,7 +216,7 @@ impl Interval {
         }
     }
 
-    /// The notation for a count derived by arithmetic: `90`, `200-300`,
+    /// The notation for a count derived by arithmetic: `90`, `200..300`,
     /// `>=1`, or `?` for `[0, ∞)`. Derived counts are shown as ranges, never
     /// as "about", so they claim no more than the arithmetic gives.
     pub fn to_strength(&self) -> Strength {
@@ -235,7 +235,7 @@ impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.high {
             Some(h) if h == self.low => write!(f, "{h}"),
-            Some(h) => write!(f, "{}-{}", self.low, h),
+            Some(h) => write!(f, "{}..{}", self.low, h),
             None if self.low == 0 => f.write_str("?"),
             None => write!(f, ">={}", self.low),
         }
@@ -290,9 +290,9 @@ mod tests {
     #[test]
     fn display_is_the_derived_notation() {
         assert_eq!(Interval::exactly(90).to_string(), "90");
-        assert_eq!(iv(175, 325).to_string(), "175-325");
+        assert_eq!(iv(175, 325).to_string(), "175..325");
         assert_eq!(Interval::at_least(1).to_string(), ">=1");
         assert_eq!(Interval::unknown().to_string(), "?");
-        assert_eq!(iv(1, 499).to_strength().to_string(), "1-499");
+        assert_eq!(iv(1, 499).to_strength().to_string(), "1..499");
     }
 }

@@ -113,6 +113,21 @@ pub enum Origin {
     Competing,
 }
 
+impl Origin {
+    /// `observed`, `replayed`, `arrivals_only`, `unobserved`, `share` or
+    /// `competing`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Origin::Observed => "observed",
+            Origin::Replayed => "replayed",
+            Origin::ArrivalsOnly => "arrivals_only",
+            Origin::Unobserved => "unobserved",
+            Origin::Share => "share",
+            Origin::Competing => "competing",
+        }
+    }
+}
+
 /// One figure in the ledger, with what it rests on.
 #[derive(Clone, Debug)]
 pub struct Figure {

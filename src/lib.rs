@@ -8,7 +8,7 @@
 //! # The model
 //!
 //! - **[`Strength`]**: a head count that knows how uncertain it is: `120`,
-//!   `~500` ("about 500"), `200-300` ("a couple of hundred"), `>=1`,
+//!   `~500` ("about 500"), `200..300` ("a couple of hundred"), `>=1`,
 //!   `<=850`, `some<500` ("some of its 500"), `?` (unknown) and `n/r` (not
 //!   reported) are all different, and each has an [`Interval`].
 //! - **[`Date`]**: a date only as precise as its source: a day, early/mid/
@@ -121,6 +121,7 @@ mod date;
 mod deployment;
 mod error;
 mod event;
+pub mod export;
 mod id;
 mod interval;
 mod ledger;

@@ -223,17 +223,15 @@ impl Row<'_> {
             .ok_or_else(|| self.fail(column, FieldError::Required))
     }
 
+    /// A free-text cell, with the export's formula guard taken off.
     fn text(&self, column: &str) -> Result<String, Problem> {
-        let t = self.raw(column);
-        if t.trim().is_empty() {
-            return Err(self.fail(column, FieldError::Required));
-        }
-        Ok(t.to_owned())
+        self.opt_text(column)
+            .ok_or_else(|| self.fail(column, FieldError::Required))
     }
 
     fn opt_text(&self, column: &str) -> Option<String> {
         let t = self.raw(column);
-        (!t.trim().is_empty()).then(|| t.to_owned())
+        (!t.trim().is_empty()).then(|| crate::export::restore(t).into_owned())
     }
 
     fn yes_no(&self, column: &str) -> Result<Option<bool>, Problem> {

@@ -95,7 +95,7 @@ impl Entry {
 
     /// The figure as a strength: the stated notation when it is one
     /// untouched observation (`~250`), else the derived interval (`90`,
-    /// `1-500`).
+    /// `1..500`).
     pub fn strength(&self) -> Strength {
         self.figure.strength()
     }

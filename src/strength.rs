@@ -10,7 +10,7 @@ use crate::interval::Interval;
 /// How a [`Strength`] was stated, which decides its interval.
 ///
 /// The kind is kept beside the interval so that a vague figure is never
-/// written back as an exact one: `~500` and `450-550` span the same counts
+/// written back as an exact one: `~500` and `450..550` span the same counts
 /// but say different things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -20,7 +20,7 @@ pub enum StrengthKind {
     Exact,
     /// "About N", "approximately N": `N ± 10%`, rounded outward.
     Approximate,
-    /// A stated range, such as "a couple of hundred" (`200-300`).
+    /// A stated range, such as "a couple of hundred" (`200..300`).
     Range,
     /// "At least N": `[N, ∞)`.
     AtLeast,
@@ -83,7 +83,7 @@ enum Repr {
 /// |-----------|---------------|-----------------|-----------------------------------|
 /// | `120`     | exact         | `[120, 120]`    | "120 soldiers", "500-strong"      |
 /// | `~500`    | approximate   | `[450, 550]`    | "about 500", "approximately 250"  |
-/// | `200-300` | range         | `[200, 300]`    | "a couple of hundred"             |
+/// | `200..300` | range         | `[200, 300]`    | "a couple of hundred"             |
 /// | `>=1`     | at least      | `[1, ∞)`        | "at least one"                    |
 /// | `>120`    | more than     | `[121, ∞)`      | "more than 120"                   |
 /// | `<=850`   | up to         | `[0, 850]`      | "up to 850"                       |
@@ -98,7 +98,7 @@ enum Repr {
 /// journalists round troop numbers to a leading digit or two.
 ///
 /// `Strength` deliberately does not implement `PartialEq`: whether "about
-/// 500" equals "450-550" depends on whether you mean the words or the
+/// 500" equals "450..550" depends on whether you mean the words or the
 /// counts. Compare [`Strength::bounds`] for the counts, or
 /// [`Strength::same_notation`] for the words.
 ///
@@ -249,7 +249,7 @@ impl Strength {
     }
 
     /// Whether the two strengths are written the same way (same kind and
-    /// same numbers). `~500` and `450-550` are not.
+    /// same numbers). `~500` and `450..550` are not.
     pub fn same_notation(&self, other: &Strength) -> bool {
         self.to_string() == other.to_string()
     }
@@ -260,7 +260,7 @@ impl fmt::Display for Strength {
         match self.0 {
             Repr::Exact(n) => write!(f, "{n}"),
             Repr::Approximate(n) => write!(f, "~{n}"),
-            Repr::Range(l, h) => write!(f, "{l}-{h}"),
+            Repr::Range(l, h) => write!(f, "{l}..{h}"),
             Repr::AtLeast(n) => write!(f, ">={n}"),
             Repr::MoreThan(n) => write!(f, ">{n}"),
             Repr::UpTo(n) => write!(f, "<={n}"),
@@ -283,10 +283,10 @@ impl fmt::Debug for Strength {
 #[non_exhaustive]
 pub enum StrengthError {
     /// The cell was empty; write `n/r` when the source gives no figure.
-    #[error("expected a head count such as \"120\", \"~500\" or \"200-300\", found an empty cell (write n/r when the source gives no figure)")]
+    #[error("expected a head count such as \"120\", \"~500\" or \"200..300\", found an empty cell (write n/r when the source gives no figure)")]
     Empty,
     /// The text is none of the notations.
-    #[error("expected a head count such as \"120\", \"~500\", \"200-300\", \">=1\", \"<=850\", \"some<500\", \"?\" or \"n/r\", found {found:?}")]
+    #[error("expected a head count such as \"120\", \"~500\", \"200..300\", \">=1\", \"<=850\", \"some<500\", \"?\" or \"n/r\", found {found:?}")]
     UnknownNotation {
         /// The text that was found.
         found: String,
@@ -378,7 +378,11 @@ impl FromStr for Strength {
         if let Some(rest) = s.strip_prefix('~') {
             return Ok(Strength::approximately(parse_count(rest)?));
         }
-        if let Some((l, h)) = s.split_once('-') {
+        // `200..300` is the notation; `200-300` is read too, but a
+        // spreadsheet may turn a cell like `1-12` into a date, so it is
+        // never written.
+        let split = s.split_once("..").or_else(|| s.split_once('-'));
+        if let Some((l, h)) = split {
             if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) {
                 return Strength::range(parse_count(l)?, parse_count(h)?);
             }
@@ -400,14 +404,14 @@ impl Strength {
     /// Recognized: a number (`120`, `16,000`, `two`, `a`), optionally after
     /// `the` or `its`, `N-strong`, `about N`,
     /// `approximately N`, `at least N`, `more than N`, `up to N`,
-    /// `a couple of hundred` (200-300), `hundreds of` (200-999), `some`,
+    /// `a couple of hundred` (200..300), `hundreds of` (200..999), `some`,
     /// `a portion` (some), `some of its N`, `others` (at least one),
     /// `no` (0).
     ///
     /// ```
     /// use troop_tracker::Strength;
     /// let s = Strength::from_phrase("a couple of hundred")?;
-    /// assert_eq!(s.to_string(), "200-300");
+    /// assert_eq!(s.to_string(), "200..300");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -539,8 +543,8 @@ mod tests {
             ("500-strong", "500"),
             ("about 500", "~500"),
             ("approximately 250", "~250"),
-            ("a couple of hundred", "200-300"),
-            ("hundreds of", "200-999"),
+            ("a couple of hundred", "200..300"),
+            ("hundreds of", "200..999"),
             ("some of its 500", "some<500"),
             ("two", "2"),
             ("the 16,000", "16000"),

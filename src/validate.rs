@@ -1058,7 +1058,7 @@ impl<'a> Checks<'a> {
     }
 }
 
-/// `30`, or `some<500 (1-499)` where the notation hides the interval.
+/// `30`, or `some<500 (1..499)` where the notation hides the interval.
 fn stated_and_bounds(stated: crate::strength::Strength, bounds: Interval) -> String {
     if stated.to_string() == bounds.to_string() {
         bounds.to_string()

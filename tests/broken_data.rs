@@ -120,8 +120,8 @@ fn every_covered_figure_when_broken_gives_an_error() {
         ),
         (
             "relocations.csv",
-            ",200-300,",
-            ",100-150,",
+            ",200..300,",
+            ",100..150,",
             "competing-claims",
             &[
                 "\"hundreds of\"",

@@ -89,10 +89,10 @@ fn the_nato_mission_and_canadas_share_of_it() {
         })
         .collect();
     assert_eq!(parts, ["CAN ~250"]);
-    assert_eq!(nmi.attributed.to_string(), "225-275");
+    assert_eq!(nmi.attributed.to_string(), "225..275");
     assert_eq!(
         nmi.unattributed.map(|u| u.to_string()).as_deref(),
-        Some("175-325")
+        Some("175..325")
     );
     // Canada's Baghdad figure sits inside its Iraq-wide figure.
     let can_baghdad = p
@@ -130,7 +130,7 @@ fn announced_moves_change_only_the_projected_posture() {
         .expect("the planned transfer");
     assert_eq!(planned.status(), Status::Planned);
     // "hundreds" and "a couple of hundred" compete: the move is what both allow.
-    assert_eq!(planned.strength().to_string(), "200-300");
+    assert_eq!(planned.strength().to_string(), "200..300");
     let ids: Vec<&str> = planned.basis().iter().map(|b| b.as_str()).collect();
     assert_eq!(ids, ["R-GCDI-NMI-2020-02-13", "R-GCDI-NMI-2020-02-13-b"]);
 }
@@ -165,7 +165,7 @@ fn competing_same_day_observations_use_what_both_allow() {
         .find(|(n, _)| n == "deployments.csv")
         .expect("file");
     d.1.push_str("D2,CAN,IRQ,,2020-01-05,,~100,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
-    d.1.push_str("D3,CAN,IRQ,,2020-01-05,,100-150,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
+    d.1.push_str("D3,CAN,IRQ,,2020-01-05,,100..150,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
     let data = common::load(&f).expect("loads");
     let p = data.posture(day("2020-01-05"));
     let can = p
@@ -174,7 +174,7 @@ fn competing_same_day_observations_use_what_both_allow() {
         .find(|e| e.key().to_string() == "CAN in IRQ")
         .expect("entry");
     assert_eq!(*can.origin(), Origin::Competing);
-    assert_eq!(can.bounds().to_string(), "100-110");
+    assert_eq!(can.bounds().to_string(), "100..110");
 }
 
 #[test]
@@ -188,14 +188,14 @@ fn totals_sum_intervals_honestly() {
         .iter()
         .find(|v| v.nation.map(|n| n.to_string()).as_deref() == Some("CAN"))
         .expect("Canada");
-    // 1-500 in Iraq (a temporary move may be reversed) + 0-499 in Kuwait.
-    assert_eq!(can.total.to_string(), "1-999");
+    // 1..500 in Iraq (a temporary move may be reversed) + 0..499 in Kuwait.
+    assert_eq!(can.total.to_string(), "1..999");
     let iraq = p
         .by_location()
         .into_iter()
         .find(|v| v.label == "IRQ")
         .expect("Iraq");
-    assert_eq!(iraq.total.to_string(), "91-590");
+    assert_eq!(iraq.total.to_string(), "91..590");
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn timelines_of_a_mission_and_a_nation() {
         .expect("total");
     assert_eq!(
         total.strength_after.map(|s| s.to_string()).as_deref(),
-        Some("450-550")
+        Some("450..550")
     );
     let can = data.timeline(&Subject::Nation("CAN".parse().expect("code")));
     assert!(can.iter().all(|i| i.citation.quote().contains("Canada")));

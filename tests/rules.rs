@@ -82,12 +82,12 @@ fn relocation_exceeding_its_origin_is_an_error() {
 
 #[test]
 fn a_vague_move_that_may_exceed_is_a_warning() {
-    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,100-200,");
+    let f = with_edit(REL, "R1,DEU,2020-01-09,30,", "R1,DEU,2020-01-09,100..200,");
     expect(
         &report(&f),
         Rule::RelocationExceedsOrigin,
         Severity::Warning,
-        &["moves 100-200 of the 120", "may conflict"],
+        &["moves 100..200 of the 120", "may conflict"],
     );
 }
 
@@ -203,8 +203,8 @@ fn contributions_above_the_mission_total_are_an_error() {
         Severity::Note,
         &[
             "national contributions CAN ~250",
-            "= 225-275",
-            "unattributed remainder 225-275",
+            "= 225..275",
+            "unattributed remainder 225..275",
             "consistent",
         ],
     );
@@ -379,7 +379,7 @@ fn competing_reports_of_one_move_must_overlap() {
         Severity::Error,
         &["R1 and R2 report the same move", "cannot both be true"],
     );
-    let f = with_line(REL, &line("R2", "20-40"));
+    let f = with_line(REL, &line("R2", "20..40"));
     expect(
         &report(&f),
         Rule::CompetingClaims,
@@ -491,7 +491,7 @@ fn the_bundled_dataset_has_no_errors_and_explains_its_warnings() {
         &[
             "NMI on 2020-02-13",
             "CAN ~250",
-            "unattributed remainder 175-325",
+            "unattributed remainder 175..325",
         ],
     );
     expect(
@@ -501,7 +501,7 @@ fn the_bundled_dataset_has_no_errors_and_explains_its_warnings() {
         &[
             "\"hundreds of\"",
             "\"a couple of hundred\"",
-            "both allow 200-300",
+            "both allow 200..300",
         ],
     );
     expect(
