@@ -1,6 +1,7 @@
 //! The ledger: every record of a data folder, checked and cross-referenced.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::deployment::Deployment;
@@ -48,18 +49,18 @@ const BUNDLED: &[(&str, &str)] = &[
     ),
 ];
 
-struct Texts<'a> {
-    files: &'a [(&'a str, &'a str)],
+struct Texts<'a, T> {
+    files: &'a [(&'a str, T)],
     prefix: &'a str,
 }
 
-impl Files for Texts<'_> {
-    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
+impl<T: AsRef<[u8]>> Files for Texts<'_, T> {
+    fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
         Ok(self
             .files
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, t)| t.as_bytes().to_vec()))
+            .map(|(_, t)| Box::new(t.as_ref()) as Box<dyn Read + '_>))
     }
 
     fn label(&self, name: &str) -> String {
@@ -70,9 +71,12 @@ impl Files for Texts<'_> {
 struct Dir(PathBuf);
 
 impl Files for Dir {
-    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, String> {
-        match std::fs::read(self.0.join(name)) {
-            Ok(b) => Ok(Some(b)),
+    fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
+        match std::fs::File::open(self.0.join(name)) {
+            Ok(f) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
+                1 << 16,
+                f,
+            )))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e.to_string()),
         }
@@ -135,9 +139,9 @@ impl Dataset {
         load::load(&Dir(path.as_ref().to_path_buf()))
     }
 
-    /// Loads a dataset from in-memory file contents, keyed by the names a
-    /// data folder would use (`deployments.csv`, and source article paths as
-    /// written in `sources.csv`).
+    /// Loads a dataset from in-memory file contents (text or raw bytes),
+    /// keyed by the names a data folder would use (`deployments.csv`, and
+    /// source article paths as written in `sources.csv`).
     ///
     /// ```
     /// use troop_tracker::Dataset;
@@ -157,7 +161,7 @@ impl Dataset {
     ///
     /// As [`Dataset::from_dir`]; a file missing from `files` is reported as
     /// missing.
-    pub fn from_texts(files: &[(&str, &str)]) -> Result<Dataset, LoadError> {
+    pub fn from_texts<T: AsRef<[u8]>>(files: &[(&str, T)]) -> Result<Dataset, LoadError> {
         load::load(&Texts { files, prefix: "" })
     }
 

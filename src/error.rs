@@ -155,13 +155,26 @@ pub enum ProblemKind {
         /// The repeated column.
         column: String,
     },
+    /// The first row names none of the schema's columns.
+    #[error(
+        "expected a header row naming the columns ({expected}), found a row starting {found:?}"
+    )]
+    MissingHeader {
+        /// The schema's columns.
+        expected: String,
+        /// The start of the row that was found.
+        found: String,
+    },
     /// A row has the wrong number of fields.
-    #[error("expected {expected} fields as in the header, found {found}")]
+    #[error("expected {expected} fields as in the header, found {found}{}", if *runaway_quote { " (a field runs across lines: a quote is probably not closed)" } else { "" })]
     ColumnCount {
         /// Fields in the header.
         expected: usize,
         /// Fields in the row.
         found: usize,
+        /// Whether a field spans several lines, the mark of an unclosed
+        /// quote.
+        runaway_quote: bool,
     },
     /// The CSV itself is malformed (bad UTF-8, say).
     #[error("expected well-formed UTF-8 CSV: {message}")]

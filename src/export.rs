@@ -90,15 +90,12 @@ pub fn neutralize(text: &str) -> Cow<'_, str> {
 /// Undoes [`neutralize`]: a cell starting with `'` followed by a formula
 /// character or another `'` loses the first `'`; anything else is kept.
 pub fn restore(cell: &str) -> Cow<'_, str> {
-    let mut chars = cell.chars();
-    if chars.next() == Some('\'') {
-        if let Some(c) = chars.next() {
-            if c == '\'' || TRIGGERS.contains(&c) {
-                return Cow::Borrowed(&cell[1..]);
-            }
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c: char| c == '\'' || TRIGGERS.contains(&c)) => {
+            Cow::Borrowed(rest)
         }
+        _ => Cow::Borrowed(cell),
     }
-    Cow::Borrowed(cell)
 }
 
 /// A CSV writer with the options applied and a row counter.

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// Why an identifier could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -32,7 +33,7 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Validates and wraps an identifier.
@@ -43,7 +44,16 @@ macro_rules! id_type {
             /// from `A-Z a-z 0-9 _ . -` starting with a letter or digit.
             pub fn new(s: &str) -> Result<$name, IdError> {
                 check($what, s)?;
-                Ok($name(s.to_owned()))
+                Ok($name(Arc::from(s)))
+            }
+
+            /// Validates an identifier held in shared storage, so that a
+            /// million rows naming one source share one string.
+            // Record ids are unique per row, so only some id types use it.
+            #[allow(dead_code)]
+            pub(crate) fn from_shared(s: Arc<str>) -> Result<$name, IdError> {
+                check($what, &s)?;
+                Ok($name(s))
             }
 
             /// The identifier as text.

@@ -146,7 +146,7 @@ pub use event::{Event, EventKind, EventKindError, Unit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
 pub use interval::{Interval, Truth};
 pub use ledger::{Figure, Key, Origin};
-pub use load::schema;
+pub use load::{schema, MAX_ARTICLE_BYTES, MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_ROWS};
 pub use location::{Location, LocationError};
 pub use mission::{Mission, MissionSpec, MissionStrength};
 pub use nation::{Nation, NationCode, NationCodeError};

@@ -4,6 +4,9 @@
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
+use std::io::Read;
+use std::sync::Arc;
+
 use csv::StringRecord;
 
 use crate::dataset::Dataset;
@@ -142,12 +145,84 @@ pub fn schema() -> [(&'static str, &'static [&'static str]); 7] {
 /// Where the loader gets file contents from: a folder on disk or the
 /// texts embedded in the crate.
 pub(crate) trait Files {
-    /// The bytes of `name` (a path relative to the data folder), `Ok(None)`
+    /// A reader over `name` (a path relative to the data folder), `Ok(None)`
     /// when there is no such file, `Err` with the system's message when it
-    /// exists but cannot be read.
-    fn read(&self, name: &str) -> Result<Option<Vec<u8>>, String>;
+    /// exists but cannot be opened.
+    fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String>;
     /// How to name `name` in messages.
     fn label(&self, name: &str) -> String;
+}
+
+/// The most bytes one field may hold. Quotes and notes are sentences; a
+/// longer field is a broken file (a runaway quote, a pasted document).
+pub const MAX_FIELD_BYTES: usize = 65_536;
+
+/// The most bytes between two line breaks. Past this the loader stops
+/// reading the file instead of buffering an endless line.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The most data rows one file may hold.
+pub const MAX_ROWS: usize = 50_000_000;
+
+/// The most bytes a source article may hold.
+pub const MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// Counts lines as bytes pass and refuses a line longer than
+/// [`MAX_LINE_BYTES`], so that memory stays bounded whatever the input.
+struct LineGuard<R> {
+    inner: R,
+    since_newline: usize,
+    lines: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for LineGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in buf.get(..n).unwrap_or_default() {
+            if b == b'\n' {
+                self.since_newline = 0;
+                self.lines.set(self.lines.get() + 1);
+            } else {
+                self.since_newline += 1;
+                if self.since_newline > MAX_LINE_BYTES {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        LineTooLong,
+                    ));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[derive(Debug)]
+struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line longer than {MAX_LINE_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// Skips a UTF-8 byte order mark at the start of a stream.
+fn skip_bom(mut r: Box<dyn Read + '_>) -> std::io::Result<Box<dyn Read + '_>> {
+    let mut head = [0u8; 3];
+    let mut got = 0;
+    while got < 3 {
+        match r.read(head.get_mut(got..).unwrap_or_default())? {
+            0 => break,
+            n => got += n,
+        }
+    }
+    let head = head.get(..got).unwrap_or_default().to_vec();
+    if head == b"\xEF\xBB\xBF" {
+        Ok(r)
+    } else {
+        Ok(Box::new(std::io::Cursor::new(head).chain(r)))
+    }
 }
 
 struct Problems {
@@ -169,6 +244,22 @@ impl Problems {
     }
 }
 
+/// Shared copies of strings that repeat across rows (source and mission
+/// ids, quotes, notes, area names), so that a large ledger holds each once.
+#[derive(Default)]
+pub(crate) struct Shared(HashSet<Arc<str>>);
+
+impl Shared {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
+}
+
 /// A row being read, with what is needed to name a bad cell.
 struct Row<'a> {
     file: &'a str,
@@ -176,6 +267,7 @@ struct Row<'a> {
     columns: &'static [&'static str],
     map: &'a [usize],
     record: &'a StringRecord,
+    shared: &'a std::cell::RefCell<Shared>,
 }
 
 impl Row<'_> {
@@ -244,12 +336,46 @@ impl Row<'_> {
         })
     }
 
+    fn share(&self, s: &str) -> Arc<str> {
+        self.shared.borrow_mut().get(s)
+    }
+
+    /// A free-text cell in shared storage.
+    fn shared_text(&self, column: &str) -> Option<Arc<str>> {
+        let t = self.raw(column);
+        (!t.trim().is_empty()).then(|| self.share(&crate::export::restore(t)))
+    }
+
+    fn opt_source(&self, column: &str) -> Result<Option<SourceId>, Problem> {
+        self.opt_with(column, |t| SourceId::from_shared(self.share(t)))
+    }
+
+    fn opt_mission(&self, column: &str) -> Result<Option<MissionId>, Problem> {
+        self.opt_with(column, |t| MissionId::from_shared(self.share(t)))
+    }
+
+    fn opt_location(&self, column: &str) -> Result<Option<Location>, Problem> {
+        Ok(self
+            .opt::<Location>(column)?
+            .map(|l| l.share_area(|a| self.share(a))))
+    }
+
+    fn location(&self, column: &str) -> Result<Location, Problem> {
+        self.opt_location(column)?
+            .ok_or_else(|| self.fail(column, FieldError::Required))
+    }
+
     /// The citation in the `source`, `quote`, `words` and `note` columns
     /// (the last two where the table has them).
     fn citation(&self) -> Result<Citation, Problem> {
-        let source = self.req("source")?;
-        let quote = self.text("quote")?;
-        Ok(Citation::new(source, quote, self.opt_text("words")).with_note(self.opt_text("note")))
+        let source = self
+            .opt_source("source")?
+            .ok_or_else(|| self.fail("source", FieldError::Required))?;
+        let quote = self
+            .shared_text("quote")
+            .ok_or_else(|| self.fail("quote", FieldError::Required))?;
+        Ok(Citation::new(source, quote, self.shared_text("words"))
+            .with_note(self.shared_text("note")))
     }
 }
 
@@ -259,11 +385,12 @@ fn read_table<T>(
     files: &dyn Files,
     table: &Table,
     problems: &mut Problems,
+    shared: &std::cell::RefCell<Shared>,
     mut parse: impl FnMut(&Row<'_>) -> Result<T, Problem>,
-) -> Vec<(Position, T)> {
+) -> Vec<(u64, T)> {
     let label = files.label(table.name);
-    let bytes = match files.read(table.name) {
-        Ok(Some(b)) => b,
+    let stream = match files.open(table.name) {
+        Ok(Some(r)) => r,
         Ok(None) => {
             problems.push(Problem::new(
                 Position::file(&label),
@@ -279,11 +406,27 @@ fn read_table<T>(
             return Vec::new();
         }
     };
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let stream = match skip_bom(stream) {
+        Ok(s) => s,
+        Err(e) => {
+            let message = e.to_string();
+            problems.push(Problem::new(
+                Position::file(&label),
+                ProblemKind::Io { message },
+            ));
+            return Vec::new();
+        }
+    };
+    let lines = std::rc::Rc::new(std::cell::Cell::new(0));
+    let guard = LineGuard {
+        inner: stream,
+        since_newline: 0,
+        lines: lines.clone(),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(body);
+        .from_reader(guard);
     let mut record = StringRecord::new();
     let header = match reader.read_record(&mut record) {
         Ok(true) => record.clone(),
@@ -292,7 +435,7 @@ fn read_table<T>(
             return Vec::new();
         }
         Err(e) => {
-            problems.push(csv_problem(&label, 1, &e));
+            problems.push(csv_problem(&label, lines.get() + 1, &e));
             return Vec::new();
         }
     };
@@ -300,6 +443,7 @@ fn read_table<T>(
         return Vec::new();
     };
     let mut out = Vec::new();
+    let mut rows = 0usize;
     loop {
         if problems.is_full() {
             break;
@@ -313,12 +457,38 @@ fn read_table<T>(
                     // a line holding only `""` is also treated as blank.
                     continue;
                 }
+                rows += 1;
+                if rows > MAX_ROWS {
+                    problems.push(Problem::new(
+                        Position::line(&label, line),
+                        ProblemKind::Limit {
+                            what: "data rows in one file",
+                            limit: MAX_ROWS,
+                        },
+                    ));
+                    break;
+                }
                 if record.len() != header.len() {
+                    // A field holding line breaks in a row of the wrong
+                    // width is the mark of a quote that was never closed.
+                    let runaway = record.iter().any(|f| f.contains('\n'));
                     problems.push(Problem::new(
                         Position::line(&label, line),
                         ProblemKind::ColumnCount {
                             expected: header.len(),
                             found: record.len(),
+                            runaway_quote: runaway,
+                        },
+                    ));
+                    continue;
+                }
+                if let Some(i) = record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
+                    let column = header.get(i).unwrap_or("?").trim().to_owned();
+                    problems.push(Problem::new(
+                        Position::cell(&label, line, &column),
+                        ProblemKind::Limit {
+                            what: "bytes in one field",
+                            limit: MAX_FIELD_BYTES,
                         },
                     ));
                     continue;
@@ -329,14 +499,15 @@ fn read_table<T>(
                     columns: table.columns,
                     map: &map,
                     record: &record,
+                    shared,
                 };
                 match parse(&row) {
-                    Ok(t) => out.push((Position::line(&label, line), t)),
+                    Ok(t) => out.push((line, t)),
                     Err(p) => problems.push(p),
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(lines.get() + 1, |p| p.line());
                 problems.push(csv_problem(&label, line, &e));
                 // After a UTF-8 error the reader can go on with the next
                 // record; after an I/O error it cannot.
@@ -355,6 +526,23 @@ fn csv_problem(label: &str, line: u64, e: &csv::Error) -> Problem {
             "field {} is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)",
             err.field() + 1
         ),
+        csv::ErrorKind::Io(io) => {
+            return Problem::new(
+                Position::line(label, line),
+                match io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<LineTooLong>())
+                {
+                    Some(_) => ProblemKind::Limit {
+                        what: "bytes in one line",
+                        limit: MAX_LINE_BYTES,
+                    },
+                    None => ProblemKind::Io {
+                        message: io.to_string(),
+                    },
+                },
+            )
+        }
         _ => e.to_string(),
     };
     Problem::new(Position::line(label, line), ProblemKind::Csv { message })
@@ -367,6 +555,16 @@ fn header_map(
     header: &StringRecord,
     problems: &mut Problems,
 ) -> Option<Vec<usize>> {
+    if !header.iter().any(|h| table.columns.contains(&h.trim())) {
+        problems.push(Problem::new(
+            Position::line(label, 1),
+            ProblemKind::MissingHeader {
+                expected: table.columns.join(","),
+                found: header.iter().take(4).collect::<Vec<_>>().join(","),
+            },
+        ));
+        return None;
+    }
     let mut ok = true;
     let mut seen = HashSet::new();
     for name in header.iter() {
@@ -417,7 +615,7 @@ fn combat_role(r: &Row<'_>) -> Result<Option<(bool, Citation)>, Problem> {
     match (role, source, quote) {
         (None, None, None) => Ok(None),
         (Some(role), Some(source), Some(quote)) => {
-            Ok(Some((role, Citation::new(source, quote, None))))
+            Ok(Some((role, Citation::new(source, quote, None::<Arc<str>>))))
         }
         (role, source, _) => {
             let missing = if role.is_none() {
@@ -458,8 +656,9 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         truncated: false,
     };
     let p = &mut problems;
+    let shared = std::cell::RefCell::new(Shared::default());
 
-    let mut sources = read_table(files, &SOURCES, p, |r| {
+    let mut sources = read_table(files, &SOURCES, p, &shared, |r| {
         Ok(Source::new(
             r.req("id")?,
             r.opt_text("file"),
@@ -469,12 +668,29 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
             r.text("date_basis")?,
         ))
     });
-    for (pos, source) in &mut sources {
+    let sources_label = files.label(SOURCES.name);
+    for (line, source) in &mut sources {
         let Some(file) = source.file().map(str::to_owned) else {
             continue;
         };
-        let at = Position::cell(pos.file_name(), pos.line_number().unwrap_or(0), "file");
-        match files.read(&file) {
+        let at = Position::cell(&sources_label, *line, "file");
+        let read = files.open(&file).and_then(|r| match r {
+            None => Ok(None),
+            Some(r) => {
+                let mut bytes = Vec::new();
+                r.take(MAX_ARTICLE_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| e.to_string())?;
+                if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+                    return Err(format!(
+                        "{} is larger than {MAX_ARTICLE_BYTES} bytes",
+                        files.label(&file)
+                    ));
+                }
+                Ok(Some(bytes))
+            }
+        });
+        match read {
             Ok(Some(bytes)) => match String::from_utf8(bytes) {
                 Ok(text) => source.set_text(text),
                 Err(_) => p.push(Problem::new(
@@ -494,7 +710,7 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         }
     }
 
-    let nations = read_table(files, &NATIONS, p, |r| {
+    let nations = read_table(files, &NATIONS, p, &shared, |r| {
         let joined = r.opt_with("nato_joined", parse_day)?;
         let reference = r.opt_text("reference");
         if joined.is_some() && reference.is_none() {
@@ -514,7 +730,7 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         ))
     });
 
-    let missions = read_table(files, &MISSIONS, p, |r| {
+    let missions = read_table(files, &MISSIONS, p, &shared, |r| {
         Ok(Mission::new(MissionSpec {
             id: r.req("id")?,
             name: r.text("name")?,
@@ -528,18 +744,19 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         .with_combat_role(combat_role(r)?))
     });
 
-    let totals = read_table(files, &MISSION_STRENGTHS, p, |r| {
+    let totals = read_table(files, &MISSION_STRENGTHS, p, &shared, |r| {
         Ok(MissionStrength::new(
             r.req("id")?,
-            r.req("mission")?,
+            r.opt_mission("mission")?
+                .ok_or_else(|| r.fail("mission", FieldError::Required))?,
             r.req("as_of")?,
             r.req("strength")?,
             r.citation()?,
         ))
     });
 
-    let deployments = read_table(files, &DEPLOYMENTS, p, |r| {
-        let mission: Option<MissionId> = r.opt("mission")?;
+    let deployments = read_table(files, &DEPLOYMENTS, p, &shared, |r| {
+        let mission: Option<MissionId> = r.opt_mission("mission")?;
         let share: Option<Share> = r.opt("share")?;
         if share.is_some() && mission.is_none() {
             return Err(Problem::new(
@@ -553,7 +770,7 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         Ok(Deployment::new(
             r.req("id")?,
             r.req("nation")?,
-            r.req("location")?,
+            r.location("location")?,
             r.req("as_of")?,
             r.req("strength")?,
             r.citation()?,
@@ -563,14 +780,14 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         .with_share(share))
     });
 
-    let relocations = read_table(files, &RELOCATIONS, p, |r| {
+    let relocations = read_table(files, &RELOCATIONS, p, &shared, |r| {
         let from = Posting {
-            locations: vec![r.req("from")?],
-            mission: r.opt("from_mission")?,
+            locations: vec![r.location("from")?],
+            mission: r.opt_mission("from_mission")?,
         };
         let to = Posting {
             locations: r.opt_with("to", locations)?.unwrap_or_default(),
-            mission: r.opt("to_mission")?,
+            mission: r.opt_mission("to_mission")?,
         };
         let status: RelocationStatus = r.req("status")?;
         Relocation::new(
@@ -591,7 +808,7 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         })
     });
 
-    let events = read_table(files, &EVENTS, p, |r| {
+    let events = read_table(files, &EVENTS, p, &shared, |r| {
         let count: Option<Strength> = r.opt("count")?;
         let unit: Option<Unit> = r.opt("unit")?;
         let count = match (count, unit) {
@@ -620,9 +837,9 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         let kind: EventKind = r.req("kind")?;
         Ok(Event::new(r.req("id")?, date, kind, r.citation()?)
             .with_organization(r.opt_text("organization"))
-            .with_mission(r.opt("mission")?)
+            .with_mission(r.opt_mission("mission")?)
             .with_nation(r.opt("nation")?)
-            .with_location(r.opt("location")?)
+            .with_location(r.opt_location("location")?)
             .with_count(count)
             .with_same_as(r.opt("same_as")?))
     });
@@ -631,6 +848,15 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
     cross_check(
         p,
         &Parsed {
+            labels: [
+                files.label(SOURCES.name),
+                files.label(NATIONS.name),
+                files.label(MISSIONS.name),
+                files.label(MISSION_STRENGTHS.name),
+                files.label(DEPLOYMENTS.name),
+                files.label(RELOCATIONS.name),
+                files.label(EVENTS.name),
+            ],
             sources: &sources,
             nations: &nations,
             missions: &missions,
@@ -659,116 +885,59 @@ pub(crate) fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
 }
 
 struct Parsed<'a> {
-    sources: &'a [(Position, Source)],
-    nations: &'a [(Position, Nation)],
-    missions: &'a [(Position, Mission)],
-    totals: &'a [(Position, MissionStrength)],
-    deployments: &'a [(Position, Deployment)],
-    relocations: &'a [(Position, Relocation)],
-    events: &'a [(Position, Event)],
+    labels: [String; 7],
+    sources: &'a [(u64, Source)],
+    nations: &'a [(u64, Nation)],
+    missions: &'a [(u64, Mission)],
+    totals: &'a [(u64, MissionStrength)],
+    deployments: &'a [(u64, Deployment)],
+    relocations: &'a [(u64, Relocation)],
+    events: &'a [(u64, Event)],
 }
 
-fn at(pos: &Position, column: &str) -> Position {
-    Position::cell(pos.file_name(), pos.line_number().unwrap_or(0), column)
+/// A row of one of the tables: which table (in load order) and its line.
+/// Kept instead of a full [`Position`] so that a million rows do not carry
+/// a million copies of the file name.
+#[derive(Clone, Copy)]
+struct RowAt {
+    table: usize,
+    line: u64,
+}
+
+impl Parsed<'_> {
+    fn at(&self, row: RowAt, column: &str) -> Position {
+        let label = self.labels.get(row.table).map_or("", String::as_str);
+        Position::cell(label, row.line, column)
+    }
+
+    fn row_label(&self, row: RowAt) -> String {
+        let label = self.labels.get(row.table).map_or("", String::as_str);
+        Position::line(label, row.line).to_string()
+    }
 }
 
 /// Checks what no single row can: unique ids, references that resolve,
 /// quotes that are in their sources.
-fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
-    fn unique<'k>(
-        p: &mut Problems,
-        seen: &mut HashMap<String, Position>,
-        column: &str,
-        items: impl Iterator<Item = (&'k Position, String)>,
-    ) {
-        for (pos, id) in items {
-            if let Some(first) = seen.get(&id) {
-                p.push(Problem::new(
-                    at(pos, column),
-                    ProblemKind::DuplicateId {
-                        id,
-                        first: first.to_string(),
-                    },
-                ));
-            } else {
-                seen.insert(id, pos.clone());
-            }
-        }
-    }
-    unique(
-        p,
-        &mut HashMap::new(),
-        "id",
-        d.sources.iter().map(|(pos, s)| (pos, s.id().to_string())),
-    );
-    unique(
-        p,
-        &mut HashMap::new(),
-        "code",
-        d.nations.iter().map(|(pos, n)| (pos, n.code().to_string())),
-    );
-    unique(
-        p,
-        &mut HashMap::new(),
-        "id",
-        d.missions.iter().map(|(pos, m)| (pos, m.id().to_string())),
-    );
-    let mut records = HashMap::new();
-    unique(
-        p,
-        &mut records,
-        "id",
-        d.totals.iter().map(|(pos, t)| (pos, t.id().to_string())),
-    );
-    unique(
-        p,
-        &mut records,
-        "id",
-        d.deployments
-            .iter()
-            .map(|(pos, x)| (pos, x.id().to_string())),
-    );
-    unique(
-        p,
-        &mut records,
-        "id",
-        d.relocations
-            .iter()
-            .map(|(pos, x)| (pos, x.id().to_string())),
-    );
-    unique(
-        p,
-        &mut records,
-        "id",
-        d.events.iter().map(|(pos, x)| (pos, x.id().to_string())),
-    );
+/// Checks citations against their sources.
+struct Cites<'a> {
+    sources: HashMap<&'a SourceId, &'a Source>,
+    /// Quotes repeat across rows; each distinct (source, quote) pair is
+    /// searched for once.
+    searched: HashMap<(&'a SourceId, &'a str), bool>,
+}
 
-    let nations: HashSet<NationCode> = d.nations.iter().map(|(_, n)| n.code()).collect();
-    let missions: HashSet<&MissionId> = d.missions.iter().map(|(_, m)| m.id()).collect();
-    let sources: HashMap<&SourceId, &Source> = d.sources.iter().map(|(_, s)| (s.id(), s)).collect();
-    let relocations: HashSet<&RecordId> = d.relocations.iter().map(|(_, r)| r.id()).collect();
-    let events: HashSet<&RecordId> = d.events.iter().map(|(_, e)| e.id()).collect();
-
-    fn reference(
+impl<'a> Cites<'a> {
+    fn check(
+        &mut self,
         p: &mut Problems,
-        pos: &Position,
-        column: &str,
-        kind: &'static str,
-        found: String,
-        ok: bool,
+        d: &Parsed<'_>,
+        pos: RowAt,
+        c: &'a Citation,
+        prefix: &str,
     ) {
-        if !ok {
-            p.push(Problem::new(
-                at(pos, column),
-                ProblemKind::UnknownReference { kind, found },
-            ));
-        }
-    }
-    let nation = |n: NationCode| nations.contains(&n);
-    let cite = |p: &mut Problems, pos: &Position, c: &Citation, prefix: &str| {
-        match sources.get(c.source()) {
+        match self.sources.get(c.source()) {
             None => p.push(Problem::new(
-                at(pos, &format!("{prefix}source")),
+                d.at(pos, &format!("{prefix}source")),
                 ProblemKind::UnknownReference {
                     kind: "source",
                     found: c.source().to_string(),
@@ -776,9 +945,13 @@ fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
             )),
             Some(s) => {
                 if let Some(text) = s.text() {
-                    if !text.contains(c.quote()) {
+                    let inside = *self
+                        .searched
+                        .entry((c.source(), c.quote()))
+                        .or_insert_with(|| text.contains(c.quote()));
+                    if !inside {
                         p.push(Problem::new(
-                            at(pos, &format!("{prefix}quote")),
+                            d.at(pos, &format!("{prefix}quote")),
                             ProblemKind::QuoteNotInSource {
                                 source_id: c.source().to_string(),
                                 quote: c.quote().to_owned(),
@@ -791,128 +964,231 @@ fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
         if let Some(w) = c.words() {
             if !c.quote().contains(w) {
                 p.push(Problem::new(
-                    at(pos, "words"),
+                    d.at(pos, "words"),
                     ProblemKind::WordsNotInQuote {
                         words: w.to_owned(),
                     },
                 ));
             }
         }
+    }
+}
+
+fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
+    /// Reports ids seen before; `seen` maps each id to its first row.
+    fn unique<'k>(
+        p: &mut Problems,
+        d: &Parsed<'_>,
+        seen: &mut HashMap<&'k str, RowAt>,
+        column: &str,
+        table: usize,
+        items: impl Iterator<Item = (u64, &'k str)>,
+    ) {
+        for (line, id) in items {
+            let here = RowAt { table, line };
+            if let Some(first) = seen.get(id) {
+                p.push(Problem::new(
+                    d.at(here, column),
+                    ProblemKind::DuplicateId {
+                        id: id.to_owned(),
+                        first: d.row_label(*first),
+                    },
+                ));
+            } else {
+                seen.insert(id, here);
+            }
+        }
+    }
+    let mut seen = HashMap::new();
+    unique(
+        p,
+        d,
+        &mut seen,
+        "id",
+        0,
+        d.sources.iter().map(|(l, s)| (*l, s.id().as_str())),
+    );
+    let codes: Vec<(u64, String)> = d
+        .nations
+        .iter()
+        .map(|(l, n)| (*l, n.code().to_string()))
+        .collect();
+    let mut seen = HashMap::new();
+    unique(
+        p,
+        d,
+        &mut seen,
+        "code",
+        1,
+        codes.iter().map(|(l, c)| (*l, c.as_str())),
+    );
+    let mut seen = HashMap::new();
+    unique(
+        p,
+        d,
+        &mut seen,
+        "id",
+        2,
+        d.missions.iter().map(|(l, m)| (*l, m.id().as_str())),
+    );
+    let mut records = HashMap::with_capacity(
+        d.totals.len() + d.deployments.len() + d.relocations.len() + d.events.len(),
+    );
+    unique(
+        p,
+        d,
+        &mut records,
+        "id",
+        3,
+        d.totals.iter().map(|(l, x)| (*l, x.id().as_str())),
+    );
+    unique(
+        p,
+        d,
+        &mut records,
+        "id",
+        4,
+        d.deployments.iter().map(|(l, x)| (*l, x.id().as_str())),
+    );
+    unique(
+        p,
+        d,
+        &mut records,
+        "id",
+        5,
+        d.relocations.iter().map(|(l, x)| (*l, x.id().as_str())),
+    );
+    unique(
+        p,
+        d,
+        &mut records,
+        "id",
+        6,
+        d.events.iter().map(|(l, x)| (*l, x.id().as_str())),
+    );
+
+    let nations: HashSet<NationCode> = d.nations.iter().map(|(_, n)| n.code()).collect();
+    let missions: HashSet<&MissionId> = d.missions.iter().map(|(_, m)| m.id()).collect();
+    let sources: HashMap<&SourceId, &Source> = d.sources.iter().map(|(_, s)| (s.id(), s)).collect();
+    let relocations: HashSet<&RecordId> = d.relocations.iter().map(|(_, r)| r.id()).collect();
+    let events: HashSet<&RecordId> = d.events.iter().map(|(_, e)| e.id()).collect();
+
+    let reference = |p: &mut Problems,
+                     pos: RowAt,
+                     column: &str,
+                     kind: &'static str,
+                     found: &dyn std::fmt::Display,
+                     ok: bool| {
+        if !ok {
+            p.push(Problem::new(
+                d.at(pos, column),
+                ProblemKind::UnknownReference {
+                    kind,
+                    found: found.to_string(),
+                },
+            ));
+        }
+    };
+    let nation = |n: NationCode| nations.contains(&n);
+    let mut cites = Cites {
+        sources,
+        searched: HashMap::new(),
+    };
+    let mut cite = |p: &mut Problems, pos: RowAt, c: &'a Citation, prefix: &str| {
+        cites.check(p, d, pos, c, prefix)
     };
 
-    for (pos, m) in d.missions {
+    for (line, m) in d.missions {
+        let pos = RowAt {
+            table: 2,
+            line: *line,
+        };
         if let Some(lead) = m.lead() {
-            reference(p, pos, "lead", "nation", lead.to_string(), nation(lead));
+            reference(p, pos, "lead", "nation", &lead, nation(lead));
         }
         for partner in m.partners() {
             let ok = nation(*partner);
-            reference(p, pos, "partners", "nation", partner.to_string(), ok);
+            reference(p, pos, "partners", "nation", &partner, ok);
         }
-        reference(
-            p,
-            pos,
-            "host",
-            "nation",
-            m.host().to_string(),
-            nation(m.host()),
-        );
+        reference(p, pos, "host", "nation", &m.host(), nation(m.host()));
         cite(p, pos, m.citation(), "");
         if let Some(c) = m.role_citation() {
             cite(p, pos, c, "role_");
         }
     }
-    for (pos, t) in d.totals {
+    for (line, t) in d.totals {
+        let pos = RowAt {
+            table: 3,
+            line: *line,
+        };
         let ok = missions.contains(t.mission());
-        reference(p, pos, "mission", "mission", t.mission().to_string(), ok);
+        reference(p, pos, "mission", "mission", &t.mission(), ok);
         cite(p, pos, t.citation(), "");
     }
-    for (pos, x) in d.deployments {
-        reference(
-            p,
-            pos,
-            "nation",
-            "nation",
-            x.nation().to_string(),
-            nation(x.nation()),
-        );
+    for (line, x) in d.deployments {
+        let pos = RowAt {
+            table: 4,
+            line: *line,
+        };
+        reference(p, pos, "nation", "nation", &x.nation(), nation(x.nation()));
         let country = x.location().country();
-        reference(
-            p,
-            pos,
-            "location",
-            "nation",
-            country.to_string(),
-            nation(country),
-        );
+        reference(p, pos, "location", "nation", &country, nation(country));
         if let Some(m) = x.mission() {
-            reference(
-                p,
-                pos,
-                "mission",
-                "mission",
-                m.to_string(),
-                missions.contains(m),
-            );
+            reference(p, pos, "mission", "mission", &m, missions.contains(m));
         }
         if let Some(rel) = x.relative_to() {
             let r = rel.relocation();
             let ok = relocations.contains(r);
-            reference(p, pos, "relative_to", "relocation", r.to_string(), ok);
+            reference(p, pos, "relative_to", "relocation", &r, ok);
         }
         cite(p, pos, x.citation(), "");
     }
-    for (pos, x) in d.relocations {
+    for (line, x) in d.relocations {
+        let pos = RowAt {
+            table: 5,
+            line: *line,
+        };
         if let Some(n) = x.nation() {
-            reference(p, pos, "nation", "nation", n.to_string(), nation(n));
+            reference(p, pos, "nation", "nation", &n, nation(n));
         }
         let from = x.from().country();
-        reference(p, pos, "from", "nation", from.to_string(), nation(from));
+        reference(p, pos, "from", "nation", &from, nation(from));
         for to in x.to() {
             let c = to.country();
-            reference(p, pos, "to", "nation", c.to_string(), nation(c));
+            reference(p, pos, "to", "nation", &c, nation(c));
         }
         for (column, m) in [
             ("from_mission", x.from_mission()),
             ("to_mission", x.to_mission()),
         ] {
             if let Some(m) = m {
-                reference(
-                    p,
-                    pos,
-                    column,
-                    "mission",
-                    m.to_string(),
-                    missions.contains(m),
-                );
+                reference(p, pos, column, "mission", &m, missions.contains(m));
             }
         }
         if let Some(s) = x.same_as() {
             let ok = s != x.id() && relocations.contains(s);
-            reference(p, pos, "same_as", "other relocation", s.to_string(), ok);
+            reference(p, pos, "same_as", "other relocation", &s, ok);
         }
         cite(p, pos, x.citation(), "");
     }
-    for (pos, x) in d.events {
+    for (line, x) in d.events {
+        let pos = RowAt {
+            table: 6,
+            line: *line,
+        };
         if let Some(n) = x.nation() {
-            reference(p, pos, "nation", "nation", n.to_string(), nation(n));
+            reference(p, pos, "nation", "nation", &n, nation(n));
         }
         if let Some(l) = x.location() {
             let c = l.country();
-            reference(p, pos, "location", "nation", c.to_string(), nation(c));
+            reference(p, pos, "location", "nation", &c, nation(c));
         }
         if let Some(m) = x.mission() {
-            reference(
-                p,
-                pos,
-                "mission",
-                "mission",
-                m.to_string(),
-                missions.contains(m),
-            );
+            reference(p, pos, "mission", "mission", &m, missions.contains(m));
         }
         if let Some(s) = x.same_as() {
             let ok = s != x.id() && events.contains(s);
-            reference(p, pos, "same_as", "other event", s.to_string(), ok);
+            reference(p, pos, "same_as", "other event", &s, ok);
         }
         cite(p, pos, x.citation(), "");
     }

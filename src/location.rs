@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::nation::{NationCode, NationCodeError};
 
@@ -23,7 +24,7 @@ use crate::nation::{NationCode, NationCodeError};
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
     country: NationCode,
-    area: Option<String>,
+    area: Option<Arc<str>>,
 }
 
 /// Why a location could not be read.
@@ -64,7 +65,7 @@ impl Location {
         }
         Ok(Location {
             country,
-            area: Some(area.to_owned()),
+            area: Some(Arc::from(area)),
         })
     }
 
@@ -76,6 +77,18 @@ impl Location {
     /// The area inside the country, if one is named.
     pub fn area(&self) -> Option<&str> {
         self.area.as_deref()
+    }
+
+    /// The same location with its area name taken from shared storage
+    /// (equal text), so that repeated areas share one string.
+    pub(crate) fn share_area(self, shared: impl FnOnce(&str) -> Arc<str>) -> Location {
+        match &self.area {
+            Some(a) => Location {
+                area: Some(shared(a)),
+                ..self
+            },
+            None => self,
+        }
     }
 
     /// The whole country this location lies in.

@@ -1,6 +1,7 @@
 //! Source articles and citations into them.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -102,27 +103,31 @@ impl fmt::Display for Source {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
     source: SourceId,
-    quote: String,
-    words: Option<String>,
-    note: Option<String>,
+    quote: Arc<str>,
+    words: Option<Arc<str>>,
+    note: Option<Arc<str>>,
 }
 
 impl Citation {
     /// A citation. `words`, when given, are the words of the quote that
     /// state the record's figure ("about 500", "a couple of hundred").
-    pub fn new(source: SourceId, quote: impl Into<String>, words: Option<String>) -> Citation {
+    pub fn new(
+        source: SourceId,
+        quote: impl Into<Arc<str>>,
+        words: Option<impl Into<Arc<str>>>,
+    ) -> Citation {
         Citation {
             source,
             quote: quote.into(),
-            words,
+            words: words.map(Into::into),
             note: None,
         }
     }
 
     /// Adds the curator's note on how the quote was read (how a weekday
     /// was resolved, why a figure has the kind it has).
-    pub fn with_note(mut self, note: Option<String>) -> Citation {
-        self.note = note;
+    pub fn with_note(mut self, note: Option<impl Into<Arc<str>>>) -> Citation {
+        self.note = note.map(Into::into);
         self
     }
 

@@ -297,6 +297,12 @@ pub enum StrengthError {
         /// The text that was found.
         found: String,
     },
+    /// A negative number: a head count is never below zero.
+    #[error("expected a count of zero or more people, found the negative {found:?}")]
+    Negative {
+        /// The text that was found.
+        found: String,
+    },
     /// A number is larger than the 4,294,967,295 people a count can hold.
     #[error("expected a count of at most 4294967295, found {found:?}")]
     Overflow {
@@ -352,6 +358,13 @@ impl FromStr for Strength {
         }
         if s == "?" {
             return Ok(Strength::unknown());
+        }
+        if s.strip_prefix('-')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Err(StrengthError::Negative {
+                found: s.to_owned(),
+            });
         }
         if s == "n/r" {
             return Ok(Strength::not_reported());
@@ -520,7 +533,7 @@ mod tests {
         ));
         assert!(matches!(
             "-5".parse::<Strength>(),
-            Err(StrengthError::UnknownNotation { .. })
+            Err(StrengthError::Negative { .. })
         ));
         assert!(matches!(
             "99999999999".parse::<Strength>(),

@@ -1,64 +1,36 @@
-//! A small, valid in-memory dataset that tests break one cell at a time.
+//! A small, valid dataset (`tests/fixture/`) that tests break one cell at
+//! a time.
 #![allow(dead_code)]
 
 use troop_tracker::{Dataset, LoadError};
 
-pub const ARTICLE: &str = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan. \
-The 500-strong NATO mission was launched in 2018 and does not involve combat operations.";
+/// The fixture's files, as committed under `tests/fixture/`.
+pub const FIXTURE: [(&str, &str); 8] = [
+    ("sources.csv", include_str!("../fixture/sources.csv")),
+    ("nations.csv", include_str!("../fixture/nations.csv")),
+    ("missions.csv", include_str!("../fixture/missions.csv")),
+    (
+        "mission_strengths.csv",
+        include_str!("../fixture/mission_strengths.csv"),
+    ),
+    (
+        "deployments.csv",
+        include_str!("../fixture/deployments.csv"),
+    ),
+    (
+        "relocations.csv",
+        include_str!("../fixture/relocations.csv"),
+    ),
+    ("events.csv", include_str!("../fixture/events.csv")),
+    ("article.txt", include_str!("../fixture/article.txt")),
+];
 
 /// The files of a minimal valid dataset, by name.
 pub fn files() -> Vec<(String, String)> {
-    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
-    vec![
-        (
-            "sources.csv".into(),
-            "id,file,title,outlet,published,date_basis\n\
-             s1,article.txt,Test article,Test outlet,2020-01-09,stated\n"
-                .into(),
-        ),
-        (
-            "nations.csv".into(),
-            "code,name,nato_joined,reference\n\
-             DEU,Germany,1955-05-06,NATO member countries\n\
-             CAN,Canada,1949-08-24,NATO member countries\n\
-             IRQ,Iraq,,\n\
-             JOR,Jordan,,\n"
-                .into(),
-        ),
-        (
-            "missions.csv".into(),
-            "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n\
-             NMI,NATO Mission Iraq,NATO,CAN,,IRQ,2018,no,s1,The 500-strong NATO mission was launched in 2018,s1,does not involve combat operations\n"
-                .into(),
-        ),
-        (
-            "mission_strengths.csv".into(),
-            "id,mission,as_of,strength,words,source,quote,note\n\
-             T1,NMI,2020-01-09,500,500-strong,s1,The 500-strong NATO mission,\n"
-                .into(),
-        ),
-        (
-            "deployments.csv".into(),
-            format!(
-                "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\n\
-                 D1,DEU,IRQ,,2020-01-09,before:R1,120,,its 120,s1,{q},\n"
-            ),
-        ),
-        (
-            "relocations.csv".into(),
-            format!(
-                "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n\
-                 R1,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,,30,s1,{q},\n"
-            ),
-        ),
-        (
-            "events.csv".into(),
-            "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n\
-             E1,2018,launched,NATO,NMI,,IRQ,,,,,s1,was launched in 2018,\n"
-                .into(),
-        ),
-        ("article.txt".into(), ARTICLE.into()),
-    ]
+    FIXTURE
+        .iter()
+        .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+        .collect()
 }
 
 /// Replaces the whole text of one file.
