@@ -261,20 +261,6 @@ impl Dataset {
     }
 }
 
-/// Whether `outer` holds `inner`: same nation, a wider or equal mission
-/// scope, and one place containing the inner places. A joint destination
-/// (`JOR+KWT`) holds only the arrivals, so it holds no other figure.
-fn holds(outer: &Key, inner: &Key) -> bool {
-    outer != inner
-        && outer.places.len() == 1
-        && outer.nation == inner.nation
-        && (outer.mission.is_none() || outer.mission == inner.mission)
-        && inner
-            .places
-            .iter()
-            .all(|p| outer.places.iter().any(|o| o.contains(p)))
-}
-
 impl<'d> Posture<'d> {
     fn from_state(
         data: &'d Dataset,
@@ -308,20 +294,41 @@ impl<'d> Posture<'d> {
                 }
             })
             .collect();
-        // Each entry is nested in the narrowest entry that holds it.
-        let keys: Vec<Key> = entries.iter().map(|e| e.key.clone()).collect();
-        for (i, entry) in entries.iter_mut().enumerate() {
-            let mut best: Option<usize> = None;
-            for (j, outer) in keys.iter().enumerate() {
-                if i == j || !holds(outer, &keys[i]) {
-                    continue;
+        // Each entry is nested in the narrowest entry that holds it: the
+        // same mission in the whole country, then all missions in the same
+        // place, then all missions in the whole country. Looking the
+        // candidates up keeps this linear in the number of entries.
+        let index: std::collections::HashMap<&Key, usize> =
+            state.keys().enumerate().map(|(i, k)| (k, i)).collect();
+        let parents: Vec<Option<usize>> = state
+            .keys()
+            .map(|k| {
+                let [place] = k.places.as_slice() else {
+                    return None;
+                };
+                let country = place.to_country();
+                let mut candidates = Vec::with_capacity(3);
+                if place.area().is_some() {
+                    candidates.push((country.clone(), k.mission.clone()));
                 }
-                let narrower = best.is_none_or(|b| holds(&keys[b], outer));
-                if narrower {
-                    best = Some(j);
+                if k.mission.is_some() {
+                    candidates.push((place.clone(), None));
+                    if place.area().is_some() {
+                        candidates.push((country, None));
+                    }
                 }
-            }
-            entry.inside = best;
+                candidates.into_iter().find_map(|(place, mission)| {
+                    let outer = Key {
+                        nation: k.nation,
+                        places: vec![place],
+                        mission,
+                    };
+                    index.get(&outer).copied()
+                })
+            })
+            .collect();
+        for (entry, parent) in entries.iter_mut().zip(parents) {
+            entry.inside = parent;
         }
         Posture {
             data,
@@ -395,19 +402,26 @@ impl<'d> Posture<'d> {
     /// Entries ordered so that each top-level entry is followed by the
     /// entries nested in it.
     fn tree(&self, roots: impl Iterator<Item = usize>) -> Vec<&Entry> {
-        fn visit<'p>(p: &'p Posture<'_>, i: usize, out: &mut Vec<&'p Entry>) {
-            if let Some(e) = p.entries.get(i) {
-                out.push(e);
-                for (j, child) in p.entries.iter().enumerate() {
-                    if child.inside == Some(i) {
-                        visit(p, j, out);
-                    }
-                }
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); self.entries.len()];
+        for (j, e) in self.entries.iter().enumerate() {
+            if let Some(list) = e.inside.and_then(|i| children.get_mut(i)) {
+                list.push(j);
             }
         }
         let mut out = Vec::new();
-        for i in roots {
-            visit(self, i, &mut out);
+        // Depth-first without recursion: nesting is at most three deep, but
+        // a stack keeps that from mattering.
+        let mut stack: Vec<usize> = Vec::new();
+        for root in roots {
+            stack.push(root);
+            while let Some(i) = stack.pop() {
+                if let Some(e) = self.entries.get(i) {
+                    out.push(e);
+                }
+                if let Some(kids) = children.get(i) {
+                    stack.extend(kids.iter().rev());
+                }
+            }
         }
         out
     }
@@ -452,7 +466,11 @@ impl<'d> Posture<'d> {
             let parts = contributions(figures, m.id(), m.host());
             let contributions: Vec<&Entry> = parts
                 .iter()
-                .filter_map(|(k, _)| self.entries.iter().find(|e| &&e.key == k))
+                .filter_map(|(k, _)| {
+                    // Entries come from an ordered map, so they are sorted by key.
+                    let i = self.entries.binary_search_by(|e| e.key.cmp(k)).ok()?;
+                    self.entries.get(i)
+                })
                 .collect();
             if reported.is_none() && contributions.is_empty() {
                 continue;
