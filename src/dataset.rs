@@ -8,6 +8,7 @@ use crate::deployment::Deployment;
 use crate::error::LoadError;
 use crate::event::Event;
 use crate::id::{MissionId, SourceId};
+use crate::ledger::Index;
 use crate::load::{self, Files};
 use crate::mission::{Mission, MissionStrength};
 use crate::nation::{Nation, NationCode};
@@ -111,6 +112,10 @@ pub struct Dataset {
     nation_index: HashMap<NationCode, usize>,
     mission_index: HashMap<MissionId, usize>,
     source_index: HashMap<SourceId, usize>,
+    /// Built on the first posture and kept, since the records never change
+    /// after loading.
+    index: std::sync::OnceLock<Index>,
+    projected_index: std::sync::OnceLock<Index>,
 }
 
 impl Dataset {
@@ -184,6 +189,15 @@ impl Dataset {
             .enumerate()
             .map(|(i, s)| (s.id().clone(), i))
             .collect();
+    }
+
+    pub(crate) fn index(&self, projected: bool) -> &Index {
+        let cell = if projected {
+            &self.projected_index
+        } else {
+            &self.index
+        };
+        cell.get_or_init(|| Index::build(self, projected))
     }
 
     /// The source articles.

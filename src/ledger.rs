@@ -81,6 +81,35 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The keys that could hold this one, narrowest first: the same mission
+    /// in the whole country, all missions in the same place, all missions
+    /// in the whole country. A joint destination holds nothing and is held
+    /// by nothing.
+    pub(crate) fn parent_candidates(&self) -> Vec<Key> {
+        let [place] = self.places.as_slice() else {
+            return Vec::new();
+        };
+        let country = place.to_country();
+        let mut out = Vec::with_capacity(3);
+        let key = |place: Location, mission: Option<MissionId>| Key {
+            nation: self.nation,
+            places: vec![place],
+            mission,
+        };
+        if place.area().is_some() {
+            out.push(key(country.clone(), self.mission.clone()));
+        }
+        if self.mission.is_some() {
+            out.push(key(place.clone(), None));
+            if place.area().is_some() {
+                out.push(key(country, None));
+            }
+        }
+        out
+    }
+}
+
 impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.nation {
@@ -402,6 +431,74 @@ fn apply_move<'a>(
         destination,
         arrived,
     });
+}
+
+/// Every key's figures after each step that touched it, built by one
+/// replay, so that the state on any day is a binary search per key rather
+/// than a replay of the whole ledger.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    /// The keys, sorted.
+    pub(crate) keys: Vec<Key>,
+    /// For each key, its figures in replay order (each carries its day).
+    pub(crate) figures: Vec<Vec<Figure>>,
+    /// For each key, the indices of the keys that could hold it, narrowest
+    /// first.
+    pub(crate) parents: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub(crate) fn build(data: &Dataset, projected: bool) -> Index {
+        let ledger = Ledger::new(data, projected);
+        let mut by_key: BTreeMap<Key, Vec<Figure>> = BTreeMap::new();
+        ledger.replay(
+            &mut State::new(),
+            None,
+            NaiveDate::MAX,
+            false,
+            &mut |t| match t {
+                Trace::Observed { key, now, .. } => by_key.entry(key).or_default().push(now),
+                Trace::Moved {
+                    origin,
+                    after,
+                    destination,
+                    arrived,
+                    ..
+                } => {
+                    by_key.entry(origin).or_default().push(after);
+                    by_key.entry(destination).or_default().push(arrived);
+                }
+            },
+        );
+        let (keys, figures): (Vec<Key>, Vec<Vec<Figure>>) = by_key.into_iter().unzip();
+        let position: std::collections::HashMap<&Key, usize> =
+            keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        let parents = keys
+            .iter()
+            .map(|k| {
+                k.parent_candidates()
+                    .iter()
+                    .filter_map(|c| position.get(c).copied())
+                    .collect()
+            })
+            .collect();
+        Index {
+            keys,
+            figures,
+            parents,
+        }
+    }
+
+    /// For each key, its figure at the end of `day`, if it has one yet.
+    pub(crate) fn on(&self, day: NaiveDate) -> impl Iterator<Item = (usize, &Figure)> + '_ {
+        self.figures
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, figs)| {
+                let n = figs.partition_point(|f| f.day <= day);
+                figs.get(n.checked_sub(1)?).map(|f| (i, f))
+            })
+    }
 }
 
 impl Dataset {

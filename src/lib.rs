@@ -135,6 +135,7 @@ mod report;
 mod source;
 mod strength;
 pub mod summary;
+pub mod synthetic;
 mod timeline;
 mod validate;
 

@@ -1,7 +1,8 @@
 //! Who had how many troops where on a day, rebuilt from the ledger, and the
 //! views analysts read it through: by nation, by mission, by location.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -69,15 +70,15 @@ impl std::fmt::Display for Status {
 /// One figure of a posture: whose troops, where, under which mission, how
 /// many (with the uncertainty kept), and on which records it rests.
 #[derive(Clone, Debug)]
-pub struct Entry {
-    key: Key,
-    figure: Figure,
+pub struct Entry<'d> {
+    key: Cow<'d, Key>,
+    figure: Cow<'d, Figure>,
     status: Status,
     stale: bool,
     inside: Option<usize>,
 }
 
-impl Entry {
+impl Entry<'_> {
     /// The nation, place(s) and mission.
     pub fn key(&self) -> &Key {
         &self.key
@@ -155,7 +156,7 @@ pub struct NationView<'p> {
     /// The nation, or `None` for unnamed contributors.
     pub nation: Option<NationCode>,
     /// Its entries: top-level figures, each followed by those nested in it.
-    pub entries: Vec<&'p Entry>,
+    pub entries: Vec<&'p Entry<'p>>,
     /// The sum of its top-level figures.
     pub total: Interval,
 }
@@ -170,7 +171,7 @@ pub struct MissionView<'p> {
     pub reported: Option<&'p MissionStrength>,
     /// The contributions that count toward it (areas are not added to
     /// their country).
-    pub contributions: Vec<&'p Entry>,
+    pub contributions: Vec<&'p Entry<'p>>,
     /// The sum of the contributions.
     pub attributed: Interval,
     /// Reported total minus the contributions, when a total is known.
@@ -185,7 +186,7 @@ pub struct LocationView<'p> {
     /// The country, when the view is one country.
     pub country: Option<NationCode>,
     /// Country-wide entries first, then areas, by nation.
-    pub entries: Vec<&'p Entry>,
+    pub entries: Vec<&'p Entry<'p>>,
     /// The sum of its top-level figures.
     pub total: Interval,
 }
@@ -216,7 +217,7 @@ pub struct Posture<'d> {
     data: &'d Dataset,
     day: NaiveDate,
     options: PostureOptions,
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'d>>,
     mission_focus: Option<MissionId>,
 }
 
@@ -228,13 +229,13 @@ impl Dataset {
 
     /// The posture on `day` with the given options.
     pub fn posture_with(&self, day: NaiveDate, options: PostureOptions) -> Posture<'_> {
-        let ledger = Ledger::new(self, options.projected);
-        Posture::from_state(
-            self,
-            day,
-            options,
-            &ledger.state_on(day, options.start_of_day),
-        )
+        if options.start_of_day {
+            // The start of a day depends on where each figure stands
+            // relative to that day's relocations: replay.
+            let ledger = Ledger::new(self, options.projected);
+            return Posture::from_state(self, day, options, &ledger.state_on(day, true));
+        }
+        Posture::from_index(self, day, options)
     }
 
     /// Postures at the end of each of `days` (ascending), computed
@@ -268,68 +269,93 @@ impl<'d> Posture<'d> {
         options: PostureOptions,
         state: &State,
     ) -> Posture<'d> {
-        let planned: Vec<&RecordId> = data
-            .relocations()
+        let figures = state
             .iter()
-            .filter(|r| r.status() == RelocationStatus::Announced)
-            .map(|r| r.id())
+            .map(|(k, f)| (Cow::Owned(k.clone()), Cow::Owned(f.clone())));
+        let mut p = Posture::from_figures(data, day, options, figures);
+        let at: HashMap<&Key, usize> = p
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (&*e.key, i))
             .collect();
-        let mut entries: Vec<Entry> = state
+        let parents: Vec<Option<usize>> = p
+            .entries
             .iter()
+            .map(|e| {
+                e.key
+                    .parent_candidates()
+                    .iter()
+                    .find_map(|c| at.get(c).copied())
+            })
+            .collect();
+        for (entry, parent) in p.entries.iter_mut().zip(parents) {
+            entry.inside = parent;
+        }
+        p
+    }
+
+    fn from_index(data: &'d Dataset, day: NaiveDate, options: PostureOptions) -> Posture<'d> {
+        let index = data.index(options.projected);
+        let present: Vec<(usize, &Figure)> = index.on(day).collect();
+        // Where each key's entry is, to find parents without hashing keys.
+        let mut slot: Vec<Option<usize>> = vec![None; index.keys.len()];
+        for (e, (k, _)) in present.iter().enumerate() {
+            if let Some(s) = slot.get_mut(*k) {
+                *s = Some(e);
+            }
+        }
+        let figures = present.iter().filter_map(|(k, f)| {
+            index
+                .keys
+                .get(*k)
+                .map(|key| (Cow::Borrowed(key), Cow::Borrowed(*f)))
+        });
+        let mut p = Posture::from_figures(data, day, options, figures);
+        for (entry, (k, _)) in p.entries.iter_mut().zip(&present) {
+            entry.inside = index
+                .parents
+                .get(*k)
+                .and_then(|cands| cands.iter().find_map(|c| slot.get(*c).copied().flatten()));
+        }
+        p
+    }
+
+    /// Entries for figures in key order, with status and staleness; the
+    /// caller sets nesting.
+    fn from_figures(
+        data: &'d Dataset,
+        day: NaiveDate,
+        options: PostureOptions,
+        figures: impl Iterator<Item = (Cow<'d, Key>, Cow<'d, Figure>)>,
+    ) -> Posture<'d> {
+        let planned: HashSet<&RecordId> = if options.projected {
+            data.relocations()
+                .iter()
+                .filter(|r| r.status() == RelocationStatus::Announced)
+                .map(|r| r.id())
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        let entries = figures
             .map(|(key, figure)| {
-                let status =
-                    if options.projected && figure.basis.iter().any(|b| planned.contains(&b)) {
-                        Status::Planned
-                    } else {
-                        Status::Present
-                    };
+                let status = if figure.basis.iter().any(|b| planned.contains(b)) {
+                    Status::Planned
+                } else {
+                    Status::Present
+                };
                 let seen = figure.observed_on.unwrap_or(figure.day);
                 let stale = (day - seen).num_days() > i64::from(options.stale_after_days);
                 Entry {
-                    key: key.clone(),
-                    figure: figure.clone(),
+                    key,
+                    figure,
                     status,
                     stale,
                     inside: None,
                 }
             })
             .collect();
-        // Each entry is nested in the narrowest entry that holds it: the
-        // same mission in the whole country, then all missions in the same
-        // place, then all missions in the whole country. Looking the
-        // candidates up keeps this linear in the number of entries.
-        let index: std::collections::HashMap<&Key, usize> =
-            state.keys().enumerate().map(|(i, k)| (k, i)).collect();
-        let parents: Vec<Option<usize>> = state
-            .keys()
-            .map(|k| {
-                let [place] = k.places.as_slice() else {
-                    return None;
-                };
-                let country = place.to_country();
-                let mut candidates = Vec::with_capacity(3);
-                if place.area().is_some() {
-                    candidates.push((country.clone(), k.mission.clone()));
-                }
-                if k.mission.is_some() {
-                    candidates.push((place.clone(), None));
-                    if place.area().is_some() {
-                        candidates.push((country, None));
-                    }
-                }
-                candidates.into_iter().find_map(|(place, mission)| {
-                    let outer = Key {
-                        nation: k.nation,
-                        places: vec![place],
-                        mission,
-                    };
-                    index.get(&outer).copied()
-                })
-            })
-            .collect();
-        for (entry, parent) in entries.iter_mut().zip(parents) {
-            entry.inside = parent;
-        }
         Posture {
             data,
             day,
@@ -357,7 +383,7 @@ impl<'d> Posture<'d> {
             .iter()
             .filter(|e| nation.is_none_or(|n| e.key.nation == Some(n)))
             .filter(|e| mission.is_none_or(|m| e.key.mission.as_ref() == Some(m)))
-            .map(|e| (e.key.clone(), e.figure.clone()))
+            .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
         let mut p = Posture::from_state(self.data, self.day, self.options, &state);
         p.mission_focus = mission.cloned().or_else(|| self.mission_focus.clone());
@@ -385,7 +411,7 @@ impl<'d> Posture<'d> {
     }
 
     /// Every figure, ordered by nation, place and mission.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Entry<'d>] {
         &self.entries
     }
 
@@ -401,7 +427,7 @@ impl<'d> Posture<'d> {
 
     /// Entries ordered so that each top-level entry is followed by the
     /// entries nested in it.
-    fn tree(&self, roots: impl Iterator<Item = usize>) -> Vec<&Entry> {
+    fn tree(&self, roots: impl Iterator<Item = usize>) -> Vec<&Entry<'d>> {
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); self.entries.len()];
         for (j, e) in self.entries.iter().enumerate() {
             if let Some(list) = e.inside.and_then(|i| children.get_mut(i)) {
@@ -462,13 +488,13 @@ impl<'d> Posture<'d> {
                 continue;
             }
             let reported = self.data.mission_total_on(m.id(), self.day);
-            let figures = self.entries.iter().map(|e| (&e.key, &e.figure));
+            let figures = self.entries.iter().map(|e| (&*e.key, &*e.figure));
             let parts = contributions(figures, m.id(), m.host());
             let contributions: Vec<&Entry> = parts
                 .iter()
                 .filter_map(|(k, _)| {
                     // Entries come from an ordered map, so they are sorted by key.
-                    let i = self.entries.binary_search_by(|e| e.key.cmp(k)).ok()?;
+                    let i = self.entries.binary_search_by(|e| (*e.key).cmp(k)).ok()?;
                     self.entries.get(i)
                 })
                 .collect();

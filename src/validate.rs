@@ -2,7 +2,7 @@
 //! figures that may conflict given their uncertainty are warnings, and
 //! every check that passes leaves a note with its arithmetic.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -44,6 +44,12 @@ impl Dataset {
         let mut c = Checks {
             data: self,
             out: Vec::new(),
+            relocations: self
+                .relocations()
+                .iter()
+                .map(|r| (r.id().as_str(), r))
+                .collect(),
+            events: self.events().iter().map(|e| (e.id().as_str(), e)).collect(),
         };
         c.references();
         c.replayed();
@@ -61,6 +67,8 @@ impl Dataset {
 struct Checks<'a> {
     data: &'a Dataset,
     out: Vec<Finding>,
+    relocations: HashMap<&'a str, &'a Relocation>,
+    events: HashMap<&'a str, &'a Event>,
 }
 
 fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
@@ -96,7 +104,11 @@ impl<'a> Checks<'a> {
     }
 
     fn relocation(&self, id: &crate::id::RecordId) -> Option<&'a Relocation> {
-        self.data.relocations().iter().find(|r| r.id() == id)
+        self.relocations.get(id.as_str()).copied()
+    }
+
+    fn event(&self, id: &crate::id::RecordId) -> Option<&'a Event> {
+        self.events.get(id.as_str()).copied()
     }
 
     fn references(&mut self) {
@@ -170,10 +182,7 @@ impl<'a> Checks<'a> {
             }
         }
         for e in data.events() {
-            let Some(target) = e
-                .same_as()
-                .and_then(|t| data.events().iter().find(|x| x.id() == t))
-            else {
+            let Some(target) = e.same_as().and_then(|t| self.event(t)) else {
                 continue;
             };
             if e.kind() != target.kind() {
@@ -500,54 +509,80 @@ impl<'a> Checks<'a> {
     fn mission_totals(&mut self) {
         let data = self.data;
         let ledger = Ledger::new(data, false);
-        for m in data.missions() {
-            for t in m.totals() {
-                let day = t.as_of().latest();
-                let state = ledger.state_on(day, false);
-                let parts: Vec<(Key, Figure)> = contributions(state.iter(), m.id(), m.host())
-                    .into_iter()
-                    .map(|(k, f)| (k.clone(), f.clone()))
-                    .collect();
-                let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
-                let total = t.strength().bounds();
-                let (severity, verdict) = within(&sum, &total);
-                let mut recs = vec![t.id().to_string()];
-                for (_, f) in &parts {
-                    recs.extend(ids(&f.basis));
-                }
-                let listed: Vec<String> = parts
-                    .iter()
-                    .map(|(k, f)| {
-                        format!(
-                            "{} {}",
-                            k.nation.map_or("unnamed".into(), |n| n.to_string()),
-                            describe(f)
-                        )
-                    })
-                    .collect();
-                let msg = if parts.is_empty() {
-                    format!(
-                        "{} on {}: reported {} ({}); no national contribution recorded, so all {} is unattributed",
-                        m.id(),
-                        t.as_of(),
-                        t.strength(),
-                        t.id(),
-                        total
-                    )
-                } else {
-                    format!(
-                        "{} on {}: reported {} ({}); national contributions {} = {sum}; unattributed remainder {} — {verdict}",
-                        m.id(),
-                        t.as_of(),
-                        t.strength(),
-                        t.id(),
-                        listed.join(" + "),
-                        total.minus(&sum)
-                    )
-                };
-                self.push(Rule::MissionTotal, severity, recs, msg);
+        // Replay once, stopping at each reported total in date order,
+        // rather than replaying from scratch for every total.
+        let mut order: Vec<(NaiveDate, usize, usize)> = Vec::new();
+        for (mi, m) in data.missions().iter().enumerate() {
+            for (ti, t) in m.totals().iter().enumerate() {
+                order.push((t.as_of().latest(), mi, ti));
             }
         }
+        order.sort_unstable();
+        let mut state = State::new();
+        let mut last: Option<NaiveDate> = None;
+        let mut found: BTreeMap<(usize, usize), Finding> = BTreeMap::new();
+        for (day, mi, ti) in order {
+            if last != Some(day) {
+                ledger.replay(&mut state, last, day, false, &mut |_| {});
+                last = Some(day);
+            }
+            let (Some(m), Some(t)) = (
+                data.missions().get(mi),
+                data.missions().get(mi).and_then(|m| m.totals().get(ti)),
+            ) else {
+                continue;
+            };
+            let parts = contributions(state.iter(), m.id(), m.host());
+            let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
+            let total = t.strength().bounds();
+            let (severity, verdict) = within(&sum, &total);
+            let mut recs = vec![t.id().to_string()];
+            for (_, f) in &parts {
+                recs.extend(ids(&f.basis));
+            }
+            // A mission with hundreds of contributors gets the first dozen
+            // named and a count of the rest.
+            const LISTED: usize = 12;
+            let mut listed: Vec<String> = parts
+                .iter()
+                .take(LISTED)
+                .map(|(k, f)| {
+                    format!(
+                        "{} {}",
+                        k.nation.map_or("unnamed".into(), |n| n.to_string()),
+                        describe(f)
+                    )
+                })
+                .collect();
+            if parts.len() > LISTED {
+                listed.push(format!("{} more", parts.len() - LISTED));
+            }
+            let msg = if parts.is_empty() {
+                format!(
+                    "{} on {}: reported {} ({}); no national contribution recorded, so all {} is unattributed",
+                    m.id(),
+                    t.as_of(),
+                    t.strength(),
+                    t.id(),
+                    total
+                )
+            } else {
+                format!(
+                    "{} on {}: reported {} ({}); national contributions {} = {sum}; unattributed remainder {} — {verdict}",
+                    m.id(),
+                    t.as_of(),
+                    t.strength(),
+                    t.id(),
+                    listed.join(" + "),
+                    total.minus(&sum)
+                )
+            };
+            found.insert(
+                (mi, ti),
+                Finding::new(Rule::MissionTotal, severity, recs, msg),
+            );
+        }
+        self.out.extend(found.into_values());
     }
 
     fn shares(&mut self) {
@@ -858,10 +893,7 @@ impl<'a> Checks<'a> {
             self.push(Rule::CompetingClaims, severity, recs, msg);
         }
         for e in data.events() {
-            let Some(t) = e
-                .same_as()
-                .and_then(|t| data.events().iter().find(|x| x.id() == t))
-            else {
+            let Some(t) = e.same_as().and_then(|t| self.event(t)) else {
                 continue;
             };
             self.competing_events(t, e);
