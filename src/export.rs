@@ -356,6 +356,7 @@ pub fn write_timeline<W: Write>(
         rows.push(TimelineRow { day, seq, cells });
     };
     let ledger = Ledger::new(data, false);
+    let key_of = |id: usize| ledger.key(id).cloned().unwrap_or_default();
     let mut traces = Vec::new();
     ledger.replay(
         &mut State::new(),
@@ -372,6 +373,7 @@ pub fn write_timeline<W: Write>(
                 now,
                 ..
             } => {
+                let key = key_of(key);
                 let mut change = format!("observed {}", d.strength());
                 if let Some(share) = d.share() {
                     change.push_str(&format!(" ({share} of the mission total)"));
@@ -397,6 +399,7 @@ pub fn write_timeline<W: Write>(
                 arrived,
                 ..
             } => {
+                let (origin, destination) = (key_of(origin), key_of(destination));
                 let kind = format!("relocation_{}", r.status());
                 let out = format!("moved out {} to {}", moved, destination.places_label());
                 let cells = timeline_row(

@@ -1,7 +1,7 @@
 //! Replaying observations and relocations in date order: the engine under
 //! both the consistency checks and the posture.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -22,7 +22,7 @@ use crate::strength::{Strength, StrengthKind};
 /// Iraq (no mission) include its ~250 with NATO in Baghdad. `places` holds
 /// more than one location only where a relocation sent troops to several
 /// places with the split not given ("to Jordan and Kuwait").
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// The nation, or `None` for contributors no source names.
     pub nation: Option<NationCode>,
@@ -185,13 +185,14 @@ impl Figure {
     }
 }
 
-/// What happened at one step of a replay, for the checks to inspect.
+/// What happened at one step of a replay, for the checks to inspect. Keys
+/// are given by their id in the [`Ledger`] ([`Ledger::key`]).
 #[derive(Debug)]
 pub(crate) enum Trace<'a> {
     /// A deployment set a figure; `previous` is what the key held before.
     Observed {
         deployment: &'a Deployment,
-        key: Key,
+        key: usize,
         previous: Option<Figure>,
         now: Figure,
     },
@@ -199,18 +200,24 @@ pub(crate) enum Trace<'a> {
     Moved {
         relocation: &'a Relocation,
         moved: Interval,
-        origin: Key,
+        origin: usize,
         before: Option<Figure>,
         after: Figure,
-        destination: Key,
+        destination: usize,
         arrived: Figure,
     },
 }
 
 #[derive(Debug)]
 enum Action<'a> {
-    Observe(&'a Deployment),
-    Move(&'a Relocation, Interval, Vec<RecordId>),
+    Observe(&'a Deployment, usize),
+    Move {
+        relocation: &'a Relocation,
+        moved: Interval,
+        basis: Vec<RecordId>,
+        origin: usize,
+        destination: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -221,48 +228,106 @@ struct Step<'a> {
 }
 
 /// The steps of a dataset in replay order, built once and replayed to any
-/// day.
+/// day. Every key is numbered once here, so that replaying is indexing,
+/// not searching.
 #[derive(Debug)]
 pub(crate) struct Ledger<'a> {
     steps: Vec<Step<'a>>,
     data: &'a Dataset,
+    keys: Vec<Key>,
+    ids: HashMap<Key, usize>,
 }
 
-/// The figures on a day, by key.
-pub(crate) type State = BTreeMap<Key, Figure>;
+/// The figures at one moment of a replay, by key id.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct State {
+    figures: Vec<Option<Figure>>,
+}
+
+impl State {
+    pub(crate) fn new() -> State {
+        State::default()
+    }
+
+    pub(crate) fn get(&self, key: usize) -> Option<&Figure> {
+        self.figures.get(key).and_then(Option::as_ref)
+    }
+
+    pub(crate) fn insert(&mut self, key: usize, figure: Figure) {
+        if key >= self.figures.len() {
+            self.figures.resize(key + 1, None);
+        }
+        if let Some(slot) = self.figures.get_mut(key) {
+            *slot = Some(figure);
+        }
+    }
+
+    /// Every key id with its figure.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, &Figure)> {
+        self.figures
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.as_ref().map(|f| (i, f)))
+    }
+}
+
+/// Figures by key, in key order: what postures are built from.
+pub(crate) type Figures = BTreeMap<Key, Figure>;
 
 impl<'a> Ledger<'a> {
     /// Orders the dataset's deployments and relocations. With `projected`,
     /// announced relocations are included as if carried out.
     pub(crate) fn new(data: &'a Dataset, projected: bool) -> Ledger<'a> {
-        let mut steps = Vec::new();
+        let mut ids: HashMap<Key, usize> = HashMap::new();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut id_of = |k: Key| -> usize {
+            if let Some(&i) = ids.get(&k) {
+                return i;
+            }
+            let i = keys.len();
+            keys.push(k.clone());
+            ids.insert(k, i);
+            i
+        };
         let moves: Vec<&Relocation> = data
             .relocations()
             .iter()
             .filter(|r| r.same_as().is_none() && (projected || r.status().has_moved()))
             .collect();
-        let index_of = |id: &RecordId| moves.iter().position(|r| r.id() == id);
+        let position: HashMap<&RecordId, usize> =
+            moves.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::new();
+        for other in data.relocations() {
+            if let Some(first) = other.same_as() {
+                reports.entry(first).or_default().push(other);
+            }
+        }
+        let mut steps = Vec::with_capacity(moves.len() + data.deployments().len());
         for (i, r) in moves.iter().enumerate() {
             // Reports of the same move compete: the move is what all allow.
             let mut moved = r.strength().bounds();
             let mut basis = vec![r.id().clone()];
-            for other in data.relocations() {
-                if other.same_as() == Some(r.id()) {
-                    if let Some(both) = moved.intersect(&other.strength().bounds()) {
-                        moved = both;
-                    }
-                    basis.push(other.id().clone());
+            for other in reports.get(r.id()).into_iter().flatten() {
+                if let Some(both) = moved.intersect(&other.strength().bounds()) {
+                    moved = both;
                 }
+                basis.push(other.id().clone());
             }
             steps.push(Step {
                 day: r.date().earliest(),
                 order: (i, 1, 0),
-                action: Action::Move(r, moved, basis),
+                action: Action::Move {
+                    relocation: r,
+                    moved,
+                    basis,
+                    origin: id_of(Key::origin(r)),
+                    destination: id_of(Key::destination(r)),
+                },
             });
         }
         for (n, d) in data.deployments().iter().enumerate() {
             let anchored = d.relative_to().and_then(|rel| {
-                let i = index_of(rel.relocation())?;
+                let i = *position.get(rel.relocation())?;
                 let r = moves.get(i)?;
                 let rank = match rel {
                     Relative::Before(_) => 0,
@@ -274,11 +339,39 @@ impl<'a> Ledger<'a> {
             steps.push(Step {
                 day,
                 order,
-                action: Action::Observe(d),
+                action: Action::Observe(d, id_of(Key::of_deployment(d))),
             });
         }
-        steps.sort_by_key(|a| (a.day, a.order));
-        Ledger { steps, data }
+        steps.sort_unstable_by_key(|a| (a.day, a.order));
+        Ledger {
+            steps,
+            data,
+            keys,
+            ids,
+        }
+    }
+
+    /// The key with this id.
+    pub(crate) fn key(&self, id: usize) -> Option<&Key> {
+        self.keys.get(id)
+    }
+
+    /// The id of a key, if any step touches it.
+    pub(crate) fn id_of(&self, key: &Key) -> Option<usize> {
+        self.ids.get(key).copied()
+    }
+
+    /// How many keys the steps touch.
+    pub(crate) fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// A replay state as figures by key, in key order.
+    pub(crate) fn figures(&self, state: &State) -> Figures {
+        state
+            .iter()
+            .filter_map(|(i, f)| Some((self.keys.get(i)?.clone(), f.clone())))
+            .collect()
     }
 
     /// Replays every step up to and including `until` into `state`,
@@ -293,43 +386,49 @@ impl<'a> Ledger<'a> {
         start_of_day: bool,
         trace: &mut dyn FnMut(Trace<'a>),
     ) {
-        for step in &self.steps {
+        // Steps are in day order: skip to the first after `from`.
+        let start = from.map_or(0, |f| self.steps.partition_point(|s| s.day <= f));
+        for step in self.steps.get(start..).unwrap_or_default() {
             if step.day > until {
                 break;
             }
-            if from.is_some_and(|f| step.day <= f) {
-                continue;
-            }
-            let placed_before = matches!(step.action, Action::Observe(_))
+            let placed_before = matches!(step.action, Action::Observe(..))
                 && step.order.0 != usize::MAX
                 && step.order.1 == 0;
             if start_of_day && step.day == until && !placed_before {
                 continue;
             }
             match &step.action {
-                Action::Observe(d) => self.observe(state, d, step.day, trace),
-                Action::Move(r, moved, basis) => {
-                    apply_move(state, r, *moved, basis, step.day, trace);
+                Action::Observe(d, key) => self.observe(state, d, *key, step.day, trace),
+                Action::Move {
+                    relocation,
+                    moved,
+                    basis,
+                    origin,
+                    destination,
+                } => {
+                    let keys = (*origin, *destination);
+                    apply_move(state, relocation, *moved, basis, keys, step.day, trace);
                 }
             }
         }
     }
 
-    /// The state at the end of `day` (or its start), from scratch.
-    pub(crate) fn state_on(&self, day: NaiveDate, start_of_day: bool) -> State {
+    /// The figures at the end of `day` (or its start), from scratch.
+    pub(crate) fn state_on(&self, day: NaiveDate, start_of_day: bool) -> Figures {
         let mut state = State::new();
         self.replay(&mut state, None, day, start_of_day, &mut |_| {});
-        state
+        self.figures(&state)
     }
 
     fn observe(
         &self,
         state: &mut State,
         d: &'a Deployment,
+        key: usize,
         day: NaiveDate,
         trace: &mut dyn FnMut(Trace<'a>),
     ) {
-        let key = Key::of_deployment(d);
         let mut now = Figure {
             value: d.strength().bounds(),
             stated: Some(d.strength()),
@@ -347,7 +446,7 @@ impl<'a> Ledger<'a> {
                 }
             }
         }
-        let previous = state.get(&key).cloned();
+        let previous = state.get(key).cloned();
         if let Some(prev) = &previous {
             let same_day = prev.observed_on == Some(day) && prev.origin == Origin::Observed;
             if same_day && !prev.basis.contains(d.id()) {
@@ -360,7 +459,7 @@ impl<'a> Ledger<'a> {
                 }
             }
         }
-        state.insert(key.clone(), now.clone());
+        state.insert(key, now.clone());
         trace(Trace::Observed {
             deployment: d,
             key,
@@ -375,11 +474,11 @@ fn apply_move<'a>(
     r: &'a Relocation,
     moved: Interval,
     basis: &[RecordId],
+    (origin, destination): (usize, usize),
     day: NaiveDate,
     trace: &mut dyn FnMut(Trace<'a>),
 ) {
-    let origin = Key::origin(r);
-    let before = state.get(&origin).cloned();
+    let before = state.get(origin).cloned();
     // After a temporary move the troops may have come back at any time, so
     // the origin holds anything from what was left to what was there, and
     // the destination anything from what it had to what it gained.
@@ -413,15 +512,14 @@ fn apply_move<'a>(
         settle(f.value, f.value.minus(&moved))
     });
     let after = carry(before.as_ref(), left, Origin::Unobserved);
-    state.insert(origin.clone(), after.clone());
-    let destination = Key::destination(r);
-    let had = state.get(&destination).cloned();
+    state.insert(origin, after.clone());
+    let had = state.get(destination).cloned();
     let gained = match &had {
         Some(f) => settle(f.value, f.value.plus(&moved)),
         None => settle(Interval::exactly(0), moved),
     };
     let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly);
-    state.insert(destination.clone(), arrived.clone());
+    state.insert(destination, arrived.clone());
     trace(Trace::Moved {
         relocation: r,
         moved,
@@ -450,14 +548,19 @@ pub(crate) struct Index {
 impl Index {
     pub(crate) fn build(data: &Dataset, projected: bool) -> Index {
         let ledger = Ledger::new(data, projected);
-        let mut by_key: BTreeMap<Key, Vec<Figure>> = BTreeMap::new();
+        let mut by_id: Vec<Vec<Figure>> = vec![Vec::new(); ledger.key_count()];
+        let mut push = |id: usize, f: Figure| {
+            if let Some(list) = by_id.get_mut(id) {
+                list.push(f);
+            }
+        };
         ledger.replay(
             &mut State::new(),
             None,
             NaiveDate::MAX,
             false,
             &mut |t| match t {
-                Trace::Observed { key, now, .. } => by_key.entry(key).or_default().push(now),
+                Trace::Observed { key, now, .. } => push(key, now),
                 Trace::Moved {
                     origin,
                     after,
@@ -465,14 +568,24 @@ impl Index {
                     arrived,
                     ..
                 } => {
-                    by_key.entry(origin).or_default().push(after);
-                    by_key.entry(destination).or_default().push(arrived);
+                    push(origin, after);
+                    push(destination, arrived);
                 }
             },
         );
-        let (keys, figures): (Vec<Key>, Vec<Vec<Figure>>) = by_key.into_iter().unzip();
-        let position: std::collections::HashMap<&Key, usize> =
-            keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        // Postures list entries in key order.
+        let mut order: Vec<usize> = (0..ledger.key_count()).collect();
+        order.sort_unstable_by(|a, b| ledger.key(*a).cmp(&ledger.key(*b)));
+        let mut slots: Vec<Option<Vec<Figure>>> = by_id.into_iter().map(Some).collect();
+        let keys: Vec<Key> = order
+            .iter()
+            .filter_map(|&i| ledger.key(i).cloned())
+            .collect();
+        let figures: Vec<Vec<Figure>> = order
+            .iter()
+            .map(|&i| slots.get_mut(i).and_then(Option::take).unwrap_or_default())
+            .collect();
+        let position: HashMap<&Key, usize> = keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
         let parents = keys
             .iter()
             .map(|k| {

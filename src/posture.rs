@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
-use crate::ledger::{Figure, Key, Ledger, Origin, State};
+use crate::ledger::{Figure, Figures, Key, Ledger, Origin, State};
 use crate::mission::MissionStrength;
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
@@ -256,7 +256,12 @@ impl Dataset {
             last = Some(day);
             let mut opts = options;
             opts.start_of_day = false;
-            out.push(Posture::from_state(self, day, opts, &state));
+            out.push(Posture::from_state(
+                self,
+                day,
+                opts,
+                &ledger.figures(&state),
+            ));
         }
         out
     }
@@ -267,7 +272,7 @@ impl<'d> Posture<'d> {
         data: &'d Dataset,
         day: NaiveDate,
         options: PostureOptions,
-        state: &State,
+        state: &Figures,
     ) -> Posture<'d> {
         let figures = state
             .iter()
@@ -378,7 +383,7 @@ impl<'d> Posture<'d> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn focus(&self, nation: Option<NationCode>, mission: Option<&MissionId>) -> Posture<'d> {
-        let state: State = self
+        let state: Figures = self
             .entries
             .iter()
             .filter(|e| nation.is_none_or(|n| e.key.nation == Some(n)))

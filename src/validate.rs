@@ -41,9 +41,9 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Report {
-        let mut c = Checks {
+        let c = Checks {
             data: self,
-            out: Vec::new(),
+            out: std::cell::RefCell::new(Vec::new()),
             relocations: self
                 .relocations()
                 .iter()
@@ -60,13 +60,13 @@ impl Dataset {
         c.membership();
         c.competing_claims();
         c.alliance_size();
-        Report::new(c.out)
+        Report::new(c.out.into_inner())
     }
 }
 
 struct Checks<'a> {
     data: &'a Dataset,
-    out: Vec<Finding>,
+    out: std::cell::RefCell<Vec<Finding>>,
     relocations: HashMap<&'a str, &'a Relocation>,
     events: HashMap<&'a str, &'a Event>,
 }
@@ -98,8 +98,9 @@ fn describe(f: &Figure) -> String {
 }
 
 impl<'a> Checks<'a> {
-    fn push(&mut self, rule: Rule, severity: Severity, records: Vec<String>, message: String) {
+    fn push(&self, rule: Rule, severity: Severity, records: Vec<String>, message: String) {
         self.out
+            .borrow_mut()
             .push(Finding::new(rule, severity, records, message));
     }
 
@@ -111,7 +112,7 @@ impl<'a> Checks<'a> {
         self.events.get(id.as_str()).copied()
     }
 
-    fn references(&mut self) {
+    fn references(&self) {
         let data = self.data;
         for d in data.deployments() {
             let Some(rel) = d.relative_to() else { continue };
@@ -205,14 +206,13 @@ impl<'a> Checks<'a> {
 
     /// The rules that need the replayed ledger: relocations against their
     /// origin, conservation, and parts within wholes.
-    fn replayed(&mut self) {
+    fn replayed(&self) {
         let data = self.data;
         let end = NaiveDate::MAX;
         // Announced moves are checked against the origin as it would be.
         let projected = Ledger::new(data, true);
-        let mut traces = Vec::new();
-        projected.replay(&mut State::new(), None, end, false, &mut |t| traces.push(t));
-        for t in &traces {
+        let key = |l: &Ledger<'_>, id: usize| l.key(id).cloned().unwrap_or_default();
+        projected.replay(&mut State::new(), None, end, false, &mut |t| {
             if let Trace::Moved {
                 relocation,
                 moved,
@@ -221,68 +221,63 @@ impl<'a> Checks<'a> {
                 ..
             } = t
             {
-                self.exceeds_origin(relocation, *moved, origin, before.as_ref());
+                self.exceeds_origin(relocation, moved, &key(&projected, origin), before.as_ref());
             }
-        }
+        });
 
         let actual = Ledger::new(data, false);
-        let mut state = State::new();
-        let mut traces = Vec::new();
-        actual.replay(&mut state, None, end, false, &mut |t| traces.push(t));
         // Observations placed after a relocation, by relocation id.
-        let mut after: BTreeMap<String, Vec<&Deployment>> = BTreeMap::new();
+        let mut after: HashMap<&str, Vec<&Deployment>> = HashMap::new();
         for d in data.deployments() {
             if let Some(Relative::After(r)) = d.relative_to() {
-                after.entry(r.to_string()).or_default().push(d);
+                after.entry(r.as_str()).or_default().push(d);
             }
         }
-        // Replay again, stopping at each observation to compare it with the
-        // figures it lies within at that moment.
+        // Keep a copy of the figures as they stand at each step, to compare
+        // each observation with the figures it lies within at that moment.
         let mut running = State::new();
-        for t in &traces {
-            match t {
-                Trace::Moved {
+        actual.replay(&mut State::new(), None, end, false, &mut |t| match t {
+            Trace::Moved {
+                relocation,
+                moved,
+                origin,
+                before,
+                after: left,
+                destination,
+                arrived,
+            } => {
+                let later = after
+                    .get(relocation.id().as_str())
+                    .cloned()
+                    .unwrap_or_default();
+                self.conservation(
                     relocation,
                     moved,
-                    origin,
-                    before,
-                    after: left,
-                    destination,
-                    arrived,
-                } => {
-                    let later = after
-                        .get(relocation.id().as_str())
-                        .cloned()
-                        .unwrap_or_default();
-                    self.conservation(
-                        relocation,
-                        *moved,
-                        origin,
-                        before.as_ref(),
-                        left,
-                        destination,
-                        arrived,
-                        &later,
-                    );
-                    running.insert(origin.clone(), left.clone());
-                    running.insert(destination.clone(), arrived.clone());
-                }
-                Trace::Observed {
-                    deployment,
-                    key,
-                    previous,
-                    now,
-                } => {
-                    self.later_observation(deployment, previous.as_ref(), now);
-                    self.within_country(deployment, key, now, &running);
-                    running.insert(key.clone(), now.clone());
-                }
+                    &key(&actual, origin),
+                    before.as_ref(),
+                    &left,
+                    &key(&actual, destination),
+                    &arrived,
+                    &later,
+                );
+                running.insert(origin, left);
+                running.insert(destination, arrived);
             }
-        }
+            Trace::Observed {
+                deployment,
+                key: id,
+                previous,
+                now,
+            } => {
+                self.later_observation(deployment, previous.as_ref(), &now);
+                self.within_country(deployment, &key(&actual, id), &now, &running, &actual);
+                running.insert(id, now);
+            }
+        });
     }
 
     fn exceeds_origin(
-        &mut self,
+        &self,
         r: &Relocation,
         moved: Interval,
         origin: &Key,
@@ -329,7 +324,7 @@ impl<'a> Checks<'a> {
 
     #[allow(clippy::too_many_arguments)]
     fn conservation(
-        &mut self,
+        &self,
         r: &Relocation,
         moved: Interval,
         origin: &Key,
@@ -411,7 +406,7 @@ impl<'a> Checks<'a> {
 
     /// A plain observation that replaces a figure derived by relocations
     /// must agree with it, unless the force changed in between.
-    fn later_observation(&mut self, d: &Deployment, previous: Option<&Figure>, now: &Figure) {
+    fn later_observation(&self, d: &Deployment, previous: Option<&Figure>, now: &Figure) {
         let Some(prev) = previous else { return };
         if prev.origin != Origin::Replayed || d.relative_to().is_some() {
             return;
@@ -445,7 +440,14 @@ impl<'a> Checks<'a> {
         );
     }
 
-    fn within_country(&mut self, d: &Deployment, key: &Key, now: &Figure, state: &State) {
+    fn within_country(
+        &self,
+        d: &Deployment,
+        key: &Key,
+        now: &Figure,
+        state: &State,
+        ledger: &Ledger<'_>,
+    ) {
         let Some(nation) = key.nation else { return };
         let country = d.location().to_country();
         let mut wholes = Vec::new();
@@ -473,7 +475,7 @@ impl<'a> Checks<'a> {
             if &whole_key == key {
                 continue;
             }
-            let Some(whole) = state.get(&whole_key) else {
+            let Some(whole) = ledger.id_of(&whole_key).and_then(|id| state.get(id)) else {
                 continue;
             };
             let (severity, verdict) = within(&now.value, &whole.value);
@@ -506,7 +508,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn mission_totals(&mut self) {
+    fn mission_totals(&self) {
         let data = self.data;
         let ledger = Ledger::new(data, false);
         // Replay once, stopping at each reported total in date order,
@@ -532,7 +534,13 @@ impl<'a> Checks<'a> {
             ) else {
                 continue;
             };
-            let parts = contributions(state.iter(), m.id(), m.host());
+            let parts = contributions(
+                state
+                    .iter()
+                    .filter_map(|(id, f)| Some((ledger.key(id)?, f))),
+                m.id(),
+                m.host(),
+            );
             let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
             let total = t.strength().bounds();
             let (severity, verdict) = within(&sum, &total);
@@ -582,10 +590,10 @@ impl<'a> Checks<'a> {
                 Finding::new(Rule::MissionTotal, severity, recs, msg),
             );
         }
-        self.out.extend(found.into_values());
+        self.out.borrow_mut().extend(found.into_values());
     }
 
-    fn shares(&mut self) {
+    fn shares(&self) {
         let data = self.data;
         for d in data.deployments() {
             let (Some(share), Some(mission)) = (d.share(), d.mission()) else {
@@ -634,7 +642,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn date_order(&mut self) {
+    fn date_order(&self) {
         let data = self.data;
         for m in data.missions() {
             let Some(launch) = m.launched() else { continue };
@@ -758,7 +766,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn lead_contributes(&mut self) {
+    fn lead_contributes(&self) {
         let data = self.data;
         for m in data.missions() {
             let Some(lead) = m.lead() else { continue };
@@ -806,7 +814,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn membership(&mut self) {
+    fn membership(&self) {
         let data = self.data;
         for m in data
             .missions()
@@ -861,7 +869,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn competing_claims(&mut self) {
+    fn competing_claims(&self) {
         let data = self.data;
         for r in data.relocations() {
             let Some(t) = r.same_as().and_then(|t| self.relocation(t)) else {
@@ -982,7 +990,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn competing_events(&mut self, first: &Event, second: &Event) {
+    fn competing_events(&self, first: &Event, second: &Event) {
         let recs = ids([first.id(), second.id()]);
         let is_state = matches!(
             first.kind(),
@@ -1051,7 +1059,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn alliance_size(&mut self) {
+    fn alliance_size(&self) {
         let data = self.data;
         for e in data.events() {
             if e.kind() != EventKind::MemberCount || e.organization() != Some("NATO") {
