@@ -1,7 +1,9 @@
 //! Replaying observations and relocations in date order: the engine under
 //! both the consistency checks and the posture.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fasthash::FastMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -278,7 +280,7 @@ impl<'a> Ledger<'a> {
     /// Orders the dataset's deployments and relocations. With `projected`,
     /// announced relocations are included as if carried out.
     pub(crate) fn new(data: &'a Dataset, projected: bool) -> Ledger<'a> {
-        let mut ids: HashMap<Key, usize> = HashMap::new();
+        let mut ids: HashMap<Key, usize> = HashMap::default();
         let mut keys: Vec<Key> = Vec::new();
         let mut id_of = |k: Key| -> usize {
             if let Some(&i) = ids.get(&k) {
@@ -296,7 +298,7 @@ impl<'a> Ledger<'a> {
             .collect();
         let position: HashMap<&RecordId, usize> =
             moves.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
-        let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::new();
+        let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::default();
         for other in data.relocations() {
             if let Some(first) = other.same_as() {
                 reports.entry(first).or_default().push(other);

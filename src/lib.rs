@@ -122,6 +122,7 @@ mod deployment;
 mod error;
 mod event;
 pub mod export;
+mod fasthash;
 mod id;
 mod interval;
 mod ledger;

@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use csv::StringRecord;
 
+use crate::fasthash::FastMap;
+
 use crate::dataset::Dataset;
 use crate::date::{parse_day, Date};
 use crate::deployment::{Deployment, Relative, Share};
@@ -247,7 +249,7 @@ impl Problems {
 /// Shared copies of strings that repeat across rows (source and mission
 /// ids, quotes, notes, area names), so that a large ledger holds each once.
 #[derive(Default)]
-pub(crate) struct Shared(HashSet<Arc<str>>);
+pub(crate) struct Shared(crate::fasthash::FastSet<Arc<str>>);
 
 impl Shared {
     fn get(&mut self, s: &str) -> Arc<str> {
@@ -923,7 +925,7 @@ struct Cites<'a> {
     sources: HashMap<&'a SourceId, &'a Source>,
     /// Quotes repeat across rows; each distinct (source, quote) pair is
     /// searched for once.
-    searched: HashMap<(&'a SourceId, &'a str), bool>,
+    searched: FastMap<(&'a SourceId, &'a str), bool>,
 }
 
 impl<'a> Cites<'a> {
@@ -979,7 +981,7 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
     fn unique<'k>(
         p: &mut Problems,
         d: &Parsed<'_>,
-        seen: &mut HashMap<&'k str, RowAt>,
+        seen: &mut FastMap<&'k str, RowAt>,
         column: &str,
         table: usize,
         items: impl Iterator<Item = (u64, &'k str)>,
@@ -999,7 +1001,7 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
             }
         }
     }
-    let mut seen = HashMap::new();
+    let mut seen = FastMap::default();
     unique(
         p,
         d,
@@ -1013,7 +1015,7 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
         .iter()
         .map(|(l, n)| (*l, n.code().to_string()))
         .collect();
-    let mut seen = HashMap::new();
+    let mut seen = FastMap::default();
     unique(
         p,
         d,
@@ -1022,7 +1024,7 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
         1,
         codes.iter().map(|(l, c)| (*l, c.as_str())),
     );
-    let mut seen = HashMap::new();
+    let mut seen = FastMap::default();
     unique(
         p,
         d,
@@ -1031,8 +1033,9 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
         2,
         d.missions.iter().map(|(l, m)| (*l, m.id().as_str())),
     );
-    let mut records = HashMap::with_capacity(
+    let mut records = FastMap::with_capacity_and_hasher(
         d.totals.len() + d.deployments.len() + d.relocations.len() + d.events.len(),
+        Default::default(),
     );
     unique(
         p,
@@ -1092,7 +1095,7 @@ fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
     let nation = |n: NationCode| nations.contains(&n);
     let mut cites = Cites {
         sources,
-        searched: HashMap::new(),
+        searched: FastMap::default(),
     };
     let mut cite = |p: &mut Problems, pos: RowAt, c: &'a Citation, prefix: &str| {
         cites.check(p, d, pos, c, prefix)

@@ -50,6 +50,15 @@ impl Dataset {
                 .map(|r| (r.id().as_str(), r))
                 .collect(),
             events: self.events().iter().map(|e| (e.id().as_str(), e)).collect(),
+            by_mission: {
+                let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
+                for d in self.deployments() {
+                    if let Some(m) = d.mission() {
+                        map.entry(m).or_default().push(d);
+                    }
+                }
+                map
+            },
         };
         c.references();
         c.replayed();
@@ -69,6 +78,7 @@ struct Checks<'a> {
     out: std::cell::RefCell<Vec<Finding>>,
     relocations: HashMap<&'a str, &'a Relocation>,
     events: HashMap<&'a str, &'a Event>,
+    by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
 }
 
 fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
@@ -106,6 +116,13 @@ impl<'a> Checks<'a> {
 
     fn relocation(&self, id: &crate::id::RecordId) -> Option<&'a Relocation> {
         self.relocations.get(id.as_str()).copied()
+    }
+
+    fn deployments_of(&self, mission: &MissionId) -> &[&'a Deployment] {
+        self.by_mission
+            .get(mission)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     fn event(&self, id: &crate::id::RecordId) -> Option<&'a Event> {
@@ -520,6 +537,23 @@ impl<'a> Checks<'a> {
             }
         }
         order.sort_unstable();
+        // Each mission's keys, found once.
+        let mission_at: HashMap<&MissionId, usize> = data
+            .missions()
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id(), i))
+            .collect();
+        let mut per_mission: Vec<Vec<usize>> = vec![Vec::new(); data.missions().len()];
+        for id in 0..ledger.key_count() {
+            let mission = ledger.key(id).and_then(|k| k.mission.as_ref());
+            if let Some(list) = mission
+                .and_then(|m| mission_at.get(m))
+                .and_then(|&i| per_mission.get_mut(i))
+            {
+                list.push(id);
+            }
+        }
         let mut state = State::new();
         let mut last: Option<NaiveDate> = None;
         let mut found: BTreeMap<(usize, usize), Finding> = BTreeMap::new();
@@ -544,13 +578,13 @@ impl<'a> Checks<'a> {
             let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
             let total = t.strength().bounds();
             let (severity, verdict) = within(&sum, &total);
+            // A mission with hundreds of contributors gets the first dozen
+            // named (with their records) and a count of the rest.
+            const LISTED: usize = 12;
             let mut recs = vec![t.id().to_string()];
-            for (_, f) in &parts {
+            for (_, f) in parts.iter().take(LISTED) {
                 recs.extend(ids(&f.basis));
             }
-            // A mission with hundreds of contributors gets the first dozen
-            // named and a count of the rest.
-            const LISTED: usize = 12;
             let mut listed: Vec<String> = parts
                 .iter()
                 .take(LISTED)
@@ -646,27 +680,26 @@ impl<'a> Checks<'a> {
         let data = self.data;
         for m in data.missions() {
             let Some(launch) = m.launched() else { continue };
-            let mut dated: Vec<(String, Date)> = Vec::new();
-            dated.extend(m.totals().iter().map(|t| (t.id().to_string(), t.as_of())));
+            let mut dated: Vec<(&str, Date)> = Vec::new();
+            dated.extend(m.totals().iter().map(|t| (t.id().as_str(), t.as_of())));
             dated.extend(
-                data.deployments()
+                self.deployments_of(m.id())
                     .iter()
-                    .filter(|d| d.mission() == Some(m.id()))
-                    .map(|d| (d.id().to_string(), d.as_of())),
+                    .map(|d| (d.id().as_str(), d.as_of())),
             );
             dated.extend(
                 data.relocations()
                     .iter()
                     .filter(|r| r.from_mission() == Some(m.id()) || r.to_mission() == Some(m.id()))
-                    .map(|r| (r.id().to_string(), r.date())),
+                    .map(|r| (r.id().as_str(), r.date())),
             );
             dated.extend(
                 data.events()
                     .iter()
                     .filter(|e| e.mission() == Some(m.id()) && e.kind() != EventKind::Launched)
-                    .map(|e| (e.id().to_string(), e.date())),
+                    .map(|e| (e.id().as_str(), e.date())),
             );
-            let early: Vec<&(String, Date)> = dated
+            let early: Vec<&(&str, Date)> = dated
                 .iter()
                 .filter(|(_, d)| d.certainly_before(&launch))
                 .collect();
@@ -675,7 +708,7 @@ impl<'a> Checks<'a> {
                 self.push(
                     Rule::DateOrder,
                     Severity::Error,
-                    vec![id.clone(), m.id().to_string()],
+                    vec![(*id).to_owned(), m.id().to_string()],
                     msg,
                 );
             }
@@ -770,10 +803,11 @@ impl<'a> Checks<'a> {
         let data = self.data;
         for m in data.missions() {
             let Some(lead) = m.lead() else { continue };
-            let under: Vec<&Deployment> = data
-                .deployments()
+            let under: Vec<&Deployment> = self
+                .deployments_of(m.id())
                 .iter()
-                .filter(|d| d.nation() == lead && d.mission() == Some(m.id()))
+                .copied()
+                .filter(|d| d.nation() == lead)
                 .collect();
             let mut recs = vec![m.id().to_string()];
             recs.extend(ids(under.iter().map(|d| d.id())));
@@ -821,17 +855,16 @@ impl<'a> Checks<'a> {
             .iter()
             .filter(|m| m.organization() == "NATO")
         {
-            let mut contributors: Vec<(NationCode, String, Date)> = data
-                .deployments()
+            let mut contributors: Vec<(NationCode, &str, Date)> = self
+                .deployments_of(m.id())
                 .iter()
-                .filter(|d| d.mission() == Some(m.id()))
-                .map(|d| (d.nation(), d.id().to_string(), d.as_of()))
+                .map(|d| (d.nation(), d.id().as_str(), d.as_of()))
                 .collect();
             contributors.extend(
                 data.relocations()
                     .iter()
                     .filter(|r| r.to_mission() == Some(m.id()))
-                    .filter_map(|r| r.nation().map(|n| (n, r.id().to_string(), r.date()))),
+                    .filter_map(|r| r.nation().map(|n| (n, r.id().as_str(), r.date()))),
             );
             let mut fine = BTreeSet::new();
             for (nation, id, date) in contributors {
@@ -839,10 +872,12 @@ impl<'a> Checks<'a> {
                 let first = record.is_some_and(|n| n.is_nato_member_on(date.earliest()));
                 let last = record.is_some_and(|n| n.is_nato_member_on(date.latest()));
                 let partner = m.partners().contains(&nation);
-                let recs = vec![id.clone(), m.id().to_string(), nation.to_string()];
                 if first || partner {
-                    fine.insert(nation.to_string());
-                } else if last {
+                    fine.insert(nation);
+                    continue;
+                }
+                let recs = vec![id.to_owned(), m.id().to_string(), nation.to_string()];
+                if last {
                     let msg = format!("{id}: {nation} contributes to {} on {date}, but joined NATO only during that span", m.id());
                     self.push(Rule::Membership, Severity::Warning, recs, msg);
                 } else {
@@ -857,7 +892,10 @@ impl<'a> Checks<'a> {
                 let msg = format!(
                     "{}: contributors {} are NATO members or named partners on their dates",
                     m.id(),
-                    fine.iter().cloned().collect::<Vec<_>>().join(", ")
+                    fine.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
                 self.push(
                     Rule::Membership,
@@ -907,16 +945,30 @@ impl<'a> Checks<'a> {
             self.competing_events(t, e);
         }
         // Two observations of one key on one day.
-        let mut by_key: BTreeMap<(Key, NaiveDate), Vec<&Deployment>> = BTreeMap::new();
+        type Observation<'d> = (
+            NationCode,
+            &'d crate::location::Location,
+            Option<&'d MissionId>,
+            NaiveDate,
+        );
+        let mut by_key: crate::fasthash::FastMap<Observation<'_>, Vec<&Deployment>> =
+            Default::default();
         for d in data.deployments() {
             if d.as_of().earliest() == d.as_of().latest() {
                 by_key
-                    .entry((Key::of_deployment(d), d.as_of().earliest()))
+                    .entry((d.nation(), d.location(), d.mission(), d.as_of().earliest()))
                     .or_default()
                     .push(d);
             }
         }
-        for ((key, day), ds) in by_key {
+        let mut groups: Vec<_> = by_key.into_iter().filter(|(_, ds)| ds.len() > 1).collect();
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((nation, location, mission, day), ds) in groups {
+            let key = Key {
+                nation: Some(nation),
+                places: vec![location.clone()],
+                mission: mission.cloned(),
+            };
             for pair in ds.windows(2) {
                 let [a, b] = pair else { continue };
                 if a.relative_to() != b.relative_to() {
