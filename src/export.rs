@@ -357,16 +357,12 @@ pub fn write_timeline<W: Write>(
     };
     let ledger = Ledger::new(data, false);
     let key_of = |id: usize| ledger.key(id).cloned().unwrap_or_default();
-    let mut traces = Vec::new();
     ledger.replay(
         &mut State::new(),
         None,
         chrono::NaiveDate::MAX,
         false,
-        &mut |t| traces.push(t),
-    );
-    for t in traces {
-        match t {
+        &mut |t| match t {
             Trace::Observed {
                 deployment: d,
                 key,
@@ -426,8 +422,8 @@ pub fn write_timeline<W: Write>(
                 );
                 push(arrived.day, cells);
             }
-        }
-    }
+        },
+    );
     for r in data.relocations() {
         if r.status().has_moved() && r.same_as().is_none() {
             continue;

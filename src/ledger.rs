@@ -189,14 +189,17 @@ impl Figure {
 
 /// What happened at one step of a replay, for the checks to inspect. Keys
 /// are given by their id in the [`Ledger`] ([`Ledger::key`]).
+///
+/// New figures are lent from the replay's state rather than copied: a
+/// consumer that keeps one clones it.
 #[derive(Debug)]
-pub(crate) enum Trace<'a> {
+pub(crate) enum Trace<'a, 's> {
     /// A deployment set a figure; `previous` is what the key held before.
     Observed {
         deployment: &'a Deployment,
         key: usize,
         previous: Option<Figure>,
-        now: Figure,
+        now: &'s Figure,
     },
     /// A relocation moved troops.
     Moved {
@@ -204,9 +207,9 @@ pub(crate) enum Trace<'a> {
         moved: Interval,
         origin: usize,
         before: Option<Figure>,
-        after: Figure,
+        after: &'s Figure,
         destination: usize,
-        arrived: Figure,
+        arrived: &'s Figure,
     },
 }
 
@@ -253,6 +256,11 @@ impl State {
 
     pub(crate) fn get(&self, key: usize) -> Option<&Figure> {
         self.figures.get(key).and_then(Option::as_ref)
+    }
+
+    /// Takes the key's figure out, leaving none.
+    pub(crate) fn take(&mut self, key: usize) -> Option<Figure> {
+        self.figures.get_mut(key).and_then(Option::take)
     }
 
     pub(crate) fn insert(&mut self, key: usize, figure: Figure) {
@@ -386,7 +394,7 @@ impl<'a> Ledger<'a> {
         from: Option<NaiveDate>,
         until: NaiveDate,
         start_of_day: bool,
-        trace: &mut dyn FnMut(Trace<'a>),
+        trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
         // Steps are in day order: skip to the first after `from`.
         let start = from.map_or(0, |f| self.steps.partition_point(|s| s.day <= f));
@@ -429,7 +437,7 @@ impl<'a> Ledger<'a> {
         d: &'a Deployment,
         key: usize,
         day: NaiveDate,
-        trace: &mut dyn FnMut(Trace<'a>),
+        trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
         let mut now = Figure {
             value: d.strength().bounds(),
@@ -448,7 +456,7 @@ impl<'a> Ledger<'a> {
                 }
             }
         }
-        let previous = state.get(key).cloned();
+        let previous = state.take(key);
         if let Some(prev) = &previous {
             let same_day = prev.observed_on == Some(day) && prev.origin == Origin::Observed;
             if same_day && !prev.basis.contains(d.id()) {
@@ -461,13 +469,15 @@ impl<'a> Ledger<'a> {
                 }
             }
         }
-        state.insert(key, now.clone());
-        trace(Trace::Observed {
-            deployment: d,
-            key,
-            previous,
-            now,
-        });
+        state.insert(key, now);
+        if let Some(now) = state.get(key) {
+            trace(Trace::Observed {
+                deployment: d,
+                key,
+                previous,
+                now,
+            });
+        }
     }
 }
 
@@ -478,9 +488,9 @@ fn apply_move<'a>(
     basis: &[RecordId],
     (origin, destination): (usize, usize),
     day: NaiveDate,
-    trace: &mut dyn FnMut(Trace<'a>),
+    trace: &mut dyn FnMut(Trace<'a, '_>),
 ) {
-    let before = state.get(origin).cloned();
+    let before = state.take(origin);
     // After a temporary move the troops may have come back at any time, so
     // the origin holds anything from what was left to what was there, and
     // the destination anything from what it had to what it gained.
@@ -514,23 +524,25 @@ fn apply_move<'a>(
         settle(f.value, f.value.minus(&moved))
     });
     let after = carry(before.as_ref(), left, Origin::Unobserved);
-    state.insert(origin, after.clone());
-    let had = state.get(destination).cloned();
+    state.insert(origin, after);
+    let had = state.take(destination);
     let gained = match &had {
         Some(f) => settle(f.value, f.value.plus(&moved)),
         None => settle(Interval::exactly(0), moved),
     };
     let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly);
-    state.insert(destination, arrived.clone());
-    trace(Trace::Moved {
-        relocation: r,
-        moved,
-        origin,
-        before,
-        after,
-        destination,
-        arrived,
-    });
+    state.insert(destination, arrived);
+    if let (Some(after), Some(arrived)) = (state.get(origin), state.get(destination)) {
+        trace(Trace::Moved {
+            relocation: r,
+            moved,
+            origin,
+            before,
+            after,
+            destination,
+            arrived,
+        });
+    }
 }
 
 /// Every key's figures after each step that touched it, built by one
@@ -562,7 +574,7 @@ impl Index {
             NaiveDate::MAX,
             false,
             &mut |t| match t {
-                Trace::Observed { key, now, .. } => push(key, now),
+                Trace::Observed { key, now, .. } => push(key, now.clone()),
                 Trace::Moved {
                     origin,
                     after,
@@ -570,8 +582,8 @@ impl Index {
                     arrived,
                     ..
                 } => {
-                    push(origin, after);
-                    push(destination, arrived);
+                    push(origin, after.clone());
+                    push(destination, arrived.clone());
                 }
             },
         );

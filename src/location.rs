@@ -21,7 +21,7 @@ use crate::nation::{NationCode, NationCodeError};
 /// assert_eq!(kurdistan.area(), Some("Kurdistan region"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, PartialOrd, Ord)]
 pub struct Location {
     country: NationCode,
     area: Option<Arc<str>>,
@@ -100,6 +100,28 @@ impl Location {
     /// area of this country.
     pub fn contains(&self, other: &Location) -> bool {
         self.country == other.country && (self.area.is_none() || self.area == other.area)
+    }
+}
+
+// Areas loaded from one file share storage, so the pointer is compared
+// before the text.
+impl PartialEq for Location {
+    fn eq(&self, other: &Location) -> bool {
+        self.country == other.country
+            && match (&self.area, &other.area) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Location {}
+
+impl std::hash::Hash for Location {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.country.hash(state);
+        self.area.hash(state);
     }
 }
 

@@ -272,13 +272,13 @@ impl<'a> Checks<'a> {
                     moved,
                     &key(&actual, origin),
                     before.as_ref(),
-                    &left,
+                    left,
                     &key(&actual, destination),
-                    &arrived,
+                    arrived,
                     &later,
                 );
-                running.insert(origin, left);
-                running.insert(destination, arrived);
+                running.insert(origin, left.clone());
+                running.insert(destination, arrived.clone());
             }
             Trace::Observed {
                 deployment,
@@ -286,9 +286,9 @@ impl<'a> Checks<'a> {
                 previous,
                 now,
             } => {
-                self.later_observation(deployment, previous.as_ref(), &now);
-                self.within_country(deployment, &key(&actual, id), &now, &running, &actual);
-                running.insert(id, now);
+                self.later_observation(deployment, previous.as_ref(), now);
+                self.within_country(deployment, &key(&actual, id), now, &running, &actual);
+                running.insert(id, now.clone());
             }
         });
     }
