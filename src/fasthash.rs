@@ -46,7 +46,16 @@ impl Hasher for FastHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply only carries low bits upward, and the table indexes
+        // by low bits: ids like D1000000..D1999999 differ in their high
+        // bytes, so mix those down (MurmurHash3's finalizer) or they all
+        // land in a few buckets.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
