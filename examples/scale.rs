@@ -142,7 +142,7 @@ fn run(rows: usize, dir: &Path, seed: u64) -> Result<(), Box<dyn std::error::Err
 }
 
 fn main() -> ExitCode {
-    let mut rows = 100_000usize;
+    let mut rows = 10_000usize;
     let mut dir: Option<PathBuf> = None;
     let mut seed = 7u64;
     let mut args = std::env::args().skip(1);
