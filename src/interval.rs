@@ -288,6 +288,31 @@ mod tests {
     }
 
     #[test]
+    fn boundaries_of_membership_and_comparison() {
+        let a = iv(5, 10);
+        assert!(a.contains(5) && a.contains(10));
+        assert!(!a.contains(4) && !a.contains(11));
+        assert!(!Interval::at_least(3).contains(2) && Interval::at_least(3).contains(1000));
+        assert!(Interval::exactly(5).is_exact());
+        assert!(!a.is_exact() && !Interval::at_least(5).is_exact());
+        // Touching ends can be equal, so neither side is certain.
+        assert_eq!(iv(5, 8).at_most(&iv(2, 5)), Truth::Possibly);
+        assert_eq!(iv(6, 8).at_most(&iv(2, 5)), Truth::CertainlyNot);
+        assert_eq!(iv(5, 5).equals(&iv(4, 6)), Truth::Possibly);
+        assert_eq!(iv(5, 5).equals(&iv(5, 5)), Truth::Certainly);
+        assert_eq!(Truth::Certainly.to_string(), "certainly");
+        assert_eq!(Truth::Possibly.to_string(), "possibly");
+        assert_eq!(Truth::CertainlyNot.to_string(), "certainly not");
+    }
+
+    #[test]
+    fn open_ended_intervals_become_open_ended_strengths() {
+        assert_eq!(Interval::at_least(0).to_strength().to_string(), "?");
+        assert_eq!(Interval::at_least(3).to_strength().to_string(), ">=3");
+        assert_eq!(Interval::exactly(7).to_strength().to_string(), "7");
+    }
+
+    #[test]
     fn display_is_the_derived_notation() {
         assert_eq!(Interval::exactly(90).to_string(), "90");
         assert_eq!(iv(175, 325).to_string(), "175..325");
