@@ -16,14 +16,15 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use troop_tracker::export::{self, ExportError, ExportOptions};
-use troop_tracker::{Dataset, PostureOptions};
+use troop_tracker::{Dataset, Ledger, LoadOptions, PostureOptions};
 
-const USAGE: &str = "usage: export_csv [--as-of YYYY-MM-DD] [--out DIR] [--projected] [--bom] [--crlf] [--data DIR]";
+const USAGE: &str = "usage: export_csv [--as-of YYYY-MM-DD] [--out DIR] [--projected] [--bom] [--crlf] [--data DIR [--articles DIR]]";
 
 struct Args {
     as_of: Option<NaiveDate>,
     out: PathBuf,
     data: Option<String>,
+    articles: LoadOptions,
     projected: bool,
     options: ExportOptions,
 }
@@ -33,6 +34,7 @@ fn parse_args() -> Result<Args, String> {
         as_of: None,
         out: PathBuf::from("target/troop-tracker-export"),
         data: None,
+        articles: LoadOptions::new(),
         projected: false,
         options: ExportOptions::default(),
     };
@@ -49,6 +51,10 @@ fn parse_args() -> Result<Args, String> {
             }
             "--out" => args.out = PathBuf::from(value("--out")?),
             "--data" => args.data = Some(value("--data")?),
+            "--articles" => {
+                let dir = value("--articles")?;
+                args.articles = std::mem::take(&mut args.articles).allow_articles_in(dir);
+            }
             "--projected" => args.projected = true,
             "--bom" => args.options.bom = true,
             "--crlf" => args.options.crlf = true,
@@ -62,7 +68,7 @@ fn create(path: &Path) -> Result<BufWriter<File>, ExportError> {
     File::create(path)
         .map(BufWriter::new)
         .map_err(|source| ExportError::Io {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
             source,
         })
 }
@@ -77,34 +83,36 @@ fn run(args: &Args, data: &Dataset) -> Result<Vec<(PathBuf, usize)>, ExportError
         .max();
     let day = args.as_of.or(latest).unwrap_or(NaiveDate::MIN);
     std::fs::create_dir_all(&args.out).map_err(|source| ExportError::Io {
-        path: args.out.display().to_string(),
+        path: args.out.clone(),
         source,
     })?;
-    let options = PostureOptions {
-        projected: args.projected,
-        ..PostureOptions::default()
+    let options = if args.projected {
+        PostureOptions::projected()
+    } else {
+        PostureOptions::default()
     };
-    let posture = data.posture_with(day, options);
+    let ledger = Ledger::new(data);
+    let posture = ledger.posture_with(day, options);
     let mut written = Vec::new();
     let path = args.out.join("posture.csv");
     written.push((
         path.clone(),
-        export::write_posture(create(&path)?, &posture, args.options)?,
+        export::write_posture(create(&path)?, &posture, args.options).map_err(|e| e.at(&path))?,
     ));
     let path = args.out.join("timeline.csv");
     written.push((
         path.clone(),
-        export::write_timeline(create(&path)?, data, args.options)?,
+        export::write_timeline(create(&path)?, data, args.options).map_err(|e| e.at(&path))?,
     ));
     let path = args.out.join("findings.csv");
     written.push((
         path.clone(),
-        export::write_findings(create(&path)?, &data.validate(), args.options)?,
+        export::write_findings(create(&path)?, &data.validate(), args.options).map_err(|e| e.at(&path))?,
     ));
     let path = args.out.join("pivot.csv");
     written.push((
         path.clone(),
-        export::write_pivot(create(&path)?, &posture, args.options)?,
+        export::write_pivot(create(&path)?, &posture, args.options).map_err(|e| e.at(&path))?,
     ));
     written.extend(export::write_ledger(
         &args.out.join("ledger"),
@@ -123,7 +131,7 @@ fn main() -> ExitCode {
         }
     };
     let loaded = match &args.data {
-        Some(dir) => Dataset::from_dir(dir),
+        Some(dir) => Dataset::from_dir_with(dir, &args.articles),
         None => Dataset::bundled(),
     };
     let data = match loaded {

@@ -6,6 +6,7 @@
 //! cargo run --example force_summary
 //! cargo run --example force_summary -- --as-of 2020-02-13 --projected
 //! cargo run --example force_summary -- --data DIR --nation DEU
+//! cargo run --example force_summary -- --data data --articles seeds
 //! cargo run --example force_summary -- --mission NMI --as-of 2020-02-13
 //! ```
 //!
@@ -17,22 +18,27 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use troop_tracker::{summary, Dataset, MissionId, NationCode, PostureOptions, Subject};
+use troop_tracker::posture::Moment;
+use troop_tracker::{
+    summary, Dataset, Ledger, LoadOptions, MissionId, NationCode, PostureOptions, Subject,
+};
 
 struct Args {
     as_of: Option<NaiveDate>,
     data: Option<String>,
+    articles: LoadOptions,
     nation: Option<NationCode>,
     mission: Option<MissionId>,
     projected: bool,
 }
 
-const USAGE: &str = "usage: force_summary [--as-of YYYY-MM-DD] [--data DIR] [--nation CODE] [--mission ID] [--projected]";
+const USAGE: &str = "usage: force_summary [--as-of YYYY-MM-DD] [--data DIR [--articles DIR]] [--nation CODE] [--mission ID] [--projected]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         as_of: None,
         data: None,
+        articles: LoadOptions::new(),
         nation: None,
         mission: None,
         projected: false,
@@ -49,6 +55,10 @@ fn parse_args() -> Result<Args, String> {
                 );
             }
             "--data" => args.data = Some(value("--data")?),
+            "--articles" => {
+                let dir = value("--articles")?;
+                args.articles = std::mem::take(&mut args.articles).allow_articles_in(dir);
+            }
             "--nation" => {
                 args.nation = Some(
                     value("--nation")?
@@ -89,21 +99,17 @@ fn key_dates(data: &Dataset) -> Vec<(String, NaiveDate, PostureOptions)> {
     let mut out = Vec::new();
     if let Some(day) = moved {
         let before = PostureOptions {
-            start_of_day: true,
+            moment: Moment::StartOfDay,
             ..PostureOptions::default()
         };
         out.push(("Before the first relocations".to_owned(), day, before));
         out.push(("After them".to_owned(), day, PostureOptions::default()));
     }
     if let Some(day) = announced {
-        let projected = PostureOptions {
-            projected: true,
-            ..PostureOptions::default()
-        };
         out.push((
             "After the latest announced decisions".to_owned(),
             day,
-            projected,
+            PostureOptions::projected(),
         ));
     }
     out
@@ -118,7 +124,7 @@ fn main() -> ExitCode {
         }
     };
     let loaded = match &args.data {
-        Some(dir) => Dataset::from_dir(dir),
+        Some(dir) => Dataset::from_dir_with(dir, &args.articles),
         None => Dataset::bundled(),
     };
     let data = match loaded {
@@ -153,17 +159,19 @@ fn main() -> ExitCode {
     }
     let dates = match args.as_of {
         Some(day) => {
-            let options = PostureOptions {
-                projected: args.projected,
-                ..PostureOptions::default()
+            let options = if args.projected {
+                PostureOptions::projected()
+            } else {
+                PostureOptions::default()
             };
             vec![(format!("As of {day}"), day, options)]
         }
         None => key_dates(&data),
     };
+    let ledger = Ledger::new(&data);
     for (title, day, options) in dates {
         println!("== {title} ==\n");
-        let mut posture = data.posture_with(day, options);
+        let mut posture = ledger.posture_with(day, options);
         if args.nation.is_some() || args.mission.is_some() {
             posture = posture.focus(args.nation, args.mission.as_ref());
         }

@@ -9,14 +9,15 @@
 
 use std::process::ExitCode;
 
-use troop_tracker::{summary, Dataset, Subject};
+use troop_tracker::{summary, Dataset, LoadOptions, Subject};
 
-const USAGE: &str = "usage: timeline [--nation CODE | --mission ID] [--data DIR]";
+const USAGE: &str = "usage: timeline [--nation CODE | --mission ID] [--data DIR [--articles DIR]]";
 
 fn main() -> ExitCode {
     let mut nation = None;
     let mut mission = None;
     let mut dir = None;
+    let mut articles = LoadOptions::new();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next();
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
             ("--nation", Some(v)) => nation = Some(v),
             ("--mission", Some(v)) => mission = Some(v),
             ("--data", Some(v)) => dir = Some(v),
+            ("--articles", Some(v)) => articles = articles.allow_articles_in(v),
             _ => {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
         }
     }
     let loaded = match &dir {
-        Some(d) => Dataset::from_dir(d),
+        Some(d) => Dataset::from_dir_with(d, &articles),
         None => Dataset::bundled(),
     };
     let data = match loaded {
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         let name = match subject {
             Subject::Nation(c) => data.nation(*c).map_or(c.to_string(), |n| n.to_string()),
             Subject::Mission(m) => data.mission(m).map_or(m.to_string(), |x| x.to_string()),
+            _ => "the whole ledger".to_owned(),
         };
         println!("Timeline of {name}\n");
         println!(

@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --example validate            # the bundled dataset
 //! cargo run --example validate -- DIR     # a folder in the documented schema
+//! cargo run --example validate -- data --articles seeds  # articles kept beside it
 //! ```
 //!
 //! Exit status: 0 when there is no error (warnings and notes allowed), 1
@@ -10,15 +11,18 @@
 
 use std::process::ExitCode;
 
-use troop_tracker::{Dataset, Severity};
+use troop_tracker::{Dataset, LoadOptions, Severity};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let loaded = match args.as_slice() {
         [] => Dataset::bundled(),
         [dir] if !dir.starts_with('-') => Dataset::from_dir(dir),
+        [dir, flag, articles] if !dir.starts_with('-') && flag == "--articles" => {
+            Dataset::from_dir_with(dir, &LoadOptions::new().allow_articles_in(articles))
+        }
         _ => {
-            eprintln!("usage: validate [DIR]");
+            eprintln!("usage: validate [DIR [--articles DIR]]");
             return ExitCode::from(2);
         }
     };

@@ -2,7 +2,9 @@
 //! every saved input is replayed by `cargo test`.
 
 use troop_tracker::export::{self, ExportOptions};
-use troop_tracker::{summary, Dataset, Date, Location, NationCode, Relative, Share, Strength};
+use troop_tracker::{
+    summary, Dataset, Date, Ledger, Location, NationCode, RelativeTo, Share, Strength,
+};
 
 /// Arbitrary bytes as a whole data folder: split on 0xFF into the seven
 /// tables and one source article, in schema order; whatever loads is
@@ -20,12 +22,13 @@ pub fn load(data: &[u8]) {
     let report = d.validate();
     let _ = summary::report_text(&report, 80);
     let mut sink = Vec::new();
+    let ledger = Ledger::new(&d);
     for day in [
         chrono::NaiveDate::MIN,
         chrono::NaiveDate::from_ymd_opt(2020, 1, 9).unwrap_or_default(),
         chrono::NaiveDate::MAX,
     ] {
-        let p = d.posture(day);
+        let p = ledger.posture(day);
         let _ = summary::posture_tables(&p, 80);
         let _ = export::write_posture(&mut sink, &p, ExportOptions::default());
         let _ = export::write_pivot(&mut sink, &p, ExportOptions::default());
@@ -57,7 +60,7 @@ pub fn notation(data: &[u8]) {
     round_trip::<Location>(s);
     round_trip::<NationCode>(s);
     round_trip::<Share>(s);
-    round_trip::<Relative>(s);
+    round_trip::<RelativeTo>(s);
     if let Ok(st) = Strength::from_phrase(s) {
         round_trip::<Strength>(&st.to_string());
     }

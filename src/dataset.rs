@@ -1,92 +1,15 @@
-//! The ledger: every record of a data folder, checked and cross-referenced.
+//! The dataset: every record of a data folder, with lookups. A plain
+//! container: loading lives in the CSV layer, analyses above it.
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use crate::deployment::Deployment;
-use crate::error::LoadError;
 use crate::event::Event;
 use crate::id::{MissionId, SourceId};
-use crate::ledger::Index;
-use crate::load::{self, Files};
 use crate::mission::{Mission, MissionStrength};
 use crate::nation::{Nation, NationCode};
 use crate::relocation::Relocation;
 use crate::source::Source;
-
-/// The data folder and seed articles compiled into the crate, so that a
-/// crate depending on troop-tracker needs no files at run time.
-const BUNDLED: &[(&str, &str)] = &[
-    ("sources.csv", include_str!("../data/sources.csv")),
-    ("nations.csv", include_str!("../data/nations.csv")),
-    ("missions.csv", include_str!("../data/missions.csv")),
-    (
-        "mission_strengths.csv",
-        include_str!("../data/mission_strengths.csv"),
-    ),
-    ("deployments.csv", include_str!("../data/deployments.csv")),
-    ("relocations.csv", include_str!("../data/relocations.csv")),
-    ("events.csv", include_str!("../data/events.csv")),
-    (
-        "../seeds/000_da199c63d7448b1a.txt",
-        include_str!("../seeds/000_da199c63d7448b1a.txt"),
-    ),
-    (
-        "../seeds/001_a0e3d952f8b9f08e.txt",
-        include_str!("../seeds/001_a0e3d952f8b9f08e.txt"),
-    ),
-    (
-        "../seeds/002_8d7df85216d00f31.txt",
-        include_str!("../seeds/002_8d7df85216d00f31.txt"),
-    ),
-    (
-        "../seeds/003_530c64fe5f4e7b90.txt",
-        include_str!("../seeds/003_530c64fe5f4e7b90.txt"),
-    ),
-    (
-        "../seeds/004_5953f46857a661e1.txt",
-        include_str!("../seeds/004_5953f46857a661e1.txt"),
-    ),
-];
-
-struct Texts<'a, T> {
-    files: &'a [(&'a str, T)],
-    prefix: &'a str,
-}
-
-impl<T: AsRef<[u8]>> Files for Texts<'_, T> {
-    fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
-        Ok(self
-            .files
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| Box::new(t.as_ref()) as Box<dyn Read + '_>))
-    }
-
-    fn label(&self, name: &str) -> String {
-        format!("{}{}", self.prefix, name)
-    }
-}
-
-struct Dir(PathBuf);
-
-impl Files for Dir {
-    fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
-        match std::fs::File::open(self.0.join(name)) {
-            Ok(f) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
-                1 << 16,
-                f,
-            )))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    fn label(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
 
 /// Every record of a data folder: sources, nations, missions (with their
 /// reported totals), deployments, relocations and events, after the loader
@@ -103,74 +26,42 @@ impl Files for Dir {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
-    pub(crate) sources: Vec<Source>,
-    pub(crate) nations: Vec<Nation>,
-    pub(crate) missions: Vec<Mission>,
-    pub(crate) deployments: Vec<Deployment>,
-    pub(crate) relocations: Vec<Relocation>,
-    pub(crate) events: Vec<Event>,
+    sources: Vec<Source>,
+    nations: Vec<Nation>,
+    missions: Vec<Mission>,
+    deployments: Vec<Deployment>,
+    relocations: Vec<Relocation>,
+    events: Vec<Event>,
     nation_index: HashMap<NationCode, usize>,
     mission_index: HashMap<MissionId, usize>,
     source_index: HashMap<SourceId, usize>,
-    /// Built on the first posture and kept, since the records never change
-    /// after loading.
-    index: std::sync::OnceLock<Index>,
-    projected_index: std::sync::OnceLock<Index>,
 }
 
 impl Dataset {
-    /// The dataset derived from the seed articles, embedded in the crate.
-    ///
-    /// # Errors
-    ///
-    /// None in practice: the crate's tests load this data. The `Result` is
-    /// kept so that a broken build can never panic in a user's program.
-    pub fn bundled() -> Result<Dataset, LoadError> {
-        load::load(&Texts {
-            files: BUNDLED,
-            prefix: "data/",
-        })
+    /// A dataset of records the loader has checked: ids unique,
+    /// references resolved, quotes verbatim.
+    pub(crate) fn new(
+        sources: Vec<Source>,
+        nations: Vec<Nation>,
+        missions: Vec<Mission>,
+        deployments: Vec<Deployment>,
+        relocations: Vec<Relocation>,
+        events: Vec<Event>,
+    ) -> Dataset {
+        let mut ds = Dataset {
+            sources,
+            nations,
+            missions,
+            deployments,
+            relocations,
+            events,
+            ..Dataset::default()
+        };
+        ds.reindex();
+        ds
     }
 
-    /// Loads a data folder in the schema of `data/README.md`.
-    ///
-    /// # Errors
-    ///
-    /// Returns a [`LoadError`] listing every problem found, each with its
-    /// file, line and column: a missing file or column, a cell that does not
-    /// parse, a reference to an unknown nation, mission, source or record,
-    /// a duplicate id, or a quote that is not in its source.
-    pub fn from_dir(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
-        load::load(&Dir(path.as_ref().to_path_buf()))
-    }
-
-    /// Loads a dataset from in-memory file contents (text or raw bytes),
-    /// keyed by the names a data folder would use (`deployments.csv`, and
-    /// source article paths as written in `sources.csv`).
-    ///
-    /// ```
-    /// use troop_tracker::Dataset;
-    /// // Header-only files: an empty but valid dataset.
-    /// let headers: Vec<(String, String)> = troop_tracker::schema()
-    ///     .iter()
-    ///     .map(|(name, columns)| (name.to_string(), columns.join(",") + "\n"))
-    ///     .collect();
-    /// let files: Vec<(&str, &str)> =
-    ///     headers.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    /// let empty = Dataset::from_texts(&files)?;
-    /// assert!(empty.deployments().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As [`Dataset::from_dir`]; a file missing from `files` is reported as
-    /// missing.
-    pub fn from_texts<T: AsRef<[u8]>>(files: &[(&str, T)]) -> Result<Dataset, LoadError> {
-        load::load(&Texts { files, prefix: "" })
-    }
-
-    pub(crate) fn reindex(&mut self) {
+    fn reindex(&mut self) {
         self.nation_index = self
             .nations
             .iter()
@@ -189,15 +80,6 @@ impl Dataset {
             .enumerate()
             .map(|(i, s)| (s.id().clone(), i))
             .collect();
-    }
-
-    pub(crate) fn index(&self, projected: bool) -> &Index {
-        let cell = if projected {
-            &self.projected_index
-        } else {
-            &self.index
-        };
-        cell.get_or_init(|| Index::build(self, projected))
     }
 
     /// The source articles.
@@ -298,5 +180,23 @@ impl Dataset {
     /// The source with this id.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.source_index.get(id).and_then(|&i| self.sources.get(i))
+    }
+
+    /// Whether two datasets hold the same records: every source, nation,
+    /// mission (with its totals), deployment, relocation and event, field
+    /// by field and in order, with strengths and dates compared by
+    /// notation. A source's article path is not compared (an export
+    /// rewrites it); its text is. Export followed by import keeps this
+    /// true.
+    pub fn same_records(&self, other: &Dataset) -> bool {
+        fn all<T>(a: &[T], b: &[T], same: impl Fn(&T, &T) -> bool) -> bool {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        all(&self.sources, &other.sources, Source::same_record)
+            && all(&self.nations, &other.nations, |a, b| a == b)
+            && all(&self.missions, &other.missions, Mission::same_record)
+            && all(&self.deployments, &other.deployments, Deployment::same_record)
+            && all(&self.relocations, &other.relocations, Relocation::same_record)
+            && all(&self.events, &other.events, Event::same_record)
     }
 }

@@ -46,7 +46,7 @@ impl fmt::Display for Precision {
 
 /// A third of a month, for "early", "mid" and "late January".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
+pub enum MonthPart {
     /// Days 1 to 10.
     Early,
     /// Days 11 to 20.
@@ -55,12 +55,12 @@ pub enum Part {
     Late,
 }
 
-impl Part {
+impl MonthPart {
     fn word(self) -> &'static str {
         match self {
-            Part::Early => "early",
-            Part::Mid => "mid",
-            Part::Late => "late",
+            MonthPart::Early => "early",
+            MonthPart::Mid => "mid",
+            MonthPart::Late => "late",
         }
     }
 }
@@ -68,7 +68,7 @@ impl Part {
 #[derive(Clone, Copy, Debug)]
 enum Point {
     Day(NaiveDate),
-    Part(i32, u32, Part),
+    Part(i32, u32, MonthPart),
     Month(i32, u32),
     Year(i32),
 }
@@ -79,9 +79,9 @@ impl Point {
             Point::Day(d) => d,
             Point::Part(y, m, p) => {
                 let day = match p {
-                    Part::Early => 1,
-                    Part::Mid => 11,
-                    Part::Late => 21,
+                    MonthPart::Early => 1,
+                    MonthPart::Mid => 11,
+                    MonthPart::Late => 21,
                 };
                 first_of(y, m).with_day(day).unwrap_or(first_of(y, m))
             }
@@ -93,9 +93,9 @@ impl Point {
     fn latest(self) -> NaiveDate {
         match self {
             Point::Day(d) => d,
-            Point::Part(y, m, Part::Early) => first_of(y, m).with_day(10).unwrap_or(first_of(y, m)),
-            Point::Part(y, m, Part::Mid) => first_of(y, m).with_day(20).unwrap_or(first_of(y, m)),
-            Point::Part(y, m, Part::Late) | Point::Month(y, m) => last_of(y, m),
+            Point::Part(y, m, MonthPart::Early) => first_of(y, m).with_day(10).unwrap_or(first_of(y, m)),
+            Point::Part(y, m, MonthPart::Mid) => first_of(y, m).with_day(20).unwrap_or(first_of(y, m)),
+            Point::Part(y, m, MonthPart::Late) | Point::Month(y, m) => last_of(y, m),
             Point::Year(y) => last_of(y, 12),
         }
     }
@@ -305,9 +305,9 @@ fn parse_point(s: &str, whole: &str) -> Result<Point, DateError> {
     };
     if let Some((word, rest)) = s.split_once(' ') {
         let part = match word {
-            "early" => Part::Early,
-            "mid" => Part::Mid,
-            "late" => Part::Late,
+            "early" => MonthPart::Early,
+            "mid" => MonthPart::Mid,
+            "late" => MonthPart::Late,
             _ => return Err(notation()),
         };
         return match parse_point(rest, whole)? {

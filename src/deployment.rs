@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::str::FromStr;
 
 use crate::date::Date;
@@ -10,91 +10,25 @@ use crate::id::{IdError, MissionId, RecordId};
 use crate::location::Location;
 use crate::nation::NationCode;
 use crate::source::Citation;
+use crate::share::Share;
 use crate::strength::Strength;
-
-/// A fraction of a mission's total, as in "half of the 16,000": `1/2`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Share {
-    numerator: u32,
-    denominator: u32,
-}
-
-/// Why a share could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("expected a fraction N/D with 0 <= N <= D and D > 0, such as \"1/2\", found {found:?}")]
-pub struct ShareError {
-    found: String,
-}
-
-impl Share {
-    /// The fraction `numerator / denominator`.
-    ///
-    /// # Errors
-    ///
-    /// Returns [`ShareError`] when the denominator is 0 or the fraction
-    /// exceeds 1.
-    pub fn new(numerator: u32, denominator: u32) -> Result<Share, ShareError> {
-        if denominator == 0 || numerator > denominator {
-            return Err(ShareError {
-                found: format!("{numerator}/{denominator}"),
-            });
-        }
-        Ok(Share {
-            numerator,
-            denominator,
-        })
-    }
-
-    /// The numerator.
-    pub fn numerator(&self) -> u32 {
-        self.numerator
-    }
-
-    /// The denominator.
-    pub fn denominator(&self) -> u32 {
-        self.denominator
-    }
-}
-
-impl FromStr for Share {
-    type Err = ShareError;
-    fn from_str(s: &str) -> Result<Share, ShareError> {
-        let err = || ShareError {
-            found: s.to_owned(),
-        };
-        let (n, d) = s.split_once('/').ok_or_else(err)?;
-        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(n) || !all_digits(d) {
-            return Err(err());
-        }
-        let n = n.parse().map_err(|_| err())?;
-        let d = d.parse().map_err(|_| err())?;
-        Share::new(n, d).map_err(|_| err())
-    }
-}
-
-impl fmt::Display for Share {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.numerator, self.denominator)
-    }
-}
 
 /// Places an observation before or after a relocation reported on the same
 /// day: Germany's "120 soldiers" describe the force before it sent 30 away,
 /// and "others will remain" the force after.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub enum Relative {
+pub enum RelativeTo {
     /// The figure describes the force just before the relocation.
     Before(RecordId),
     /// The figure describes the force just after the relocation.
     After(RecordId),
 }
 
-impl Relative {
+impl RelativeTo {
     /// The relocation it refers to.
     pub fn relocation(&self) -> &RecordId {
         match self {
-            Relative::Before(r) | Relative::After(r) => r,
+            RelativeTo::Before(r) | RelativeTo::After(r) => r,
         }
     }
 }
@@ -114,13 +48,13 @@ pub enum RelativeError {
     Id(#[from] IdError),
 }
 
-impl FromStr for Relative {
+impl FromStr for RelativeTo {
     type Err = RelativeError;
-    fn from_str(s: &str) -> Result<Relative, RelativeError> {
+    fn from_str(s: &str) -> Result<RelativeTo, RelativeError> {
         if let Some(id) = s.strip_prefix("before:") {
-            Ok(Relative::Before(id.parse()?))
+            Ok(RelativeTo::Before(id.parse()?))
         } else if let Some(id) = s.strip_prefix("after:") {
-            Ok(Relative::After(id.parse()?))
+            Ok(RelativeTo::After(id.parse()?))
         } else {
             Err(RelativeError::Notation {
                 found: s.to_owned(),
@@ -129,23 +63,22 @@ impl FromStr for Relative {
     }
 }
 
-impl fmt::Display for Relative {
+impl fmt::Display for RelativeTo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Relative::Before(r) => write!(f, "before:{r}"),
-            Relative::After(r) => write!(f, "after:{r}"),
+            RelativeTo::Before(r) => write!(f, "before:{r}"),
+            RelativeTo::After(r) => write!(f, "after:{r}"),
         }
     }
 }
 
-impl fmt::Debug for Relative {
+impl fmt::Debug for RelativeTo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Relative({self})")
+        write!(f, "RelativeTo({self})")
     }
 }
 
-serde_via_str!(Share);
-serde_via_str!(Relative);
+serde_via_str!(RelativeTo);
 
 /// One observation of a nation's strength in a location, under a mission
 /// or under none named, as of the date the figure describes, on a cited
@@ -154,20 +87,34 @@ serde_via_str!(Relative);
 /// Canada's "500 troops in Iraq" name no mission: they span the NATO
 /// mission and the coalition. Two sources reporting the same figure are
 /// two deployments; both are kept.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Deployment {
     id: RecordId,
     nation: NationCode,
     location: Location,
     mission: Option<MissionId>,
     as_of: Date,
-    relative_to: Option<Relative>,
+    relative_to: Option<RelativeTo>,
     strength: Strength,
     share: Option<Share>,
     citation: Citation,
 }
 
 impl Deployment {
+    /// Whether `other` records the same thing, field by field, with
+    /// strengths and dates compared by notation (`~500` is not `450..550`).
+    pub fn same_record(&self, other: &Deployment) -> bool {
+        self.id == other.id
+            && self.nation == other.nation
+            && self.location == other.location
+            && self.mission == other.mission
+            && self.as_of.same_notation(&other.as_of)
+            && self.relative_to == other.relative_to
+            && self.strength.same_notation(&other.strength)
+            && self.share == other.share
+            && self.citation == other.citation
+    }
+
     /// An observation under no named mission; set the rest with the
     /// `with_` methods.
     pub fn new(
@@ -198,7 +145,7 @@ impl Deployment {
     }
 
     /// Places the observation before or after a same-day relocation.
-    pub fn with_relative_to(mut self, relative_to: Option<Relative>) -> Deployment {
+    pub fn with_relative_to(mut self, relative_to: Option<RelativeTo>) -> Deployment {
         self.relative_to = relative_to;
         self
     }
@@ -236,7 +183,7 @@ impl Deployment {
 
     /// Whether the figure describes the force just before or after a
     /// same-day relocation.
-    pub fn relative_to(&self) -> Option<&Relative> {
+    pub fn relative_to(&self) -> Option<&RelativeTo> {
         self.relative_to.as_ref()
     }
 

@@ -109,7 +109,7 @@ word_enum!(
 
 word_enum!(
     /// What an event's count counts.
-    Unit, UnitError, "a unit", {
+    EventUnit, UnitError, "a unit", {
         /// Military personnel.
         Troops => "troops",
         /// Bases.
@@ -125,7 +125,7 @@ word_enum!(
 
 /// A dated, cited happening: a mission launched or suspended, an attack on
 /// bases, the size of an alliance on a day.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Event {
     id: RecordId,
     date: Date,
@@ -134,12 +134,32 @@ pub struct Event {
     mission: Option<MissionId>,
     nation: Option<NationCode>,
     location: Option<Location>,
-    count: Option<(Strength, Unit)>,
+    count: Option<(Strength, EventUnit)>,
     same_as: Option<RecordId>,
     citation: Citation,
 }
 
 impl Event {
+    /// Whether `other` records the same thing, field by field, with
+    /// strengths and dates compared by notation (`~500` is not `450..550`).
+    pub fn same_record(&self, other: &Event) -> bool {
+        let count = match (&self.count, &other.count) {
+            (Some((a, u)), Some((b, v))) => a.same_notation(b) && u == v,
+            (None, None) => true,
+            _ => false,
+        };
+        self.id == other.id
+            && self.date.same_notation(&other.date)
+            && self.kind == other.kind
+            && self.organization == other.organization
+            && self.mission == other.mission
+            && self.nation == other.nation
+            && self.location == other.location
+            && count
+            && self.same_as == other.same_as
+            && self.citation == other.citation
+    }
+
     /// An event with no subject or count; set those with the `with_`
     /// methods.
     pub fn new(id: RecordId, date: Date, kind: EventKind, citation: Citation) -> Event {
@@ -182,7 +202,7 @@ impl Event {
     }
 
     /// Sets what was counted and how many.
-    pub fn with_count(mut self, count: Option<(Strength, Unit)>) -> Event {
+    pub fn with_count(mut self, count: Option<(Strength, EventUnit)>) -> Event {
         self.count = count;
         self
     }
@@ -229,7 +249,7 @@ impl Event {
     }
 
     /// What was counted and how many, if stated.
-    pub fn count(&self) -> Option<(Strength, Unit)> {
+    pub fn count(&self) -> Option<(Strength, EventUnit)> {
         self.count
     }
 

@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use crate::deployment::Share;
-use crate::strength::{Strength, StrengthError};
+use crate::share::Share;
 
 /// A closed interval of head counts, `[low, high]`, where `high` may be
 /// unbounded ("at least 1" has no upper end).
@@ -28,6 +27,16 @@ use crate::strength::{Strength, StrengthError};
 pub struct Interval {
     low: u64,
     high: Option<u64>,
+}
+
+/// Two ends given the wrong way round: `low` above `high`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("expected low <= high, found low {low} above high {high}")]
+pub struct ReversedInterval {
+    /// The low end that was given.
+    pub low: u64,
+    /// The high end that was given.
+    pub high: u64,
 }
 
 /// The answer to a comparison between uncertain counts.
@@ -56,10 +65,10 @@ impl Interval {
     ///
     /// # Errors
     ///
-    /// Returns [`StrengthError::LowAboveHigh`] when `low > high`.
-    pub fn new(low: u64, high: u64) -> Result<Interval, StrengthError> {
+    /// Returns [`ReversedInterval`] when `low > high`.
+    pub fn new(low: u64, high: u64) -> Result<Interval, ReversedInterval> {
         if low > high {
-            return Err(StrengthError::LowAboveHigh { low, high });
+            return Err(ReversedInterval { low, high });
         }
         Ok(Interval::bounded(low, high))
     }
@@ -215,20 +224,6 @@ impl Interval {
             Truth::Possibly
         }
     }
-
-    /// The notation for a count derived by arithmetic: `90`, `200..300`,
-    /// `>=1`, or `?` for `[0, ∞)`. Derived counts are shown as ranges, never
-    /// as "about", so they claim no more than the arithmetic gives.
-    pub fn to_strength(&self) -> Strength {
-        let clamp = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
-        match self.high {
-            Some(h) if h == self.low => Strength::exact(clamp(h)),
-            Some(h) => Strength::range(clamp(self.low), clamp(h))
-                .unwrap_or_else(|_| Strength::at_least(clamp(self.low))),
-            None if self.low == 0 => Strength::unknown(),
-            None => Strength::at_least(clamp(self.low)),
-        }
-    }
 }
 
 impl fmt::Display for Interval {
@@ -245,6 +240,7 @@ impl fmt::Display for Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::strength::Strength;
 
     fn iv(l: u64, h: u64) -> Interval {
         Interval::new(l, h).unwrap()
@@ -307,9 +303,9 @@ mod tests {
 
     #[test]
     fn open_ended_intervals_become_open_ended_strengths() {
-        assert_eq!(Interval::at_least(0).to_strength().to_string(), "?");
-        assert_eq!(Interval::at_least(3).to_strength().to_string(), ">=3");
-        assert_eq!(Interval::exactly(7).to_strength().to_string(), "7");
+        assert_eq!(Strength::derived(Interval::at_least(0)).to_string(), "?");
+        assert_eq!(Strength::derived(Interval::at_least(3)).to_string(), ">=3");
+        assert_eq!(Strength::derived(Interval::exactly(7)).to_string(), "7");
     }
 
     #[test]
@@ -318,6 +314,6 @@ mod tests {
         assert_eq!(iv(175, 325).to_string(), "175..325");
         assert_eq!(Interval::at_least(1).to_string(), ">=1");
         assert_eq!(Interval::unknown().to_string(), "?");
-        assert_eq!(iv(1, 499).to_strength().to_string(), "1..499");
+        assert_eq!(Strength::derived(iv(1, 499)).to_string(), "1..499");
     }
 }

@@ -116,46 +116,60 @@ macro_rules! serde_via_str {
     };
 }
 
-mod dataset;
+// Value types: counts, dates, codes, places, citations.
 mod date;
-mod deployment;
-mod error;
-mod event;
-pub mod export;
 mod fasthash;
 mod id;
 mod interval;
-mod ledger;
-mod load;
 mod location;
-mod mission;
 mod nation;
-mod posture;
-mod relocation;
-mod report;
+mod share;
 mod source;
 mod strength;
-pub mod summary;
-pub mod synthetic;
-mod timeline;
-mod validate;
 
+// Records: what the sources say, one row each.
+mod deployment;
+mod event;
+mod mission;
+mod relocation;
+
+// The dataset: the records, with lookups.
+mod dataset;
+
+// Reading and writing the data folder.
+mod csv;
+
+// The ledger: records replayed in date order.
+pub mod ledger;
+
+// Analyses: posture on a day, timelines, validation.
+pub mod posture;
+pub mod timeline;
+pub mod validate;
+
+// Outputs: CSV for spreadsheets, text tables.
+pub mod export;
+#[cfg(feature = "tables")]
+pub mod summary;
+
+pub use crate::csv::{
+    schema, FieldError, LoadError, LoadOptions, Position, Problem, ProblemKind, MAX_ARTICLE_BYTES,
+    MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_ROWS,
+};
 pub use dataset::Dataset;
-pub use date::{Date, DateError, Part, Precision};
-pub use deployment::{Deployment, Relative, RelativeError, Share, ShareError};
-pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
-pub use event::{Event, EventKind, EventKindError, Unit, UnitError};
+pub use date::{Date, DateError, MonthPart, Precision};
+pub use deployment::{Deployment, RelativeTo, RelativeError};
+pub use event::{Event, EventKind, EventKindError, EventUnit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
-pub use interval::{Interval, Truth};
-pub use ledger::{Figure, Key, Origin};
-pub use load::{schema, MAX_ARTICLE_BYTES, MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_ROWS};
+pub use interval::{Interval, ReversedInterval, Truth};
+pub use ledger::{Ledger, Projection};
 pub use location::{Location, LocationError};
 pub use mission::{Mission, MissionSpec, MissionStrength};
 pub use nation::{Nation, NationCode, NationCodeError};
-pub use posture::{Entry, LocationView, MissionView, NationView, Posture, PostureOptions, Status};
+pub use posture::{Posture, PostureOptions};
 pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
-pub use report::{Finding, Report, Rule, Severity};
+pub use share::{Share, ShareError};
 pub use source::{Citation, Source};
 pub use strength::{Strength, StrengthError, StrengthKind};
-pub use timeline::{Change, Changes, Subject, TimelineItem, TimelineKind};
-pub use validate::TOTAL_STABLE_DAYS;
+pub use timeline::{Subject, TimelineItem};
+pub use validate::{Finding, Report, Rule, Severity, TOTAL_STABLE_DAYS};

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::date::Date;
 use crate::id::{MissionId, RecordId};
@@ -14,7 +14,7 @@ use crate::strength::Strength;
 ///
 /// Fields that the sources do not state (the coalition's launch date, the
 /// Resolute Support lead nation) stay `None` rather than being filled in.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Mission {
     id: MissionId,
     name: String,
@@ -46,6 +46,32 @@ pub struct MissionSpec {
 }
 
 impl Mission {
+    /// Whether `other` records the same thing, field by field, with
+    /// strengths and dates compared by notation (`~500` is not `450..550`).
+    pub fn same_record(&self, other: &Mission) -> bool {
+        let launched = match (self.launched, other.launched) {
+            (Some(a), Some(b)) => a.same_notation(&b),
+            (None, None) => true,
+            _ => false,
+        };
+        self.id == other.id
+            && self.name == other.name
+            && self.organization == other.organization
+            && self.lead == other.lead
+            && self.partners == other.partners
+            && self.host == other.host
+            && launched
+            && self.combat_role == other.combat_role
+            && self.citation == other.citation
+            && self.role_citation == other.role_citation
+            && self.totals.len() == other.totals.len()
+            && self
+                .totals
+                .iter()
+                .zip(&other.totals)
+                .all(|(a, b)| a.same_record(b))
+    }
+
     /// A mission with no lead, launch date, combat role or totals known.
     pub fn new(spec: MissionSpec) -> Mission {
         Mission {
@@ -167,7 +193,7 @@ impl fmt::Display for Mission {
 
 /// One reported total strength of a mission: "the 500-strong NATO
 /// mission" on 9 January 2020.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct MissionStrength {
     id: RecordId,
     mission: MissionId,
@@ -177,6 +203,16 @@ pub struct MissionStrength {
 }
 
 impl MissionStrength {
+    /// Whether `other` records the same thing, field by field, with
+    /// strengths and dates compared by notation (`~500` is not `450..550`).
+    pub fn same_record(&self, other: &MissionStrength) -> bool {
+        self.id == other.id
+            && self.mission == other.mission
+            && self.as_of.same_notation(&other.as_of)
+            && self.strength.same_notation(&other.strength)
+            && self.citation == other.citation
+    }
+
     /// An observation of a mission's total.
     pub fn new(
         id: RecordId,

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -81,7 +81,7 @@ serde_via_str!(NationCode);
 ///
 /// Accession dates are reference facts, not claims from the seed articles,
 /// so each one carries the external reference it was taken from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Nation {
     code: NationCode,
     name: String,

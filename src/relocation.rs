@@ -105,7 +105,7 @@ pub struct Posting {
 /// The nation is `None` when the source names no contributor ("hundreds of
 /// trainers"). A row that reports a move already on file says so with
 /// [`Relocation::same_as`], so the move is counted once.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Relocation {
     id: RecordId,
     nation: Option<NationCode>,
@@ -122,6 +122,23 @@ pub struct Relocation {
 }
 
 impl Relocation {
+    /// Whether `other` records the same thing, field by field, with
+    /// strengths and dates compared by notation (`~500` is not `450..550`).
+    pub fn same_record(&self, other: &Relocation) -> bool {
+        self.id == other.id
+            && self.nation == other.nation
+            && self.date.same_notation(&other.date)
+            && self.strength.same_notation(&other.strength)
+            && self.from == other.from
+            && self.from_mission == other.from_mission
+            && self.to == other.to
+            && self.to_mission == other.to_mission
+            && self.temporary == other.temporary
+            && self.status == other.status
+            && self.same_as == other.same_as
+            && self.citation == other.citation
+    }
+
     /// A relocation from `from` to the destinations in `to`.
     ///
     /// # Errors

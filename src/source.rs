@@ -3,13 +3,13 @@
 use std::fmt;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::date::Date;
 use crate::id::SourceId;
 
 /// A source article: the evidence that records cite.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Source {
     id: SourceId,
     file: Option<String>,
@@ -22,6 +22,18 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether `other` is the same source: id, title, outlet, date (by
+    /// notation), basis and article text; not the article's path, which
+    /// an export rewrites.
+    pub fn same_record(&self, other: &Source) -> bool {
+        self.id == other.id
+            && self.title == other.title
+            && self.outlet == other.outlet
+            && self.published.same_notation(&other.published)
+            && self.date_basis == other.date_basis
+            && self.text == other.text
+    }
+
     /// A source record. `file` is the article's path relative to the data
     /// folder; `date_basis` says how the publication date was established.
     pub fn new(
@@ -100,7 +112,7 @@ impl fmt::Display for Source {
 ///
 /// The loader checks that the quote is an exact substring of the source
 /// text and that the figure words are an exact substring of the quote.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Citation {
     source: SourceId,
     quote: Arc<str>,

@@ -234,7 +234,7 @@ impl Strength {
     }
 
     /// A stated share of this count ("half of the 16,000").
-    pub fn share(&self, share: crate::Share) -> Interval {
+    pub fn share(&self, share: crate::share::Share) -> Interval {
         self.bounds().share(share)
     }
 
@@ -252,6 +252,29 @@ impl Strength {
     /// same numbers). `~500` and `450..550` are not.
     pub fn same_notation(&self, other: &Strength) -> bool {
         self.to_string() == other.to_string()
+    }
+}
+
+impl Strength {
+    /// The notation for a count derived by arithmetic: `90`, `200..300`,
+    /// `>=1`, or `?` for `[0, ∞)`. Derived counts are shown as ranges, never
+    /// as "about", so they claim no more than the arithmetic gives.
+    ///
+    /// ```
+    /// use troop_tracker::{Interval, Strength};
+    /// assert_eq!(Strength::derived(Interval::new(200, 300)?).to_string(), "200..300");
+    /// assert_eq!(Strength::derived(Interval::at_least(1)).to_string(), ">=1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn derived(bounds: Interval) -> Strength {
+        let clamp = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+        match bounds.high() {
+            Some(h) if h == bounds.low() => Strength::exact(clamp(h)),
+            Some(h) => Strength::range(clamp(bounds.low()), clamp(h))
+                .unwrap_or_else(|_| Strength::at_least(clamp(bounds.low()))),
+            None if bounds.low() == 0 => Strength::unknown(),
+            None => Strength::at_least(clamp(bounds.low())),
+        }
     }
 }
 

@@ -156,7 +156,7 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
     let data = posture.dataset();
     let mut notes = Notes::new(data);
     let mut out = String::new();
-    let when = if posture.options().start_of_day {
+    let when = if posture.options().moment == crate::posture::Moment::StartOfDay {
         "start of"
     } else {
         "end of"
@@ -346,16 +346,16 @@ pub fn changes_table(data: &Dataset, changes: &Changes<'_>, width: u16) -> Strin
 
 /// A validation report wrapped to `width` columns, one finding per
 /// paragraph, with the counts last.
-pub fn report_text(report: &crate::report::Report, width: u16) -> String {
+pub fn report_text(report: &crate::validate::Report, width: u16) -> String {
     let mut out = String::new();
     for f in report.findings() {
         out.push_str(&wrap(&f.to_string(), usize::from(width), 8));
     }
     out.push_str(&format!(
         "{} errors, {} warnings, {} notes\n",
-        report.count(crate::report::Severity::Error),
-        report.count(crate::report::Severity::Warning),
-        report.count(crate::report::Severity::Note)
+        report.count(crate::validate::Severity::Error),
+        report.count(crate::validate::Severity::Warning),
+        report.count(crate::validate::Severity::Note)
     ));
     out
 }

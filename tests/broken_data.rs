@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use troop_tracker::{Dataset, Severity};
+use troop_tracker::{Dataset, LoadOptions, Severity};
 
 struct Copy(PathBuf);
 
@@ -35,6 +35,12 @@ impl Copy {
         );
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     }
+
+    /// Loads the copy's `data/`, whose articles are in the `seeds/` beside it.
+    fn load(&self) -> Result<Dataset, troop_tracker::LoadError> {
+        let options = LoadOptions::new().allow_articles_in(self.0.join("seeds"));
+        Dataset::from_dir_with(self.0.join("data"), &options)
+    }
 }
 
 impl Drop for Copy {
@@ -46,7 +52,7 @@ impl Drop for Copy {
 #[test]
 fn an_unbroken_copy_validates_clean() {
     let c = Copy::new("clean");
-    let r = Dataset::from_dir(c.0.join("data"))
+    let r = c.load()
         .expect("loads")
         .validate();
     assert!(!r.has_errors(), "{r}");
@@ -133,7 +139,7 @@ fn every_covered_figure_when_broken_gives_an_error() {
     for (i, (file, from, to, rule, parts)) in cases.iter().enumerate() {
         let c = Copy::new(&format!("case{i}"));
         c.edit(file, from, to);
-        let r = Dataset::from_dir(c.0.join("data"))
+        let r = c.load()
             .expect("still loads")
             .validate();
         let hit = r.findings().iter().any(|f| {

@@ -173,7 +173,8 @@ proptest! {
         if let Ok(d) = load_with(name, mutated.into_bytes()) {
             // Whatever loads must also validate, replay and print.
             let _ = d.validate();
-            let _ = troop_tracker::summary::posture_tables(&d.posture(chrono::NaiveDate::MAX), 80);
+            let ledger = troop_tracker::Ledger::new(&d);
+            let _ = troop_tracker::summary::posture_tables(&ledger.posture(chrono::NaiveDate::MAX), 80);
         }
     }
 }

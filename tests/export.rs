@@ -39,10 +39,11 @@ fn parse(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
 #[test]
 fn posture_columns_come_first_in_the_documented_order() {
     let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
     let mut out = Vec::new();
     export::write_posture(
         &mut out,
-        &data.posture(day("2020-01-10")),
+        &ledger.posture(day("2020-01-10")),
         ExportOptions::default(),
     )
     .expect("write");
@@ -98,6 +99,7 @@ fn posture_columns_come_first_in_the_documented_order() {
 #[test]
 fn the_other_files_keep_their_column_contracts() {
     let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
     let mut out = Vec::new();
     export::write_timeline(&mut out, &data, ExportOptions::default()).expect("write");
     let (header, rows) = parse(&out);
@@ -140,7 +142,7 @@ fn the_other_files_keep_their_column_contracts() {
         .any(|r| r[0] == "conservation" && r[1] == "note"));
 
     let mut out = Vec::new();
-    let p = data.posture(day("2020-01-10"));
+    let p = ledger.posture(day("2020-01-10"));
     export::write_pivot(&mut out, &p, ExportOptions::default()).expect("write");
     let (header, rows) = parse(&out);
     assert_eq!(header.first().map(String::as_str), Some("nation"));
@@ -171,6 +173,7 @@ fn sum(rows: &[Vec<String>], col: usize) -> (u64, bool) {
 #[test]
 fn posture_low_and_high_sum_to_the_posture_totals() {
     let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
     for (d, projected) in [
         ("2020-01-08", false),
         ("2020-01-09", false),
@@ -178,10 +181,14 @@ fn posture_low_and_high_sum_to_the_posture_totals() {
         ("2020-02-13", true),
         ("2020-12-31", false),
     ] {
-        let p = data.posture_with(
+        let p = ledger.posture_with(
             day(d),
             PostureOptions {
-                projected,
+                projection: if projected {
+                    troop_tracker::Projection::Projected
+                } else {
+                    troop_tracker::Projection::Actual
+                },
                 ..PostureOptions::default()
             },
         );
@@ -403,11 +410,12 @@ proptest! {
     #[test]
     fn no_exported_text_cell_starts_with_a_formula_character(texts in prop::collection::vec(hostile(), 14)) {
         let data = load(&hostile_dataset(&texts)).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let ledger = troop_tracker::Ledger::new(&data);
         let mut files: Vec<(String, Vec<u8>)> = export_all(&data, ExportOptions::default())
             .into_iter()
             .filter(|(n, _)| n.ends_with(".csv"))
             .collect();
-        let p = data.posture(day("2020-01-31"));
+        let p = ledger.posture(day("2020-01-31"));
         let mut b = Vec::new();
         export::write_posture(&mut b, &p, ExportOptions::default()).expect("write");
         files.push(("posture.csv".into(), b));

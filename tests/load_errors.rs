@@ -50,9 +50,7 @@ fn overflowing_number_is_reported_not_wrapped() {
     let f = with_edit("deployments.csv", ",120,,its", ",99999999999,,its");
     assert!(matches!(
         problem(&f).kind(),
-        ProblemKind::Field {
-            source: FieldError::Strength(StrengthError::Overflow { .. })
-        }
+        ProblemKind::Field(FieldError::Strength(StrengthError::Overflow { .. }))
     ));
 }
 
@@ -79,12 +77,10 @@ fn low_above_high() {
     assert_eq!(p.position().column(), Some("strength"));
     assert!(matches!(
         p.kind(),
-        ProblemKind::Field {
-            source: FieldError::Strength(StrengthError::LowAboveHigh {
-                low: 300,
-                high: 200
-            })
-        }
+        ProblemKind::Field(FieldError::Strength(StrengthError::LowAboveHigh {
+            low: 300,
+            high: 200
+        }))
     ));
     assert!(p
         .to_string()

@@ -4,7 +4,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use troop_tracker::{summary, Dataset, Origin, Posture, PostureOptions, Status, Subject};
+use troop_tracker::ledger::Origin;
+use troop_tracker::posture::Status;
+use troop_tracker::{summary, Dataset, Posture, PostureOptions, Subject};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("a day")
@@ -24,7 +26,7 @@ fn figure(p: &Posture<'_>, key: &str) -> Option<String> {
 
 fn start_of_day() -> PostureOptions {
     PostureOptions {
-        start_of_day: true,
+        moment: troop_tracker::posture::Moment::StartOfDay,
         ..PostureOptions::default()
     }
 }
@@ -32,10 +34,11 @@ fn start_of_day() -> PostureOptions {
 #[test]
 fn germany_before_and_after_its_relocation() {
     let data = bundled();
-    let before = data.posture_with(day("2020-01-09"), start_of_day());
+    let ledger = troop_tracker::Ledger::new(&data);
+    let before = ledger.posture_with(day("2020-01-09"), start_of_day());
     assert_eq!(figure(&before, "DEU in IRQ").as_deref(), Some("120"));
     assert_eq!(figure(&before, "DEU in JOR+KWT"), None);
-    let after = data.posture(day("2020-01-09"));
+    let after = ledger.posture(day("2020-01-09"));
     assert_eq!(figure(&after, "DEU in IRQ").as_deref(), Some("90"));
     assert_eq!(figure(&after, "DEU in JOR+KWT").as_deref(), Some("30"));
     assert_eq!(
@@ -69,7 +72,8 @@ fn germany_before_and_after_its_relocation() {
 #[test]
 fn the_nato_mission_and_canadas_share_of_it() {
     let data = bundled();
-    let p = data.posture(day("2020-02-13"));
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture(day("2020-02-13"));
     let nmi = p
         .by_mission()
         .into_iter()
@@ -107,7 +111,8 @@ fn the_nato_mission_and_canadas_share_of_it() {
 #[test]
 fn announced_moves_change_only_the_projected_posture() {
     let data = bundled();
-    let actual = data.posture(day("2020-02-13"));
+    let ledger = troop_tracker::Ledger::new(&data);
+    let actual = ledger.posture(day("2020-02-13"));
     assert!(actual
         .entries()
         .iter()
@@ -116,10 +121,10 @@ fn announced_moves_change_only_the_projected_posture() {
         figure(&actual, "unnamed contributors in IRQ under NMI"),
         None
     );
-    let projected = data.posture_with(
+    let projected = ledger.posture_with(
         day("2020-02-13"),
         PostureOptions {
-            projected: true,
+            projection: troop_tracker::Projection::Projected,
             ..PostureOptions::default()
         },
     );
@@ -138,16 +143,17 @@ fn announced_moves_change_only_the_projected_posture() {
 #[test]
 fn old_figures_are_flagged_stale_with_a_configurable_threshold() {
     let data = bundled();
-    let late = data.posture(day("2020-12-31"));
+    let ledger = troop_tracker::Ledger::new(&data);
+    let late = ledger.posture(day("2020-12-31"));
     let deu = late
         .entries()
         .iter()
         .find(|e| e.key().to_string() == "DEU in IRQ")
         .expect("entry");
     assert!(deu.is_stale());
-    let early = data.posture(day("2020-02-13"));
+    let early = ledger.posture(day("2020-02-13"));
     assert!(early.entries().iter().all(|e| !e.is_stale()));
-    let lenient = data.posture_with(
+    let lenient = ledger.posture_with(
         day("2020-12-31"),
         PostureOptions {
             stale_after_days: 400,
@@ -167,20 +173,22 @@ fn competing_same_day_observations_use_what_both_allow() {
     d.1.push_str("D2,CAN,IRQ,,2020-01-05,,~100,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
     d.1.push_str("D3,CAN,IRQ,,2020-01-05,,100..150,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
     let data = common::load(&f).expect("loads");
-    let p = data.posture(day("2020-01-05"));
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture(day("2020-01-05"));
     let can = p
         .entries()
         .iter()
         .find(|e| e.key().to_string() == "CAN in IRQ")
         .expect("entry");
-    assert_eq!(*can.origin(), Origin::Competing);
+    assert_eq!(can.origin(), Origin::Competing);
     assert_eq!(can.bounds().to_string(), "100..110");
 }
 
 #[test]
 fn totals_sum_intervals_honestly() {
     let data = bundled();
-    let p = data.posture(day("2020-01-09"));
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture(day("2020-01-09"));
     let by_nation: Vec<_> = p.by_nation();
     let sum_low: u64 = by_nation.iter().map(|v| v.total.low()).sum();
     assert_eq!(p.total().low(), sum_low);
@@ -201,7 +209,8 @@ fn totals_sum_intervals_honestly() {
 #[test]
 fn changes_between_two_days_name_the_moves() {
     let data = bundled();
-    let c = data.changes(
+    let ledger = troop_tracker::Ledger::new(&data);
+    let c = ledger.changes(
         day("2020-01-08"),
         day("2020-01-09"),
         PostureOptions::default(),
@@ -251,7 +260,8 @@ fn timelines_of_a_mission_and_a_nation() {
 #[test]
 fn summary_snapshot_for_the_day_of_the_january_relocations() {
     let data = bundled();
-    let text = summary::posture_tables(&data.posture(day("2020-01-09")), summary::DEFAULT_WIDTH);
+    let ledger = troop_tracker::Ledger::new(&data);
+    let text = summary::posture_tables(&ledger.posture(day("2020-01-09")), summary::DEFAULT_WIDTH);
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots/posture_2020-01-09.txt");

@@ -230,7 +230,7 @@ fn ledger_config() -> ProptestConfig {
 
 fn totals(d: &Dataset, day: &str) -> BTreeMap<String, (u64, Option<u64>)> {
     let mut out: BTreeMap<String, (u64, Option<u64>)> = BTreeMap::new();
-    for (key, figure) in d.ledger_on(day.parse().expect("day"), false) {
+    for (key, figure) in troop_tracker::Ledger::new(d).figures_on(day.parse().expect("day"), troop_tracker::Projection::Actual) {
         let nation = key.nation.map(|n| n.to_string()).unwrap_or_default();
         let e = out.entry(nation).or_insert((0, Some(0)));
         e.0 += figure.value.low();
@@ -278,13 +278,14 @@ proptest! {
     #[test]
     fn incremental_postures_equal_postures_from_scratch((l, _) in ledger(false), step in 1u64..4) {
         let d = dataset(&l);
+        let ledger = troop_tracker::Ledger::new(&d);
         let start = chrono::NaiveDate::from_ymd_opt(1999, 12, 31).expect("date");
         let days: Vec<chrono::NaiveDate> = (0..16u64).map(|i| start + chrono::Days::new(i * step)).collect();
         let options = troop_tracker::PostureOptions::default();
-        let incremental = d.postures_over(&days, options);
+        let incremental = ledger.postures_over(&days, options);
         prop_assert_eq!(incremental.len(), days.len());
         for (p, day) in incremental.iter().zip(&days) {
-            let scratch = d.posture_with(*day, options);
+            let scratch = ledger.posture_with(*day, options);
             let show = |p: &troop_tracker::Posture<'_>| -> Vec<String> {
                 p.entries()
                     .iter()

@@ -1,0 +1,229 @@
+//! The bytes between the file and the CSV parser: a byte order mark taken
+//! off, line numbers counted here (the csv crate's own count is one short
+//! per line on CRLF files, rust-csv issue 395), and a bound on how many
+//! bytes one line and one record may hold, enforced while the bytes pass,
+//! before the parser buffers them.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::rc::Rc;
+
+/// The most bytes between two line breaks. Past this the loader stops
+/// reading the file instead of buffering an endless line.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The most bytes one record may hold, line breaks inside quoted fields
+/// included: a quote that is never closed runs to the end of the file, and
+/// is stopped here rather than buffered whole.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// Which limit a stream ran into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TooLong {
+    Line,
+    Record,
+}
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TooLong::Line => write!(f, "line longer than {MAX_LINE_BYTES} bytes"),
+            TooLong::Record => write!(f, "record longer than {MAX_RECORD_BYTES} bytes"),
+        }
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+/// Where the parser is inside a record, as far as quoting goes. The same
+/// states as the csv crate's (RFC 4180: a quote opens a field only at its
+/// start; `""` inside a quoted field is a quote).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// What the guard has seen, shared with the reader that maps the parser's
+/// byte positions back to lines.
+#[derive(Default)]
+pub(crate) struct Lines {
+    /// (byte offset, line) of each record's first byte, for records the
+    /// parser has not yet returned.
+    starts: VecDeque<(u64, u64)>,
+    /// Line ends seen so far.
+    ended: u64,
+}
+
+impl Lines {
+    /// The line a record starting at `byte` (the csv crate's position,
+    /// which may point at blank lines before the record) begins on.
+    pub(crate) fn line_of(&mut self, byte: u64) -> Option<u64> {
+        while self.starts.front().is_some_and(|&(b, _)| b < byte) {
+            self.starts.pop_front();
+        }
+        self.starts.pop_front().map(|(_, line)| line)
+    }
+
+    /// The line being read now (for errors that stop the stream).
+    pub(crate) fn current(&self) -> u64 {
+        self.ended + 1
+    }
+}
+
+/// Counts lines and record starts as bytes pass and refuses a line or a
+/// record longer than the limits, so that memory stays bounded whatever
+/// the input.
+pub(crate) struct Guard<R> {
+    inner: R,
+    offset: u64,
+    since_line: usize,
+    since_record: usize,
+    quoting: Quoting,
+    at_record_start: bool,
+    after_cr: bool,
+    lines: Rc<RefCell<Lines>>,
+}
+
+impl<R: Read> Guard<R> {
+    pub(crate) fn new(inner: R) -> (Guard<R>, Rc<RefCell<Lines>>) {
+        let lines = Rc::new(RefCell::new(Lines::default()));
+        let guard = Guard {
+            inner,
+            offset: 0,
+            since_line: 0,
+            since_record: 0,
+            quoting: Quoting::FieldStart,
+            at_record_start: true,
+            after_cr: false,
+            lines: lines.clone(),
+        };
+        (guard, lines)
+    }
+
+    fn byte(&mut self, b: u8, lines: &mut Lines) -> Result<(), TooLong> {
+        let is_end = b == b'\n' || b == b'\r';
+        if is_end {
+            // CRLF is one line end; a lone CR (old Mac files) is one too.
+            if !(b == b'\n' && self.after_cr) {
+                lines.ended += 1;
+            }
+            self.after_cr = b == b'\r';
+            self.since_line = 0;
+            if self.quoting != Quoting::Quoted {
+                self.quoting = Quoting::FieldStart;
+                self.at_record_start = true;
+                self.since_record = 0;
+            } else {
+                self.since_record += 1;
+            }
+            return Ok(());
+        }
+        self.after_cr = false;
+        if self.at_record_start {
+            lines.starts.push_back((self.offset, lines.ended + 1));
+            self.at_record_start = false;
+        }
+        self.since_line += 1;
+        self.since_record += 1;
+        if self.since_line > MAX_LINE_BYTES {
+            return Err(TooLong::Line);
+        }
+        if self.since_record > MAX_RECORD_BYTES {
+            return Err(TooLong::Record);
+        }
+        self.quoting = match (self.quoting, b) {
+            (Quoting::FieldStart, b'"') => Quoting::Quoted,
+            (Quoting::FieldStart | Quoting::Unquoted | Quoting::QuoteInQuoted, b',') => {
+                Quoting::FieldStart
+            }
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            _ => Quoting::Unquoted,
+        };
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let lines = self.lines.clone();
+        let mut lines = lines.borrow_mut();
+        for &b in buf.get(..n).unwrap_or_default() {
+            self.byte(b, &mut lines)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+            self.offset += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// Skips a UTF-8 byte order mark at the start of a stream.
+pub(crate) fn skip_bom<'r>(mut r: Box<dyn Read + 'r>) -> std::io::Result<Box<dyn Read + 'r>> {
+    let mut head = [0u8; 3];
+    let mut got = 0;
+    while got < 3 {
+        match r.read(head.get_mut(got..).unwrap_or_default())? {
+            0 => break,
+            n => got += n,
+        }
+    }
+    let head = head.get(..got).unwrap_or_default().to_vec();
+    if head == b"\xEF\xBB\xBF" {
+        Ok(r)
+    } else {
+        Ok(Box::new(std::io::Cursor::new(head).chain(r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &[u8]) -> Vec<(u64, u64)> {
+        let (mut g, lines) = Guard::new(text);
+        let mut sink = Vec::new();
+        g.read_to_end(&mut sink).expect("within limits");
+        let l = lines.borrow();
+        l.starts.iter().copied().collect()
+    }
+
+    #[test]
+    fn crlf_and_lf_count_the_same_lines() {
+        assert_eq!(starts(b"a,b\nc,d\n"), [(0, 1), (4, 2)]);
+        assert_eq!(starts(b"a,b\r\nc,d\r\n"), [(0, 1), (5, 2)]);
+        assert_eq!(starts(b"a\r\rb"), [(0, 1), (3, 3)]);
+    }
+
+    #[test]
+    fn a_quoted_line_break_does_not_start_a_record() {
+        assert_eq!(starts(b"a,\"x\ny\"\nb\n"), [(0, 1), (8, 3)]);
+        // A quote inside an unquoted field is text, not an opening quote.
+        assert_eq!(starts(b"a\"b\nc\n"), [(0, 1), (4, 2)]);
+        // An escaped quote keeps the field open.
+        assert_eq!(starts(b"\"a\"\"\nb\"\nc"), [(0, 1), (8, 3)]);
+    }
+
+    #[test]
+    fn blank_lines_start_no_record() {
+        assert_eq!(starts(b"\n\na\n\nb"), [(2, 3), (5, 5)]);
+    }
+
+    #[test]
+    fn long_records_are_refused_while_read() {
+        let mut text = b"\"".to_vec();
+        text.extend(std::iter::repeat_n(b"ab\n".as_slice(), MAX_RECORD_BYTES / 3 + 2).flatten());
+        let (mut g, _) = Guard::new(text.as_slice());
+        let err = g.read_to_end(&mut Vec::new()).expect_err("too long");
+        assert_eq!(err.to_string(), TooLong::Record.to_string());
+        let line = vec![b'x'; MAX_LINE_BYTES + 1];
+        let (mut g, _) = Guard::new(line.as_slice());
+        let err = g.read_to_end(&mut Vec::new()).expect_err("too long");
+        assert_eq!(err.to_string(), TooLong::Line.to_string());
+    }
+}

@@ -1,0 +1,140 @@
+//! `posture.csv` and the pivot: a posture as rows, and as nations by
+//! locations.
+
+use std::io::Write;
+
+use crate::export::{bounds, join, location_cells, opt, rows, text, value, yes_no};
+use crate::export::{ExportError, ExportOptions};
+use crate::interval::Interval;
+use crate::posture::{Entry, Posture};
+
+/// The columns of `posture.csv`, in order.
+pub const POSTURE_COLUMNS: &[&str] = &[
+    "as_of",
+    "nation",
+    "nation_name",
+    "mission",
+    "location",
+    "area",
+    "strength",
+    "low",
+    "high",
+    "kind",
+    "status",
+    "sources",
+    "part_of",
+    "part_low",
+    "part_high",
+    "origin",
+    "last_observed",
+    "stale",
+];
+
+/// Writes the posture, one row per nation, mission and location.
+///
+/// `low` and `high` are what each row adds to the totals, so summing them
+/// gives [`Posture::total`]; an empty `high` means no upper bound. A row
+/// that is part of another (an area of a country figure, one mission of an
+/// all-missions figure) names it in `part_of` and gives its counts in
+/// `part_low`/`part_high` instead, so nothing is counted twice.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_posture<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let data = posture.dataset();
+    let mut out = Vec::with_capacity(posture.entries().len());
+    for e in posture.entries() {
+        let (location, area) = location_cells(e.key());
+        let nation_name = match e.nation() {
+            Some(n) => data
+                .nation(n)
+                .map_or(String::new(), |x| x.name().to_owned()),
+            None => "contributors not named".to_owned(),
+        };
+        let parent = e.nested_in().and_then(|i| posture.entries().get(i));
+        let ((low, high), (part_low, part_high)) = match parent {
+            Some(_) => ((value(""), value("")), bounds(e.bounds())),
+            None => (bounds(e.bounds()), (value(""), value(""))),
+        };
+        out.push(vec![
+            value(posture.day()),
+            opt(e.nation()),
+            text(nation_name),
+            opt(e.mission()),
+            location,
+            area,
+            value(e.strength()),
+            low,
+            high,
+            value(e.strength().kind()),
+            value(e.status()),
+            join(e.basis()),
+            opt(parent.map(|p: &Entry| p.key().to_string())),
+            part_low,
+            part_high,
+            value(e.origin()),
+            opt(e.last_observed()),
+            yes_no(Some(e.is_stale())),
+        ]);
+    }
+    rows(w, options, POSTURE_COLUMNS, out)
+}
+
+/// Writes nations as rows and locations as columns, each cell the
+/// nation's strength there (its top-level figures, summed honestly), with
+/// totals in the last row and the last column.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_pivot<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let locations = posture.by_location();
+    let labels: Vec<String> = locations.iter().map(|l| l.label.clone()).collect();
+    let mut header: Vec<&str> = vec!["nation"];
+    header.extend(labels.iter().map(String::as_str));
+    header.push("total");
+    let mut out = Vec::new();
+    let label_of = |e: &Entry| match e.key().places.as_slice() {
+        [one] => one.country().to_string(),
+        _ => e.key().places_label(),
+    };
+    for view in posture.by_nation() {
+        let mut cells = vec![value(
+            view.nation
+                .map_or("(not named)".to_owned(), |n| n.to_string()),
+        )];
+        for label in &labels {
+            let tops: Vec<&&Entry> = view
+                .entries
+                .iter()
+                .filter(|e| !e.is_nested() && &label_of(e) == label)
+                .collect();
+            let cell = match tops.as_slice() {
+                [] => String::new(),
+                [one] => one.strength().to_string(),
+                many => {
+                    let parts: Vec<Interval> = many.iter().map(|e| e.bounds()).collect();
+                    Interval::sum(&parts).to_string()
+                }
+            };
+            cells.push(value(cell));
+        }
+        cells.push(value(view.total));
+        out.push(cells);
+    }
+    let mut totals = vec![value("total")];
+    totals.extend(locations.iter().map(|l| value(l.total)));
+    totals.push(value(posture.total()));
+    out.push(totals);
+    rows(w, options, &header, out)
+}
+

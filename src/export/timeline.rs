@@ -1,0 +1,96 @@
+//! `timeline.csv`: the ledger's one timeline, a row per figure it
+//! changes.
+
+use std::io::Write;
+
+use crate::dataset::Dataset;
+use crate::export::{bounds, location_cells, opt, rows, text, value, Cell};
+use crate::export::{ExportError, ExportOptions};
+use crate::timeline::{Step, Subject, TimelineItem, TimelineKind};
+
+/// The columns of `timeline.csv`, in order.
+pub const TIMELINE_COLUMNS: &[&str] = &[
+    "date",
+    "date_end",
+    "date_precision",
+    "nation",
+    "mission",
+    "location",
+    "area",
+    "change",
+    "strength_after",
+    "low",
+    "high",
+    "unit",
+    "event_kind",
+    "record",
+    "source",
+    "quote",
+];
+
+
+/// The `event_kind` cell: what kind of record the row comes from.
+fn record_kind(item: &TimelineItem<'_>) -> String {
+    match item.kind {
+        TimelineKind::Observed => "observation".into(),
+        TimelineKind::Relocation => format!("relocation_{}", item.what),
+        TimelineKind::MissionTotal => "mission_total".into(),
+        TimelineKind::Launch => "launch".into(),
+        _ => item.what.clone(),
+    }
+}
+
+fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
+    let (location, area) = location_cells(&step.key);
+    let (low, high) = step
+        .after
+        .map_or((value(""), value("")), |s| bounds(s.bounds()));
+    let unit = match (item.unit, item.kind) {
+        (Some(u), _) => u.to_string(),
+        (None, TimelineKind::Event) => String::new(),
+        (None, _) => "troops".into(),
+    };
+    vec![
+        value(item.date.earliest()),
+        value(item.date.latest()),
+        value(item.date.precision()),
+        opt(step.key.nation),
+        opt(step.key.mission.as_ref()),
+        location,
+        area,
+        text(step.change.as_str()),
+        opt(step.after),
+        low,
+        high,
+        value(unit),
+        value(record_kind(item)),
+        value(&item.record),
+        value(item.citation.source()),
+        text(item.citation.quote()),
+    ]
+}
+
+/// Writes the ledger's timeline ([`Dataset::timeline`] of
+/// [`Subject::All`]), oldest first: observations with the figure after
+/// each, relocations with a row for the origin and one for the
+/// destination, announced relocations, launches, reported mission totals,
+/// and events with their counts.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_timeline<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let items = data.timeline(&Subject::All);
+    let out = items.iter().flat_map(|item| {
+        let mut lines = vec![row(item, &item.step)];
+        if let Some(arrival) = &item.arrival {
+            lines.push(row(item, arrival));
+        }
+        lines
+    });
+    rows(w, options, TIMELINE_COLUMNS, out)
+}

@@ -1,0 +1,119 @@
+//! The ledger layer: the dataset's observations and relocations replayed
+//! in date order into figures per nation, place and mission.
+//!
+//! [`Ledger`] is the handle the analyses work through. It borrows a
+//! [`Dataset`] and builds, on first use, an index of every key's figures
+//! after each step, so that the state on any day costs a binary search per
+//! key. Build one `Ledger` per dataset and ask it for as many postures as
+//! you like; the dataset itself caches nothing.
+
+mod contributions;
+mod index;
+mod key;
+mod replay;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+
+pub(crate) use contributions::contributions;
+pub(crate) use index::Index;
+pub use key::{Figure, Key, Origin};
+pub(crate) use replay::{Figures, Replay, State, Trace};
+
+/// Which relocations a replay applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Projection {
+    /// Relocations carried out or under way: what the sources say has
+    /// happened.
+    #[default]
+    Actual,
+    /// Announced relocations too, as if carried out: what is planned.
+    Projected,
+}
+
+impl Projection {
+    /// Whether announced relocations are applied.
+    pub fn is_projected(self) -> bool {
+        self == Projection::Projected
+    }
+
+    /// `actual` or `projected`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Projection::Actual => "actual",
+            Projection::Projected => "projected",
+        }
+    }
+}
+
+impl std::fmt::Display for Projection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A dataset's ledger: the handle postures and changes are asked of.
+///
+/// ```
+/// use troop_tracker::{Dataset, Ledger, Projection};
+/// let data = Dataset::bundled()?;
+/// let ledger = Ledger::new(&data);
+/// let figures = ledger.figures_on("2020-01-10".parse()?, Projection::Actual);
+/// let germany_in_iraq = figures
+///     .iter()
+///     .find(|(k, _)| k.to_string() == "DEU in IRQ")
+///     .map(|(_, f)| f.value.to_string());
+/// assert_eq!(germany_in_iraq.as_deref(), Some("90"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Ledger<'d> {
+    data: &'d Dataset,
+    actual: OnceLock<Index>,
+    projected: OnceLock<Index>,
+}
+
+impl<'d> Ledger<'d> {
+    /// The ledger of `data`. Nothing is computed until it is asked for.
+    pub fn new(data: &'d Dataset) -> Ledger<'d> {
+        Ledger {
+            data,
+            actual: OnceLock::new(),
+            projected: OnceLock::new(),
+        }
+    }
+
+    /// The dataset it replays.
+    pub fn dataset(&self) -> &'d Dataset {
+        self.data
+    }
+
+    /// The index for `projection`, built on first use and kept: the
+    /// records never change under a borrow.
+    pub(crate) fn index(&self, projection: Projection) -> &Index {
+        let cell = match projection {
+            Projection::Actual => &self.actual,
+            Projection::Projected => &self.projected,
+        };
+        cell.get_or_init(|| Index::build(self.data, projection.is_projected()))
+    }
+
+    /// The replayed figures at the end of `day`: for every nation, place
+    /// and mission, the latest observation on or before `day` minus or plus
+    /// the relocations applied since.
+    ///
+    /// This is the raw ledger under the consistency checks; the keys nest
+    /// (a country-wide figure includes its areas' figures, and a figure
+    /// under no mission includes the mission figures), so do not add them
+    /// up blindly: a [`Posture`](crate::Posture) does that honestly.
+    pub fn figures_on(&self, day: NaiveDate, projection: Projection) -> Vec<(Key, Figure)> {
+        Replay::new(self.data, projection.is_projected())
+            .state_on(day, false)
+            .into_iter()
+            .collect()
+    }
+}

@@ -1,0 +1,374 @@
+//! Replaying observations and relocations in date order: the engine under
+//! the index, the timeline and the consistency checks.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+use crate::deployment::{Deployment, RelativeTo};
+use crate::fasthash::FastMap as HashMap;
+use crate::id::RecordId;
+use crate::interval::Interval;
+use crate::ledger::key::{Figure, Key, Origin};
+use crate::relocation::Relocation;
+use crate::strength::StrengthKind;
+
+/// What happened at one step of a replay, for the checks to inspect. Keys
+/// are given by their id in the [`Replay`] ([`Replay::key`]).
+///
+/// New figures are lent from the replay's state rather than copied: a
+/// consumer that keeps one clones it.
+#[derive(Debug)]
+pub(crate) enum Trace<'a, 's> {
+    /// A deployment set a figure; `previous` is what the key held before.
+    Observed {
+        deployment: &'a Deployment,
+        key: usize,
+        previous: Option<Figure>,
+        now: &'s Figure,
+    },
+    /// A relocation moved troops.
+    Moved {
+        relocation: &'a Relocation,
+        moved: Interval,
+        origin: usize,
+        before: Option<Figure>,
+        after: &'s Figure,
+        destination: usize,
+        arrived: &'s Figure,
+    },
+}
+
+#[derive(Debug)]
+enum Action<'a> {
+    Observe(&'a Deployment, usize),
+    Move {
+        relocation: &'a Relocation,
+        moved: Interval,
+        basis: Vec<RecordId>,
+        origin: usize,
+        destination: usize,
+    },
+}
+
+#[derive(Debug)]
+struct Step<'a> {
+    day: NaiveDate,
+    order: (usize, u8, usize),
+    action: Action<'a>,
+}
+
+/// The steps of a dataset in replay order, built once and replayed to any
+/// day. Every key is numbered once here, so that replaying is indexing,
+/// not searching.
+#[derive(Debug)]
+pub(crate) struct Replay<'a> {
+    steps: Vec<Step<'a>>,
+    data: &'a Dataset,
+    keys: Vec<Key>,
+    ids: HashMap<Key, usize>,
+}
+
+/// The figures at one moment of a replay, by key id.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct State {
+    figures: Vec<Option<Figure>>,
+}
+
+impl State {
+    pub(crate) fn new() -> State {
+        State::default()
+    }
+
+    pub(crate) fn get(&self, key: usize) -> Option<&Figure> {
+        self.figures.get(key).and_then(Option::as_ref)
+    }
+
+    /// Takes the key's figure out, leaving none.
+    pub(crate) fn take(&mut self, key: usize) -> Option<Figure> {
+        self.figures.get_mut(key).and_then(Option::take)
+    }
+
+    pub(crate) fn insert(&mut self, key: usize, figure: Figure) {
+        if key >= self.figures.len() {
+            self.figures.resize(key + 1, None);
+        }
+        if let Some(slot) = self.figures.get_mut(key) {
+            *slot = Some(figure);
+        }
+    }
+
+    /// Every key id with its figure.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, &Figure)> {
+        self.figures
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.as_ref().map(|f| (i, f)))
+    }
+}
+
+/// Figures by key, in key order: what postures are built from.
+pub(crate) type Figures = BTreeMap<Key, Figure>;
+
+impl<'a> Replay<'a> {
+    /// Orders the dataset's deployments and relocations. With `projected`,
+    /// announced relocations are included as if carried out.
+    pub(crate) fn new(data: &'a Dataset, projected: bool) -> Replay<'a> {
+        let mut ids: HashMap<Key, usize> = HashMap::default();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut id_of = |k: Key| -> usize {
+            if let Some(&i) = ids.get(&k) {
+                return i;
+            }
+            let i = keys.len();
+            keys.push(k.clone());
+            ids.insert(k, i);
+            i
+        };
+        let moves: Vec<&Relocation> = data
+            .relocations()
+            .iter()
+            .filter(|r| r.same_as().is_none() && (projected || r.status().has_moved()))
+            .collect();
+        let position: HashMap<&RecordId, usize> =
+            moves.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::default();
+        for other in data.relocations() {
+            if let Some(first) = other.same_as() {
+                reports.entry(first).or_default().push(other);
+            }
+        }
+        let mut steps = Vec::with_capacity(moves.len() + data.deployments().len());
+        for (i, r) in moves.iter().enumerate() {
+            // Reports of the same move compete: the move is what all allow.
+            let mut moved = r.strength().bounds();
+            let mut basis = vec![r.id().clone()];
+            for other in reports.get(r.id()).into_iter().flatten() {
+                if let Some(both) = moved.intersect(&other.strength().bounds()) {
+                    moved = both;
+                }
+                basis.push(other.id().clone());
+            }
+            steps.push(Step {
+                day: r.date().earliest(),
+                order: (i, 1, 0),
+                action: Action::Move {
+                    relocation: r,
+                    moved,
+                    basis,
+                    origin: id_of(Key::origin(r)),
+                    destination: id_of(Key::destination(r)),
+                },
+            });
+        }
+        for (n, d) in data.deployments().iter().enumerate() {
+            let anchored = d.relative_to().and_then(|rel| {
+                let i = *position.get(rel.relocation())?;
+                let r = moves.get(i)?;
+                let rank = match rel {
+                    RelativeTo::Before(_) => 0,
+                    RelativeTo::After(_) => 2,
+                };
+                Some((r.date().earliest(), (i, rank, n)))
+            });
+            let (day, order) = anchored.unwrap_or((d.as_of().earliest(), (usize::MAX, 0, n)));
+            steps.push(Step {
+                day,
+                order,
+                action: Action::Observe(d, id_of(Key::of_deployment(d))),
+            });
+        }
+        steps.sort_unstable_by_key(|a| (a.day, a.order));
+        Replay {
+            steps,
+            data,
+            keys,
+            ids,
+        }
+    }
+
+    /// The key with this id.
+    pub(crate) fn key(&self, id: usize) -> Option<&Key> {
+        self.keys.get(id)
+    }
+
+    /// The id of a key, if any step touches it.
+    pub(crate) fn id_of(&self, key: &Key) -> Option<usize> {
+        self.ids.get(key).copied()
+    }
+
+    /// How many keys the steps touch.
+    pub(crate) fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// A replay state as figures by key, in key order.
+    pub(crate) fn figures(&self, state: &State) -> Figures {
+        state
+            .iter()
+            .filter_map(|(i, f)| Some((self.keys.get(i)?.clone(), f.clone())))
+            .collect()
+    }
+
+    /// Replays every step up to and including `until` into `state`,
+    /// starting after `from` (exclusive) when given, and reports each step
+    /// to `trace`. With `start_of_day`, the last day contributes only the
+    /// figures placed before its relocations.
+    pub(crate) fn replay(
+        &self,
+        state: &mut State,
+        from: Option<NaiveDate>,
+        until: NaiveDate,
+        start_of_day: bool,
+        trace: &mut dyn FnMut(Trace<'a, '_>),
+    ) {
+        // Steps are in day order: skip to the first after `from`.
+        let start = from.map_or(0, |f| self.steps.partition_point(|s| s.day <= f));
+        for step in self.steps.get(start..).unwrap_or_default() {
+            if step.day > until {
+                break;
+            }
+            let placed_before = matches!(step.action, Action::Observe(..))
+                && step.order.0 != usize::MAX
+                && step.order.1 == 0;
+            if start_of_day && step.day == until && !placed_before {
+                continue;
+            }
+            match &step.action {
+                Action::Observe(d, key) => self.observe(state, d, *key, step.day, trace),
+                Action::Move {
+                    relocation,
+                    moved,
+                    basis,
+                    origin,
+                    destination,
+                } => {
+                    let keys = (*origin, *destination);
+                    apply_move(state, relocation, *moved, basis, keys, step.day, trace);
+                }
+            }
+        }
+    }
+
+    /// The figures at the end of `day` (or its start), from scratch.
+    pub(crate) fn state_on(&self, day: NaiveDate, start_of_day: bool) -> Figures {
+        let mut state = State::new();
+        self.replay(&mut state, None, day, start_of_day, &mut |_| {});
+        self.figures(&state)
+    }
+
+    fn observe(
+        &self,
+        state: &mut State,
+        d: &'a Deployment,
+        key: usize,
+        day: NaiveDate,
+        trace: &mut dyn FnMut(Trace<'a, '_>),
+    ) {
+        let mut now = Figure {
+            value: d.strength().bounds(),
+            stated: Some(d.strength()),
+            basis: vec![d.id().clone()],
+            day,
+            observed_on: Some(day),
+            origin: Origin::Observed,
+        };
+        if let (Some(share), Some(mission)) = (d.share(), d.mission()) {
+            if d.strength().kind() == StrengthKind::NotReported {
+                if let Some(total) = self.data.mission_total_on(mission, d.as_of().latest()) {
+                    now.value = total.strength().bounds().share(share);
+                    now.basis.push(total.id().clone());
+                    now.origin = Origin::Share;
+                }
+            }
+        }
+        let previous = state.take(key);
+        if let Some(prev) = &previous {
+            let same_day = prev.observed_on == Some(day) && prev.origin == Origin::Observed;
+            if same_day && !prev.basis.contains(d.id()) {
+                if let Some(both) = prev.value.intersect(&now.value) {
+                    now.value = both;
+                    now.origin = Origin::Competing;
+                    let mut basis = prev.basis.clone();
+                    basis.extend(now.basis);
+                    now.basis = basis;
+                }
+            }
+        }
+        state.insert(key, now);
+        if let Some(now) = state.get(key) {
+            trace(Trace::Observed {
+                deployment: d,
+                key,
+                previous,
+                now,
+            });
+        }
+    }
+}
+
+fn apply_move<'a>(
+    state: &mut State,
+    r: &'a Relocation,
+    moved: Interval,
+    basis: &[RecordId],
+    (origin, destination): (usize, usize),
+    day: NaiveDate,
+    trace: &mut dyn FnMut(Trace<'a, '_>),
+) {
+    let before = state.take(origin);
+    // After a temporary move the troops may have come back at any time, so
+    // the origin holds anything from what was left to what was there, and
+    // the destination anything from what it had to what it gained.
+    let temporary = r.temporary() == Some(true);
+    let settle = |was: Interval, now: Interval| if temporary { now.hull(&was) } else { now };
+    // A figure carried through the move: the old one's records plus the
+    // move's, or only the move's when there was no figure.
+    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin| match old {
+        Some(f) => {
+            let mut b = f.basis.clone();
+            b.extend(basis.iter().cloned());
+            Figure {
+                value,
+                stated: None,
+                basis: b,
+                day,
+                observed_on: f.observed_on,
+                origin: Origin::Replayed,
+            }
+        }
+        None => Figure {
+            value,
+            stated: None,
+            basis: basis.to_vec(),
+            day,
+            observed_on: None,
+            origin: fresh,
+        },
+    };
+    let left = before.as_ref().map_or(Interval::unknown(), |f| {
+        settle(f.value, f.value.minus(&moved))
+    });
+    let after = carry(before.as_ref(), left, Origin::Unobserved);
+    state.insert(origin, after);
+    let had = state.take(destination);
+    let gained = match &had {
+        Some(f) => settle(f.value, f.value.plus(&moved)),
+        None => settle(Interval::exactly(0), moved),
+    };
+    let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly);
+    state.insert(destination, arrived);
+    if let (Some(after), Some(arrived)) = (state.get(origin), state.get(destination)) {
+        trace(Trace::Moved {
+            relocation: r,
+            moved,
+            origin,
+            before,
+            after,
+            destination,
+            arrived,
+        });
+    }
+}
+

@@ -1,0 +1,122 @@
+//! One figure of a posture, and whether it is in place or planned.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use crate::id::{MissionId, RecordId};
+use crate::interval::Interval;
+use crate::ledger::{Figure, Key, Origin};
+use crate::nation::NationCode;
+use crate::strength::Strength;
+
+/// Whether a posture figure is in place or only planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Status {
+    /// In place on the day, as far as the sources say.
+    Present,
+    /// Depends on an announced relocation not yet carried out (projected
+    /// postures only).
+    Planned,
+}
+
+impl Status {
+    /// `present` or `planned`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Present => "present",
+            Status::Planned => "planned",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One figure of a posture: whose troops, where, under which mission, how
+/// many (with the uncertainty kept), and on which records it rests.
+#[derive(Clone, Debug)]
+pub struct Entry<'d> {
+    pub(super) key: Cow<'d, Key>,
+    pub(super) figure: Cow<'d, Figure>,
+    pub(super) status: Status,
+    pub(super) stale: bool,
+    pub(super) inside: Option<usize>,
+}
+
+impl Entry<'_> {
+    /// The nation, place(s) and mission.
+    pub fn key(&self) -> &Key {
+        &self.key
+    }
+
+    /// The nation, or `None` for contributors no source names.
+    pub fn nation(&self) -> Option<NationCode> {
+        self.key.nation
+    }
+
+    /// The mission, or `None` for the nation's total across missions there.
+    pub fn mission(&self) -> Option<&MissionId> {
+        self.key.mission.as_ref()
+    }
+
+    /// The figure as a strength: the stated notation when it is one
+    /// untouched observation (`~250`), else the derived interval (`90`,
+    /// `1..500`).
+    pub fn strength(&self) -> Strength {
+        self.figure.strength()
+    }
+
+    /// The counts the figure allows.
+    pub fn bounds(&self) -> Interval {
+        self.figure.value
+    }
+
+    /// The records it rests on: observations, then relocations applied.
+    pub fn basis(&self) -> &[RecordId] {
+        &self.figure.basis
+    }
+
+    /// How the figure came to be (observed, replayed, competing, ...).
+    pub fn origin(&self) -> Origin {
+        self.figure.origin
+    }
+
+    /// The day the figure was last observed directly, if ever.
+    pub fn last_observed(&self) -> Option<NaiveDate> {
+        self.figure.observed_on
+    }
+
+    /// The day of the latest observation or relocation behind it.
+    pub fn last_changed(&self) -> NaiveDate {
+        self.figure.day
+    }
+
+    /// Present, or planned (depends on an announced relocation).
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// Whether the figure is older than the posture's staleness threshold.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    /// Whether the figure is part of another entry of the posture (an area
+    /// of a country figure, or one mission of an all-missions figure), so
+    /// that it must not be added to it.
+    pub fn is_nested(&self) -> bool {
+        self.inside.is_some()
+    }
+
+    /// The entry this one is part of, as an index into
+    /// [`Posture::entries`](crate::Posture::entries).
+    pub fn nested_in(&self) -> Option<usize> {
+        self.inside
+    }
+}
+

@@ -1,0 +1,490 @@
+//! The dated history of the ledger — every observation, relocation,
+//! reported total, launch and event, oldest first, each with its citation
+//! and the figure after it — and what changed between two days.
+//!
+//! There is one timeline, built here: [`Dataset::timeline`] with
+//! [`Subject::All`] is what `timeline.csv` writes, and a nation's or a
+//! mission's timeline is the same lines filtered to it.
+
+mod changes;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+use crate::date::Date;
+use crate::deployment::{Deployment, RelativeTo};
+use crate::event::{Event, EventUnit};
+use crate::id::MissionId;
+use crate::interval::Interval;
+use crate::ledger::{Key, Replay, State, Trace};
+use crate::location::Location;
+use crate::mission::{Mission, MissionStrength};
+use crate::nation::NationCode;
+use crate::relocation::Relocation;
+use crate::source::Citation;
+use crate::strength::Strength;
+
+pub use changes::{Change, Changes};
+
+/// Whose history a timeline tells.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Subject {
+    /// A nation's troops.
+    Nation(NationCode),
+    /// A mission.
+    Mission(MissionId),
+    /// Everything in the ledger.
+    All,
+}
+
+/// What kind of entry a timeline line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineKind {
+    /// A mission was launched (from the mission record).
+    Launch,
+    /// A strength was observed.
+    Observed,
+    /// A mission's total was reported.
+    MissionTotal,
+    /// Troops were (or are to be) relocated.
+    Relocation,
+    /// A dated event.
+    Event,
+}
+
+impl TimelineKind {
+    /// `launch`, `observed`, `mission_total`, `relocation` or `event`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimelineKind::Launch => "launch",
+            TimelineKind::Observed => "observed",
+            TimelineKind::MissionTotal => "mission_total",
+            TimelineKind::Relocation => "relocation",
+            TimelineKind::Event => "event",
+        }
+    }
+}
+
+impl std::fmt::Display for TimelineKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A figure a timeline line changes: whose troops where, what happened to
+/// them in words, and the figure right after.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// Whose troops, where, under which mission. For an event, its nation,
+    /// location (if any) and mission; for a mission's total or launch, the
+    /// mission in its host country with no nation.
+    pub key: Key,
+    /// What happened to the figure: `observed 120`, `moved out 30 to
+    /// JOR+KWT`, `announced: ...`.
+    pub change: String,
+    /// The figure right after the line (as stated when untouched), if the
+    /// line sets one.
+    pub after: Option<Strength>,
+}
+
+/// One dated line of a timeline.
+#[derive(Clone, Debug)]
+pub struct TimelineItem<'d> {
+    /// When.
+    pub date: Date,
+    /// What kind of line.
+    pub kind: TimelineKind,
+    /// The event kind or relocation status, as a word.
+    pub what: String,
+    /// One readable sentence.
+    pub text: String,
+    /// The counts of the figure the line is about, right after it: the
+    /// observed figure after replay, what is left at a relocation's
+    /// origin, or a mission's reported total. `None` for events and
+    /// announced moves.
+    pub strength_after: Option<Interval>,
+    /// The figure the line changes (at the origin, for a relocation).
+    pub step: Step,
+    /// For a relocation carried out or under way, the figure at its
+    /// destination.
+    pub arrival: Option<Step>,
+    /// What the line's count is of: troops, or an event's unit.
+    pub unit: Option<EventUnit>,
+    /// The record, or the mission id for a launch.
+    pub record: String,
+    /// Where it comes from.
+    pub citation: &'d Citation,
+    about: About<'d>,
+    /// Same-day order: figures placed before a relocation, then the
+    /// relocation, then the rest.
+    rank: u8,
+}
+
+/// The record a line comes from, to tell whose timeline it belongs to.
+#[derive(Clone, Copy, Debug)]
+enum About<'d> {
+    Launch(&'d Mission),
+    Total(&'d Mission),
+    Observed(&'d Deployment),
+    Moved(&'d Relocation),
+    Event(&'d Event),
+}
+
+impl TimelineItem<'_> {
+    fn concerns(&self, subject: &Subject) -> bool {
+        let (nation, mission) = match subject {
+            Subject::All => return true,
+            Subject::Nation(code) => (Some(*code), None),
+            Subject::Mission(id) => (None, Some(id)),
+        };
+        let about_nation = |n: Option<NationCode>| nation.is_some() && n == nation;
+        let about_mission = |m: Option<&MissionId>| mission.is_some() && m == mission;
+        match self.about {
+            About::Launch(m) | About::Total(m) => about_mission(Some(m.id())),
+            About::Observed(d) => about_nation(Some(d.nation())) || about_mission(d.mission()),
+            About::Moved(r) => {
+                about_nation(r.nation())
+                    || about_mission(r.from_mission())
+                    || about_mission(r.to_mission())
+            }
+            About::Event(e) => about_nation(e.nation()) || about_mission(e.mission()),
+        }
+    }
+
+    /// The readable sentence as the subject's timeline shows it: within a
+    /// mission's timeline an observation does not repeat the mission, nor
+    /// an event its organization and mission.
+    fn text_for(&self, subject: &Subject) -> String {
+        let in_mission = matches!(subject, Subject::Mission(_));
+        match self.about {
+            About::Observed(d) => observation_text(d, in_mission),
+            About::Event(e) => event_text(e, in_mission),
+            _ => self.text.clone(),
+        }
+    }
+}
+
+impl Dataset {
+    /// The dated history of a nation's troops, of a mission, or of
+    /// everything: observations, relocations, reported totals, launches and
+    /// events, oldest first, each with its citation and the figure after
+    /// it.
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Subject};
+    /// let data = Dataset::bundled()?;
+    /// let germany = data.timeline(&Subject::Nation("DEU".parse()?));
+    /// let texts: Vec<String> = germany.iter().map(|i| i.what.clone()).collect();
+    /// assert_eq!(texts, ["observed", "under_way", "observed"]);
+    /// // What is left in Iraq after the relocation line.
+    /// assert_eq!(germany[1].strength_after.map(|s| s.to_string()).as_deref(), Some("90"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline(&self, subject: &Subject) -> Vec<TimelineItem<'_>> {
+        let mut items: Vec<TimelineItem<'_>> = build(self)
+            .into_iter()
+            .filter(|i| i.concerns(subject))
+            .collect();
+        for i in &mut items {
+            i.text = i.text_for(subject);
+        }
+        items
+    }
+}
+
+/// The figures each deployment and relocation left, from one replay.
+#[derive(Default)]
+struct Replayed {
+    observed: HashMap<usize, Step>,
+    moved: HashMap<usize, (Step, Step)>,
+}
+
+fn replayed(data: &Dataset) -> Replayed {
+    let replay = Replay::new(data, false);
+    let key = |id: usize| {
+        replay
+            .key(id)
+            .cloned()
+            .expect("a trace names only keys its replay numbered")
+    };
+    // Record ids are unique across the dataset (the loader checks).
+    let deployment_at: HashMap<&str, usize> = data
+        .deployments()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id().as_str(), i))
+        .collect();
+    let relocation_at: HashMap<&str, usize> = data
+        .relocations()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id().as_str(), i))
+        .collect();
+    let mut out = Replayed::default();
+    replay.replay(&mut State::new(), None, NaiveDate::MAX, false, &mut |t| {
+        match t {
+            Trace::Observed {
+                deployment: d,
+                key: k,
+                now,
+                ..
+            } => {
+                let mut change = format!("observed {}", d.strength());
+                if let Some(share) = d.share() {
+                    change.push_str(&format!(" ({share} of the mission total)"));
+                }
+                let step = Step {
+                    key: key(k),
+                    change,
+                    after: Some(now.strength()),
+                };
+                if let Some(&i) = deployment_at.get(d.id().as_str()) {
+                    out.observed.insert(i, step);
+                }
+            }
+            Trace::Moved {
+                relocation: r,
+                moved,
+                origin,
+                after,
+                destination,
+                arrived,
+                ..
+            } => {
+                let (origin, destination) = (key(origin), key(destination));
+                let out_step = Step {
+                    change: format!("moved out {} to {}", moved, destination.places_label()),
+                    key: origin.clone(),
+                    after: Some(after.strength()),
+                };
+                let in_step = Step {
+                    change: format!("moved in {} from {}", moved, origin.places_label()),
+                    key: destination,
+                    after: Some(arrived.strength()),
+                };
+                if let Some(&i) = relocation_at.get(r.id().as_str()) {
+                    out.moved.insert(i, (out_step, in_step));
+                }
+            }
+        }
+    });
+    out
+}
+
+/// Every line of the ledger's timeline, in order.
+fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
+    let mut figures = replayed(data);
+    let mut items = Vec::new();
+    for m in data.missions() {
+        items.extend(mission_lines(m));
+    }
+    for (i, d) in data.deployments().iter().enumerate() {
+        let step = figures.observed.remove(&i).unwrap_or_else(|| Step {
+            key: Key::of_deployment(d),
+            change: format!("observed {}", d.strength()),
+            after: None,
+        });
+        items.push(TimelineItem {
+            date: d.as_of(),
+            kind: TimelineKind::Observed,
+            what: "observed".into(),
+            text: observation_text(d, false),
+            strength_after: step.after.map(|s| s.bounds()),
+            step,
+            arrival: None,
+            unit: None,
+            record: d.id().to_string(),
+            citation: d.citation(),
+            about: About::Observed(d),
+            rank: match d.relative_to() {
+                Some(RelativeTo::Before(_)) => 0,
+                _ => 2,
+            },
+        });
+    }
+    for (i, r) in data.relocations().iter().enumerate() {
+        let moved = figures.moved.remove(&i);
+        items.push(relocation_line(r, moved));
+    }
+    for e in data.events() {
+        items.push(event_line(e));
+    }
+    // A stable sort keeps file order among equals.
+    items.sort_by_key(|i| (i.date.earliest(), i.date.latest(), i.rank));
+    items
+}
+
+fn mission_lines(m: &Mission) -> Vec<TimelineItem<'_>> {
+    let key = Key {
+        nation: None,
+        places: vec![Location::country_wide(m.host())],
+        mission: Some(m.id().clone()),
+    };
+    let mut out = Vec::new();
+    if let Some(launched) = m.launched() {
+        out.push(TimelineItem {
+            date: launched,
+            kind: TimelineKind::Launch,
+            what: "launched".into(),
+            text: format!("{} launched", m.name()),
+            strength_after: None,
+            step: Step {
+                key: key.clone(),
+                change: "launched".into(),
+                after: None,
+            },
+            arrival: None,
+            unit: None,
+            record: m.id().to_string(),
+            citation: m.citation(),
+            about: About::Launch(m),
+            rank: 0,
+        });
+    }
+    for t in m.totals() {
+        out.push(total_line(m, t, key.clone()));
+    }
+    out
+}
+
+fn total_line<'d>(m: &'d Mission, t: &'d MissionStrength, key: Key) -> TimelineItem<'d> {
+    let text = format!("reported total {}", t.strength());
+    TimelineItem {
+        date: t.as_of(),
+        kind: TimelineKind::MissionTotal,
+        what: "total".into(),
+        strength_after: Some(t.strength().bounds()),
+        step: Step {
+            key,
+            change: text.clone(),
+            after: Some(t.strength()),
+        },
+        text,
+        arrival: None,
+        unit: None,
+        record: t.id().to_string(),
+        citation: t.citation(),
+        about: About::Total(m),
+        rank: 2,
+    }
+}
+
+fn relocation_line(r: &Relocation, moved: Option<(Step, Step)>) -> TimelineItem<'_> {
+    let mut text = r.to_string();
+    // The date, status and id have columns of their own.
+    if let Some(cut) = text.rfind(", ") {
+        if let Some(cut) = text.get(..cut).and_then(|t| t.rfind(", ")) {
+            text.truncate(cut);
+        }
+    }
+    if r.temporary() == Some(true) {
+        text.push_str(", temporary");
+    }
+    let (step, arrival) = match moved {
+        Some((out, arrived)) => (out, Some(arrived)),
+        None => {
+            let to: Vec<String> = r.to().iter().map(ToString::to_string).collect();
+            let change = match r.same_as() {
+                Some(first) => {
+                    format!("reported again as {} (same move as {first})", r.strength())
+                }
+                None => format!(
+                    "announced: {} to move to {}{}",
+                    r.strength(),
+                    to.join("+"),
+                    r.to_mission()
+                        .map(|m| format!(" under {m}"))
+                        .unwrap_or_default()
+                ),
+            };
+            let step = Step {
+                key: Key::origin(r),
+                change,
+                after: None,
+            };
+            (step, None)
+        }
+    };
+    TimelineItem {
+        date: r.date(),
+        kind: TimelineKind::Relocation,
+        what: r.status().as_str().into(),
+        text,
+        strength_after: step.after.map(|s| s.bounds()),
+        step,
+        arrival,
+        unit: None,
+        record: r.id().to_string(),
+        citation: r.citation(),
+        about: About::Moved(r),
+        rank: 1,
+    }
+}
+
+fn event_line(e: &Event) -> TimelineItem<'_> {
+    let mut what = e.kind().as_str().replace('_', " ");
+    if let Some(o) = e.organization() {
+        what.push_str(&format!(" ({o})"));
+    }
+    TimelineItem {
+        date: e.date(),
+        kind: TimelineKind::Event,
+        what: e.kind().as_str().into(),
+        text: event_text(e, false),
+        strength_after: None,
+        step: Step {
+            key: Key {
+                nation: e.nation(),
+                places: e.location().into_iter().cloned().collect(),
+                mission: e.mission().cloned(),
+            },
+            change: what,
+            after: e.count().map(|(c, _)| c),
+        },
+        arrival: None,
+        unit: e.count().map(|(_, u)| u),
+        record: e.id().to_string(),
+        citation: e.citation(),
+        about: About::Event(e),
+        rank: 2,
+    }
+}
+
+fn observation_text(d: &Deployment, in_mission_timeline: bool) -> String {
+    let mut text = format!("{} {} in {}", d.nation(), d.strength(), d.location());
+    if let (Some(m), false) = (d.mission(), in_mission_timeline) {
+        text.push_str(&format!(" under {m}"));
+    }
+    if let Some(share) = d.share() {
+        text.push_str(&format!(" ({share} of the mission)"));
+    }
+    text
+}
+
+/// An event in words, without the date, kind and id that have columns of
+/// their own.
+fn event_text(e: &Event, in_mission_timeline: bool) -> String {
+    let mut parts = Vec::new();
+    if !in_mission_timeline {
+        if let Some(o) = e.organization() {
+            parts.push(o.to_owned());
+        }
+        if let Some(m) = e.mission() {
+            parts.push(m.to_string());
+        }
+    }
+    if let Some(n) = e.nation() {
+        parts.push(format!("by {n}"));
+    }
+    if let Some(l) = e.location() {
+        parts.push(format!("in {l}"));
+    }
+    if let Some((count, unit)) = e.count() {
+        parts.push(format!("{count} {unit}"));
+    }
+    parts.join(" ")
+}

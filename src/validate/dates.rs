@@ -1,0 +1,133 @@
+//! Things happen in order: launches, reports and moves.
+
+
+
+use crate::date::Date;
+use crate::event::{Event, EventKind};
+use crate::validate::Checks;
+use crate::validate::{Rule, Severity};
+
+impl<'a> Checks<'a> {
+    pub(super) fn date_order(&mut self) {
+        let data = self.data;
+        for m in data.missions() {
+            let Some(launch) = m.launched() else { continue };
+            let mut dated: Vec<(&str, Date)> = Vec::new();
+            dated.extend(m.totals().iter().map(|t| (t.id().as_str(), t.as_of())));
+            dated.extend(
+                self.deployments_of(m.id())
+                    .iter()
+                    .map(|d| (d.id().as_str(), d.as_of())),
+            );
+            dated.extend(
+                data.relocations()
+                    .iter()
+                    .filter(|r| r.from_mission() == Some(m.id()) || r.to_mission() == Some(m.id()))
+                    .map(|r| (r.id().as_str(), r.date())),
+            );
+            dated.extend(
+                data.events()
+                    .iter()
+                    .filter(|e| e.mission() == Some(m.id()) && e.kind() != EventKind::Launched)
+                    .map(|e| (e.id().as_str(), e.date())),
+            );
+            let early: Vec<&(&str, Date)> = dated
+                .iter()
+                .filter(|(_, d)| d.certainly_before(&launch))
+                .collect();
+            for (id, d) in &early {
+                let msg = format!("{id}: dated {d}, before {} was launched ({launch})", m.id());
+                self.push(
+                    Rule::DateOrder,
+                    Severity::Error,
+                    vec![(*id).to_owned(), m.id().to_string()],
+                    msg,
+                );
+            }
+            if early.is_empty() && !dated.is_empty() {
+                let msg = format!(
+                    "{}: launched {launch}; all {} records about it are dated on or after that",
+                    m.id(),
+                    dated.len()
+                );
+                self.push(
+                    Rule::DateOrder,
+                    Severity::Note,
+                    vec![m.id().to_string()],
+                    msg,
+                );
+            }
+            for e in data
+                .events()
+                .iter()
+                .filter(|e| e.mission() == Some(m.id()) && e.kind() == EventKind::Launched)
+            {
+                let agree = e.date().earliest() <= launch.latest()
+                    && launch.earliest() <= e.date().latest();
+                let msg = format!(
+                    "{}: launched {} per {}, and {launch} per missions.csv — {}",
+                    m.id(),
+                    e.date(),
+                    e.id(),
+                    if agree { "consistent" } else { "contradiction" }
+                );
+                let severity = if agree {
+                    Severity::Note
+                } else {
+                    Severity::Error
+                };
+                self.push(
+                    Rule::DateOrder,
+                    severity,
+                    vec![e.id().to_string(), m.id().to_string()],
+                    msg,
+                );
+            }
+        }
+        for m in data.missions() {
+            let of = |kinds: &[EventKind]| -> Vec<&Event> {
+                data.events()
+                    .iter()
+                    .filter(|e| e.mission() == Some(m.id()) && kinds.contains(&e.kind()))
+                    .collect()
+            };
+            let suspensions = of(&[EventKind::TrainingSuspended, EventKind::OperationsSuspended]);
+            for resume in of(&[EventKind::ResumptionApproved]) {
+                let first = suspensions.iter().min_by_key(|s| s.date().earliest());
+                let msg;
+                let severity;
+                let mut recs = vec![resume.id().to_string()];
+                match first {
+                    None => {
+                        severity = Severity::Warning;
+                        msg = format!(
+                            "{}: resumption approved {} ({}) but no suspension is recorded",
+                            m.id(),
+                            resume.date(),
+                            resume.id()
+                        );
+                    }
+                    Some(s) => {
+                        recs.push(s.id().to_string());
+                        let ok = s.date().may_be_on_or_before(&resume.date());
+                        severity = if ok { Severity::Note } else { Severity::Error };
+                        msg = format!(
+                            "{}: suspended by {} ({}), resumption approved {} ({}) — {}",
+                            m.id(),
+                            s.date(),
+                            s.id(),
+                            resume.date(),
+                            resume.id(),
+                            if ok {
+                                "in order"
+                            } else {
+                                "resumption before any suspension"
+                            }
+                        );
+                    }
+                }
+                self.push(Rule::DateOrder, severity, recs, msg);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The lead nation contributes, members are members on the day, and the
+//! alliance has the size the sources say.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::date::Date;
+use crate::deployment::Deployment;
+use crate::event::EventKind;
+use crate::interval::Interval;
+use crate::nation::NationCode;
+use crate::validate::{ids, Checks};
+use crate::validate::{Rule, Severity};
+
+impl<'a> Checks<'a> {
+    pub(super) fn lead_contributes(&mut self) {
+        let data = self.data;
+        for m in data.missions() {
+            let Some(lead) = m.lead() else { continue };
+            let under: Vec<&Deployment> = self
+                .deployments_of(m.id())
+                .iter()
+                .copied()
+                .filter(|d| d.nation() == lead)
+                .collect();
+            let mut recs = vec![m.id().to_string()];
+            recs.extend(ids(under.iter().map(|d| d.id())));
+            let (severity, msg) = if under.is_empty() {
+                (
+                    Severity::Note,
+                    format!(
+                        "{}: lead nation {lead} has no recorded contribution to it; not checked",
+                        m.id()
+                    ),
+                )
+            } else if under
+                .iter()
+                .all(|d| d.strength().bounds() == Interval::exactly(0))
+            {
+                (
+                    Severity::Error,
+                    format!(
+                        "{}: lead nation {lead} is recorded with 0 troops in it",
+                        m.id()
+                    ),
+                )
+            } else {
+                let listed: Vec<String> = under
+                    .iter()
+                    .map(|d| format!("{} ({})", d.strength(), d.id()))
+                    .collect();
+                (
+                    Severity::Note,
+                    format!(
+                        "{}: lead nation {lead} contributes {} — consistent",
+                        m.id(),
+                        listed.join(", ")
+                    ),
+                )
+            };
+            self.push(Rule::LeadContributes, severity, recs, msg);
+        }
+    }
+
+    pub(super) fn membership(&mut self) {
+        let data = self.data;
+        for m in data
+            .missions()
+            .iter()
+            .filter(|m| m.organization() == "NATO")
+        {
+            let mut contributors: Vec<(NationCode, &str, Date)> = self
+                .deployments_of(m.id())
+                .iter()
+                .map(|d| (d.nation(), d.id().as_str(), d.as_of()))
+                .collect();
+            contributors.extend(
+                data.relocations()
+                    .iter()
+                    .filter(|r| r.to_mission() == Some(m.id()))
+                    .filter_map(|r| r.nation().map(|n| (n, r.id().as_str(), r.date()))),
+            );
+            let mut fine = BTreeSet::new();
+            for (nation, id, date) in contributors {
+                let record = data.nation(nation);
+                let first = record.is_some_and(|n| n.is_nato_member_on(date.earliest()));
+                let last = record.is_some_and(|n| n.is_nato_member_on(date.latest()));
+                let partner = m.partners().contains(&nation);
+                if first || partner {
+                    fine.insert(nation);
+                    continue;
+                }
+                let recs = vec![id.to_owned(), m.id().to_string(), nation.to_string()];
+                if last {
+                    let msg = format!("{id}: {nation} contributes to {} on {date}, but joined NATO only during that span", m.id());
+                    self.push(Rule::Membership, Severity::Warning, recs, msg);
+                } else {
+                    let msg = format!(
+                        "{id}: {nation} contributes to NATO mission {} on {date} but is neither a NATO member then nor a named partner",
+                        m.id()
+                    );
+                    self.push(Rule::Membership, Severity::Error, recs, msg);
+                }
+            }
+            if !fine.is_empty() {
+                let msg = format!(
+                    "{}: contributors {} are NATO members or named partners on their dates",
+                    m.id(),
+                    fine.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                self.push(
+                    Rule::Membership,
+                    Severity::Note,
+                    vec![m.id().to_string()],
+                    msg,
+                );
+            }
+        }
+    }
+
+    pub(super) fn alliance_size(&mut self) {
+        let data = self.data;
+        for e in data.events() {
+            if e.kind() != EventKind::MemberCount || e.organization() != Some("NATO") {
+                continue;
+            }
+            let Some((count, _)) = e.count() else {
+                continue;
+            };
+            let members_on = |day: NaiveDate| {
+                data.nations()
+                    .iter()
+                    .filter(|n| n.is_nato_member_on(day))
+                    .count() as u64
+            };
+            // Membership only grows in the table, so the counts over the
+            // span run from the first day's to the last day's.
+            let table = Interval::bounded(
+                members_on(e.date().earliest()),
+                members_on(e.date().latest()),
+            );
+            let agree = count.bounds().overlaps(&table);
+            let msg = format!(
+                "NATO on {}: {} says {} members; the accession table gives {table} — {}",
+                e.date(),
+                e.id(),
+                count,
+                if agree { "consistent" } else { "contradiction" }
+            );
+            let severity = if agree {
+                Severity::Note
+            } else {
+                Severity::Error
+            };
+            self.push(Rule::AllianceSize, severity, ids([e.id()]), msg);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The consistency checks: figures that cannot all be true are errors,
+//! figures that may conflict given their uncertainty are warnings, and
+//! every check that passes leaves a note with its arithmetic.
+//!
+//! One file per family of rules: `references` (a same-day figure and its
+//! relocation agree), `replayed` (what the ledger replay shows: moving
+//! more than was there, conservation, areas within their country),
+//! `totals` (contributions within a mission's total, shares), `dates`
+//! (things happen in order), `membership` (leads, members, the
+//! alliance's size) and `claims` (two reports of one thing). The findings
+//! and their rule ids are in `report`.
+
+mod claims;
+mod dates;
+mod membership;
+mod references;
+mod replayed;
+mod report;
+mod totals;
+
+pub use report::{Finding, Report, Rule, Severity};
+
+use std::collections::HashMap;
+
+
+use crate::dataset::Dataset;
+use crate::deployment::Deployment;
+use crate::event::Event;
+use crate::id::MissionId;
+use crate::interval::{Interval, Truth};
+use crate::ledger::Figure;
+use crate::relocation::Relocation;
+use crate::source::Citation;
+use crate::strength::StrengthKind;
+
+/// How long a mission's reported total is taken to describe the same force
+/// when no relocation into or out of the mission is recorded in between.
+pub const TOTAL_STABLE_DAYS: i64 = 60;
+
+impl Dataset {
+    /// Checks the dataset for figures that cannot all be true.
+    ///
+    /// Every [`Rule`] runs; each finding names its rule, severity, records
+    /// and the arithmetic. The bundled dataset has no errors:
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Rule, Severity};
+    /// let report = Dataset::bundled()?.validate();
+    /// assert!(!report.has_errors());
+    /// let germany = report
+    ///     .by_rule(Rule::Conservation)
+    ///     .find(|f| f.message().starts_with("DEU in IRQ"))
+    ///     .expect("Germany's relocation is checked");
+    /// assert!(germany.message().contains("120 before relocation R-DEU-2020-01-09, minus 30 moved = 90"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Report {
+        let mut c = Checks {
+            data: self,
+            out: Vec::new(),
+            relocations: self
+                .relocations()
+                .iter()
+                .map(|r| (r.id().as_str(), r))
+                .collect(),
+            events: self.events().iter().map(|e| (e.id().as_str(), e)).collect(),
+            by_mission: {
+                let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
+                for d in self.deployments() {
+                    if let Some(m) = d.mission() {
+                        map.entry(m).or_default().push(d);
+                    }
+                }
+                map
+            },
+        };
+        c.references();
+        c.replayed();
+        c.mission_totals();
+        c.shares();
+        c.date_order();
+        c.lead_contributes();
+        c.membership();
+        c.competing_claims();
+        c.alliance_size();
+        Report::new(c.out)
+    }
+}
+
+struct Checks<'a> {
+    data: &'a Dataset,
+    out: Vec<Finding>,
+    relocations: HashMap<&'a str, &'a Relocation>,
+    events: HashMap<&'a str, &'a Event>,
+    by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
+}
+
+fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
+    items.into_iter().map(|s| s.to_string()).collect()
+}
+
+/// `source: "words"` or `source: "quote"` for messages that set two
+/// sources' words side by side.
+fn words(c: &Citation) -> String {
+    format!("{} \"{}\"", c.source(), c.words().unwrap_or(c.quote()))
+}
+
+/// The severity of "`part` is at most `whole`": impossible is an error; a
+/// possible excess is a warning only when `part` claims an upper bound
+/// ("at least one" claims none, so it cannot contradict a total).
+fn within(part: &Interval, whole: &Interval) -> (Severity, &'static str) {
+    match part.at_most(whole) {
+        Truth::Certainly => (Severity::Note, "consistent"),
+        Truth::Possibly if part.high().is_none() => (Severity::Note, "consistent (open-ended)"),
+        Truth::Possibly => (Severity::Warning, "may conflict"),
+        Truth::CertainlyNot => (Severity::Error, "contradiction"),
+    }
+}
+
+fn describe(f: &Figure) -> String {
+    format!("{} ({})", f.strength(), ids(&f.basis).join(", "))
+}
+
+impl<'a> Checks<'a> {
+    fn push(&mut self, rule: Rule, severity: Severity, records: Vec<String>, message: String) {
+        self.out
+            .push(Finding::new(rule, severity, records, message));
+    }
+
+    fn relocation(&self, id: &crate::id::RecordId) -> Option<&'a Relocation> {
+        self.relocations.get(id.as_str()).copied()
+    }
+
+    fn deployments_of(&self, mission: &MissionId) -> &[&'a Deployment] {
+        self.by_mission
+            .get(mission)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    fn event(&self, id: &crate::id::RecordId) -> Option<&'a Event> {
+        self.events.get(id.as_str()).copied()
+    }
+}
+
+/// `30`, or `some<500 (1..499)` where the notation hides the interval.
+fn stated_and_bounds(stated: crate::strength::Strength, bounds: Interval) -> String {
+    if stated.to_string() == bounds.to_string() {
+        bounds.to_string()
+    } else {
+        format!("{stated} ({bounds})")
+    }
+}
+
+/// "Some of its 500" states the total at the origin as well as the count
+/// moved.
+fn stated_total(r: &Relocation) -> Option<u64> {
+    let s = r.strength();
+    if s.kind() != StrengthKind::Some {
+        return None;
+    }
+    s.bounds().high().map(|h| h + 1)
+}
+

@@ -1,0 +1,101 @@
+//! Same-day figures placed before or after a relocation agree with it.
+
+
+
+use crate::deployment::RelativeTo;
+use crate::validate::{ids, Checks};
+use crate::validate::{Rule, Severity};
+
+impl<'a> Checks<'a> {
+    pub(super) fn references(&mut self) {
+        let data = self.data;
+        for d in data.deployments() {
+            let Some(rel) = d.relative_to() else { continue };
+            let Some(r) = self.relocation(rel.relocation()) else {
+                continue;
+            };
+            let recs = ids([d.id(), r.id()]);
+            if r.nation() != Some(d.nation()) {
+                let msg = format!(
+                    "{}: placed {} relocation {} of {}, a different nation",
+                    d.id(),
+                    rel,
+                    r.id(),
+                    r.nation()
+                        .map_or("unnamed contributors".into(), |n| n.to_string())
+                );
+                self.push(Rule::References, Severity::Error, recs.clone(), msg);
+            }
+            if !d.as_of().covers(r.date().earliest()) && !r.date().covers(d.as_of().earliest()) {
+                let msg = format!(
+                    "{}: dated {} but placed {} relocation {} dated {}",
+                    d.id(),
+                    d.as_of(),
+                    rel,
+                    r.id(),
+                    r.date()
+                );
+                self.push(Rule::References, Severity::Error, recs.clone(), msg);
+            }
+            let inside_origin = r.from().contains(d.location());
+            let inside_destination = r.to().iter().any(|t| t.contains(d.location()));
+            let ok = match rel {
+                RelativeTo::Before(_) => inside_origin,
+                RelativeTo::After(_) => inside_origin || inside_destination,
+            };
+            if !ok {
+                let msg = format!(
+                    "{}: in {} but placed {} relocation {} from {}",
+                    d.id(),
+                    d.location(),
+                    rel,
+                    r.id(),
+                    r.from()
+                );
+                self.push(Rule::References, Severity::Error, recs, msg);
+            }
+        }
+        for r in data.relocations() {
+            let Some(target) = r.same_as().and_then(|t| self.relocation(t)) else {
+                continue;
+            };
+            let recs = ids([r.id(), target.id()]);
+            if target.same_as().is_some() {
+                let msg = format!(
+                    "{} is the same as {}, which is itself a report of another relocation; point both at the first",
+                    r.id(),
+                    target.id()
+                );
+                self.push(Rule::References, Severity::Warning, recs.clone(), msg);
+            }
+            if r.nation() != target.nation() || r.from() != target.from() || r.to() != target.to() {
+                let msg = format!(
+                    "{} is marked the same as {} but moves a different nation or between different places",
+                    r.id(),
+                    target.id()
+                );
+                self.push(Rule::References, Severity::Error, recs, msg);
+            }
+        }
+        for e in data.events() {
+            let Some(target) = e.same_as().and_then(|t| self.event(t)) else {
+                continue;
+            };
+            if e.kind() != target.kind() {
+                let msg = format!(
+                    "{} ({}) is marked the same as {} ({}), an event of another kind",
+                    e.id(),
+                    e.kind(),
+                    target.id(),
+                    target.kind()
+                );
+                self.push(
+                    Rule::References,
+                    Severity::Error,
+                    ids([e.id(), target.id()]),
+                    msg,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! What the ledger replay shows: a relocation moving more than was there,
+//! conservation through each move, later observations against the
+//! replayed figure, and areas within their country.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::deployment::{Deployment, RelativeTo};
+use crate::interval::{Interval, Truth};
+use crate::ledger::{Figure, Key, Origin, Replay, State, Trace};
+use crate::relocation::Relocation;
+use crate::validate::{describe, ids, stated_and_bounds, stated_total, within, Checks};
+use crate::validate::{Rule, Severity};
+
+impl<'a> Checks<'a> {
+    /// The rules that need the replayed ledger: relocations against their
+    /// origin, conservation, and parts within wholes.
+    pub(super) fn replayed(&mut self) {
+        let data = self.data;
+        let end = NaiveDate::MAX;
+        // Announced moves are checked against the origin as it would be.
+        let projected = Replay::new(data, true);
+        let key = |l: &Replay<'_>, id: usize| {
+            l.key(id)
+                .cloned()
+                .expect("a trace names only keys its replay numbered")
+        };
+        projected.replay(&mut State::new(), None, end, false, &mut |t| {
+            if let Trace::Moved {
+                relocation,
+                moved,
+                origin,
+                before,
+                ..
+            } = t
+            {
+                self.exceeds_origin(relocation, moved, &key(&projected, origin), before.as_ref());
+            }
+        });
+
+        let actual = Replay::new(data, false);
+        // Observations placed after a relocation, by relocation id.
+        let mut after: HashMap<&str, Vec<&Deployment>> = HashMap::new();
+        for d in data.deployments() {
+            if let Some(RelativeTo::After(r)) = d.relative_to() {
+                after.entry(r.as_str()).or_default().push(d);
+            }
+        }
+        // Keep a copy of the figures as they stand at each step, to compare
+        // each observation with the figures it lies within at that moment.
+        let mut running = State::new();
+        actual.replay(&mut State::new(), None, end, false, &mut |t| match t {
+            Trace::Moved {
+                relocation,
+                moved,
+                origin,
+                before,
+                after: left,
+                destination,
+                arrived,
+            } => {
+                let later = after
+                    .get(relocation.id().as_str())
+                    .cloned()
+                    .unwrap_or_default();
+                self.conservation(
+                    relocation,
+                    moved,
+                    &key(&actual, origin),
+                    before.as_ref(),
+                    left,
+                    &key(&actual, destination),
+                    arrived,
+                    &later,
+                );
+                running.insert(origin, left.clone());
+                running.insert(destination, arrived.clone());
+            }
+            Trace::Observed {
+                deployment,
+                key: id,
+                previous,
+                now,
+            } => {
+                self.later_observation(deployment, previous.as_ref(), now);
+                self.within_country(deployment, &key(&actual, id), now, &running, &actual);
+                running.insert(id, now.clone());
+            }
+        });
+    }
+
+    pub(super) fn exceeds_origin(
+        &mut self,
+        r: &Relocation,
+        moved: Interval,
+        origin: &Key,
+        before: Option<&Figure>,
+    ) {
+        let mut recs = vec![r.id().to_string()];
+        let Some(before) = before else {
+            let msg = format!(
+                "{origin}: relocation {} moves {} but no figure for the origin is recorded before it; not checked",
+                r.id(),
+                r.strength()
+            );
+            self.push(Rule::RelocationExceedsOrigin, Severity::Note, recs, msg);
+            return;
+        };
+        recs.extend(ids(&before.basis));
+        let (severity, verdict) = within(&moved, &before.value);
+        let msg = format!(
+            "{origin}: relocation {} moves {} of the {} there on {} — {verdict}",
+            r.id(),
+            stated_and_bounds(r.strength(), moved),
+            describe(before),
+            r.date()
+        );
+        self.push(Rule::RelocationExceedsOrigin, severity, recs.clone(), msg);
+        // "Some of its 500" also states the total at the origin.
+        if let Some(total) = stated_total(r) {
+            let agree = before.value.overlaps(&Interval::exactly(total));
+            let msg = format!(
+                "{origin}: relocation {} says \"{}\" (a total of {total}), and {} is recorded there — {}",
+                r.id(),
+                r.citation().words().unwrap_or(r.citation().quote()),
+                describe(before),
+                if agree { "consistent" } else { "contradiction" }
+            );
+            let severity = if agree {
+                Severity::Note
+            } else {
+                Severity::Error
+            };
+            self.push(Rule::RelocationExceedsOrigin, severity, recs, msg);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn conservation(
+        &mut self,
+        r: &Relocation,
+        moved: Interval,
+        origin: &Key,
+        before: Option<&Figure>,
+        left: &Figure,
+        destination: &Key,
+        arrived: &Figure,
+        later: &[&Deployment],
+    ) {
+        let gained = match arrived.origin {
+            Origin::ArrivalsOnly => format!(
+                "{} gains {moved} (no earlier figure there)",
+                destination.places_label()
+            ),
+            _ => format!("{} now {}", destination.places_label(), arrived.value),
+        };
+        let how = if r.temporary() == Some(true) {
+            " temporarily (they may return)"
+        } else {
+            ""
+        };
+        let head = match before {
+            Some(b) => format!(
+                "{origin}: {} before relocation {}, minus {moved} moved{how} = {}; {gained}",
+                b.strength(),
+                r.id(),
+                left.value
+            ),
+            None => format!(
+                "{origin}: no figure before relocation {}; {moved} moved; {gained}",
+                r.id()
+            ),
+        };
+        let mut recs = ids(&left.basis);
+        if later.is_empty() {
+            self.push(
+                Rule::Conservation,
+                Severity::Note,
+                recs,
+                format!("{head}; no later observation to compare"),
+            );
+            return;
+        }
+        for d in later {
+            recs.push(d.id().to_string());
+            let observed = d.strength().bounds();
+            let at_origin = r.from().contains(d.location()) && d.mission() == r.from_mission();
+            let (whole, whole_label) = if at_origin {
+                (left.value, r.from().to_string())
+            } else {
+                (arrived.value, destination.places_label())
+            };
+            let same_place = at_origin && d.location() == r.from()
+                || !at_origin
+                    && destination.places.len() == 1
+                    && destination.places.first() == Some(d.location());
+            let (severity, verdict) = if same_place {
+                match observed.equals(&whole) {
+                    Truth::CertainlyNot => (Severity::Error, "contradiction"),
+                    _ => (Severity::Note, "consistent"),
+                }
+            } else {
+                within(&observed, &whole)
+            };
+            let relation = if same_place {
+                String::new()
+            } else {
+                format!(", part of {whole_label}, at most {whole}")
+            };
+            let msg = format!(
+                "{head}; recorded afterwards: {} in {} ({}){relation} — {verdict}",
+                d.strength(),
+                d.location(),
+                d.id()
+            );
+            self.push(Rule::Conservation, severity, recs.clone(), msg);
+        }
+    }
+
+    /// A plain observation that replaces a figure derived by relocations
+    /// must agree with it, unless the force changed in between.
+    pub(super) fn later_observation(&mut self, d: &Deployment, previous: Option<&Figure>, now: &Figure) {
+        let Some(prev) = previous else { return };
+        if prev.origin != Origin::Replayed || d.relative_to().is_some() {
+            return;
+        }
+        let agree = prev.value.overlaps(&now.value);
+        let mut recs = ids(&prev.basis);
+        recs.push(d.id().to_string());
+        let msg = format!(
+            "{}: replayed figure {} ({}), then {} observed on {} ({}) — {}",
+            Key::of_deployment(d),
+            prev.value,
+            ids(&prev.basis).join(", "),
+            d.strength(),
+            d.as_of(),
+            d.id(),
+            if agree {
+                "consistent"
+            } else {
+                "changed since, or the sources conflict"
+            }
+        );
+        self.push(
+            Rule::Conservation,
+            if agree {
+                Severity::Note
+            } else {
+                Severity::Warning
+            },
+            recs,
+            msg,
+        );
+    }
+
+    pub(super) fn within_country(
+        &mut self,
+        d: &Deployment,
+        key: &Key,
+        now: &Figure,
+        state: &State,
+        ledger: &Replay<'_>,
+    ) {
+        let Some(nation) = key.nation else { return };
+        let country = d.location().to_country();
+        let mut wholes = Vec::new();
+        if d.mission().is_some() {
+            wholes.push((
+                Key {
+                    nation: Some(nation),
+                    places: vec![country.clone()],
+                    mission: None,
+                },
+                "all missions",
+            ));
+        }
+        if d.location().area().is_some() {
+            wholes.push((
+                Key {
+                    nation: Some(nation),
+                    places: vec![country.clone()],
+                    mission: d.mission().cloned(),
+                },
+                "the whole country",
+            ));
+        }
+        for (whole_key, what) in wholes {
+            if &whole_key == key {
+                continue;
+            }
+            let Some(whole) = ledger.id_of(&whole_key).and_then(|id| state.get(id)) else {
+                continue;
+            };
+            let (severity, verdict) = within(&now.value, &whole.value);
+            let mut recs = vec![d.id().to_string()];
+            recs.extend(ids(&whole.basis));
+            // A temporary move may have been reversed without a record.
+            let temporary: Vec<String> = whole
+                .basis
+                .iter()
+                .filter_map(|id| self.relocation(id))
+                .filter(|r| r.temporary() == Some(true))
+                .map(|r| r.id().to_string())
+                .collect();
+            let caveat = if severity == Severity::Warning && !temporary.is_empty() {
+                format!(
+                    "; {} was temporary, so troops may have returned since",
+                    temporary.join(", ")
+                )
+            } else {
+                String::new()
+            };
+            let msg = format!(
+                "{key}: {} on {} ({}) against {whole_key} ({what}) then: {} — {verdict}{caveat}",
+                d.strength(),
+                d.as_of(),
+                d.id(),
+                describe(whole)
+            );
+            self.push(Rule::WithinCountry, severity, recs, msg);
+        }
+    }
+}
