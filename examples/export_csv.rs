@@ -107,7 +107,8 @@ fn run(args: &Args, data: &Dataset) -> Result<Vec<(PathBuf, usize)>, ExportError
     let path = args.out.join("findings.csv");
     written.push((
         path.clone(),
-        export::write_findings(create(&path)?, &data.validate(), args.options).map_err(|e| e.at(&path))?,
+        export::write_findings(create(&path)?, &data.validate(), args.options)
+            .map_err(|e| e.at(&path))?,
     ));
     let path = args.out.join("pivot.csv");
     written.push((

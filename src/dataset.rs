@@ -195,8 +195,16 @@ impl Dataset {
         all(&self.sources, &other.sources, Source::same_record)
             && all(&self.nations, &other.nations, |a, b| a == b)
             && all(&self.missions, &other.missions, Mission::same_record)
-            && all(&self.deployments, &other.deployments, Deployment::same_record)
-            && all(&self.relocations, &other.relocations, Relocation::same_record)
+            && all(
+                &self.deployments,
+                &other.deployments,
+                Deployment::same_record,
+            )
+            && all(
+                &self.relocations,
+                &other.relocations,
+                Relocation::same_record,
+            )
             && all(&self.events, &other.events, Event::same_record)
     }
 }

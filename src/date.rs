@@ -93,8 +93,12 @@ impl Point {
     fn latest(self) -> NaiveDate {
         match self {
             Point::Day(d) => d,
-            Point::Part(y, m, MonthPart::Early) => first_of(y, m).with_day(10).unwrap_or(first_of(y, m)),
-            Point::Part(y, m, MonthPart::Mid) => first_of(y, m).with_day(20).unwrap_or(first_of(y, m)),
+            Point::Part(y, m, MonthPart::Early) => {
+                first_of(y, m).with_day(10).unwrap_or(first_of(y, m))
+            }
+            Point::Part(y, m, MonthPart::Mid) => {
+                first_of(y, m).with_day(20).unwrap_or(first_of(y, m))
+            }
             Point::Part(y, m, MonthPart::Late) | Point::Month(y, m) => last_of(y, m),
             Point::Year(y) => last_of(y, 12),
         }

@@ -9,8 +9,8 @@ use crate::date::Date;
 use crate::id::{IdError, MissionId, RecordId};
 use crate::location::Location;
 use crate::nation::NationCode;
-use crate::source::Citation;
 use crate::share::Share;
+use crate::source::Citation;
 use crate::strength::Strength;
 
 /// Places an observation before or after a relocation reported on the same

@@ -31,8 +31,10 @@
 //!
 //! A [`Dataset`] holds them all. [`Dataset::bundled`] is the dataset
 //! curated from the five seed articles, compiled into the crate;
-//! [`Dataset::from_dir`] loads your own folder in the same CSV schema and
-//! reports every bad cell by file, line and column.
+//! [`Dataset::from_dir`] loads your own folder in the same CSV schema
+//! (see [`schema`]) and reports every bad cell by file, line and column.
+//! Articles are read only from inside the data folder unless
+//! [`LoadOptions`] allows another.
 //!
 //! [`Dataset::validate`] finds figures that cannot all be true: a
 //! relocation moving more troops than were there, contributions above a
@@ -41,15 +43,27 @@
 //! [`Severity`] and the arithmetic, done on [`Interval`]s so that vague
 //! figures stay vague.
 //!
-//! [`Dataset::posture`] rebuilds who had how many troops where on any day
-//! from the latest observations plus the relocations since, keeping every
-//! figure's uncertainty and the records it rests on; [`summary`] prints it
-//! as tables.
+//! A [`Ledger`] replays the dataset's observations and relocations in date
+//! order. [`Ledger::posture`] rebuilds who had how many troops where on any
+//! day from the latest observations plus the relocations since, keeping
+//! every figure's uncertainty and the records it rests on;
+//! [`Dataset::timeline`] tells the dated history of a nation or a mission;
+//! [`export`] writes both for spreadsheets and [`summary`] prints them as
+//! tables (the default `tables` feature).
+//!
+//! # Layers
+//!
+//! Value types (`Strength`, `Interval`, `Date`, codes, places, citations)
+//! → records (`Deployment`, `Relocation`, `Mission`, `Event`) → the
+//! `Dataset` → reading and writing CSV → the [`ledger`] → analyses
+//! ([`posture`], [`timeline`], [`validate`]) → outputs ([`export`],
+//! [`summary`]). Each layer uses only the ones before it;
+//! `ARCHITECTURE.md` in the repository says why.
 //!
 //! # Example
 //!
 //! ```
-//! use troop_tracker::{Dataset, StrengthKind};
+//! use troop_tracker::{Dataset, Ledger, StrengthKind};
 //!
 //! let data = Dataset::bundled()?;
 //!
@@ -79,7 +93,8 @@
 //! assert!(!report.has_errors());
 //!
 //! // The posture at the end of 9 January 2020, replayed from the ledger.
-//! let posture = data.posture("2020-01-09".parse()?);
+//! let ledger = Ledger::new(&data);
+//! let posture = ledger.posture("2020-01-09".parse()?);
 //! let germany = posture
 //!     .by_nation()
 //!     .into_iter()
@@ -158,7 +173,7 @@ pub use crate::csv::{
 };
 pub use dataset::Dataset;
 pub use date::{Date, DateError, MonthPart, Precision};
-pub use deployment::{Deployment, RelativeTo, RelativeError};
+pub use deployment::{Deployment, RelativeError, RelativeTo};
 pub use event::{Event, EventKind, EventKindError, EventUnit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
 pub use interval::{Interval, ReversedInterval, Truth};

@@ -145,9 +145,10 @@ fn nation(code: Option<crate::nation::NationCode>) -> String {
 /// grand total and numbered sources, fitted to `width` columns.
 ///
 /// ```
-/// use troop_tracker::{summary, Dataset};
+/// use troop_tracker::{summary, Dataset, Ledger};
 /// let data = Dataset::bundled()?;
-/// let text = summary::posture_tables(&data.posture("2020-01-09".parse()?), summary::DEFAULT_WIDTH);
+/// let ledger = Ledger::new(&data);
+/// let text = summary::posture_tables(&ledger.posture("2020-01-09".parse()?), summary::DEFAULT_WIDTH);
 /// assert!(text.lines().all(|l| l.chars().count() <= 80));
 /// assert!(text.contains("JOR+KWT"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -52,9 +52,7 @@ impl Drop for Copy {
 #[test]
 fn an_unbroken_copy_validates_clean() {
     let c = Copy::new("clean");
-    let r = c.load()
-        .expect("loads")
-        .validate();
+    let r = c.load().expect("loads").validate();
     assert!(!r.has_errors(), "{r}");
 }
 
@@ -139,9 +137,7 @@ fn every_covered_figure_when_broken_gives_an_error() {
     for (i, (file, from, to, rule, parts)) in cases.iter().enumerate() {
         let c = Copy::new(&format!("case{i}"));
         c.edit(file, from, to);
-        let r = c.load()
-            .expect("still loads")
-            .validate();
+        let r = c.load().expect("still loads").validate();
         let hit = r.findings().iter().any(|f| {
             f.severity() == Severity::Error
                 && f.rule().id() == *rule

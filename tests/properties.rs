@@ -230,7 +230,9 @@ fn ledger_config() -> ProptestConfig {
 
 fn totals(d: &Dataset, day: &str) -> BTreeMap<String, (u64, Option<u64>)> {
     let mut out: BTreeMap<String, (u64, Option<u64>)> = BTreeMap::new();
-    for (key, figure) in troop_tracker::Ledger::new(d).figures_on(day.parse().expect("day"), troop_tracker::Projection::Actual) {
+    for (key, figure) in troop_tracker::Ledger::new(d)
+        .figures_on(day.parse().expect("day"), troop_tracker::Projection::Actual)
+    {
         let nation = key.nation.map(|n| n.to_string()).unwrap_or_default();
         let e = out.entry(nation).or_insert((0, Some(0)));
         e.0 += figure.value.low();

@@ -25,8 +25,14 @@ const BUNDLED: &[(&str, &str)] = &[
         "mission_strengths.csv",
         include_str!("../../data/mission_strengths.csv"),
     ),
-    ("deployments.csv", include_str!("../../data/deployments.csv")),
-    ("relocations.csv", include_str!("../../data/relocations.csv")),
+    (
+        "deployments.csv",
+        include_str!("../../data/deployments.csv"),
+    ),
+    (
+        "relocations.csv",
+        include_str!("../../data/relocations.csv"),
+    ),
     ("events.csv", include_str!("../../data/events.csv")),
     (
         "../seeds/000_da199c63d7448b1a.txt",

@@ -72,10 +72,9 @@ fn combat_role(c: &mut Cells<'_>, r: &MissionRow<'_>) -> Option<Option<(bool, Ci
     let quote = cell!(c.opt_text(r.role_quote));
     match (role, source, quote) {
         (None, None, None) => Some(None),
-        (Some(role), Some(source), Some(quote)) => Some(Some((
-            role,
-            Citation::new(source, quote, None::<Arc<str>>),
-        ))),
+        (Some(role), Some(source), Some(quote)) => {
+            Some(Some((role, Citation::new(source, quote, None::<Arc<str>>))))
+        }
         (role, source, _) => {
             let missing = if role.is_none() {
                 "combat_role"

@@ -28,4 +28,3 @@ pub fn write_findings<W: Write>(
     });
     rows(w, options, FINDINGS_COLUMNS, out)
 }
-

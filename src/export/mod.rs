@@ -22,9 +22,7 @@ use crate::csv::write::Sheet;
 use crate::interval::Interval;
 use crate::ledger::Key;
 
-pub use crate::csv::{
-    neutralize, restore, write_ledger, write_table, ExportError, ExportOptions,
-};
+pub use crate::csv::{neutralize, restore, write_ledger, write_table, ExportError, ExportOptions};
 pub use findings::{write_findings, FINDINGS_COLUMNS};
 pub use posture::{write_pivot, write_posture, POSTURE_COLUMNS};
 pub use timeline::{write_timeline, TIMELINE_COLUMNS};
@@ -93,7 +91,6 @@ pub(crate) fn join<T: ToString>(items: impl IntoIterator<Item = T>) -> Cell {
     )
 }
 
-
 pub(crate) fn location_cells(key: &Key) -> (Cell, Cell) {
     match key.places.as_slice() {
         [one] => (value(one.country()), opt_text(one.area())),
@@ -104,4 +101,3 @@ pub(crate) fn location_cells(key: &Key) -> (Cell, Cell) {
 pub(crate) fn bounds(i: Interval) -> (Cell, Cell) {
     (value(i.low()), opt(i.high()))
 }
-

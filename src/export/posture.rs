@@ -137,4 +137,3 @@ pub fn write_pivot<W: Write>(
     out.push(totals);
     rows(w, options, &header, out)
 }
-

@@ -28,7 +28,6 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "quote",
 ];
 
-
 /// The `event_kind` cell: what kind of record the row comes from.
 fn record_kind(item: &TimelineItem<'_>) -> String {
     match item.kind {

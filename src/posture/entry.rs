@@ -119,4 +119,3 @@ impl Entry<'_> {
         self.inside
     }
 }
-

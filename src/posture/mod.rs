@@ -338,5 +338,4 @@ impl<'d> Posture<'d> {
         }
         out
     }
-
 }

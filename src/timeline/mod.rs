@@ -225,8 +225,12 @@ fn replayed(data: &Dataset) -> Replayed {
         .map(|(i, r)| (r.id().as_str(), i))
         .collect();
     let mut out = Replayed::default();
-    replay.replay(&mut State::new(), None, NaiveDate::MAX, false, &mut |t| {
-        match t {
+    replay.replay(
+        &mut State::new(),
+        None,
+        NaiveDate::MAX,
+        false,
+        &mut |t| match t {
             Trace::Observed {
                 deployment: d,
                 key: k,
@@ -270,8 +274,8 @@ fn replayed(data: &Dataset) -> Replayed {
                     out.moved.insert(i, (out_step, in_step));
                 }
             }
-        }
-    });
+        },
+    );
     out
 }
 

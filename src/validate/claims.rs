@@ -1,6 +1,5 @@
 //! Two reports of one thing: competing figures and competing events.
 
-
 use chrono::NaiveDate;
 
 use crate::deployment::Deployment;

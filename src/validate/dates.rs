@@ -1,7 +1,5 @@
 //! Things happen in order: launches, reports and moves.
 
-
-
 use crate::date::Date;
 use crate::event::{Event, EventKind};
 use crate::validate::Checks;

@@ -22,7 +22,6 @@ pub use report::{Finding, Report, Rule, Severity};
 
 use std::collections::HashMap;
 
-
 use crate::dataset::Dataset;
 use crate::deployment::Deployment;
 use crate::event::Event;
@@ -161,4 +160,3 @@ fn stated_total(r: &Relocation) -> Option<u64> {
     }
     s.bounds().high().map(|h| h + 1)
 }
-

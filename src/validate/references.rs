@@ -1,7 +1,5 @@
 //! Same-day figures placed before or after a relocation agree with it.
 
-
-
 use crate::deployment::RelativeTo;
 use crate::validate::{ids, Checks};
 use crate::validate::{Rule, Severity};

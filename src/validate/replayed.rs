@@ -220,7 +220,12 @@ impl<'a> Checks<'a> {
 
     /// A plain observation that replaces a figure derived by relocations
     /// must agree with it, unless the force changed in between.
-    pub(super) fn later_observation(&mut self, d: &Deployment, previous: Option<&Figure>, now: &Figure) {
+    pub(super) fn later_observation(
+        &mut self,
+        d: &Deployment,
+        previous: Option<&Figure>,
+        now: &Figure,
+    ) {
         let Some(prev) = previous else { return };
         if prev.origin != Origin::Replayed || d.relative_to().is_some() {
             return;
