@@ -168,6 +168,27 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
     }
     out.push_str(&wrap(&title, usize::from(width), 0));
     out.push_str("\nBy nation\n");
+    out.push_str(&by_nation_table(posture, &mut notes, width));
+    out.push_str("\n\nBy mission\n");
+    out.push_str(&by_mission_table(posture, &mut notes, width));
+    out.push_str("\n\nBy location\n");
+    out.push_str(&by_location_table(posture, &mut notes, width));
+    out.push_str("\n\n");
+    out.push_str(&wrap(
+        &format!(
+            "All troops recorded: {} (an area or a single mission is not added to the country figure that holds it).",
+            posture.total()
+        ),
+        usize::from(width),
+        0,
+    ));
+    out.push('\n');
+    out.push_str(&notes.render(width));
+    out
+}
+
+/// Each nation's figures, nested ones under the figure that holds them, with the nation's total.
+fn by_nation_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> String {
     let mut t = table(
         width,
         &["Nation", "Where", "Mission", "Strength", "Notes", "Src"],
@@ -203,8 +224,11 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
             ]);
         }
     }
-    out.push_str(&t.to_string());
-    out.push_str("\n\nBy mission\n");
+    t.to_string()
+}
+
+/// Each mission's reported total, contributions and remainder.
+fn by_mission_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> String {
     let mut t = table(
         width,
         &[
@@ -241,8 +265,11 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
             notes.cite(ids),
         ]);
     }
-    out.push_str(&t.to_string());
-    out.push_str("\n\nBy location\n");
+    t.to_string()
+}
+
+/// Each location's figures, with its total.
+fn by_location_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> String {
     let mut t = table(
         width,
         &["Location", "Nation", "Where", "Mission", "Strength", "Src"],
@@ -278,19 +305,7 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
             ]);
         }
     }
-    out.push_str(&t.to_string());
-    out.push_str("\n\n");
-    out.push_str(&wrap(
-        &format!(
-            "All troops recorded: {} (an area or a single mission is not added to the country figure that holds it).",
-            posture.total()
-        ),
-        usize::from(width),
-        0,
-    ));
-    out.push('\n');
-    out.push_str(&notes.render(width));
-    out
+    t.to_string()
 }
 
 /// A timeline as a table with numbered sources.

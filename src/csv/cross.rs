@@ -104,223 +104,213 @@ impl<'a> Cites<'a> {
 }
 
 /// Checks ids, references and quotes across all tables.
-pub(crate) fn cross_check<'a>(p: &mut Problems, d: &Parsed<'a>) {
-    /// Reports ids seen before; `seen` maps each id to its first row.
-    fn unique<'k>(
-        p: &mut Problems,
-        d: &Parsed<'_>,
-        seen: &mut FastMap<&'k str, RowAt>,
-        column: &str,
-        table: usize,
-        items: impl Iterator<Item = (u64, &'k str)>,
-    ) {
-        for (line, id) in items {
-            let here = RowAt { table, line };
-            if let Some(first) = seen.get(id) {
-                p.push(Problem::new(
-                    d.at(here, column),
-                    ProblemKind::DuplicateId {
-                        id: id.to_owned(),
-                        first: d.row_label(*first),
-                    },
-                ));
-            } else {
-                seen.insert(id, here);
-            }
+pub(crate) fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
+    unique_ids(p, d);
+    let mut x = Cross {
+        d,
+        nations: d.nations.iter().map(|(_, n)| n.code()).collect(),
+        missions: d.missions.iter().map(|(_, m)| m.id()).collect(),
+        relocations: d.relocations.iter().map(|(_, r)| r.id()).collect(),
+        events: d.events.iter().map(|(_, e)| e.id()).collect(),
+        cites: Cites {
+            sources: d.sources.iter().map(|(_, s)| (s.id(), s)).collect(),
+            searched: FastMap::default(),
+        },
+    };
+    x.missions(p);
+    x.totals(p);
+    x.deployments(p);
+    x.relocations(p);
+    x.events(p);
+}
+
+/// Reports ids seen before; `seen` maps each id to its first row.
+fn unique<'k>(
+    p: &mut Problems,
+    d: &Parsed<'_>,
+    seen: &mut FastMap<&'k str, RowAt>,
+    (table, column): (usize, &str),
+    items: impl Iterator<Item = (u64, &'k str)>,
+) {
+    for (line, id) in items {
+        let here = RowAt { table, line };
+        if let Some(first) = seen.get(id) {
+            p.push(Problem::new(
+                d.at(here, column),
+                ProblemKind::DuplicateId {
+                    id: id.to_owned(),
+                    first: d.row_label(*first),
+                },
+            ));
+        } else {
+            seen.insert(id, here);
         }
     }
-    let mut seen = FastMap::default();
-    unique(
-        p,
-        d,
-        &mut seen,
-        "id",
-        0,
-        d.sources.iter().map(|(l, s)| (*l, s.id().as_str())),
-    );
+}
+
+/// Source ids, nation codes and mission ids are unique in their files;
+/// record ids are unique across the four record files.
+fn unique_ids(p: &mut Problems, d: &Parsed<'_>) {
+    let sources = d.sources.iter().map(|(l, s)| (*l, s.id().as_str()));
+    unique(p, d, &mut FastMap::default(), (0, "id"), sources);
     let codes: Vec<(u64, String)> = d
         .nations
         .iter()
         .map(|(l, n)| (*l, n.code().to_string()))
         .collect();
-    let mut seen = FastMap::default();
-    unique(
-        p,
-        d,
-        &mut seen,
-        "code",
-        1,
-        codes.iter().map(|(l, c)| (*l, c.as_str())),
-    );
-    let mut seen = FastMap::default();
-    unique(
-        p,
-        d,
-        &mut seen,
-        "id",
-        2,
-        d.missions.iter().map(|(l, m)| (*l, m.id().as_str())),
-    );
+    let codes = codes.iter().map(|(l, c)| (*l, c.as_str()));
+    unique(p, d, &mut FastMap::default(), (1, "code"), codes);
+    let missions = d.missions.iter().map(|(l, m)| (*l, m.id().as_str()));
+    unique(p, d, &mut FastMap::default(), (2, "id"), missions);
     let mut records = FastMap::with_capacity_and_hasher(
         d.totals.len() + d.deployments.len() + d.relocations.len() + d.events.len(),
         Default::default(),
     );
-    unique(
-        p,
-        d,
-        &mut records,
-        "id",
-        3,
-        d.totals.iter().map(|(l, x)| (*l, x.id().as_str())),
-    );
-    unique(
-        p,
-        d,
-        &mut records,
-        "id",
-        4,
-        d.deployments.iter().map(|(l, x)| (*l, x.id().as_str())),
-    );
-    unique(
-        p,
-        d,
-        &mut records,
-        "id",
-        5,
-        d.relocations.iter().map(|(l, x)| (*l, x.id().as_str())),
-    );
-    unique(
-        p,
-        d,
-        &mut records,
-        "id",
-        6,
-        d.events.iter().map(|(l, x)| (*l, x.id().as_str())),
-    );
+    let totals = d.totals.iter().map(|(l, x)| (*l, x.id().as_str()));
+    unique(p, d, &mut records, (3, "id"), totals);
+    let deployments = d.deployments.iter().map(|(l, x)| (*l, x.id().as_str()));
+    unique(p, d, &mut records, (4, "id"), deployments);
+    let relocations = d.relocations.iter().map(|(l, x)| (*l, x.id().as_str()));
+    unique(p, d, &mut records, (5, "id"), relocations);
+    let events = d.events.iter().map(|(l, x)| (*l, x.id().as_str()));
+    unique(p, d, &mut records, (6, "id"), events);
+}
 
-    let nations: HashSet<NationCode> = d.nations.iter().map(|(_, n)| n.code()).collect();
-    let missions: HashSet<&MissionId> = d.missions.iter().map(|(_, m)| m.id()).collect();
-    let sources: HashMap<&SourceId, &Source> = d.sources.iter().map(|(_, s)| (s.id(), s)).collect();
-    let relocations: HashSet<&RecordId> = d.relocations.iter().map(|(_, r)| r.id()).collect();
-    let events: HashSet<&RecordId> = d.events.iter().map(|(_, e)| e.id()).collect();
+/// What the records may refer to, and the quote checker.
+struct Cross<'a, 'p> {
+    d: &'p Parsed<'a>,
+    nations: HashSet<NationCode>,
+    missions: HashSet<&'a MissionId>,
+    relocations: HashSet<&'a RecordId>,
+    events: HashSet<&'a RecordId>,
+    cites: Cites<'a>,
+}
 
-    let reference = |p: &mut Problems,
-                     pos: RowAt,
-                     column: &str,
-                     kind: &'static str,
-                     found: &dyn std::fmt::Display,
-                     ok: bool| {
+impl<'a> Cross<'a, '_> {
+    /// Reports `found` in `column` unless `ok`.
+    fn reference(
+        &self,
+        p: &mut Problems,
+        at: (RowAt, &str),
+        kind: &'static str,
+        found: &dyn std::fmt::Display,
+        ok: bool,
+    ) {
         if !ok {
             p.push(Problem::new(
-                d.at(pos, column),
+                self.d.at(at.0, at.1),
                 ProblemKind::UnknownReference {
                     kind,
                     found: found.to_string(),
                 },
             ));
         }
-    };
-    let nation = |n: NationCode| nations.contains(&n);
-    let mut cites = Cites {
-        sources,
-        searched: FastMap::default(),
-    };
-    let mut cite = |p: &mut Problems, pos: RowAt, c: &'a Citation, prefix: &str| {
-        cites.check(p, d, pos, c, prefix)
-    };
+    }
 
-    for (line, m) in d.missions {
-        let pos = RowAt {
-            table: 2,
-            line: *line,
-        };
-        if let Some(lead) = m.lead() {
-            reference(p, pos, "lead", "nation", &lead, nation(lead));
-        }
-        for partner in m.partners() {
-            let ok = nation(*partner);
-            reference(p, pos, "partners", "nation", &partner, ok);
-        }
-        reference(p, pos, "host", "nation", &m.host(), nation(m.host()));
-        cite(p, pos, m.citation(), "");
-        if let Some(c) = m.role_citation() {
-            cite(p, pos, c, "role_");
+    fn nation(&self, p: &mut Problems, at: (RowAt, &str), n: NationCode) {
+        self.reference(p, at, "nation", &n, self.nations.contains(&n));
+    }
+
+    fn mission(&self, p: &mut Problems, at: (RowAt, &str), m: Option<&MissionId>) {
+        if let Some(m) = m {
+            self.reference(p, at, "mission", &m, self.missions.contains(m));
         }
     }
-    for (line, t) in d.totals {
-        let pos = RowAt {
-            table: 3,
-            line: *line,
-        };
-        let ok = missions.contains(t.mission());
-        reference(p, pos, "mission", "mission", &t.mission(), ok);
-        cite(p, pos, t.citation(), "");
+
+    fn cite(&mut self, p: &mut Problems, row: RowAt, c: &'a Citation, prefix: &str) {
+        self.cites.check(p, self.d, row, c, prefix);
     }
-    for (line, x) in d.deployments {
-        let pos = RowAt {
-            table: 4,
-            line: *line,
-        };
-        reference(p, pos, "nation", "nation", &x.nation(), nation(x.nation()));
-        let country = x.location().country();
-        reference(p, pos, "location", "nation", &country, nation(country));
-        if let Some(m) = x.mission() {
-            reference(p, pos, "mission", "mission", &m, missions.contains(m));
-        }
-        if let Some(rel) = x.relative_to() {
-            let r = rel.relocation();
-            let ok = relocations.contains(r);
-            reference(p, pos, "relative_to", "relocation", &r, ok);
-        }
-        cite(p, pos, x.citation(), "");
-    }
-    for (line, x) in d.relocations {
-        let pos = RowAt {
-            table: 5,
-            line: *line,
-        };
-        if let Some(n) = x.nation() {
-            reference(p, pos, "nation", "nation", &n, nation(n));
-        }
-        let from = x.from().country();
-        reference(p, pos, "from", "nation", &from, nation(from));
-        for to in x.to() {
-            let c = to.country();
-            reference(p, pos, "to", "nation", &c, nation(c));
-        }
-        for (column, m) in [
-            ("from_mission", x.from_mission()),
-            ("to_mission", x.to_mission()),
-        ] {
-            if let Some(m) = m {
-                reference(p, pos, column, "mission", &m, missions.contains(m));
+
+    fn missions(&mut self, p: &mut Problems) {
+        for (line, m) in self.d.missions {
+            let row = RowAt {
+                table: 2,
+                line: *line,
+            };
+            if let Some(lead) = m.lead() {
+                self.nation(p, (row, "lead"), lead);
+            }
+            for partner in m.partners() {
+                self.nation(p, (row, "partners"), *partner);
+            }
+            self.nation(p, (row, "host"), m.host());
+            self.cite(p, row, m.citation(), "");
+            if let Some(c) = m.role_citation() {
+                self.cite(p, row, c, "role_");
             }
         }
-        if let Some(s) = x.same_as() {
-            let ok = s != x.id() && relocations.contains(s);
-            reference(p, pos, "same_as", "other relocation", &s, ok);
-        }
-        cite(p, pos, x.citation(), "");
     }
-    for (line, x) in d.events {
-        let pos = RowAt {
-            table: 6,
-            line: *line,
-        };
-        if let Some(n) = x.nation() {
-            reference(p, pos, "nation", "nation", &n, nation(n));
+
+    fn totals(&mut self, p: &mut Problems) {
+        for (line, t) in self.d.totals {
+            let row = RowAt {
+                table: 3,
+                line: *line,
+            };
+            self.mission(p, (row, "mission"), Some(t.mission()));
+            self.cite(p, row, t.citation(), "");
         }
-        if let Some(l) = x.location() {
-            let c = l.country();
-            reference(p, pos, "location", "nation", &c, nation(c));
+    }
+
+    fn deployments(&mut self, p: &mut Problems) {
+        for (line, x) in self.d.deployments {
+            let row = RowAt {
+                table: 4,
+                line: *line,
+            };
+            self.nation(p, (row, "nation"), x.nation());
+            self.nation(p, (row, "location"), x.location().country());
+            self.mission(p, (row, "mission"), x.mission());
+            if let Some(rel) = x.relative_to() {
+                let r = rel.relocation();
+                let ok = self.relocations.contains(r);
+                self.reference(p, (row, "relative_to"), "relocation", &r, ok);
+            }
+            self.cite(p, row, x.citation(), "");
         }
-        if let Some(m) = x.mission() {
-            reference(p, pos, "mission", "mission", &m, missions.contains(m));
+    }
+
+    fn relocations(&mut self, p: &mut Problems) {
+        for (line, x) in self.d.relocations {
+            let row = RowAt {
+                table: 5,
+                line: *line,
+            };
+            if let Some(n) = x.nation() {
+                self.nation(p, (row, "nation"), n);
+            }
+            self.nation(p, (row, "from"), x.from().country());
+            for to in x.to() {
+                self.nation(p, (row, "to"), to.country());
+            }
+            self.mission(p, (row, "from_mission"), x.from_mission());
+            self.mission(p, (row, "to_mission"), x.to_mission());
+            if let Some(s) = x.same_as() {
+                let ok = s != x.id() && self.relocations.contains(s);
+                self.reference(p, (row, "same_as"), "other relocation", &s, ok);
+            }
+            self.cite(p, row, x.citation(), "");
         }
-        if let Some(s) = x.same_as() {
-            let ok = s != x.id() && events.contains(s);
-            reference(p, pos, "same_as", "other event", &s, ok);
+    }
+
+    fn events(&mut self, p: &mut Problems) {
+        for (line, x) in self.d.events {
+            let row = RowAt {
+                table: 6,
+                line: *line,
+            };
+            if let Some(n) = x.nation() {
+                self.nation(p, (row, "nation"), n);
+            }
+            if let Some(l) = x.location() {
+                self.nation(p, (row, "location"), l.country());
+            }
+            self.mission(p, (row, "mission"), x.mission());
+            if let Some(s) = x.same_as() {
+                let ok = s != x.id() && self.events.contains(s);
+                self.reference(p, (row, "same_as"), "other event", &s, ok);
+            }
+            self.cite(p, row, x.citation(), "");
         }
-        cite(p, pos, x.citation(), "");
     }
 }

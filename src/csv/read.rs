@@ -2,14 +2,16 @@
 //! each record deserialized into its row struct and handed to a parser,
 //! every problem kept with its file, line and column.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Read;
+use std::rc::Rc;
 
 use ::csv::StringRecord;
 
 use crate::csv::cell::{Cells, Shared};
 use crate::csv::error::{LoadError, Position, Problem, ProblemKind};
-use crate::csv::guard::{self, Guard, TooLong, MAX_LINE_BYTES, MAX_RECORD_BYTES};
+use crate::csv::guard::{self, Guard, Lines, TooLong, MAX_LINE_BYTES, MAX_RECORD_BYTES};
 use crate::csv::schema::{File, Table};
 
 /// The most bytes one field may hold. Quotes and notes are sentences; a
@@ -46,9 +48,17 @@ impl Problems {
     }
 }
 
-/// Reads one table, deserializing each data row into `Row` and calling
-/// `parse` on it. Rows that fail are reported, never skipped silently: any
-/// problem fails the whole load. Returns each parsed record with its line.
+/// One table being read: its label, header and line map.
+struct Reading<'l> {
+    label: &'l str,
+    header: StringRecord,
+    lines: Rc<RefCell<Lines>>,
+}
+
+/// Reads one table, deserializing each data row into its row struct and
+/// calling `parse` on it. Rows that fail are reported, never skipped
+/// silently: any problem fails the whole load. Returns each parsed record
+/// with its line.
 pub(crate) fn read_table<F: File, T>(
     stream: Box<dyn Read + '_>,
     label: &str,
@@ -56,7 +66,6 @@ pub(crate) fn read_table<F: File, T>(
     shared: &mut Shared,
     mut parse: impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
 ) -> Vec<(u64, T)> {
-    let table = &F::table();
     let stream = match guard::skip_bom(stream) {
         Ok(s) => s,
         Err(e) => {
@@ -73,28 +82,18 @@ pub(crate) fn read_table<F: File, T>(
         .has_headers(false)
         .flexible(true)
         .from_reader(guarded);
-    let mut record = StringRecord::new();
-    let header = match reader.read_record(&mut record) {
-        Ok(true) => {
-            let byte = record.position().map_or(0, |p| p.byte());
-            lines.borrow_mut().line_of(byte);
-            record.iter().map(str::trim).collect::<StringRecord>()
-        }
-        Ok(false) => {
-            problems.push(Problem::new(Position::file(label), ProblemKind::Empty));
-            return Vec::new();
-        }
-        Err(e) => {
-            // Whatever went wrong, it went wrong in the header: line 1 (or
-            // the first line that has anything on it).
-            let line = lines.borrow_mut().line_of(0).unwrap_or(1);
-            problems.push(csv_problem(label, line, &e));
-            return Vec::new();
-        }
+    let Some(header) = read_header(&mut reader, label, &lines, problems) else {
+        return Vec::new();
     };
-    if !header_ok(label, table, &header, problems) {
+    if !header_ok(label, &F::table(), &header, problems) {
         return Vec::new();
     }
+    let at = Reading {
+        label,
+        header,
+        lines,
+    };
+    let mut record = StringRecord::new();
     let mut out = Vec::new();
     let mut rows = 0usize;
     while !problems.is_full() {
@@ -102,7 +101,7 @@ pub(crate) fn read_table<F: File, T>(
             Ok(false) => break,
             Ok(true) => {
                 let byte = record.position().map_or(0, |p| p.byte());
-                let line = lines.borrow_mut().line_of(byte).unwrap_or(0);
+                let line = at.lines.borrow_mut().line_of(byte).unwrap_or(0);
                 if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
                     // A line holding only `""` is treated as blank, as the
                     // csv crate treats a truly blank line.
@@ -119,45 +118,14 @@ pub(crate) fn read_table<F: File, T>(
                     ));
                     break;
                 }
-                if let Some(p) = shape_problem(label, line, &header, &record) {
-                    problems.push(p);
-                    continue;
-                }
-                let row: F::Row<'_> = match record.deserialize(Some(&header)) {
-                    Ok(row) => row,
-                    Err(e) => {
-                        problems.push(csv_problem(label, line, &e));
-                        continue;
-                    }
-                };
-                let mut cells = Cells {
-                    file: label,
-                    line,
-                    shared,
-                    problems: Vec::new(),
-                };
-                let parsed = parse(&mut cells, &row);
-                let mut found = cells.problems;
-                // In the order the columns stand in the file.
-                found.sort_by_key(|p| {
-                    p.position()
-                        .column()
-                        .and_then(|c| header.iter().position(|h| h == c))
-                });
-                let failed = !found.is_empty();
-                for p in found {
-                    problems.push(p);
-                }
-                match parsed {
-                    Some(t) if !failed => out.push((line, t)),
-                    _ => {}
-                }
+                let parsed = read_row::<F, T>(&at, line, &record, problems, shared, &mut parse);
+                out.extend(parsed.map(|t| (line, t)));
             }
             Err(e) => {
                 let line = e
                     .position()
-                    .and_then(|p| lines.borrow_mut().line_of(p.byte()))
-                    .unwrap_or_else(|| lines.borrow().current());
+                    .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
+                    .unwrap_or_else(|| at.lines.borrow().current());
                 problems.push(csv_problem(label, line, &e));
                 // After a UTF-8 error the reader can go on with the next
                 // record; after an I/O error it cannot.
@@ -168,6 +136,75 @@ pub(crate) fn read_table<F: File, T>(
         }
     }
     out
+}
+
+/// The header row, trimmed, or `None` after reporting why there is none.
+fn read_header<R: Read>(
+    reader: &mut ::csv::Reader<R>,
+    label: &str,
+    lines: &RefCell<Lines>,
+    problems: &mut Problems,
+) -> Option<StringRecord> {
+    let mut record = StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => {
+            let byte = record.position().map_or(0, |p| p.byte());
+            lines.borrow_mut().line_of(byte);
+            Some(record.iter().map(str::trim).collect())
+        }
+        Ok(false) => {
+            problems.push(Problem::new(Position::file(label), ProblemKind::Empty));
+            None
+        }
+        Err(e) => {
+            // Whatever went wrong, it went wrong in the header: the first
+            // line that has anything on it.
+            let line = lines.borrow_mut().line_of(0).unwrap_or(1);
+            problems.push(csv_problem(label, line, &e));
+            None
+        }
+    }
+}
+
+/// One data row: its shape checked, deserialized into its row struct and
+/// parsed, every bad cell reported in the order of the columns.
+fn read_row<F: File, T>(
+    at: &Reading<'_>,
+    line: u64,
+    record: &StringRecord,
+    problems: &mut Problems,
+    shared: &mut Shared,
+    parse: &mut impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
+) -> Option<T> {
+    if let Some(p) = shape_problem(at.label, line, &at.header, record) {
+        problems.push(p);
+        return None;
+    }
+    let row: F::Row<'_> = match record.deserialize(Some(&at.header)) {
+        Ok(row) => row,
+        Err(e) => {
+            problems.push(csv_problem(at.label, line, &e));
+            return None;
+        }
+    };
+    let mut cells = Cells {
+        file: at.label,
+        line,
+        shared,
+        problems: Vec::new(),
+    };
+    let parsed = parse(&mut cells, &row);
+    let mut found = cells.problems;
+    found.sort_by_key(|p| {
+        p.position()
+            .column()
+            .and_then(|c| at.header.iter().position(|h| h == c))
+    });
+    let failed = !found.is_empty();
+    for p in found {
+        problems.push(p);
+    }
+    parsed.filter(|_| !failed)
 }
 
 /// A row of the wrong width, or with a field over the limit.

@@ -173,6 +173,184 @@ fn write_rows<'r, W: Write, F: File>(
     sheet.finish()
 }
 
+fn write_sources<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Sources>(
+        w,
+        options,
+        data.sources().iter().map(|s| SourceRow {
+            id: v(s.id()),
+            file: o(s.text().map(|_| format!("sources/{}.txt", s.id()))),
+            title: t(s.title()),
+            outlet: t(s.outlet()),
+            published: v(s.published()),
+            date_basis: t(s.date_basis()),
+        }),
+    )
+}
+
+fn write_nations<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Nations>(
+        w,
+        options,
+        data.nations().iter().map(|n| NationRow {
+            code: v(n.code()),
+            name: t(n.name()),
+            nato_joined: o(n.nato_joined()),
+            reference: ot(n.reference()),
+        }),
+    )
+}
+
+fn write_missions<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Missions>(
+        w,
+        options,
+        data.missions().iter().map(|m| {
+            let [source, quote, _, _] = cite(m.citation());
+            let role = m.role_citation();
+            MissionRow {
+                id: v(m.id()),
+                name: t(m.name()),
+                organization: t(m.organization()),
+                lead: o(m.lead()),
+                partners: join(m.partners()),
+                host: v(m.host()),
+                launched: o(m.launched()),
+                combat_role: yes_no(m.combat_role()),
+                source,
+                quote,
+                role_source: o(role.map(|c| c.source())),
+                role_quote: ot(role.map(|c| c.quote())),
+            }
+        }),
+    )
+}
+
+fn write_mission_strengths<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::MissionStrengths>(
+        w,
+        options,
+        data.mission_strengths().map(|x| {
+            let [source, quote, words, note] = cite(x.citation());
+            MissionStrengthRow {
+                id: v(x.id()),
+                mission: v(x.mission()),
+                as_of: v(x.as_of()),
+                strength: v(x.strength()),
+                words,
+                source,
+                quote,
+                note,
+            }
+        }),
+    )
+}
+
+fn write_deployments<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Deployments>(
+        w,
+        options,
+        data.deployments().iter().map(|d| {
+            let [source, quote, words, note] = cite(d.citation());
+            DeploymentRow {
+                id: v(d.id()),
+                nation: v(d.nation()),
+                location: v(d.location()),
+                mission: o(d.mission()),
+                as_of: v(d.as_of()),
+                relative_to: o(d.relative_to()),
+                strength: v(d.strength()),
+                share: o(d.share()),
+                words,
+                source,
+                quote,
+                note,
+            }
+        }),
+    )
+}
+
+fn write_relocations<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Relocations>(
+        w,
+        options,
+        data.relocations().iter().map(|r| {
+            let [source, quote, words, note] = cite(r.citation());
+            RelocationRow {
+                id: v(r.id()),
+                nation: o(r.nation()),
+                date: v(r.date()),
+                strength: v(r.strength()),
+                from: v(r.from()),
+                from_mission: o(r.from_mission()),
+                to: join(r.to()),
+                to_mission: o(r.to_mission()),
+                temporary: yes_no(r.temporary()),
+                status: v(r.status()),
+                same_as: o(r.same_as()),
+                words,
+                source,
+                quote,
+                note,
+            }
+        }),
+    )
+}
+
+fn write_events<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows::<W, schema::Events>(
+        w,
+        options,
+        data.events().iter().map(|e| {
+            let [source, quote, words, note] = cite(e.citation());
+            EventRow {
+                id: v(e.id()),
+                date: v(e.date()),
+                kind: v(e.kind()),
+                organization: ot(e.organization()),
+                mission: o(e.mission()),
+                nation: o(e.nation()),
+                location: o(e.location()),
+                count: o(e.count().map(|(c, _)| c)),
+                unit: o(e.count().map(|(_, u)| u)),
+                same_as: o(e.same_as()),
+                words,
+                source,
+                quote,
+                note,
+            }
+        }),
+    )
+}
+
 /// Writes one file of the ledger (`deployments.csv`, ...) in the input
 /// schema, so that [`Dataset::from_dir`] reads it back. In `sources.csv`
 /// each article's path becomes `sources/ID.txt`, where [`write_ledger`]
@@ -189,135 +367,13 @@ pub fn write_table<W: Write>(
     options: ExportOptions,
 ) -> Result<usize, ExportError> {
     match name {
-        schema::SOURCES => write_rows::<W, schema::Sources>(
-            w,
-            options,
-            data.sources().iter().map(|s| SourceRow {
-                id: v(s.id()),
-                file: o(s.text().map(|_| format!("sources/{}.txt", s.id()))),
-                title: t(s.title()),
-                outlet: t(s.outlet()),
-                published: v(s.published()),
-                date_basis: t(s.date_basis()),
-            }),
-        ),
-        schema::NATIONS => write_rows::<W, schema::Nations>(
-            w,
-            options,
-            data.nations().iter().map(|n| NationRow {
-                code: v(n.code()),
-                name: t(n.name()),
-                nato_joined: o(n.nato_joined()),
-                reference: ot(n.reference()),
-            }),
-        ),
-        schema::MISSIONS => write_rows::<W, schema::Missions>(
-            w,
-            options,
-            data.missions().iter().map(|m| {
-                let [source, quote, _, _] = cite(m.citation());
-                let role = m.role_citation();
-                MissionRow {
-                    id: v(m.id()),
-                    name: t(m.name()),
-                    organization: t(m.organization()),
-                    lead: o(m.lead()),
-                    partners: join(m.partners()),
-                    host: v(m.host()),
-                    launched: o(m.launched()),
-                    combat_role: yes_no(m.combat_role()),
-                    source,
-                    quote,
-                    role_source: o(role.map(|c| c.source())),
-                    role_quote: ot(role.map(|c| c.quote())),
-                }
-            }),
-        ),
-        schema::MISSION_STRENGTHS => write_rows::<W, schema::MissionStrengths>(
-            w,
-            options,
-            data.mission_strengths().map(|x| {
-                let [source, quote, words, note] = cite(x.citation());
-                MissionStrengthRow {
-                    id: v(x.id()),
-                    mission: v(x.mission()),
-                    as_of: v(x.as_of()),
-                    strength: v(x.strength()),
-                    words,
-                    source,
-                    quote,
-                    note,
-                }
-            }),
-        ),
-        schema::DEPLOYMENTS => write_rows::<W, schema::Deployments>(
-            w,
-            options,
-            data.deployments().iter().map(|d| {
-                let [source, quote, words, note] = cite(d.citation());
-                DeploymentRow {
-                    id: v(d.id()),
-                    nation: v(d.nation()),
-                    location: v(d.location()),
-                    mission: o(d.mission()),
-                    as_of: v(d.as_of()),
-                    relative_to: o(d.relative_to()),
-                    strength: v(d.strength()),
-                    share: o(d.share()),
-                    words,
-                    source,
-                    quote,
-                    note,
-                }
-            }),
-        ),
-        schema::RELOCATIONS => write_rows::<W, schema::Relocations>(
-            w,
-            options,
-            data.relocations().iter().map(|r| {
-                let [source, quote, words, note] = cite(r.citation());
-                RelocationRow {
-                    id: v(r.id()),
-                    nation: o(r.nation()),
-                    date: v(r.date()),
-                    strength: v(r.strength()),
-                    from: v(r.from()),
-                    from_mission: o(r.from_mission()),
-                    to: join(r.to()),
-                    to_mission: o(r.to_mission()),
-                    temporary: yes_no(r.temporary()),
-                    status: v(r.status()),
-                    same_as: o(r.same_as()),
-                    words,
-                    source,
-                    quote,
-                    note,
-                }
-            }),
-        ),
-        schema::EVENTS => write_rows::<W, schema::Events>(
-            w,
-            options,
-            data.events().iter().map(|e| {
-                let [source, quote, words, note] = cite(e.citation());
-                EventRow {
-                    id: v(e.id()),
-                    date: v(e.date()),
-                    kind: v(e.kind()),
-                    organization: ot(e.organization()),
-                    mission: o(e.mission()),
-                    nation: o(e.nation()),
-                    location: o(e.location()),
-                    count: o(e.count().map(|(c, _)| c)),
-                    unit: o(e.count().map(|(_, u)| u)),
-                    same_as: o(e.same_as()),
-                    words,
-                    source,
-                    quote,
-                    note,
-                }
-            }),
-        ),
+        schema::SOURCES => write_sources(w, data, options),
+        schema::NATIONS => write_nations(w, data, options),
+        schema::MISSIONS => write_missions(w, data, options),
+        schema::MISSION_STRENGTHS => write_mission_strengths(w, data, options),
+        schema::DEPLOYMENTS => write_deployments(w, data, options),
+        schema::RELOCATIONS => write_relocations(w, data, options),
+        schema::EVENTS => write_events(w, data, options),
         _ => Err(ExportError::UnknownTable {
             found: name.to_owned(),
             expected: schema::tables().map(|t| t.name).join(", "),

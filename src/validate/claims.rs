@@ -12,6 +12,14 @@ use crate::validate::{Rule, Severity, TOTAL_STABLE_DAYS};
 
 impl<'a> Checks<'a> {
     pub(super) fn competing_claims(&mut self) {
+        self.same_move_reports();
+        self.same_event_reports();
+        self.same_day_observations();
+        self.successive_totals();
+    }
+
+    /// Two reports of one relocation (`same_as`) allow a common count.
+    fn same_move_reports(&mut self) {
         let data = self.data;
         for r in data.relocations() {
             let Some(t) = r.same_as().and_then(|t| self.relocation(t)) else {
@@ -42,12 +50,22 @@ impl<'a> Checks<'a> {
             };
             self.push(Rule::CompetingClaims, severity, recs, msg);
         }
+    }
+
+    /// Two reports of one event (`same_as`) agree.
+    fn same_event_reports(&mut self) {
+        let data = self.data;
         for e in data.events() {
             let Some(t) = e.same_as().and_then(|t| self.event(t)) else {
                 continue;
             };
             self.competing_events(t, e);
         }
+    }
+
+    /// Two observations of one key on one day allow a common count.
+    fn same_day_observations(&mut self) {
+        let data = self.data;
         // Two observations of one key on one day.
         type Observation<'d> = (
             NationCode,
@@ -99,6 +117,11 @@ impl<'a> Checks<'a> {
                 self.push(Rule::CompetingClaims, severity, ids([a.id(), b.id()]), msg);
             }
         }
+    }
+
+    /// Successive totals of a mission agree unless troops moved or time passed.
+    fn successive_totals(&mut self) {
+        let data = self.data;
         for m in data.missions() {
             let mut totals: Vec<_> = m.totals().iter().collect();
             totals.sort_by_key(|t| t.as_of().earliest());

@@ -7,6 +7,12 @@ use crate::validate::{Rule, Severity};
 
 impl<'a> Checks<'a> {
     pub(super) fn date_order(&mut self) {
+        self.after_launch();
+        self.resumed_after_suspension();
+    }
+
+    /// Nothing about a mission is dated before its launch, and launch dates agree.
+    fn after_launch(&mut self) {
         let data = self.data;
         for m in data.missions() {
             let Some(launch) = m.launched() else { continue };
@@ -82,6 +88,11 @@ impl<'a> Checks<'a> {
                 );
             }
         }
+    }
+
+    /// A resumption follows a suspension.
+    fn resumed_after_suspension(&mut self) {
+        let data = self.data;
         for m in data.missions() {
             let of = |kinds: &[EventKind]| -> Vec<&Event> {
                 data.events()

@@ -6,6 +6,12 @@ use crate::validate::{Rule, Severity};
 
 impl<'a> Checks<'a> {
     pub(super) fn references(&mut self) {
+        self.placed_figures();
+        self.report_links();
+    }
+
+    /// A figure placed before or after a relocation has its nation, day and place.
+    fn placed_figures(&mut self) {
         let data = self.data;
         for d in data.deployments() {
             let Some(rel) = d.relative_to() else { continue };
@@ -53,6 +59,11 @@ impl<'a> Checks<'a> {
                 self.push(Rule::References, Severity::Error, recs, msg);
             }
         }
+    }
+
+    /// `same_as` links join reports of the same kind of thing.
+    fn report_links(&mut self) {
+        let data = self.data;
         for r in data.relocations() {
             let Some(target) = r.same_as().and_then(|t| self.relocation(t)) else {
                 continue;

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::{contributions, Key, Replay, State};
+use crate::ledger::{contributions, Figure, Key, Replay, State};
+use crate::mission::{Mission, MissionStrength};
 use crate::strength::StrengthKind;
 use crate::validate::{describe, ids, within, Checks};
 use crate::validate::{Finding, Rule, Severity};
@@ -62,54 +63,7 @@ impl<'a> Checks<'a> {
                 m.id(),
                 m.host(),
             );
-            let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
-            let total = t.strength().bounds();
-            let (severity, verdict) = within(&sum, &total);
-            // A mission with hundreds of contributors gets the first dozen
-            // named (with their records) and a count of the rest.
-            const LISTED: usize = 12;
-            let mut recs = vec![t.id().to_string()];
-            for (_, f) in parts.iter().take(LISTED) {
-                recs.extend(ids(&f.basis));
-            }
-            let mut listed: Vec<String> = parts
-                .iter()
-                .take(LISTED)
-                .map(|(k, f)| {
-                    format!(
-                        "{} {}",
-                        k.nation.map_or("unnamed".into(), |n| n.to_string()),
-                        describe(f)
-                    )
-                })
-                .collect();
-            if parts.len() > LISTED {
-                listed.push(format!("{} more", parts.len() - LISTED));
-            }
-            let msg = if parts.is_empty() {
-                format!(
-                    "{} on {}: reported {} ({}); no national contribution recorded, so all {} is unattributed",
-                    m.id(),
-                    t.as_of(),
-                    t.strength(),
-                    t.id(),
-                    total
-                )
-            } else {
-                format!(
-                    "{} on {}: reported {} ({}); national contributions {} = {sum}; unattributed remainder {} — {verdict}",
-                    m.id(),
-                    t.as_of(),
-                    t.strength(),
-                    t.id(),
-                    listed.join(" + "),
-                    total.minus(&sum)
-                )
-            };
-            found.insert(
-                (mi, ti),
-                Finding::new(Rule::MissionTotal, severity, recs, msg),
-            );
+            found.insert((mi, ti), total_finding(m, t, &parts));
         }
         self.out.extend(found.into_values());
     }
@@ -162,4 +116,54 @@ impl<'a> Checks<'a> {
             );
         }
     }
+}
+
+/// The finding for one reported total against the contributions that
+/// count toward it.
+fn total_finding(m: &Mission, t: &MissionStrength, parts: &[(&Key, &Figure)]) -> Finding {
+    let sum = Interval::sum(parts.iter().map(|(_, f)| &f.value));
+    let total = t.strength().bounds();
+    let (severity, verdict) = within(&sum, &total);
+    // A mission with hundreds of contributors gets the first dozen
+    // named (with their records) and a count of the rest.
+    const LISTED: usize = 12;
+    let mut recs = vec![t.id().to_string()];
+    for (_, f) in parts.iter().take(LISTED) {
+        recs.extend(ids(&f.basis));
+    }
+    let mut listed: Vec<String> = parts
+        .iter()
+        .take(LISTED)
+        .map(|(k, f)| {
+            format!(
+                "{} {}",
+                k.nation.map_or("unnamed".into(), |n| n.to_string()),
+                describe(f)
+            )
+        })
+        .collect();
+    if parts.len() > LISTED {
+        listed.push(format!("{} more", parts.len() - LISTED));
+    }
+    let msg = if parts.is_empty() {
+        format!(
+            "{} on {}: reported {} ({}); no national contribution recorded, so all {} is unattributed",
+            m.id(),
+            t.as_of(),
+            t.strength(),
+            t.id(),
+            total
+        )
+    } else {
+        format!(
+            "{} on {}: reported {} ({}); national contributions {} = {sum}; unattributed remainder {} — {verdict}",
+            m.id(),
+            t.as_of(),
+            t.strength(),
+            t.id(),
+            listed.join(" + "),
+            total.minus(&sum)
+        )
+    };
+    Finding::new(Rule::MissionTotal, severity, recs, msg)
 }
