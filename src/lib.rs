@@ -138,6 +138,7 @@ mod id;
 mod interval;
 mod location;
 mod nation;
+mod phrase;
 mod share;
 mod source;
 mod strength;

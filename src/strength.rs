@@ -360,7 +360,7 @@ pub enum StrengthError {
     },
 }
 
-fn parse_count(s: &str) -> Result<u32, StrengthError> {
+pub(crate) fn parse_count(s: &str) -> Result<u32, StrengthError> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(StrengthError::BadNumber {
             found: s.to_owned(),
@@ -432,89 +432,6 @@ impl FromStr for Strength {
     }
 }
 
-impl Strength {
-    /// Reads the words a source uses for a figure, by the rules in
-    /// `data/README.md`. This is how the bundled dataset's notations are
-    /// checked against their quotes.
-    ///
-    /// Recognized: a number (`120`, `16,000`, `two`, `a`), optionally after
-    /// `the` or `its`, `N-strong`, `about N`,
-    /// `approximately N`, `at least N`, `more than N`, `up to N`,
-    /// `a couple of hundred` (200..300), `hundreds of` (200..999), `some`,
-    /// `a portion` (some), `some of its N`, `others` (at least one),
-    /// `no` (0).
-    ///
-    /// ```
-    /// use troop_tracker::Strength;
-    /// let s = Strength::from_phrase("a couple of hundred")?;
-    /// assert_eq!(s.to_string(), "200..300");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// Returns [`StrengthError::UnknownPhrase`] for any other wording.
-    pub fn from_phrase(phrase: &str) -> Result<Strength, StrengthError> {
-        let lower = phrase.trim().to_lowercase();
-        let unknown = || StrengthError::UnknownPhrase {
-            found: phrase.to_owned(),
-        };
-        let number = |s: &str| -> Result<u32, StrengthError> {
-            let s = s.trim();
-            let word = match s {
-                "one" | "a" | "an" => Some(1),
-                "two" => Some(2),
-                "three" => Some(3),
-                "four" => Some(4),
-                "five" => Some(5),
-                _ => None,
-            };
-            match word {
-                Some(n) => Ok(n),
-                None => parse_count(&s.replace(',', "")).map_err(|_| unknown()),
-            }
-        };
-        let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_owned();
-        match lower.as_str() {
-            "a couple of hundred" => return Strength::range(200, 300),
-            "hundreds of" | "hundreds" => return Strength::range(200, 999),
-            "some" | "a portion" => return Ok(Strength::some()),
-            "others" => return Ok(Strength::at_least(1)),
-            "no" => return Ok(Strength::exact(0)),
-            _ => {}
-        }
-        if let Some(rest) = lower.strip_prefix("some of its ") {
-            return Strength::some_of(number(&first_word(rest))?);
-        }
-        for prefix in ["about ", "approximately "] {
-            if let Some(rest) = lower.strip_prefix(prefix) {
-                return Ok(Strength::approximately(number(&first_word(rest))?));
-            }
-        }
-        if let Some(rest) = lower.strip_prefix("at least ") {
-            return Ok(Strength::at_least(number(&first_word(rest))?));
-        }
-        if let Some(rest) = lower.strip_prefix("more than ") {
-            let n = number(&first_word(rest))?;
-            if n == u32::MAX {
-                return Err(StrengthError::MoreThanMax { n });
-            }
-            return Ok(Strength::more_than(n));
-        }
-        if let Some(rest) = lower.strip_prefix("up to ") {
-            return Ok(Strength::up_to(number(&first_word(rest))?));
-        }
-        if let Some(n) = lower.strip_suffix("-strong") {
-            return Ok(Strength::exact(number(n)?));
-        }
-        let n = ["the ", "its "]
-            .iter()
-            .find_map(|p| lower.strip_prefix(p))
-            .unwrap_or(&lower);
-        Ok(Strength::exact(number(&first_word(n))?))
-    }
-}
-
 serde_via_str!(Strength);
 
 #[cfg(test)]
@@ -570,33 +487,5 @@ mod tests {
             ">4294967295".parse::<Strength>(),
             Err(StrengthError::MoreThanMax { .. })
         ));
-    }
-
-    #[test]
-    fn phrases_follow_the_documented_rules() {
-        let cases = [
-            ("120", "120"),
-            ("500-strong", "500"),
-            ("about 500", "~500"),
-            ("approximately 250", "~250"),
-            ("a couple of hundred", "200..300"),
-            ("hundreds of", "200..999"),
-            ("some of its 500", "some<500"),
-            ("two", "2"),
-            ("the 16,000", "16000"),
-            ("at least one", ">=1"),
-            ("no", "0"),
-            ("a portion", "some"),
-            ("up to 850", "<=850"),
-            ("more than 120", ">120"),
-        ];
-        for (phrase, notation) in cases {
-            assert_eq!(
-                Strength::from_phrase(phrase).unwrap().to_string(),
-                notation,
-                "{phrase}"
-            );
-        }
-        assert!(Strength::from_phrase("lots of").is_err());
     }
 }
