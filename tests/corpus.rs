@@ -178,3 +178,105 @@ proptest! {
         }
     }
 }
+
+/// A data folder on disk, `ROOT/data`, holding the fixture with the
+/// `file` cell of `sources.csv` replaced, and `ROOT/outside.txt`, a copy
+/// of the article outside the data folder: if the loader read it, the
+/// quotes would check out, so a refusal is the confinement at work.
+struct Folder(std::path::PathBuf);
+
+impl Folder {
+    fn new(case: &str, file_cell: &str, setup: &str) -> Folder {
+        let root = std::env::temp_dir().join(format!(
+            "troop-tracker-articles-{}-{case}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        let data = root.join("data");
+        std::fs::create_dir_all(&data).expect("mkdir");
+        let article = common::FIXTURE[7].1;
+        let outside = root.join("outside.txt");
+        let cell = file_cell.replace("OUTSIDE_ABSOLUTE", &outside.display().to_string());
+        for (name, text) in common::FIXTURE {
+            let text = if name == "sources.csv" {
+                text.replace(",article.txt,", &format!(",{cell},"))
+            } else {
+                text.to_owned()
+            };
+            std::fs::write(data.join(name), text).expect("write");
+        }
+        if setup.starts_with("outside_file") || setup == "symlink_to_outside" {
+            std::fs::write(&outside, article).expect("write outside");
+        }
+        match setup {
+            "symlink_to_outside" => {
+                std::os::unix::fs::symlink(&outside, data.join("link.txt")).expect("symlink")
+            }
+            "symlink_inside" => {
+                std::os::unix::fs::symlink(data.join("article.txt"), data.join("link.txt"))
+                    .expect("symlink")
+            }
+            "fifo" => {
+                let made = std::process::Command::new("mkfifo")
+                    .arg(data.join("pipe.txt"))
+                    .status()
+                    .expect("mkfifo runs");
+                assert!(made.success(), "mkfifo failed");
+            }
+            "folder" => std::fs::create_dir_all(data.join("sub")).expect("mkdir sub"),
+            _ => {}
+        }
+        Folder(root)
+    }
+
+    fn load(&self, setup: &str) -> Result<Dataset, LoadError> {
+        let mut options = troop_tracker::LoadOptions::new();
+        if setup == "outside_file_allowed" {
+            options = options.allow_articles_in(&self.0);
+        }
+        Dataset::from_dir_with(self.0.join("data"), &options)
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn articles_are_read_only_from_allowed_folders() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut reader = csv::Reader::from_path(root.join("articles.csv")).expect("articles.csv");
+    let mut seen = 0;
+    for row in reader.records() {
+        let row = row.expect("a case");
+        let (case, cell, setup, kind, expect) = (&row[0], &row[1], &row[2], &row[3], &row[4]);
+        let folder = Folder::new(case, cell, setup);
+        let result = folder.load(setup);
+        seen += 1;
+        if kind == "ok" {
+            let d = result.unwrap_or_else(|e| panic!("{case}: expected to load, got {e}"));
+            assert!(d.sources()[0].text().is_some(), "{case}: article read");
+            continue;
+        }
+        let err = result
+            .err()
+            .unwrap_or_else(|| panic!("{case}: expected {kind}, but it loaded"));
+        let first = err.first().expect("a problem");
+        assert_eq!(kind_name(first.kind()), kind, "{case}: {first}");
+        let text = first.to_string();
+        let at = text.find("sources.csv").unwrap_or(0);
+        assert!(
+            text[at..].starts_with(expect),
+            "{case}:\n  got      {text}\n  expected …{expect}…"
+        );
+        if kind == "ArticleOutside" {
+            assert!(
+                text.contains("allow_articles_in") && text.contains("--articles"),
+                "{case}: the message says how to allow a folder: {text}"
+            );
+        }
+    }
+    assert_eq!(seen, 11);
+}

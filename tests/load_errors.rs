@@ -328,3 +328,120 @@ fn from_dir_names_the_path_of_a_missing_folder_file() {
     );
     assert!(msg.contains(&s.0.display().to_string()), "{msg}");
 }
+
+#[test]
+fn crlf_files_count_lines_like_lf_files() {
+    // What Excel and Python's csv module write. The csv crate's own line
+    // count is one short per line on CRLF files; the loader counts itself.
+    let lf = common::FIXTURE[4].1.to_owned()
+        + "D2,DEU,IRQ,,2020-01-10,,5,,,s1,x,\n"
+        + "D3,DEU,IRQ,,2020-01-11,,lots,,,s1,x,\n";
+    let crlf = lf.replace('\n', "\r\n");
+    for text in [&lf, &crlf] {
+        let f = with_file("deployments.csv", text);
+        assert!(
+            first_error(&f).starts_with("deployments.csv line 4, column strength:"),
+            "{}",
+            first_error(&f)
+        );
+    }
+    // A quoted field over three lines: the next record starts on line 5.
+    let quoted = common::FIXTURE[4].1.to_owned()
+        + "D2,DEU,IRQ,,2020-01-10,,5,,,s1,\"a\r\nquote over\r\nlines\",\r\n"
+        + "D3,DEU,IRQ,,2020-01-11,,lots,,,s1,x,\r\n";
+    let f = with_file("deployments.csv", &quoted);
+    let e = load(&f).expect_err("bad strength");
+    let lines: Vec<Option<u64>> = e
+        .problems()
+        .iter()
+        .map(|p| p.position().line_number())
+        .collect();
+    assert!(lines.contains(&Some(6)), "{e}");
+}
+
+#[test]
+fn every_bad_cell_of_a_row_is_reported_in_column_order() {
+    let f = with_line("deployments.csv", "D2,GERMANY,IRQ,,9 Jan,,lots,,,s1,x,");
+    let e = load(&f).expect_err("three bad cells");
+    let at: Vec<(Option<u64>, Option<String>)> = e
+        .problems()
+        .iter()
+        .map(|p| {
+            (
+                p.position().line_number(),
+                p.position().column().map(str::to_owned),
+            )
+        })
+        .collect();
+    let line = Some(3);
+    assert_eq!(
+        at,
+        [
+            (line, Some("nation".to_owned())),
+            (line, Some("as_of".to_owned())),
+            (line, Some("strength".to_owned())),
+        ],
+        "{e}"
+    );
+}
+
+#[test]
+fn a_mistyped_folder_is_one_problem() {
+    let missing =
+        std::env::temp_dir().join(format!("troop-tracker-no-such-{}", std::process::id()));
+    let e = Dataset::from_dir(&missing).expect_err("no folder");
+    assert_eq!(e.problems().len(), 1, "{e}");
+    let p = e.first().expect("problem");
+    assert!(matches!(p.kind(), ProblemKind::NoSuchFolder));
+    assert_eq!(
+        p.to_string(),
+        format!(
+            "{}: expected a data folder, found no such folder",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn a_bad_header_is_reported_on_line_1() {
+    // A Latin-1 byte in the header, with enough rows after it that the
+    // reader has read ahead.
+    let mut bytes = b"code,name,nato_joined,r\xe9ference\n".to_vec();
+    for _ in 0..2000 {
+        bytes.extend_from_slice(b"DEU,Germany,1955-05-06,x\n");
+    }
+    let s = Scratch::new("header-latin1");
+    s.write("nations.csv", &bytes);
+    let e = Dataset::from_dir(&s.0).expect_err("latin-1 header");
+    let first = e.first().expect("problem");
+    assert_eq!(first.position().line_number(), Some(1), "{first}");
+    // A UTF-16 file (what some Windows tools save) fails on line 1 too.
+    let utf16: Vec<u8> = "\u{feff}code,name,nato_joined,reference\r\nDEU,Germany,,\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    s.write("nations.csv", &utf16);
+    let e = Dataset::from_dir(&s.0).expect_err("utf-16");
+    let first = e.first().expect("problem");
+    assert_eq!(first.position().line_number(), Some(1), "{first}");
+    assert!(first
+        .to_string()
+        .starts_with(&format!("{} line 1:", s.0.join("nations.csv").display())));
+}
+
+#[test]
+fn an_unclosed_quote_stops_at_the_record_limit() {
+    // An unclosed quote on line 3 followed by 4 MB of short lines: the
+    // loader stops at 1 MiB of the record instead of buffering it all.
+    let mut text = common::FIXTURE[4].1.to_owned();
+    text.push_str("D2,DEU,IRQ,,2020-01-10,,5,,,s1,\"never closed,\n");
+    text.push_str(&"ab,cd\n".repeat(700_000));
+    let s = Scratch::new("runaway");
+    s.write("deployments.csv", text.as_bytes());
+    let e = Dataset::from_dir(&s.0).expect_err("runaway quote");
+    let first = e.first().expect("problem").to_string();
+    assert!(
+        first.contains("deployments.csv line 3: expected at most 1048576 bytes in one record"),
+        "{first}"
+    );
+}

@@ -56,6 +56,11 @@ pub(crate) struct Lines {
     starts: VecDeque<(u64, u64)>,
     /// Line ends seen so far.
     ended: u64,
+    /// The line of the record being read, once it has a first byte.
+    record_line: u64,
+    /// Where a limit stopped the stream: the long line, or the first line
+    /// of the long record.
+    stopped_at: Option<u64>,
 }
 
 impl Lines {
@@ -68,9 +73,10 @@ impl Lines {
         self.starts.pop_front().map(|(_, line)| line)
     }
 
-    /// The line being read now (for errors that stop the stream).
-    pub(crate) fn current(&self) -> u64 {
-        self.ended + 1
+    /// Where the stream stopped: the line a limit was hit on (the first
+    /// line of a record that grew too long), else the line being read.
+    pub(crate) fn stopped_at(&self) -> u64 {
+        self.stopped_at.unwrap_or(self.ended + 1)
     }
 }
 
@@ -125,14 +131,17 @@ impl<R: Read> Guard<R> {
         self.after_cr = false;
         if self.at_record_start {
             lines.starts.push_back((self.offset, lines.ended + 1));
+            lines.record_line = lines.ended + 1;
             self.at_record_start = false;
         }
         self.since_line += 1;
         self.since_record += 1;
         if self.since_line > MAX_LINE_BYTES {
+            lines.stopped_at = Some(lines.ended + 1);
             return Err(TooLong::Line);
         }
         if self.since_record > MAX_RECORD_BYTES {
+            lines.stopped_at = Some(lines.record_line);
             return Err(TooLong::Record);
         }
         self.quoting = match (self.quoting, b) {
