@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::date::Day;
 use crate::deployment::Deployment;
 use crate::event::Event;
 use crate::id::{MissionId, SourceId};
@@ -136,7 +137,7 @@ impl Dataset {
     pub fn mission_total_on(
         &self,
         mission: &MissionId,
-        day: chrono::NaiveDate,
+        day: Day,
     ) -> Option<&MissionStrength> {
         self.mission(mission)?
             .totals()

@@ -7,6 +7,16 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+/// A calendar day: the day a posture is taken on, the day a figure was
+/// last observed. It is chrono's `NaiveDate`, named here so that a crate
+/// using troop-tracker needs no dependency of its own to name a day;
+/// parse one with `"2020-01-09".parse::<Day>()`.
+///
+/// A [`Date`] is something else: a date only as precise as its source
+/// ("mid January 2020", "2018"), which covers a span of days from
+/// [`Date::earliest`] to [`Date::latest`].
+pub type Day = chrono::NaiveDate;
+
 /// How precisely a [`Date`] is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -165,7 +175,7 @@ pub struct Date(Repr);
 
 impl Date {
     /// A calendar day.
-    pub fn day(date: NaiveDate) -> Date {
+    pub fn day(date: Day) -> Date {
         Date(Repr::Single(Point::Day(date)))
     }
 
@@ -202,14 +212,14 @@ impl Date {
     }
 
     /// The first day the date can mean.
-    pub fn earliest(&self) -> NaiveDate {
+    pub fn earliest(&self) -> Day {
         match self.0 {
             Repr::Single(p) | Repr::Range(p, _) => p.earliest(),
         }
     }
 
     /// The last day the date can mean.
-    pub fn latest(&self) -> NaiveDate {
+    pub fn latest(&self) -> Day {
         match self.0 {
             Repr::Single(p) | Repr::Range(_, p) => p.latest(),
         }
@@ -228,7 +238,7 @@ impl Date {
     }
 
     /// Whether `day` is one of the days this date can mean.
-    pub fn covers(&self, day: NaiveDate) -> bool {
+    pub fn covers(&self, day: Day) -> bool {
         self.earliest() <= day && day <= self.latest()
     }
 

@@ -44,7 +44,7 @@ pub enum RelativeError {
         found: String,
     },
     /// The id after the colon is malformed.
-    #[error("{0}")]
+    #[error(transparent)]
     Id(#[from] IdError),
 }
 

@@ -173,7 +173,7 @@ pub use crate::csv::{
     MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_ROWS,
 };
 pub use dataset::Dataset;
-pub use date::{Date, DateError, MonthPart, Precision};
+pub use date::{Date, DateError, Day, MonthPart, Precision};
 pub use deployment::{Deployment, RelativeError, RelativeTo};
 pub use event::{Event, EventKind, EventKindError, EventUnit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};

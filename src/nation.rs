@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 /// An ISO 3166-1 alpha-3 country code: three upper-case ASCII letters.
 ///
@@ -85,7 +85,7 @@ serde_via_str!(NationCode);
 pub struct Nation {
     code: NationCode,
     name: String,
-    nato_joined: Option<NaiveDate>,
+    nato_joined: Option<Day>,
     reference: Option<String>,
 }
 
@@ -94,7 +94,7 @@ impl Nation {
     pub fn new(
         code: NationCode,
         name: impl Into<String>,
-        nato_joined: Option<NaiveDate>,
+        nato_joined: Option<Day>,
         reference: Option<String>,
     ) -> Nation {
         Nation {
@@ -116,7 +116,7 @@ impl Nation {
     }
 
     /// The day the nation joined NATO, if it did.
-    pub fn nato_joined(&self) -> Option<NaiveDate> {
+    pub fn nato_joined(&self) -> Option<Day> {
         self.nato_joined
     }
 
@@ -126,7 +126,7 @@ impl Nation {
     }
 
     /// Whether the nation was a NATO member on `day`.
-    pub fn is_nato_member_on(&self, day: NaiveDate) -> bool {
+    pub fn is_nato_member_on(&self, day: Day) -> bool {
         self.nato_joined.is_some_and(|j| j <= day)
     }
 }

@@ -1,7 +1,7 @@
 //! Every key's figures after each step, from one replay: the state on any
 //! day is then a binary search per key.
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::fasthash::FastMap as HashMap;
@@ -34,7 +34,7 @@ impl Index {
         ledger.replay(
             &mut State::new(),
             None,
-            NaiveDate::MAX,
+            Day::MAX,
             false,
             &mut |t| match t {
                 Trace::Observed { key, now, .. } => push(key, now.clone()),
@@ -56,7 +56,12 @@ impl Index {
         let mut slots: Vec<Option<Vec<Figure>>> = by_id.into_iter().map(Some).collect();
         let keys: Vec<Key> = order
             .iter()
-            .filter_map(|&i| ledger.key(i).cloned())
+            .map(|&i| {
+                ledger
+                    .key(i)
+                    .cloned()
+                    .expect("order holds the replay's own key ids")
+            })
             .collect();
         let figures: Vec<Vec<Figure>> = order
             .iter()
@@ -80,7 +85,7 @@ impl Index {
     }
 
     /// For each key, its figure at the end of `day`, if it has one yet.
-    pub(crate) fn on(&self, day: NaiveDate) -> impl Iterator<Item = (usize, &Figure)> + '_ {
+    pub(crate) fn on(&self, day: Day) -> impl Iterator<Item = (usize, &Figure)> + '_ {
         self.figures
             .iter()
             .enumerate()

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::deployment::Deployment;
 use crate::id::{MissionId, RecordId};
@@ -173,9 +173,9 @@ pub struct Figure {
     /// The records it rests on: observations, then relocations applied.
     pub basis: Vec<RecordId>,
     /// The day of the latest observation or relocation behind it.
-    pub day: NaiveDate,
+    pub day: Day,
     /// The day of the latest direct observation, if any.
-    pub observed_on: Option<NaiveDate>,
+    pub observed_on: Option<Day>,
     /// How it came to be.
     pub origin: Origin,
 }

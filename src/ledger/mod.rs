@@ -14,7 +14,7 @@ mod replay;
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::dataset::Dataset;
 
@@ -110,7 +110,7 @@ impl<'d> Ledger<'d> {
     /// (a country-wide figure includes its areas' figures, and a figure
     /// under no mission includes the mission figures), so do not add them
     /// up blindly: a [`Posture`](crate::Posture) does that honestly.
-    pub fn figures_on(&self, day: NaiveDate, projection: Projection) -> Vec<(Key, Figure)> {
+    pub fn figures_on(&self, day: Day, projection: Projection) -> Vec<(Key, Figure)> {
         Replay::new(self.data, projection.is_projected())
             .state_on(day, false)
             .into_iter()

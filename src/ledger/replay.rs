@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::deployment::{Deployment, RelativeTo};
@@ -54,7 +54,7 @@ enum Action<'a> {
 
 #[derive(Debug)]
 struct Step<'a> {
-    day: NaiveDate,
+    day: Day,
     order: (usize, u8, usize),
     action: Action<'a>,
 }
@@ -218,8 +218,8 @@ impl<'a> Replay<'a> {
     pub(crate) fn replay(
         &self,
         state: &mut State,
-        from: Option<NaiveDate>,
-        until: NaiveDate,
+        from: Option<Day>,
+        until: Day,
         start_of_day: bool,
         trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
@@ -252,7 +252,7 @@ impl<'a> Replay<'a> {
     }
 
     /// The figures at the end of `day` (or its start), from scratch.
-    pub(crate) fn state_on(&self, day: NaiveDate, start_of_day: bool) -> Figures {
+    pub(crate) fn state_on(&self, day: Day, start_of_day: bool) -> Figures {
         let mut state = State::new();
         self.replay(&mut state, None, day, start_of_day, &mut |_| {});
         self.figures(&state)
@@ -263,7 +263,7 @@ impl<'a> Replay<'a> {
         state: &mut State,
         d: &'a Deployment,
         key: usize,
-        day: NaiveDate,
+        day: Day,
         trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
         let mut now = Figure {
@@ -314,7 +314,7 @@ fn apply_move<'a>(
     moved: Interval,
     basis: &[RecordId],
     (origin, destination): (usize, usize),
-    day: NaiveDate,
+    day: Day,
     trace: &mut dyn FnMut(Trace<'a, '_>),
 ) {
     let before = state.take(origin);

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
@@ -87,12 +87,12 @@ impl Entry<'_> {
     }
 
     /// The day the figure was last observed directly, if ever.
-    pub fn last_observed(&self) -> Option<NaiveDate> {
+    pub fn last_observed(&self) -> Option<Day> {
         self.figure.observed_on
     }
 
     /// The day of the latest observation or relocation behind it.
-    pub fn last_changed(&self) -> NaiveDate {
+    pub fn last_changed(&self) -> Day {
         self.figure.day
     }
 

@@ -7,7 +7,7 @@ mod views;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
@@ -91,7 +91,7 @@ impl PostureOptions {
 #[derive(Clone, Debug)]
 pub struct Posture<'d> {
     data: &'d Dataset,
-    day: NaiveDate,
+    day: Day,
     options: PostureOptions,
     entries: Vec<Entry<'d>>,
     mission_focus: Option<MissionId>,
@@ -101,12 +101,12 @@ pub struct Posture<'d> {
 /// posture on a new day cost a binary search per key.
 impl<'d> Ledger<'d> {
     /// The posture at the end of `day`, with the default options.
-    pub fn posture(&self, day: NaiveDate) -> Posture<'_> {
+    pub fn posture(&self, day: Day) -> Posture<'_> {
         self.posture_with(day, PostureOptions::default())
     }
 
     /// The posture on `day` with the given options.
-    pub fn posture_with(&self, day: NaiveDate, options: PostureOptions) -> Posture<'_> {
+    pub fn posture_with(&self, day: Day, options: PostureOptions) -> Posture<'_> {
         let data = self.dataset();
         if options.moment == Moment::StartOfDay {
             // The start of a day depends on where each figure stands
@@ -120,11 +120,11 @@ impl<'d> Ledger<'d> {
     /// Postures at the end of each of `days` (ascending), computed
     /// incrementally: each replays only the steps since the previous day.
     /// The result equals calling [`Ledger::posture_with`] for each day.
-    pub fn postures_over(&self, days: &[NaiveDate], options: PostureOptions) -> Vec<Posture<'_>> {
+    pub fn postures_over(&self, days: &[Day], options: PostureOptions) -> Vec<Posture<'_>> {
         let data = self.dataset();
         let ledger = Replay::new(data, options.projection.is_projected());
         let mut state = State::new();
-        let mut last: Option<NaiveDate> = None;
+        let mut last: Option<Day> = None;
         let mut out = Vec::with_capacity(days.len());
         for &day in days {
             if last.is_some_and(|l| day < l) {
@@ -150,7 +150,7 @@ impl<'d> Ledger<'d> {
 impl<'d> Posture<'d> {
     fn from_state(
         data: &'d Dataset,
-        day: NaiveDate,
+        day: Day,
         options: PostureOptions,
         state: &Figures,
     ) -> Posture<'d> {
@@ -180,7 +180,7 @@ impl<'d> Posture<'d> {
         p
     }
 
-    fn from_index(ledger: &'d Ledger<'_>, day: NaiveDate, options: PostureOptions) -> Posture<'d> {
+    fn from_index(ledger: &'d Ledger<'_>, day: Day, options: PostureOptions) -> Posture<'d> {
         let data = ledger.dataset();
         let index = ledger.index(options.projection);
         let present: Vec<(usize, &Figure)> = index.on(day).collect();
@@ -211,7 +211,7 @@ impl<'d> Posture<'d> {
     /// caller sets nesting.
     fn from_figures(
         data: &'d Dataset,
-        day: NaiveDate,
+        day: Day,
         options: PostureOptions,
         figures: impl Iterator<Item = (Cow<'d, Key>, Cow<'d, Figure>)>,
     ) -> Posture<'d> {
@@ -283,7 +283,7 @@ impl<'d> Posture<'d> {
     }
 
     /// The day of the posture.
-    pub fn day(&self) -> NaiveDate {
+    pub fn day(&self) -> Day {
         self.day
     }
 

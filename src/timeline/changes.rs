@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::id::RecordId;
 use crate::ledger::{Key, Ledger};
@@ -30,9 +30,9 @@ pub struct Change {
 #[derive(Clone, Debug)]
 pub struct Changes<'d> {
     /// The first day (its end).
-    pub from: NaiveDate,
+    pub from: Day,
     /// The second day (its end).
-    pub to: NaiveDate,
+    pub to: Day,
     /// Relocations dated after `from` and up to `to`, first reports only.
     pub moves: Vec<&'d Relocation>,
     /// Figures that appeared, disappeared or changed.
@@ -51,7 +51,7 @@ impl<'d> Ledger<'d> {
     /// assert_eq!(moved.after.map(|s| s.to_string()).as_deref(), Some("30"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn changes(&self, from: NaiveDate, to: NaiveDate, options: PostureOptions) -> Changes<'d> {
+    pub fn changes(&self, from: Day, to: Day, options: PostureOptions) -> Changes<'d> {
         let before = self.posture_with(from, options);
         let after = self.posture_with(to, options);
         let moves = self

@@ -10,7 +10,7 @@ mod changes;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::date::Date;
@@ -228,7 +228,7 @@ fn replayed(data: &Dataset) -> Replayed {
     replay.replay(
         &mut State::new(),
         None,
-        NaiveDate::MAX,
+        Day::MAX,
         false,
         &mut |t| match t {
             Trace::Observed {
