@@ -4,8 +4,8 @@ against troop-tracker's, then both timed end to end.
 
     pip install polars
     cargo build --release --example posture_totals --example generate
-    target/release/examples/generate --rows 1000000 --out /tmp/syn1m
-    python3 benches/polars_compare.py /tmp/syn1m 2010-06-30 [--runs 3]
+    cargo build --release -p troop-tracker-bench --example generate && target/release/examples/generate --rows 1000000 --out /tmp/syn1m
+    python3 bench/polars_compare.py /tmp/syn1m 2010-06-30 [--runs 3]
 
 What polars computes is what troop-tracker's posture does for this data:
 each (nation, location, mission) takes its latest observation on or before

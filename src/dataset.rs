@@ -134,11 +134,7 @@ impl Dataset {
 
     /// The mission's reported total that applies on `day`: the latest whose
     /// date begins on or before it.
-    pub fn mission_total_on(
-        &self,
-        mission: &MissionId,
-        day: Day,
-    ) -> Option<&MissionStrength> {
+    pub fn mission_total_on(&self, mission: &MissionId, day: Day) -> Option<&MissionStrength> {
         self.mission(mission)?
             .totals()
             .iter()

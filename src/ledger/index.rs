@@ -31,25 +31,19 @@ impl Index {
                 list.push(f);
             }
         };
-        ledger.replay(
-            &mut State::new(),
-            None,
-            Day::MAX,
-            false,
-            &mut |t| match t {
-                Trace::Observed { key, now, .. } => push(key, now.clone()),
-                Trace::Moved {
-                    origin,
-                    after,
-                    destination,
-                    arrived,
-                    ..
-                } => {
-                    push(origin, after.clone());
-                    push(destination, arrived.clone());
-                }
-            },
-        );
+        ledger.replay(&mut State::new(), None, Day::MAX, false, &mut |t| match t {
+            Trace::Observed { key, now, .. } => push(key, now.clone()),
+            Trace::Moved {
+                origin,
+                after,
+                destination,
+                arrived,
+                ..
+            } => {
+                push(origin, after.clone());
+                push(destination, arrived.clone());
+            }
+        });
         // Postures list entries in key order.
         let mut order: Vec<usize> = (0..ledger.key_count()).collect();
         order.sort_unstable_by(|a, b| ledger.key(*a).cmp(&ledger.key(*b)));

@@ -225,57 +225,51 @@ fn replayed(data: &Dataset) -> Replayed {
         .map(|(i, r)| (r.id().as_str(), i))
         .collect();
     let mut out = Replayed::default();
-    replay.replay(
-        &mut State::new(),
-        None,
-        Day::MAX,
-        false,
-        &mut |t| match t {
-            Trace::Observed {
-                deployment: d,
-                key: k,
-                now,
-                ..
-            } => {
-                let mut change = format!("observed {}", d.strength());
-                if let Some(share) = d.share() {
-                    change.push_str(&format!(" ({share} of the mission total)"));
-                }
-                let step = Step {
-                    key: key(k),
-                    change,
-                    after: Some(now.strength()),
-                };
-                if let Some(&i) = deployment_at.get(d.id().as_str()) {
-                    out.observed.insert(i, step);
-                }
+    replay.replay(&mut State::new(), None, Day::MAX, false, &mut |t| match t {
+        Trace::Observed {
+            deployment: d,
+            key: k,
+            now,
+            ..
+        } => {
+            let mut change = format!("observed {}", d.strength());
+            if let Some(share) = d.share() {
+                change.push_str(&format!(" ({share} of the mission total)"));
             }
-            Trace::Moved {
-                relocation: r,
-                moved,
-                origin,
-                after,
-                destination,
-                arrived,
-                ..
-            } => {
-                let (origin, destination) = (key(origin), key(destination));
-                let out_step = Step {
-                    change: format!("moved out {} to {}", moved, destination.places_label()),
-                    key: origin.clone(),
-                    after: Some(after.strength()),
-                };
-                let in_step = Step {
-                    change: format!("moved in {} from {}", moved, origin.places_label()),
-                    key: destination,
-                    after: Some(arrived.strength()),
-                };
-                if let Some(&i) = relocation_at.get(r.id().as_str()) {
-                    out.moved.insert(i, (out_step, in_step));
-                }
+            let step = Step {
+                key: key(k),
+                change,
+                after: Some(now.strength()),
+            };
+            if let Some(&i) = deployment_at.get(d.id().as_str()) {
+                out.observed.insert(i, step);
             }
-        },
-    );
+        }
+        Trace::Moved {
+            relocation: r,
+            moved,
+            origin,
+            after,
+            destination,
+            arrived,
+            ..
+        } => {
+            let (origin, destination) = (key(origin), key(destination));
+            let out_step = Step {
+                change: format!("moved out {} to {}", moved, destination.places_label()),
+                key: origin.clone(),
+                after: Some(after.strength()),
+            };
+            let in_step = Step {
+                change: format!("moved in {} from {}", moved, origin.places_label()),
+                key: destination,
+                after: Some(arrived.strength()),
+            };
+            if let Some(&i) = relocation_at.get(r.id().as_str()) {
+                out.moved.insert(i, (out_step, in_step));
+            }
+        }
+    });
     out
 }
 
