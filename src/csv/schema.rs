@@ -12,181 +12,66 @@ use std::borrow::Cow;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
-/// `sources.csv`: the articles.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct SourceRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) file: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) title: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) outlet: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) published: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) date_basis: Cow<'a, str>,
+/// Declares a row struct: every field a text cell borrowed from the
+/// record it is read from (`Cow::Borrowed`), or owned text when written.
+macro_rules! row {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Default, Deserialize, Serialize)]
+        pub(crate) struct $name<'a> {
+            $(
+                #[serde(borrow)]
+                pub(crate) $field: Cow<'a, str>,
+            )*
+        }
+    };
 }
 
-/// `nations.csv`: the reference table of nations.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct NationRow<'a> {
-    #[serde(borrow)]
-    pub(crate) code: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) name: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) nato_joined: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) reference: Cow<'a, str>,
+row! {
+    /// `sources.csv`: the articles.
+    SourceRow { id, file, title, outlet, published, date_basis }
 }
 
-/// `missions.csv`: the missions.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct MissionRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) name: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) organization: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) lead: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) partners: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) host: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) launched: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) combat_role: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) quote: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) role_source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) role_quote: Cow<'a, str>,
+row! {
+    /// `nations.csv`: the reference table of nations.
+    NationRow { code, name, nato_joined, reference }
 }
 
-/// `mission_strengths.csv`: reported mission totals.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct MissionStrengthRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) mission: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) as_of: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) strength: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) words: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) quote: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) note: Cow<'a, str>,
+row! {
+    /// `missions.csv`: the missions.
+    MissionRow {
+        id, name, organization, lead, partners, host, launched, combat_role, source, quote,
+        role_source, role_quote,
+    }
 }
 
-/// `deployments.csv`: observations of a nation's strength somewhere.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct DeploymentRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) nation: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) location: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) mission: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) as_of: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) relative_to: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) strength: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) share: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) words: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) quote: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) note: Cow<'a, str>,
+row! {
+    /// `mission_strengths.csv`: reported mission totals.
+    MissionStrengthRow { id, mission, as_of, strength, words, source, quote, note }
 }
 
-/// `relocations.csv`: troops moved, or to be moved.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct RelocationRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) nation: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) date: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) strength: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) from: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) from_mission: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) to: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) to_mission: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) temporary: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) status: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) same_as: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) words: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) quote: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) note: Cow<'a, str>,
+row! {
+    /// `deployments.csv`: observations of a nation's strength somewhere.
+    DeploymentRow {
+        id, nation, location, mission, as_of, relative_to, strength, share, words, source, quote,
+        note,
+    }
 }
 
-/// `events.csv`: dated happenings.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub(crate) struct EventRow<'a> {
-    #[serde(borrow)]
-    pub(crate) id: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) date: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) kind: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) organization: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) mission: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) nation: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) location: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) count: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) unit: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) same_as: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) words: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) source: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) quote: Cow<'a, str>,
-    #[serde(borrow)]
-    pub(crate) note: Cow<'a, str>,
+row! {
+    /// `relocations.csv`: troops moved, or to be moved.
+    RelocationRow {
+        id, nation, date, strength, from, from_mission, to, to_mission, temporary, status, same_as,
+        words, source, quote, note,
+    }
+}
+
+row! {
+    /// `events.csv`: dated happenings.
+    EventRow {
+        id, date, kind, organization, mission, nation, location, count, unit, same_as, words,
+        source, quote, note,
+    }
 }
 
 /// One file of the schema: its name and its columns, taken from the row
