@@ -6,8 +6,9 @@ use std::fmt;
 use crate::date::Day;
 
 use crate::deployment::Deployment;
-use crate::id::{MissionId, RecordId};
+use crate::id::MissionId;
 use crate::interval::Interval;
+use crate::ledger::basis::Basis;
 use crate::location::Location;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
@@ -171,7 +172,7 @@ pub struct Figure {
     /// The strength as stated, when the figure is one observation.
     pub stated: Option<Strength>,
     /// The records it rests on: observations, then relocations applied.
-    pub basis: Vec<RecordId>,
+    pub basis: Basis,
     /// The day of the latest observation or relocation behind it.
     pub day: Day,
     /// The day of the latest direct observation, if any.

@@ -7,6 +7,7 @@
 //! key. Build one `Ledger` per dataset and ask it for as many postures as
 //! you like; the dataset itself caches nothing.
 
+mod basis;
 mod contributions;
 mod index;
 mod key;
@@ -18,6 +19,7 @@ use crate::date::Day;
 
 use crate::dataset::Dataset;
 
+pub use basis::Basis;
 pub(crate) use contributions::contributions;
 pub(crate) use index::Index;
 pub use key::{Figure, Key, Origin};

@@ -10,6 +10,7 @@ use crate::deployment::{Deployment, RelativeTo};
 use crate::fasthash::FastMap as HashMap;
 use crate::id::RecordId;
 use crate::interval::Interval;
+use crate::ledger::basis::Basis;
 use crate::ledger::key::{Figure, Key, Origin};
 use crate::relocation::Relocation;
 use crate::strength::StrengthKind;
@@ -269,7 +270,7 @@ impl<'a> Replay<'a> {
         let mut now = Figure {
             value: d.strength().bounds(),
             stated: Some(d.strength()),
-            basis: vec![d.id().clone()],
+            basis: Basis::of([d.id().clone()]),
             day,
             observed_on: Some(day),
             origin: Origin::Observed,
@@ -278,7 +279,7 @@ impl<'a> Replay<'a> {
             if d.strength().kind() == StrengthKind::NotReported {
                 if let Some(total) = self.data.mission_total_on(mission, d.as_of().latest()) {
                     now.value = total.strength().bounds().share(share);
-                    now.basis.push(total.id().clone());
+                    now.basis = now.basis.then([total.id().clone()]);
                     now.origin = Origin::Share;
                 }
             }
@@ -290,9 +291,7 @@ impl<'a> Replay<'a> {
                 if let Some(both) = prev.value.intersect(&now.value) {
                     now.value = both;
                     now.origin = Origin::Competing;
-                    let mut basis = prev.basis.clone();
-                    basis.extend(now.basis);
-                    now.basis = basis;
+                    now.basis = prev.basis.joined(&now.basis);
                 }
             }
         }
@@ -327,8 +326,7 @@ fn apply_move<'a>(
     // move's, or only the move's when there was no figure.
     let carry = |old: Option<&Figure>, value: Interval, fresh: Origin| match old {
         Some(f) => {
-            let mut b = f.basis.clone();
-            b.extend(basis.iter().cloned());
+            let b = f.basis.then(basis.iter().cloned());
             Figure {
                 value,
                 stated: None,
@@ -341,7 +339,7 @@ fn apply_move<'a>(
         None => Figure {
             value,
             stated: None,
-            basis: basis.to_vec(),
+            basis: Basis::of(basis.iter().cloned()),
             day,
             observed_on: None,
             origin: fresh,

@@ -4,9 +4,9 @@ use std::borrow::Cow;
 
 use crate::date::Day;
 
-use crate::id::{MissionId, RecordId};
+use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::{Figure, Key, Origin};
+use crate::ledger::{Basis, Figure, Key, Origin};
 use crate::nation::NationCode;
 use crate::strength::Strength;
 
@@ -77,7 +77,7 @@ impl Entry<'_> {
     }
 
     /// The records it rests on: observations, then relocations applied.
-    pub fn basis(&self) -> &[RecordId] {
+    pub fn basis(&self) -> &Basis {
         &self.figure.basis
     }
 

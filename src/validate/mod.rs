@@ -27,7 +27,7 @@ use crate::deployment::Deployment;
 use crate::event::Event;
 use crate::id::MissionId;
 use crate::interval::{Interval, Truth};
-use crate::ledger::Figure;
+use crate::ledger::{Basis, Figure};
 use crate::relocation::Relocation;
 use crate::source::Citation;
 use crate::strength::StrengthKind;
@@ -116,8 +116,41 @@ fn within(part: &Interval, whole: &Interval) -> (Severity, &'static str) {
     }
 }
 
+/// How many of a figure's records a finding names: the first (where the
+/// chain starts) and the latest ones. A figure carried through thousands
+/// of moves would otherwise make every finding about it as long as its
+/// history, and the report quadratic in it.
+const CHAIN_SHOWN: usize = 10;
+
+/// The records of a figure a finding names: all of a short chain; the
+/// first and the latest [`CHAIN_SHOWN`] of a long one.
+fn chain_ids(b: &Basis) -> Vec<String> {
+    if b.len() <= CHAIN_SHOWN + 1 {
+        return ids(b);
+    }
+    let mut out: Vec<String> = b.first().map(ToString::to_string).into_iter().collect();
+    out.extend(b.latest(CHAIN_SHOWN).into_iter().map(ToString::to_string));
+    out
+}
+
+/// The records of a figure in words, a long chain cut in the middle.
+fn chain_text(b: &Basis) -> String {
+    let shown = chain_ids(b);
+    if shown.len() == b.len() {
+        return shown.join(", ");
+    }
+    let (first, rest) = shown
+        .split_first()
+        .map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
+    format!(
+        "{first}, … {} more …, {}",
+        b.len() - shown.len(),
+        rest.join(", ")
+    )
+}
+
 fn describe(f: &Figure) -> String {
-    format!("{} ({})", f.strength(), ids(&f.basis).join(", "))
+    format!("{} ({})", f.strength(), chain_text(&f.basis))
 }
 
 impl<'a> Checks<'a> {

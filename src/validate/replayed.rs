@@ -10,7 +10,9 @@ use crate::deployment::{Deployment, RelativeTo};
 use crate::interval::{Interval, Truth};
 use crate::ledger::{Figure, Key, Origin, Replay, State, Trace};
 use crate::relocation::Relocation;
-use crate::validate::{describe, ids, stated_and_bounds, stated_total, within, Checks};
+use crate::validate::{
+    chain_ids, chain_text, describe, stated_and_bounds, stated_total, within, Checks,
+};
 use crate::validate::{Rule, Severity};
 
 impl<'a> Checks<'a> {
@@ -107,7 +109,7 @@ impl<'a> Checks<'a> {
             self.push(Rule::RelocationExceedsOrigin, Severity::Note, recs, msg);
             return;
         };
-        recs.extend(ids(&before.basis));
+        recs.extend(chain_ids(&before.basis));
         let (severity, verdict) = within(&moved, &before.value);
         let msg = format!(
             "{origin}: relocation {} moves {} of the {} there on {} — {verdict}",
@@ -172,7 +174,7 @@ impl<'a> Checks<'a> {
                 r.id()
             ),
         };
-        let mut recs = ids(&left.basis);
+        let mut recs = chain_ids(&left.basis);
         if later.is_empty() {
             self.push(
                 Rule::Conservation,
@@ -231,13 +233,13 @@ impl<'a> Checks<'a> {
             return;
         }
         let agree = prev.value.overlaps(&now.value);
-        let mut recs = ids(&prev.basis);
+        let mut recs = chain_ids(&prev.basis);
         recs.push(d.id().to_string());
         let msg = format!(
             "{}: replayed figure {} ({}), then {} observed on {} ({}) — {}",
             Key::of_deployment(d),
             prev.value,
-            ids(&prev.basis).join(", "),
+            chain_text(&prev.basis),
             d.strength(),
             d.as_of(),
             d.id(),
@@ -299,7 +301,7 @@ impl<'a> Checks<'a> {
             };
             let (severity, verdict) = within(&now.value, &whole.value);
             let mut recs = vec![d.id().to_string()];
-            recs.extend(ids(&whole.basis));
+            recs.extend(chain_ids(&whole.basis));
             // A temporary move may have been reversed without a record.
             let temporary: Vec<String> = whole
                 .basis

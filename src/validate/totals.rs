@@ -9,7 +9,7 @@ use crate::interval::Interval;
 use crate::ledger::{contributions, Figure, Key, Replay, State};
 use crate::mission::{Mission, MissionStrength};
 use crate::strength::StrengthKind;
-use crate::validate::{describe, ids, within, Checks};
+use crate::validate::{chain_ids, describe, ids, within, Checks};
 use crate::validate::{Finding, Rule, Severity};
 
 impl<'a> Checks<'a> {
@@ -129,7 +129,7 @@ fn total_finding(m: &Mission, t: &MissionStrength, parts: &[(&Key, &Figure)]) ->
     const LISTED: usize = 12;
     let mut recs = vec![t.id().to_string()];
     for (_, f) in parts.iter().take(LISTED) {
-        recs.extend(ids(&f.basis));
+        recs.extend(chain_ids(&f.basis));
     }
     let mut listed: Vec<String> = parts
         .iter()

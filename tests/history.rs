@@ -1,0 +1,81 @@
+//! A long history stays linear: one nation moving between two countries
+//! thousands of times. Each figure shares the records of the one before
+//! instead of copying them, and a finding names a long chain by its start
+//! and its latest records, so neither memory nor the report grows with
+//! the square of the history. (Timings are in BENCHMARKS.md, from
+//! `bench/examples/moves.rs`, not here.)
+
+use std::fmt::Write as _;
+
+use troop_tracker::{Dataset, Ledger};
+
+const QUOTE: &str = "Germany moved troops between Iraq and Kuwait.";
+
+fn moves(n: usize) -> Dataset {
+    let mut relocations = String::from(
+        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n",
+    );
+    let first = chrono::NaiveDate::from_ymd_opt(1900, 1, 2).expect("day");
+    for i in 0..n {
+        let day = first + chrono::Days::new(i as u64);
+        let (from, to) = if i % 2 == 0 {
+            ("IRQ", "KWT")
+        } else {
+            ("KWT", "IRQ")
+        };
+        writeln!(
+            relocations,
+            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,s1,{QUOTE},"
+        )
+        .expect("write");
+    }
+    let deployments = format!(
+        "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\nD0,DEU,IRQ,,1900-01-01,,1000,,,s1,{QUOTE},\n"
+    );
+    let files: Vec<(&str, String)> = vec![
+        ("sources.csv", "id,file,title,outlet,published,date_basis\ns1,article.txt,Moves,Test,2100-01-01,stated\n".into()),
+        ("nations.csv", "code,name,nato_joined,reference\nDEU,Germany,,\nIRQ,Iraq,,\nKWT,Kuwait,,\n".into()),
+        ("missions.csv", "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n".into()),
+        ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n".into()),
+        ("events.csv", "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n".into()),
+        ("deployments.csv", deployments),
+        ("relocations.csv", relocations),
+        ("article.txt", QUOTE.into()),
+    ];
+    Dataset::from_texts(&files).expect("the generated history loads")
+}
+
+#[test]
+fn twenty_thousand_moves_keep_the_report_and_the_basis_linear() {
+    let n = 20_000;
+    let data = moves(n);
+    let ledger = Ledger::new(&data);
+    let p = ledger.posture("2100-01-01".parse().expect("day"));
+    assert_eq!(p.total().to_string(), "1000");
+    let iraq = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in IRQ")
+        .expect("Germany in Iraq");
+    // 20,000 moves of 10, alternating: Iraq is back to 1000.
+    assert_eq!(iraq.strength().to_string(), "1000");
+    assert_eq!(iraq.basis().len(), n + 1);
+    assert_eq!(iraq.basis().first().map(|r| r.as_str()), Some("D0"));
+    let report = data.validate();
+    assert!(!report.has_errors(), "{report}");
+    let longest = report.findings().iter().map(|f| f.message().len()).max();
+    assert!(
+        longest.is_some_and(|l| l < 1_000),
+        "a finding of {longest:?} bytes"
+    );
+    let most = report.findings().iter().map(|f| f.records().len()).max();
+    assert!(
+        most.is_some_and(|m| m <= 14),
+        "a finding naming {most:?} records"
+    );
+    // The cut is said, not hidden.
+    assert!(report
+        .findings()
+        .iter()
+        .any(|f| f.message().contains("more …")));
+}
