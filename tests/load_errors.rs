@@ -445,3 +445,39 @@ fn an_unclosed_quote_stops_at_the_record_limit() {
         "{first}"
     );
 }
+
+#[test]
+fn an_article_over_the_limit_is_refused_and_one_at_it_loads() {
+    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let limit = troop_tracker::MAX_ARTICLE_BYTES as usize;
+    let mut at_limit = common::FIXTURE[7].1.to_owned();
+    at_limit.push_str(&" ".repeat(limit - at_limit.len()));
+    assert!(at_limit.contains(quote));
+    let f = with_file("article.txt", &at_limit);
+    assert!(load(&f).is_ok(), "an article of exactly the limit loads");
+    at_limit.push(' ');
+    let f = with_file("article.txt", &at_limit);
+    let msg = first_error(&f);
+    assert!(
+        msg.starts_with("sources.csv line 2, column file: cannot read the file: article.txt is larger than 16777216 bytes"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_table_that_is_not_a_regular_file_is_named() {
+    let s = Scratch::new("table-folder");
+    std::fs::remove_file(s.0.join("events.csv")).expect("remove");
+    std::fs::create_dir(s.0.join("events.csv")).expect("a folder in its place");
+    let msg = Dataset::from_dir(&s.0).expect_err("a folder").to_string();
+    assert!(
+        msg.contains("events.csv: cannot read the file: expected a regular file"),
+        "{msg}"
+    );
+    // A link that loops is the system's error, not a missing file.
+    std::fs::remove_dir(s.0.join("events.csv")).expect("remove");
+    std::os::unix::fs::symlink(s.0.join("events.csv"), s.0.join("events.csv")).expect("loop");
+    let msg = Dataset::from_dir(&s.0).expect_err("a loop").to_string();
+    assert!(msg.contains("events.csv: cannot read the file:"), "{msg}");
+    assert!(!msg.contains("found none"), "{msg}");
+}

@@ -156,14 +156,22 @@ impl Dir {
 
 impl Files for Dir {
     fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
-        match std::fs::File::open(self.root.join(name)) {
-            Ok(f) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
-                1 << 16,
-                f,
-            )))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e.to_string()),
+        let path = self.root.join(name);
+        // A table that is a pipe would block forever, a folder would fail
+        // mid-read: only regular files (or links to them) are opened.
+        match std::fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err("expected a regular file, found a folder, pipe or device".into())
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.to_string()),
         }
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        Ok(Some(Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            file,
+        ))))
     }
 
     fn article(&self, path: &str) -> Result<String, ProblemKind> {
