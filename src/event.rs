@@ -139,6 +139,21 @@ pub struct Event {
     citation: Citation,
 }
 
+impl EventKind {
+    /// Whether an article may date the event after its own publication:
+    /// a plan, or a meeting it announces ("will meet on Friday"). Anything
+    /// else is something a source saw, which cannot postdate its report.
+    pub fn may_lie_ahead(self) -> bool {
+        matches!(
+            self,
+            EventKind::ExpansionPlanned
+                | EventKind::MandateChangePlanned
+                | EventKind::WithdrawalPlanned
+                | EventKind::Meeting
+        )
+    }
+}
+
 impl Event {
     /// Whether `other` records the same thing, field by field, with
     /// strengths and dates compared by notation (`~500` is not `450..550`).

@@ -529,3 +529,56 @@ fn the_bundled_dataset_has_no_errors_and_explains_its_warnings() {
         r.count(Severity::Note)
     )));
 }
+
+#[test]
+fn references_a_loop_of_same_as_reports_is_an_error_and_counts_once() {
+    // R1 same as R2 and R2 same as R1: no first report. Before, the move
+    // vanished from the posture with no error.
+    let f = with_edit(REL, ",under_way,,30,", ",under_way,R2,30,");
+    let f = common::with_line_in(
+        &f,
+        REL,
+        &format!("R2,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,R1,30,s1,{Q},"),
+    );
+    let data = load(&f).expect("loads");
+    let r = data.validate();
+    expect(
+        &r,
+        Rule::References,
+        Severity::Error,
+        &["R1 -> R2", "in a loop", "counted once, as R1"],
+    );
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture("2020-01-10".parse().expect("day"));
+    let show: Vec<String> = p
+        .entries()
+        .iter()
+        .map(|e| format!("{} {}", e.key(), e.strength()))
+        .collect();
+    assert!(show.contains(&"DEU in IRQ 90".to_owned()), "{show:?}");
+    assert!(show.contains(&"DEU in JOR 30".to_owned()), "{show:?}");
+}
+
+#[test]
+fn date_order_an_observation_after_its_article_is_an_error() {
+    // The article is published 2020-01-09; a figure seen on 9999-12-31
+    // cannot come from it.
+    let f = with_line(DEP, &deployment("D2,DEU,JOR,,9999-12-31,,30,"));
+    let r = report(&f);
+    expect(
+        &r,
+        Rule::DateOrder,
+        Severity::Error,
+        &["D2", "9999-12-31", "s1", "2020-01-09", "cannot postdate"],
+    );
+    // An announced move may lie ahead of its article.
+    let f = with_line(
+        REL,
+        &format!("R2,DEU,2021-06,5,JOR,,IRQ,,,announced,,,s1,{Q},"),
+    );
+    let r = report(&f);
+    assert!(
+        findings(&r, Rule::DateOrder, Severity::Error).is_empty(),
+        "{r}"
+    );
+}

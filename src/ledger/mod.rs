@@ -12,6 +12,7 @@ mod contributions;
 mod index;
 mod key;
 mod replay;
+mod reports;
 
 use std::sync::OnceLock;
 
@@ -24,6 +25,7 @@ pub(crate) use contributions::contributions;
 pub(crate) use index::Index;
 pub use key::{Figure, Key, Origin};
 pub(crate) use replay::{Figures, Replay, State, Trace};
+pub(crate) use reports::Reports;
 
 /// Which relocations a replay applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

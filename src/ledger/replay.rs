@@ -12,6 +12,7 @@ use crate::id::RecordId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
 use crate::ledger::key::{Figure, Key, Origin};
+use crate::ledger::reports::Reports;
 use crate::relocation::Relocation;
 use crate::strength::StrengthKind;
 
@@ -127,17 +128,23 @@ impl<'a> Replay<'a> {
             ids.insert(k, i);
             i
         };
+        // One step per move, however many rows report it.
+        let same = Reports::of(data.relocations());
         let moves: Vec<&Relocation> = data
             .relocations()
             .iter()
-            .filter(|r| r.same_as().is_none() && (projected || r.status().has_moved()))
+            .enumerate()
+            .filter(|(i, r)| same.is_first(*i) && (projected || r.status().has_moved()))
+            .map(|(_, r)| r)
             .collect();
         let position: HashMap<&RecordId, usize> =
             moves.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
         let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::default();
-        for other in data.relocations() {
-            if let Some(first) = other.same_as() {
-                reports.entry(first).or_default().push(other);
+        for (i, other) in data.relocations().iter().enumerate() {
+            if !same.is_first(i) {
+                if let Some(first) = data.relocations().get(same.root(i)) {
+                    reports.entry(first.id()).or_default().push(other);
+                }
             }
         }
         let mut steps = Vec::with_capacity(moves.len() + data.deployments().len());

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::date::Day;
 
 use crate::id::RecordId;
-use crate::ledger::{Key, Ledger};
+use crate::ledger::{Key, Ledger, Reports};
 use crate::posture::{Entry, PostureOptions};
 use crate::relocation::Relocation;
 use crate::strength::Strength;
@@ -54,11 +54,14 @@ impl<'d> Ledger<'d> {
     pub fn changes(&self, from: Day, to: Day, options: PostureOptions) -> Changes<'d> {
         let before = self.posture_with(from, options);
         let after = self.posture_with(to, options);
+        let same = Reports::of(self.dataset().relocations());
         let moves = self
             .dataset()
             .relocations()
             .iter()
-            .filter(|r| r.same_as().is_none())
+            .enumerate()
+            .filter(|(i, _)| same.is_first(*i))
+            .map(|(_, r)| r)
             .filter(|r| options.projection.is_projected() || r.status().has_moved())
             .filter(|r| r.date().earliest() > from && r.date().earliest() <= to)
             .collect();

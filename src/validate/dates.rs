@@ -2,6 +2,8 @@
 
 use crate::date::Date;
 use crate::event::{Event, EventKind};
+use crate::id::RecordId;
+use crate::source::Citation;
 use crate::validate::Checks;
 use crate::validate::{Rule, Severity};
 
@@ -9,6 +11,61 @@ impl<'a> Checks<'a> {
     pub(super) fn date_order(&mut self) {
         self.after_launch();
         self.resumed_after_suspension();
+        self.seen_before_reported();
+    }
+
+    /// What a source saw cannot postdate the article that reports it: an
+    /// observation, a reported total, a relocation under way or carried
+    /// out, or an event other than a plan or an announced meeting, dated after its article's
+    /// publication is an error. Announced moves and planned events may lie
+    /// ahead.
+    fn seen_before_reported(&mut self) {
+        let data = self.data;
+        let mut dated: Vec<(&RecordId, Date, &Citation)> = Vec::new();
+        dated.extend(
+            data.deployments()
+                .iter()
+                .map(|d| (d.id(), d.as_of(), d.citation())),
+        );
+        dated.extend(
+            data.mission_strengths()
+                .map(|t| (t.id(), t.as_of(), t.citation())),
+        );
+        dated.extend(
+            data.relocations()
+                .iter()
+                .filter(|r| r.status().has_moved())
+                .map(|r| (r.id(), r.date(), r.citation())),
+        );
+        dated.extend(
+            data.events()
+                .iter()
+                .filter(|e| !e.kind().may_lie_ahead())
+                .map(|e| (e.id(), e.date(), e.citation())),
+        );
+        let checked = dated.len();
+        let mut late = 0;
+        for (id, date, citation) in dated {
+            let Some(source) = data.source(citation.source()) else {
+                continue;
+            };
+            let published = source.published();
+            if published.certainly_before(&date) {
+                late += 1;
+                let msg = format!(
+                    "{id}: dated {date}, after {} reporting it was published ({published}); what a source saw cannot postdate its report",
+                    source.id()
+                );
+                let recs = vec![id.to_string(), source.id().to_string()];
+                self.push(Rule::DateOrder, Severity::Error, recs, msg);
+            }
+        }
+        if late == 0 && checked > 0 {
+            let msg = format!(
+                "all {checked} observations, totals, moves made and events are dated on or before the articles that report them"
+            );
+            self.push(Rule::DateOrder, Severity::Note, Vec::new(), msg);
+        }
     }
 
     /// Nothing about a mission is dated before its launch, and launch dates agree.

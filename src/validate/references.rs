@@ -1,6 +1,8 @@
 //! Same-day figures placed before or after a relocation agree with it.
 
 use crate::deployment::RelativeTo;
+use crate::ledger::Reports;
+use crate::relocation::Relocation;
 use crate::validate::{ids, Checks};
 use crate::validate::{Rule, Severity};
 
@@ -61,9 +63,31 @@ impl<'a> Checks<'a> {
         }
     }
 
-    /// `same_as` links join reports of the same kind of thing.
+    /// `same_as` links join reports of the same kind of thing, and lead
+    /// back to a first report: a loop of them is an error (the move is
+    /// counted once, for the loop's first row).
     fn report_links(&mut self) {
         let data = self.data;
+        let same = Reports::of(data.relocations());
+        for members in same.loops() {
+            let rows: Vec<&Relocation> = members
+                .iter()
+                .filter_map(|&i| data.relocations().get(i))
+                .collect();
+            let names: Vec<String> = rows.iter().map(|r| r.id().to_string()).collect();
+            let counted = members
+                .iter()
+                .copied()
+                .min()
+                .and_then(|i| data.relocations().get(i))
+                .map(|r| r.id().to_string())
+                .unwrap_or_default();
+            let msg = format!(
+                "{} are each marked the same as the next, in a loop, so none is the first report; the move is counted once, as {counted}; point the others at one of them",
+                names.join(" -> "),
+            );
+            self.push(Rule::References, Severity::Error, names, msg);
+        }
         for r in data.relocations() {
             let Some(target) = r.same_as().and_then(|t| self.relocation(t)) else {
                 continue;

@@ -77,3 +77,12 @@ pub fn first_error(files: &[(String, String)]) -> String {
         Err(e) => e.first().expect("at least one problem").to_string(),
     }
 }
+
+/// Adds a line to the end of one file of an edited set.
+pub fn with_line_in(files: &[(String, String)], name: &str, line: &str) -> Vec<(String, String)> {
+    let mut f = files.to_vec();
+    let entry = f.iter_mut().find(|(n, _)| n == name).expect("known file");
+    entry.1.push_str(line);
+    entry.1.push('\n');
+    f
+}
