@@ -201,7 +201,7 @@ fn dataset(l: &Ledger) -> Dataset {
         .iter()
         .map(|(name, cols)| {
             let text = match *name {
-                "sources.csv" => "id,file,title,outlet,published,date_basis\ns1,article.txt,T,O,2000-01-01,stated\n".to_string(),
+                "sources.csv" => "id,file,title,outlet,published,date_basis\ns1,article.txt,T,O,2100-01-01,stated\n".to_string(),
                 "nations.csv" => nations.clone(),
                 "deployments.csv" => deps.clone(),
                 "relocations.csv" => rels.clone(),
