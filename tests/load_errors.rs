@@ -481,3 +481,23 @@ fn a_table_that_is_not_a_regular_file_is_named() {
     assert!(msg.contains("events.csv: cannot read the file:"), "{msg}");
     assert!(!msg.contains("found none"), "{msg}");
 }
+
+#[test]
+fn an_article_on_disk_over_the_limit_is_refused_and_one_at_it_loads() {
+    let s = Scratch::new("article-limit");
+    let limit = troop_tracker::MAX_ARTICLE_BYTES as usize;
+    let mut text = common::FIXTURE[7].1.to_owned();
+    text.push_str(&" ".repeat(limit - text.len()));
+    s.write("article.txt", text.as_bytes());
+    assert!(
+        Dataset::from_dir(&s.0).is_ok(),
+        "an article of exactly the limit loads"
+    );
+    text.push(' ');
+    s.write("article.txt", text.as_bytes());
+    let msg = Dataset::from_dir(&s.0).expect_err("too big").to_string();
+    assert!(
+        msg.contains("article.txt is larger than 16777216 bytes"),
+        "{msg}"
+    );
+}

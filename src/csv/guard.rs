@@ -253,6 +253,13 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_not_stopped_by_a_limit_stands_at_its_next_line() {
+        let (mut g, lines) = Guard::new(&b"a\nb\n"[..]);
+        g.read_to_end(&mut Vec::new()).expect("within limits");
+        assert_eq!(lines.borrow().stopped_at(), 3);
+    }
+
+    #[test]
     fn blank_lines_start_no_record() {
         assert_eq!(starts(b"\n\na\n\nb"), [(2, 3), (5, 5)]);
     }
@@ -263,11 +270,11 @@ mod tests {
         text.extend(std::iter::repeat_n(b"ab\n".as_slice(), MAX_RECORD_BYTES / 3 + 2).flatten());
         let (mut g, _) = Guard::new(text.as_slice());
         let err = g.read_to_end(&mut Vec::new()).expect_err("too long");
-        assert_eq!(err.to_string(), TooLong::Record.to_string());
+        assert_eq!(err.to_string(), "record longer than 1048576 bytes");
         let line = vec![b'x'; MAX_LINE_BYTES + 1];
         let (mut g, _) = Guard::new(line.as_slice());
         let err = g.read_to_end(&mut Vec::new()).expect_err("too long");
-        assert_eq!(err.to_string(), TooLong::Line.to_string());
+        assert_eq!(err.to_string(), "line longer than 1048576 bytes");
     }
 
     proptest::proptest! {
