@@ -110,6 +110,11 @@ fn run(args: &Args, data: &Dataset) -> Result<Vec<(PathBuf, usize)>, ExportError
         export::write_findings(create(&path)?, &data.validate(), args.options)
             .map_err(|e| e.at(&path))?,
     ));
+    let path = args.out.join("totals.csv");
+    written.push((
+        path.clone(),
+        export::write_totals(create(&path)?, &posture, args.options).map_err(|e| e.at(&path))?,
+    ));
     let path = args.out.join("pivot.csv");
     written.push((
         path.clone(),

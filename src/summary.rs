@@ -106,19 +106,26 @@ fn table(width: u16, header: &[&str], right: &[usize]) -> Table {
 
 /// Flags that keep a reader from taking a figure at face value.
 fn flags(e: &Entry) -> String {
-    let mut f = Vec::new();
+    let mut f: Vec<String> = Vec::new();
     if e.status() == Status::Planned {
-        f.push("planned");
+        f.push("planned".into());
     }
     if e.is_stale() {
-        f.push("stale");
+        f.push("stale".into());
     }
     match e.origin() {
-        Origin::Competing => f.push("competing"),
-        Origin::ArrivalsOnly => f.push("arrivals"),
-        Origin::Unobserved => f.push("no prior figure"),
-        Origin::Share => f.push("share"),
-        Origin::Observed | Origin::Replayed => {}
+        Origin::Competing => f.push("competing".into()),
+        Origin::ArrivalsOnly => f.push("arrivals".into()),
+        Origin::Unobserved => f.push("no prior figure".into()),
+        Origin::Share => f.push("share".into()),
+        _ => {}
+    }
+    if e.is_contradicted() {
+        f.push("contradicted".into());
+    } else if e.origin() == Origin::Observed && e.bounds() != e.own_bounds() {
+        // A stated figure the rest of the evidence narrows: `>=1` inside a
+        // country figure of 90 is at most 90.
+        f.push(format!("so {}", e.bounds()));
     }
     f.join(", ")
 }
@@ -241,10 +248,13 @@ fn by_mission_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) ->
         &[1, 3],
     );
     for view in posture.by_mission() {
-        let reported = view.reported.map_or_else(
+        let mut reported = view.reported.map_or_else(
             || "n/r".to_owned(),
             |r| format!("{} ({})", r.strength(), r.as_of()),
         );
+        if let Some(p) = view.planned {
+            reported.push_str(&format!("; planned {p}"));
+        }
         let parts: Vec<String> = view
             .contributions
             .iter()

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::export::{bounds, join, location_cells, opt, rows, text, value, yes_no};
+use crate::export::{bounds, join, location_cells, opt, rows, text, value, yes_no, Cell};
 use crate::export::{ExportError, ExportOptions};
 use crate::interval::Interval;
 use crate::posture::{Entry, Posture};
@@ -122,8 +122,8 @@ pub fn write_pivot<W: Write>(
                 [] => String::new(),
                 [one] => one.strength().to_string(),
                 many => {
-                    let parts: Vec<Interval> = many.iter().map(|e| e.bounds()).collect();
-                    Interval::sum(&parts).to_string()
+                    let parts: Vec<&Entry> = many.iter().map(|e| **e).collect();
+                    posture.sum(&parts).to_string()
                 }
             };
             cells.push(value(cell));
@@ -136,4 +136,59 @@ pub fn write_pivot<W: Write>(
     totals.push(value(posture.total()));
     out.push(totals);
     rows(w, options, &header, out)
+}
+
+/// The columns of `totals.csv`, in order.
+pub const TOTALS_COLUMNS: &[&str] = &["as_of", "scope", "subject", "strength", "low", "high"];
+
+/// Writes the posture's totals, each as tight as the evidence allows: all
+/// troops, each nation, each location, and each mission's contributions,
+/// planned strength and unattributed remainder.
+///
+/// The rows of `posture.csv` each carry their own tightest bounds, but
+/// figures are correlated (what a relocation took from one row arrived in
+/// another), so adding their `low`s and `high`s gives only outer bounds
+/// of a total; the exact totals are these.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_totals<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let day = posture.day();
+    let row = |scope: &str, subject: String, total: Interval| -> Vec<Cell> {
+        let (low, high) = bounds(total);
+        vec![
+            value(day),
+            value(scope),
+            text(subject),
+            value(crate::strength::Strength::derived(total)),
+            low,
+            high,
+        ]
+    };
+    let mut out = vec![row("all", "all troops recorded".into(), posture.total())];
+    for v in posture.by_nation() {
+        let who = v
+            .nation
+            .map_or("contributors not named".into(), |n| n.to_string());
+        out.push(row("nation", who, v.total));
+    }
+    for v in posture.by_location() {
+        out.push(row("location", v.label.clone(), v.total));
+    }
+    for v in posture.by_mission() {
+        let m = v.mission.to_string();
+        out.push(row("mission_contributions", m.clone(), v.attributed));
+        if let Some(p) = v.planned {
+            out.push(row("mission_planned", m.clone(), p));
+        }
+        if let Some(u) = v.unattributed {
+            out.push(row("mission_unattributed", m, u));
+        }
+    }
+    rows(w, options, TOTALS_COLUMNS, out)
 }

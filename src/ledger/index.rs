@@ -5,6 +5,8 @@ use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::fasthash::FastMap as HashMap;
+use crate::id::RecordId;
+use crate::ledger::form::{Form, Var};
 use crate::ledger::key::{Figure, Key};
 use crate::ledger::replay::{Replay, State, Trace};
 
@@ -20,6 +22,10 @@ pub(crate) struct Index {
     /// For each key, the indices of the keys that could hold it, narrowest
     /// first.
     pub(crate) parents: Vec<Vec<usize>>,
+    /// The unknowns the figures' forms are written in.
+    pub(crate) vars: Vec<Var>,
+    /// What each move moved, as a form, by its first report's id.
+    pub(crate) moved: HashMap<RecordId, Form>,
 }
 
 impl Index {
@@ -31,7 +37,8 @@ impl Index {
                 list.push(f);
             }
         };
-        ledger.replay(&mut State::new(), None, Day::MAX, false, &mut |t| match t {
+        let mut state = State::new();
+        ledger.replay(&mut state, None, Day::MAX, false, &mut |t| match t {
             Trace::Observed { key, now, .. } => push(key, now.clone()),
             Trace::Moved {
                 origin,
@@ -75,6 +82,8 @@ impl Index {
             keys,
             figures,
             parents,
+            vars: state.take_vars(),
+            moved: state.take_moved(),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::deployment::Deployment;
 use crate::id::MissionId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
+use crate::ledger::form::Form;
 use crate::location::Location;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
@@ -179,6 +180,9 @@ pub struct Figure {
     pub observed_on: Option<Day>,
     /// How it came to be.
     pub origin: Origin,
+    /// The figure as a constant plus and minus the replay's unknowns, for
+    /// tight bounds on sums and nested figures.
+    pub(crate) form: Form,
 }
 
 impl Figure {

@@ -8,7 +8,9 @@
 //! you like; the dataset itself caches nothing.
 
 mod basis;
+mod bounds;
 mod contributions;
+mod form;
 mod index;
 mod key;
 mod replay;
@@ -21,7 +23,9 @@ use crate::date::Day;
 use crate::dataset::Dataset;
 
 pub use basis::Basis;
+pub(crate) use bounds::{Infeasible, System};
 pub(crate) use contributions::contributions;
+pub(crate) use form::{Form, Var};
 pub(crate) use index::Index;
 pub use key::{Figure, Key, Origin};
 pub(crate) use replay::{Figures, Replay, State, Trace};

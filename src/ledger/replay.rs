@@ -11,6 +11,7 @@ use crate::fasthash::FastMap as HashMap;
 use crate::id::RecordId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
+use crate::ledger::form::{Form, Var, VarId};
 use crate::ledger::key::{Figure, Key, Origin};
 use crate::ledger::reports::Reports;
 use crate::relocation::Relocation;
@@ -29,6 +30,8 @@ pub(crate) enum Trace<'a, 's> {
         key: usize,
         previous: Option<Figure>,
         now: &'s Figure,
+        /// The unknowns the figures' forms are written in, so far.
+        vars: &'s [Var],
     },
     /// A relocation moved troops.
     Moved {
@@ -72,10 +75,15 @@ pub(crate) struct Replay<'a> {
     ids: HashMap<Key, usize>,
 }
 
-/// The figures at one moment of a replay, by key id.
+/// The figures at one moment of a replay, by key id, and the unknowns
+/// their forms are written in.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct State {
     figures: Vec<Option<Figure>>,
+    vars: Vec<Var>,
+    /// Each move applied, by its first report's id: the count it moved,
+    /// as a form.
+    moved: HashMap<RecordId, Form>,
 }
 
 impl State {
@@ -99,6 +107,42 @@ impl State {
         if let Some(slot) = self.figures.get_mut(key) {
             *slot = Some(figure);
         }
+    }
+
+    /// A new unknown.
+    pub(crate) fn var(&mut self, var: Var) -> VarId {
+        let id = VarId::try_from(self.vars.len()).unwrap_or(VarId::MAX);
+        self.vars.push(var);
+        id
+    }
+
+    /// The form of a figure known within `bounds`: a constant when the
+    /// bounds are one count, else a new unknown.
+    pub(crate) fn form_within(&mut self, bounds: Interval) -> Form {
+        match bounds.high() {
+            Some(h) if h == bounds.low() => Form::constant(i64::try_from(h).unwrap_or(i64::MAX)),
+            _ => Form::var(self.var(Var::within(bounds))),
+        }
+    }
+
+    /// The unknowns the figures' forms are written in.
+    pub(crate) fn vars(&self) -> &[Var] {
+        &self.vars
+    }
+
+    /// Takes the unknowns out (an index keeps them with its figures).
+    pub(crate) fn take_vars(&mut self) -> Vec<Var> {
+        std::mem::take(&mut self.vars)
+    }
+
+    /// The count each move applied so far moved, as a form.
+    pub(crate) fn moved(&self) -> &HashMap<RecordId, Form> {
+        &self.moved
+    }
+
+    /// Takes the moves out.
+    pub(crate) fn take_moved(&mut self) -> HashMap<RecordId, Form> {
+        std::mem::take(&mut self.moved)
     }
 
     /// Every key id with its figure.
@@ -261,9 +305,15 @@ impl<'a> Replay<'a> {
 
     /// The figures at the end of `day` (or its start), from scratch.
     pub(crate) fn state_on(&self, day: Day, start_of_day: bool) -> Figures {
+        self.state_with_vars_on(day, start_of_day).0
+    }
+
+    /// The figures at the end of `day` (or its start), from scratch, with
+    /// the unknowns their forms are written in.
+    pub(crate) fn state_with_vars_on(&self, day: Day, start_of_day: bool) -> (Figures, State) {
         let mut state = State::new();
         self.replay(&mut state, None, day, start_of_day, &mut |_| {});
-        self.figures(&state)
+        (self.figures(&state), state)
     }
 
     fn observe(
@@ -281,6 +331,7 @@ impl<'a> Replay<'a> {
             day,
             observed_on: Some(day),
             origin: Origin::Observed,
+            form: Form::default(),
         };
         if let (Some(share), Some(mission)) = (d.share(), d.mission()) {
             if d.strength().kind() == StrengthKind::NotReported {
@@ -302,6 +353,9 @@ impl<'a> Replay<'a> {
                 }
             }
         }
+        // A new observation cuts the figure's history: its form is a
+        // fresh unknown within what was seen.
+        now.form = state.form_within(now.value);
         state.insert(key, now);
         if let Some(now) = state.get(key) {
             trace(Trace::Observed {
@@ -309,6 +363,7 @@ impl<'a> Replay<'a> {
                 key,
                 previous,
                 now,
+                vars: &state.vars,
             });
         }
     }
@@ -329,9 +384,39 @@ fn apply_move<'a>(
     // the destination anything from what it had to what it gained.
     let temporary = r.temporary() == Some(true);
     let settle = |was: Interval, now: Interval| if temporary { now.hull(&was) } else { now };
+    // As forms: the origin loses `m` and the destination gains it; after a
+    // temporary move's day, `t` of it (at most `m`) may have come back.
+    let m = state.form_within(moved);
+    state.moved.insert(r.id().clone(), m.clone());
+    let back = temporary.then(|| {
+        let cap = m.terms().next().map(|(v, _)| v);
+        state.var(Var {
+            low: 0,
+            high: moved.high(),
+            returns_after: Some(day),
+            at_most: cap,
+        })
+    });
+    let shift = |f: &Form, sign: i64| -> Form {
+        let mut out = f.add(sign * m.constant_part());
+        for (v, _) in m.terms() {
+            out = if sign > 0 { out.plus(v) } else { out.minus(v) };
+        }
+        match back {
+            Some(t) if sign > 0 => out.minus(t),
+            Some(t) => out.plus(t),
+            None => out,
+        }
+    };
+    let origin_form = match &before {
+        Some(f) => f.form.clone(),
+        // No one had counted the origin: an unknown, at least the move.
+        None => Form::var(state.var(Var::within(Interval::unknown()))),
+    };
+    let destination_form = |had: Option<&Figure>| had.map_or(Form::constant(0), |f| f.form.clone());
     // A figure carried through the move: the old one's records plus the
     // move's, or only the move's when there was no figure.
-    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin| match old {
+    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin, form: Form| match old {
         Some(f) => {
             let b = f.basis.then(basis.iter().cloned());
             Figure {
@@ -341,6 +426,7 @@ fn apply_move<'a>(
                 day,
                 observed_on: f.observed_on,
                 origin: Origin::Replayed,
+                form,
             }
         }
         None => Figure {
@@ -350,19 +436,26 @@ fn apply_move<'a>(
             day,
             observed_on: None,
             origin: fresh,
+            form,
         },
     };
     let left = before.as_ref().map_or(Interval::unknown(), |f| {
         settle(f.value, f.value.minus(&moved))
     });
-    let after = carry(before.as_ref(), left, Origin::Unobserved);
+    let after = carry(
+        before.as_ref(),
+        left,
+        Origin::Unobserved,
+        shift(&origin_form, -1),
+    );
     state.insert(origin, after);
     let had = state.take(destination);
     let gained = match &had {
         Some(f) => settle(f.value, f.value.plus(&moved)),
         None => settle(Interval::exactly(0), moved),
     };
-    let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly);
+    let arrived_form = shift(&destination_form(had.as_ref()), 1);
+    let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly, arrived_form);
     state.insert(destination, arrived);
     if let (Some(after), Some(arrived)) = (state.get(origin), state.get(destination)) {
         trace(Trace::Moved {

@@ -46,6 +46,10 @@ pub struct Entry<'d> {
     pub(super) status: Status,
     pub(super) stale: bool,
     pub(super) inside: Option<usize>,
+    /// The tightest bounds the posture's evidence allows.
+    pub(super) bounds: Interval,
+    /// Whether the constraints around this figure cannot all hold.
+    pub(super) contradicted: bool,
 }
 
 impl Entry<'_> {
@@ -65,15 +69,35 @@ impl Entry<'_> {
     }
 
     /// The figure as a strength: the stated notation when it is one
-    /// untouched observation (`~250`), else the derived interval (`90`,
-    /// `1..500`).
+    /// untouched observation (`~250`), else its tightest bounds (`90`,
+    /// `225..500`).
     pub fn strength(&self) -> Strength {
-        self.figure.strength()
+        match (self.figure.origin, self.figure.stated) {
+            (Origin::Observed, Some(s)) => s,
+            _ => Strength::derived(self.bounds),
+        }
     }
 
-    /// The counts the figure allows.
+    /// The tightest bounds all the posture's evidence allows: what the
+    /// figure's own records say, narrowed by the figures it is part of or
+    /// holds, and by what relocations moved between it and others.
+    ///
+    /// An area's observed `>=1` inside a country figure of 90 is `1..90`.
     pub fn bounds(&self) -> Interval {
+        self.bounds
+    }
+
+    /// The bounds of the figure's own records alone, before the rest of
+    /// the posture's evidence narrowed them.
+    pub fn own_bounds(&self) -> Interval {
         self.figure.value
+    }
+
+    /// Whether the evidence around this figure cannot all be true (an
+    /// area holding more than its country, say): its bounds are then its
+    /// own, and validation names the records.
+    pub fn is_contradicted(&self) -> bool {
+        self.contradicted
     }
 
     /// The records it rests on: observations, then relocations applied.

@@ -12,7 +12,9 @@ use crate::date::Day;
 use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
-use crate::ledger::{Figure, Figures, Key, Ledger, Projection, Replay, State};
+use crate::ledger::{
+    Figure, Figures, Form, Infeasible, Key, Ledger, Projection, Replay, State, System, Var,
+};
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
 
@@ -31,6 +33,9 @@ pub enum Moment {
     /// it on the same day.
     StartOfDay,
 }
+
+/// What each move applied moved, as a form, by its first report's id.
+type Moved = crate::fasthash::FastMap<RecordId, Form>;
 
 /// How to build a posture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -95,6 +100,13 @@ pub struct Posture<'d> {
     options: PostureOptions,
     entries: Vec<Entry<'d>>,
     mission_focus: Option<MissionId>,
+    /// The unknowns the entries' forms are written in.
+    vars: Cow<'d, [Var]>,
+    /// What each move applied moved, as a form, by its first report's id.
+    moved: Cow<'d, Moved>,
+    /// The evidence as constraints: nesting, non-negative counts, moves
+    /// that may have come back.
+    system: System,
 }
 
 /// Postures are asked of a [`Ledger`], which keeps the index that makes a
@@ -112,7 +124,10 @@ impl<'d> Ledger<'d> {
             // The start of a day depends on where each figure stands
             // relative to that day's relocations: replay.
             let replay = Replay::new(data, options.projection.is_projected());
-            return Posture::from_state(data, day, options, &replay.state_on(day, true));
+            let (figures, mut state) = replay.state_with_vars_on(day, true);
+            let vars = Cow::Owned(state.take_vars());
+            let moved = Cow::Owned(state.take_moved());
+            return Posture::from_state(data, day, options, &figures, (vars, moved));
         }
         Posture::from_index(self, day, options)
     }
@@ -141,6 +156,10 @@ impl<'d> Ledger<'d> {
                 day,
                 opts,
                 &ledger.figures(&state),
+                (
+                    Cow::Owned(state.vars().to_vec()),
+                    Cow::Owned(state.moved().clone()),
+                ),
             ));
         }
         out
@@ -153,11 +172,12 @@ impl<'d> Posture<'d> {
         day: Day,
         options: PostureOptions,
         state: &Figures,
+        unknowns: (Cow<'d, [Var]>, Cow<'d, Moved>),
     ) -> Posture<'d> {
         let figures = state
             .iter()
             .map(|(k, f)| (Cow::Owned(k.clone()), Cow::Owned(f.clone())));
-        let mut p = Posture::from_figures(data, day, options, figures);
+        let mut p = Posture::from_figures(data, day, options, figures, unknowns);
         let at: HashMap<&Key, usize> = p
             .entries
             .iter()
@@ -177,6 +197,7 @@ impl<'d> Posture<'d> {
         for (entry, parent) in p.entries.iter_mut().zip(parents) {
             entry.inside = parent;
         }
+        p.tighten();
         p
     }
 
@@ -197,14 +218,76 @@ impl<'d> Posture<'d> {
                 .get(*k)
                 .map(|key| (Cow::Borrowed(key), Cow::Borrowed(*f)))
         });
-        let mut p = Posture::from_figures(data, day, options, figures);
+        let unknowns = (
+            Cow::Borrowed(index.vars.as_slice()),
+            Cow::Borrowed(&index.moved),
+        );
+        let mut p = Posture::from_figures(data, day, options, figures, unknowns);
         for (entry, (k, _)) in p.entries.iter_mut().zip(&present) {
             entry.inside = index
                 .parents
                 .get(*k)
                 .and_then(|cands| cands.iter().find_map(|c| slot.get(*c).copied().flatten()));
         }
+        p.tighten();
         p
+    }
+
+    /// The evidence as constraints, and each entry's tightest bounds.
+    fn tighten(&mut self) {
+        let vars: &[Var] = &self.vars;
+        let mut system = System::new(self.day);
+        for e in &self.entries {
+            system.register(vars, &e.figure.form);
+            system.non_negative(vars, &e.figure.form);
+        }
+        for e in &self.entries {
+            if let Some(parent) = e.inside.and_then(|i| self.entries.get(i)) {
+                system.at_most(vars, &e.figure.form, &parent.figure.form);
+            }
+        }
+        system.freeze();
+        // A part that cannot fit in its whole, whatever the unknowns are.
+        let misfits: Vec<usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let parent = self.entries.get(e.inside?)?;
+                let excess = system.range(vars, &[(&e.figure.form, 1), (&parent.figure.form, -1)]);
+                let fits = excess.is_ok_and(|(low, _)| low <= 0.5);
+                (!fits).then_some(i)
+            })
+            .collect();
+        for e in &mut self.entries {
+            match system.bounds(vars, &[&e.figure.form]) {
+                Ok(b) => e.bounds = b.intersect(&e.figure.value).unwrap_or(b),
+                Err(Infeasible) => e.contradicted = true,
+            }
+        }
+        for i in misfits {
+            let parent = self.entries.get(i).and_then(|e| e.inside);
+            for j in std::iter::once(i).chain(parent) {
+                if let Some(e) = self.entries.get_mut(j) {
+                    e.contradicted = true;
+                    e.bounds = e.figure.value;
+                }
+            }
+        }
+        self.system = system;
+    }
+
+    /// The tightest bounds of the sum of some entries; their own bounds
+    /// summed where the evidence around them contradicts itself.
+    pub(crate) fn sum(&self, entries: &[&Entry<'_>]) -> Interval {
+        let forms: Vec<&Form> = entries.iter().map(|e| &e.figure.form).collect();
+        let own = Interval::sum(entries.iter().map(|e| &e.bounds));
+        match self.system.bounds(&self.vars, &forms) {
+            // Each entry's bounds hold on their own too; their sum never
+            // needs to be wider than theirs added.
+            Ok(b) => b.intersect(&own).unwrap_or(b),
+            Err(Infeasible) => own,
+        }
     }
 
     /// Entries for figures in key order, with status and staleness; the
@@ -214,6 +297,7 @@ impl<'d> Posture<'d> {
         day: Day,
         options: PostureOptions,
         figures: impl Iterator<Item = (Cow<'d, Key>, Cow<'d, Figure>)>,
+        (vars, moved): (Cow<'d, [Var]>, Cow<'d, Moved>),
     ) -> Posture<'d> {
         let planned: HashSet<&RecordId> = if options.projection.is_projected() {
             data.relocations()
@@ -234,11 +318,13 @@ impl<'d> Posture<'d> {
                 let seen = figure.observed_on.unwrap_or(figure.day);
                 let stale = (day - seen).num_days() > i64::from(options.stale_after_days);
                 Entry {
+                    bounds: figure.value,
                     key,
                     figure,
                     status,
                     stale,
                     inside: None,
+                    contradicted: false,
                 }
             })
             .collect();
@@ -248,6 +334,9 @@ impl<'d> Posture<'d> {
             options,
             entries,
             mission_focus: None,
+            vars,
+            moved,
+            system: System::new(day),
         }
     }
 
@@ -272,7 +361,8 @@ impl<'d> Posture<'d> {
             .filter(|e| mission.is_none_or(|m| e.key.mission.as_ref() == Some(m)))
             .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
-        let mut p = Posture::from_state(self.data, self.day, self.options, &state);
+        let unknowns = (self.vars.clone(), self.moved.clone());
+        let mut p = Posture::from_state(self.data, self.day, self.options, &state, unknowns);
         p.mission_focus = mission.cloned().or_else(|| self.mission_focus.clone());
         p
     }
@@ -302,14 +392,12 @@ impl<'d> Posture<'d> {
         &self.entries
     }
 
-    /// The sum of every top-level figure: all troops on the day.
+    /// All troops on the day: the sum of every top-level figure, with the
+    /// tightest bounds the evidence allows (what a relocation took from one
+    /// place is counted where it arrived, not lost or counted twice).
     pub fn total(&self) -> Interval {
-        Interval::sum(
-            self.entries
-                .iter()
-                .filter(|e| !e.is_nested())
-                .map(|e| &e.figure.value),
-        )
+        let tops: Vec<&Entry<'_>> = self.entries.iter().filter(|e| !e.is_nested()).collect();
+        self.sum(&tops)
     }
 
     /// Entries ordered so that each top-level entry is followed by the

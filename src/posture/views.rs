@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::contributions;
+use crate::ledger::{contributions, Form, Reports};
 use crate::mission::MissionStrength;
 use crate::nation::NationCode;
 use crate::posture::{Entry, Posture};
+use crate::relocation::RelocationStatus;
 
 /// A nation's figures on the day, and their honest sum.
 #[derive(Clone, Debug)]
@@ -17,7 +18,7 @@ pub struct NationView<'p> {
     pub nation: Option<NationCode>,
     /// Its entries: top-level figures, each followed by those nested in it.
     pub entries: Vec<&'p Entry<'p>>,
-    /// The sum of its top-level figures.
+    /// The sum of its top-level figures, as tight as the evidence allows.
     pub total: Interval,
 }
 
@@ -34,7 +35,14 @@ pub struct MissionView<'p> {
     pub contributions: Vec<&'p Entry<'p>>,
     /// The sum of the contributions.
     pub attributed: Interval,
-    /// Reported total minus the contributions, when a total is known.
+    /// In a projected posture, the reported total plus what announced
+    /// relocations dated since it bring into the mission (minus what they
+    /// take out of it): the transferred trainers on top of "about 500".
+    /// `None` in an actual posture, or when no announced move touches the
+    /// mission.
+    pub planned: Option<Interval>,
+    /// The planned (else the reported) total minus the contributions, when
+    /// a total is known.
     pub unattributed: Option<Interval>,
 }
 
@@ -63,12 +71,9 @@ impl<'d> Posture<'d> {
         nations
             .into_iter()
             .map(|(nation, roots)| {
-                let total = Interval::sum(
-                    roots
-                        .iter()
-                        .filter_map(|&i| self.entries.get(i))
-                        .map(|e| &e.figure.value),
-                );
+                let tops: Vec<&Entry<'_>> =
+                    roots.iter().filter_map(|&i| self.entries.get(i)).collect();
+                let total = self.sum(&tops);
                 NationView {
                     nation,
                     entries: self.tree(roots.into_iter()),
@@ -101,17 +106,79 @@ impl<'d> Posture<'d> {
             if reported.is_none() && contributions.is_empty() {
                 continue;
             }
-            let attributed = Interval::sum(contributions.iter().map(|e| &e.figure.value));
-            let unattributed = reported.map(|t| t.strength().bounds().minus(&attributed));
+            let attributed = self.sum(&contributions);
+            let moves = reported
+                .map(|t| self.announced(m.id(), t))
+                .unwrap_or_default();
+            let planned = reported
+                .filter(|_| !moves.is_empty())
+                .map(|t| self.plus_moves(t.strength().bounds(), &moves, &[]));
+            let unattributed =
+                reported.map(|t| self.plus_moves(t.strength().bounds(), &moves, &contributions));
             out.push(MissionView {
                 mission: m.id().clone(),
                 reported,
                 contributions,
                 attributed,
+                planned,
                 unattributed,
             });
         }
         out
+    }
+
+    /// The announced moves into a mission (+1) and out of it (-1), dated
+    /// from its reported total's day to the posture's, each counted once
+    /// however many rows report it, with what they move as forms;
+    /// projected postures only.
+    fn announced(&self, mission: &MissionId, total: &MissionStrength) -> Vec<(Form, i64)> {
+        if !self.is_projected() {
+            return Vec::new();
+        }
+        let relocations = self.data.relocations();
+        let same = Reports::of(relocations);
+        let mut out = Vec::new();
+        for (i, r) in relocations.iter().enumerate() {
+            let dated =
+                r.date().earliest() >= total.as_of().earliest() && r.date().earliest() <= self.day;
+            if !same.is_first(i) || r.status() != RelocationStatus::Announced || !dated {
+                continue;
+            }
+            let sign = match (
+                r.from_mission() == Some(mission),
+                r.to_mission() == Some(mission),
+            ) {
+                (false, true) => 1,
+                (true, false) => -1,
+                _ => continue,
+            };
+            // The projected replay applied the move: its count as a form.
+            if let Some(form) = self.moved.get(r.id()) {
+                out.push((form.clone(), sign));
+            }
+        }
+        out
+    }
+
+    /// `total` plus the moves, minus `parts`, with the tightest bounds the
+    /// evidence allows (what a move brings in is also counted among the
+    /// contributions it joins, so the two cancel), never below zero.
+    fn plus_moves(&self, total: Interval, moves: &[(Form, i64)], parts: &[&Entry<'_>]) -> Interval {
+        let mut signed: Vec<(&Form, i64)> = moves.iter().map(|(f, s)| (f, *s)).collect();
+        signed.extend(parts.iter().map(|e| (&e.figure.form, -1)));
+        let Ok((low, high)) = self.system.range(&self.vars, &signed) else {
+            // Contradictory evidence: the plain interval arithmetic.
+            let parts = Interval::sum(parts.iter().map(|e| &e.bounds));
+            return total.minus(&parts);
+        };
+        let low = (total.low() as f64 + low - 1e-6).ceil().max(0.0) as u64;
+        match (total.high(), high) {
+            (Some(t), Some(h)) => {
+                let h = (t as f64 + h + 1e-6).floor().max(0.0) as u64;
+                Interval::bounded(low.min(h), h)
+            }
+            _ => Interval::at_least(low),
+        }
     }
 
     /// The posture by location: each country with its areas nested, and
@@ -144,12 +211,9 @@ impl<'d> Posture<'d> {
                             .is_none_or(|o| !members.contains(&o))
                     })
                     .collect();
-                let total = Interval::sum(
-                    roots
-                        .iter()
-                        .filter_map(|&i| self.entries.get(i))
-                        .map(|e| &e.figure.value),
-                );
+                let tops: Vec<&Entry<'_>> =
+                    roots.iter().filter_map(|&i| self.entries.get(i)).collect();
+                let total = self.sum(&tops);
                 let entries = self.tree(roots.into_iter());
                 LocationView {
                     label,

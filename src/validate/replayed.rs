@@ -6,9 +6,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::date::Day;
+
 use crate::deployment::{Deployment, RelativeTo};
 use crate::interval::{Interval, Truth};
-use crate::ledger::{Figure, Key, Origin, Replay, State, Trace};
+use crate::ledger::{Figure, Infeasible, Key, Origin, Replay, State, System, Trace, Var};
 use crate::relocation::Relocation;
 use crate::validate::{
     chain_ids, chain_text, describe, stated_and_bounds, stated_total, within, Checks,
@@ -61,6 +63,7 @@ impl<'a> Checks<'a> {
                 after: left,
                 destination,
                 arrived,
+                ..
             } => {
                 let later = after
                     .get(relocation.id().as_str())
@@ -84,9 +87,11 @@ impl<'a> Checks<'a> {
                 key: id,
                 previous,
                 now,
+                vars,
             } => {
                 self.later_observation(deployment, previous.as_ref(), now);
-                self.within_country(deployment, &key(&actual, id), now, &running, &actual);
+                let at = (&running, vars);
+                self.within_country(deployment, &key(&actual, id), now, at, &actual);
                 running.insert(id, now.clone());
             }
         });
@@ -266,7 +271,7 @@ impl<'a> Checks<'a> {
         d: &Deployment,
         key: &Key,
         now: &Figure,
-        state: &State,
+        (state, vars): (&State, &[Var]),
         ledger: &Replay<'_>,
     ) {
         let Some(nation) = key.nation else { return };
@@ -299,7 +304,7 @@ impl<'a> Checks<'a> {
             let Some(whole) = ledger.id_of(&whole_key).and_then(|id| state.get(id)) else {
                 continue;
             };
-            let (severity, verdict) = within(&now.value, &whole.value);
+            let (severity, verdict) = nested(now, whole, vars, d.as_of().latest());
             let mut recs = vec![d.id().to_string()];
             recs.extend(chain_ids(&whole.basis));
             // A temporary move may have been reversed without a record.
@@ -326,6 +331,46 @@ impl<'a> Checks<'a> {
                 describe(whole)
             );
             self.push(Rule::WithinCountry, severity, recs, msg);
+        }
+    }
+}
+
+/// Whether a figure can lie within the figure that holds it, given all
+/// the evidence the two rest on (a move out of the country that may since
+/// have come back, say): an error when it cannot, a warning when it can
+/// only if its stated upper bound is cut, a note otherwise.
+fn nested(part: &Figure, whole: &Figure, vars: &[Var], day: Day) -> (Severity, String) {
+    let mut system = System::new(day);
+    for f in [&part.form, &whole.form] {
+        system.register(vars, f);
+        system.non_negative(vars, f);
+    }
+    system.at_most(vars, &part.form, &whole.form);
+    system.freeze();
+    // The part must fit: the least it can exceed the whole by is above 0
+    // when no assignment puts it within (two exact figures, 150 in 100).
+    let excess = system.range(vars, &[(&part.form, 1), (&whole.form, -1)]);
+    if excess.is_err() || excess.is_ok_and(|(low, _)| low > 0.5) {
+        return (Severity::Error, "contradiction".into());
+    }
+    match system.bounds(vars, &[&part.form]) {
+        Err(Infeasible) => (Severity::Error, "contradiction".into()),
+        Ok(fits) => {
+            let own = part.value;
+            let cut = matches!((own.high(), fits.high()), (Some(o), Some(f)) if f < o);
+            if cut {
+                (
+                    Severity::Warning,
+                    format!("may conflict: only {fits} of the stated {own} fit"),
+                )
+            } else if own.high().is_none() {
+                (
+                    Severity::Note,
+                    format!("consistent (open-ended; so {fits})"),
+                )
+            } else {
+                (Severity::Note, "consistent".into())
+            }
         }
     }
 }

@@ -1,0 +1,332 @@
+//! The tightest bounds the evidence allows: each figure, and each sum of
+//! figures, minimized and maximized over every assignment of the unknowns
+//! that meets the constraints.
+//!
+//! Unknowns that no constraint couples are bounded by interval
+//! arithmetic, which is exact for them (each appears once, with ±1).
+//! Unknowns that constraints couple — a part of a temporary move that may
+//! have come back and the move itself, an area inside its country, a
+//! figure that cannot be negative — are grouped into connected
+//! components, and each component touched is solved as a small linear
+//! program. Counts are whole numbers, so a program's optimum is rounded
+//! inward.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::date::Day;
+use crate::interval::Interval;
+use crate::ledger::form::{Form, Var, VarId};
+
+/// The constraints of a posture: `terms + constant <= 0`.
+#[derive(Clone, Debug)]
+struct Row {
+    terms: Vec<(VarId, i64)>,
+    constant: i64,
+}
+
+/// The evidence as linear constraints over a replay's unknowns, on one
+/// day.
+#[derive(Clone, Debug)]
+pub(crate) struct System {
+    day: Day,
+    rows: Vec<Row>,
+    /// Union-find over the variables that appear in a row.
+    parent: HashMap<VarId, VarId>,
+    /// Each component's variables (sorted) and rows, by root; rebuilt
+    /// after rows are added.
+    components: Option<HashMap<VarId, Component>>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Component {
+    members: Vec<VarId>,
+    rows: Vec<usize>,
+}
+
+/// The constraints cannot all hold: the records behind them contradict
+/// each other (validation says which).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Infeasible;
+
+/// How far a program's optimum may sit from a whole number and still be
+/// taken as it.
+const ROUNDING: f64 = 1e-6;
+
+impl System {
+    pub(crate) fn new(day: Day) -> System {
+        System {
+            day,
+            rows: Vec::new(),
+            parent: HashMap::new(),
+            components: None,
+        }
+    }
+
+    /// `a <= b`.
+    pub(crate) fn at_most(&mut self, vars: &[Var], a: &Form, b: &Form) {
+        let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
+        for (v, s) in a.terms() {
+            *terms.entry(v).or_default() += s;
+        }
+        for (v, s) in b.terms() {
+            *terms.entry(v).or_default() -= s;
+        }
+        let constant = a.constant_part() - b.constant_part();
+        self.row(vars, terms, constant);
+    }
+
+    /// `f >= 0`: a count is never negative.
+    pub(crate) fn non_negative(&mut self, vars: &[Var], f: &Form) {
+        let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
+        for (v, s) in f.terms() {
+            *terms.entry(v).or_default() -= s;
+        }
+        self.row(vars, terms, -f.constant_part());
+    }
+
+    /// Makes the unknowns of `f` known to the system, with the moves that
+    /// bound the parts of them that may have come back.
+    pub(crate) fn register(&mut self, vars: &[Var], f: &Form) {
+        for (v, _) in f.terms() {
+            if vars
+                .get(v as usize)
+                .is_some_and(|var| var.at_most.is_some())
+            {
+                self.link(vars, v);
+            }
+        }
+    }
+
+    fn row(&mut self, vars: &[Var], terms: BTreeMap<VarId, i64>, constant: i64) {
+        let terms: Vec<(VarId, i64)> = terms.into_iter().filter(|(_, c)| *c != 0).collect();
+        // A row whose terms can only help it holds whatever the unknowns
+        // are: no need to couple them.
+        if terms.iter().all(|(_, c)| *c < 0) && constant <= 0 {
+            return;
+        }
+        for &(v, _) in &terms {
+            self.link(vars, v);
+        }
+        if let Some((&(first, _), rest)) = terms.split_first() {
+            for &(v, _) in rest {
+                self.union(first, v);
+            }
+        }
+        self.rows.push(Row { terms, constant });
+        self.components = None;
+    }
+
+    /// Registers `v`, with the variable it cannot exceed when the day
+    /// makes that bind.
+    fn link(&mut self, vars: &[Var], v: VarId) {
+        if self.parent.contains_key(&v) {
+            return;
+        }
+        self.parent.insert(v, v);
+        let Some(var) = vars.get(v as usize) else {
+            return;
+        };
+        if let (Some(cap), (_, Some(high))) = (var.at_most, var.on(self.day)) {
+            if high > 0 {
+                self.link(vars, cap);
+                self.union(v, cap);
+                self.rows.push(Row {
+                    terms: vec![(v, 1), (cap, -1)],
+                    constant: 0,
+                });
+                self.components = None;
+            }
+        }
+    }
+
+    fn find(&self, v: VarId) -> VarId {
+        let mut root = v;
+        while let Some(&p) = self.parent.get(&root) {
+            if p == root {
+                break;
+            }
+            root = p;
+        }
+        root
+    }
+
+    fn union(&mut self, a: VarId, b: VarId) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+
+    fn var_bounds(&self, vars: &[Var], v: VarId) -> (u64, Option<u64>) {
+        vars.get(v as usize)
+            .map_or((0, None), |var| var.on(self.day))
+    }
+
+    /// The tightest bounds of the sum of `forms`.
+    pub(crate) fn bounds(&self, vars: &[Var], forms: &[&Form]) -> Result<Interval, Infeasible> {
+        let signed: Vec<(&Form, i64)> = forms.iter().map(|f| (*f, 1)).collect();
+        let (low, high) = self.range(vars, &signed)?;
+        let low = (low - ROUNDING).ceil().max(0.0) as u64;
+        Ok(match high {
+            Some(h) => {
+                let h = (h + ROUNDING).floor().max(0.0) as u64;
+                Interval::bounded(low.min(h), h)
+            }
+            None => Interval::at_least(low),
+        })
+    }
+
+    /// The lowest and highest value of `Σ sign × form`, which may be
+    /// negative; `None` as the high for no upper bound.
+    pub(crate) fn range(
+        &self,
+        vars: &[Var],
+        forms: &[(&Form, i64)],
+    ) -> Result<(f64, Option<f64>), Infeasible> {
+        if self.components.is_none() {
+            let mut frozen = self.clone();
+            frozen.freeze();
+            return frozen.range(vars, forms);
+        }
+        let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
+        let mut constant: i64 = 0;
+        for (f, sign) in forms {
+            constant = constant.saturating_add(sign * f.constant_part());
+            for (v, s) in f.terms() {
+                *terms.entry(v).or_default() += sign * s;
+            }
+        }
+        let mut low = constant as f64;
+        let mut high = Some(constant as f64);
+        let mut by_component: BTreeMap<VarId, Vec<(VarId, i64)>> = BTreeMap::new();
+        for (&v, &c) in &terms {
+            if c == 0 {
+                continue;
+            }
+            if self.parent.contains_key(&v) {
+                let root = self.find(v);
+                by_component.entry(root).or_default().push((v, c));
+            } else {
+                let (lo, hi) = self.var_bounds(vars, v);
+                let (add_low, add_high) = scale(c, lo, hi);
+                low += add_low;
+                high = high.zip(add_high).map(|(h, a)| h + a);
+            }
+        }
+        for (root, objective) in by_component {
+            let (lo, hi) = self.solve(vars, root, &objective)?;
+            low += lo;
+            high = high.zip(hi).map(|(h, a)| h + a);
+        }
+        Ok((low, high))
+    }
+
+    /// Groups the variables and rows by component; call once every row is
+    /// in, before asking for bounds.
+    pub(crate) fn freeze(&mut self) {
+        if self.components.is_some() {
+            return;
+        }
+        let mut out: HashMap<VarId, Component> = HashMap::new();
+        let keys: Vec<VarId> = self.parent.keys().copied().collect();
+        for v in keys {
+            let root = self.find(v);
+            out.entry(root).or_default().members.push(v);
+        }
+        for (i, r) in self.rows.iter().enumerate() {
+            if let Some(&(v, _)) = r.terms.first() {
+                let mut root = v;
+                while let Some(&p) = self.parent.get(&root) {
+                    if p == root {
+                        break;
+                    }
+                    root = p;
+                }
+                out.entry(root).or_default().rows.push(i);
+            }
+        }
+        for c in out.values_mut() {
+            c.members.sort_unstable();
+        }
+        self.components = Some(out);
+    }
+
+    /// The minimum and maximum of `objective` over one component.
+    fn solve(
+        &self,
+        vars: &[Var],
+        root: VarId,
+        objective: &[(VarId, i64)],
+    ) -> Result<(f64, Option<f64>), Infeasible> {
+        let empty = Component::default();
+        let component = self
+            .components
+            .as_ref()
+            .and_then(|c| c.get(&root))
+            .unwrap_or(&empty);
+        let run = |direction: microlp::OptimizationDirection| -> Result<Option<f64>, Infeasible> {
+            let mut p = microlp::Problem::new(direction);
+            let mut at = HashMap::with_capacity(component.members.len());
+            for &v in &component.members {
+                let (lo, hi) = self.var_bounds(vars, v);
+                let c = objective
+                    .iter()
+                    .find(|(o, _)| *o == v)
+                    .map_or(0.0, |(_, c)| *c as f64);
+                let hi = hi.map_or(f64::INFINITY, |h| h as f64);
+                at.insert(v, p.add_var(c, (lo as f64, hi)));
+            }
+            for &i in &component.rows {
+                let Some(r) = self.rows.get(i) else { continue };
+                let expr: Vec<(microlp::Variable, f64)> = r
+                    .terms
+                    .iter()
+                    .filter_map(|(v, c)| at.get(v).map(|x| (*x, *c as f64)))
+                    .collect();
+                p.add_constraint(expr, microlp::ComparisonOp::Le, -(r.constant as f64));
+            }
+            match p.solve() {
+                Ok(outcome) => match outcome.into_solution() {
+                    Ok(s) => Ok(Some(s.objective())),
+                    Err(_) => Ok(None),
+                },
+                Err(microlp::Error::Infeasible) => Err(Infeasible),
+                // Unbounded, or a numerical failure: no finite optimum
+                // that can be vouched for.
+                Err(_) => Ok(None),
+            }
+        };
+        let low = run(microlp::OptimizationDirection::Minimize)?;
+        let high = if objective.is_empty() {
+            Some(0.0)
+        } else {
+            run(microlp::OptimizationDirection::Maximize)?
+        };
+        let low = match low {
+            Some(l) => l,
+            // A minimum that cannot be vouched for: the sum of the lowest
+            // each term allows, which no assignment undercuts.
+            None => objective
+                .iter()
+                .map(|&(v, c)| {
+                    let (lo, hi) = self.var_bounds(vars, v);
+                    scale(c, lo, hi).0
+                })
+                .sum(),
+        };
+        Ok((low, high))
+    }
+}
+
+/// `c * [lo, hi]` as (low, high) in floating point, `None` for no upper
+/// bound.
+fn scale(c: i64, lo: u64, hi: Option<u64>) -> (f64, Option<f64>) {
+    let c = c as f64;
+    let lo = lo as f64;
+    let hi = hi.map(|h| h as f64);
+    if c >= 0.0 {
+        (c * lo, hi.map(|h| c * h))
+    } else {
+        (hi.map_or(f64::NEG_INFINITY, |h| c * h), Some(c * lo))
+    }
+}
