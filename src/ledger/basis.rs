@@ -79,7 +79,13 @@ impl Basis {
 
     /// Whether `id` is one of them.
     pub fn contains(&self, id: &RecordId) -> bool {
-        self.links().any(|l| l.records.contains(id))
+        self.any(|r| r == id)
+    }
+
+    /// Whether any record meets `test`, walking the shared links without
+    /// collecting them.
+    pub fn any(&self, mut test: impl FnMut(&RecordId) -> bool) -> bool {
+        self.links().any(|l| l.records.iter().any(&mut test))
     }
 
     /// The records, oldest first.

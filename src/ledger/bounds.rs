@@ -77,6 +77,10 @@ impl System {
 
     /// `f >= 0`: a count is never negative.
     pub(crate) fn non_negative(&mut self, vars: &[Var], f: &Form) {
+        // Only a form with something subtracted can go below zero.
+        if f.constant_part() >= 0 && f.terms().all(|(_, s)| s > 0) {
+            return;
+        }
         let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
         for (v, s) in f.terms() {
             *terms.entry(v).or_default() -= s;
@@ -99,9 +103,14 @@ impl System {
 
     fn row(&mut self, vars: &[Var], terms: BTreeMap<VarId, i64>, constant: i64) {
         let terms: Vec<(VarId, i64)> = terms.into_iter().filter(|(_, c)| *c != 0).collect();
-        // A row whose terms can only help it holds whatever the unknowns
-        // are: no need to couple them.
-        if terms.iter().all(|(_, c)| *c < 0) && constant <= 0 {
+        // A row that holds for every value its unknowns' own bounds allow
+        // constrains nothing: no need to couple them (and no program to
+        // solve for them). Most nested figures fit their whole this way.
+        let most = terms.iter().try_fold(constant as f64, |acc, &(v, c)| {
+            let (lo, hi) = self.var_bounds(vars, v);
+            scale(c, lo, hi).1.map(|h| acc + h)
+        });
+        if most.is_some_and(|m| m <= 0.0) {
             return;
         }
         for &(v, _) in &terms {
@@ -188,29 +197,63 @@ impl System {
             frozen.freeze();
             return frozen.range(vars, forms);
         }
-        let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
-        let mut constant: i64 = 0;
-        for (f, sign) in forms {
-            constant = constant.saturating_add(sign * f.constant_part());
-            for (v, s) in f.terms() {
-                *terms.entry(v).or_default() += sign * s;
+        // Most figures are one observation: a constant, or one unknown no
+        // constraint touches. Their bounds are the unknown's own.
+        if let [(f, sign)] = forms {
+            let mut terms = f.terms();
+            match (terms.next(), terms.next()) {
+                (None, _) => {
+                    let c = (sign * f.constant_part()) as f64;
+                    return Ok((c, Some(c)));
+                }
+                (Some((v, s)), None) if !self.parent.contains_key(&v) => {
+                    let (lo, hi) = self.var_bounds(vars, v);
+                    let (l, h) = scale(sign * s, lo, hi);
+                    let c = (sign * f.constant_part()) as f64;
+                    return Ok((c + l, h.map(|h| c + h)));
+                }
+                _ => {}
             }
         }
+        let mut constant: i64 = 0;
+        let mut terms: Vec<(VarId, i64)> = Vec::new();
+        for (f, sign) in forms {
+            constant = constant.saturating_add(sign * f.constant_part());
+            terms.extend(f.terms().map(|(v, s)| (v, sign * s)));
+        }
+        // Merge repeated unknowns: what leaves one place and arrives at
+        // another cancels in their sum.
+        terms.sort_unstable_by_key(|&(v, _)| v);
+        terms.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                kept.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
         let mut low = constant as f64;
         let mut high = Some(constant as f64);
-        let mut by_component: BTreeMap<VarId, Vec<(VarId, i64)>> = BTreeMap::new();
-        for (&v, &c) in &terms {
+        let mut coupled: Vec<(VarId, VarId, i64)> = Vec::new();
+        for &(v, c) in &terms {
             if c == 0 {
                 continue;
             }
             if self.parent.contains_key(&v) {
-                let root = self.find(v);
-                by_component.entry(root).or_default().push((v, c));
+                coupled.push((self.find(v), v, c));
             } else {
                 let (lo, hi) = self.var_bounds(vars, v);
                 let (add_low, add_high) = scale(c, lo, hi);
                 low += add_low;
                 high = high.zip(add_high).map(|(h, a)| h + a);
+            }
+        }
+        coupled.sort_unstable();
+        let mut by_component: Vec<(VarId, Vec<(VarId, i64)>)> = Vec::new();
+        for (root, v, c) in coupled {
+            match by_component.last_mut() {
+                Some((r, objective)) if *r == root => objective.push((v, c)),
+                _ => by_component.push((root, vec![(v, c)])),
             }
         }
         for (root, objective) in by_component {

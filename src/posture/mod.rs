@@ -310,7 +310,7 @@ impl<'d> Posture<'d> {
         };
         let entries = figures
             .map(|(key, figure)| {
-                let status = if figure.basis.iter().any(|b| planned.contains(b)) {
+                let status = if !planned.is_empty() && figure.basis.any(|b| planned.contains(b)) {
                     Status::Planned
                 } else {
                     Status::Present
