@@ -501,3 +501,108 @@ fn an_article_on_disk_over_the_limit_is_refused_and_one_at_it_loads() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_byte_order_mark_does_not_shift_line_numbers() {
+    let s = Scratch::new("bom-lines");
+    let text = common::FIXTURE[4].1.to_owned() + "D2,DEU,IRQ,,2020-01-10,,lots,,,s1,x,\n";
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    s.write("deployments.csv", &bytes);
+    let e = Dataset::from_dir(&s.0).expect_err("bad strength");
+    let first = e.first().expect("problem");
+    assert_eq!(first.position().line_number(), Some(3), "{first}");
+}
+
+#[test]
+fn a_line_of_only_an_empty_quoted_field_is_blank() {
+    let text = common::FIXTURE[4].1.to_owned() + "\"\"\n";
+    let f = with_file("deployments.csv", &text);
+    let d = load(&f).expect("the blank line is skipped");
+    assert_eq!(d.deployments().len(), 1);
+    // A line with one non-empty field is a row, of the wrong width.
+    let text = common::FIXTURE[4].1.to_owned() + "x\n";
+    let f = with_file("deployments.csv", &text);
+    assert!(first_error(&f).starts_with("deployments.csv line 3: expected 12 fields"));
+}
+
+#[test]
+fn reading_goes_on_after_a_bad_byte() {
+    let mut bytes = common::FIXTURE[1].1.as_bytes().to_vec();
+    bytes.extend_from_slice(b"CIV,C\xf4te d'Ivoire,,\nSAU,Saudi Arabia,,\nPER,P\xe9ru,,\n");
+    let s = Scratch::new("two-latin1");
+    s.write("nations.csv", &bytes);
+    let e = Dataset::from_dir(&s.0).expect_err("latin-1");
+    let lines: Vec<Option<u64>> = e
+        .problems()
+        .iter()
+        .filter(|p| p.to_string().contains("not valid UTF-8"))
+        .map(|p| p.position().line_number())
+        .collect();
+    let base = common::FIXTURE[1].1.lines().count() as u64;
+    assert_eq!(lines, [Some(base + 1), Some(base + 3)], "{e}");
+}
+
+#[test]
+fn columns_in_another_order_load_the_same() {
+    let text = common::FIXTURE[4].1;
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let row: Vec<String> = reader
+        .records()
+        .next()
+        .expect("a row")
+        .expect("valid")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header.iter().rev()).expect("header");
+    w.write_record(row.iter().rev()).expect("row");
+    let reversed = String::from_utf8(w.into_inner().expect("flush")).expect("utf-8");
+    let d = load(&with_file("deployments.csv", &reversed)).expect("reversed columns load");
+    let original = load(&common::files()).expect("fixture");
+    assert!(d.same_records(&original));
+}
+
+#[test]
+fn problems_come_in_column_order_not_parsing_order() {
+    // The role citation is parsed before the mission's own citation, but
+    // `source` stands before `role_source` in the file.
+    let f = with_edit("missions.csv", "no,s1,The 500", "no,,The 500");
+    let f = common::with_line_in(&f, "missions.csv", "");
+    let text = f
+        .iter()
+        .find(|(n, _)| n == "missions.csv")
+        .map(|(_, t)| t.replace(",s1,does not", ",bad id!,does not"))
+        .expect("missions");
+    let f = with_file("missions.csv", &text);
+    let e = load(&f).expect_err("two bad cells");
+    let columns: Vec<Option<&str>> = e.problems().iter().map(|p| p.position().column()).collect();
+    assert_eq!(
+        columns.get(..2),
+        Some(&[Some("source"), Some("role_source")][..]),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_field_of_exactly_the_limit_loads() {
+    let limit = troop_tracker::MAX_FIELD_BYTES;
+    let note = "n".repeat(limit);
+    let text = common::FIXTURE[4].1.trim_end().to_owned() + &note + "\n";
+    let f = with_file("deployments.csv", &text);
+    let d = load(&f).expect("a note of exactly the limit");
+    assert_eq!(
+        d.deployments()[0].citation().note().map(str::len),
+        Some(limit)
+    );
+    let text = common::FIXTURE[4].1.trim_end().to_owned() + &note + "n\n";
+    let f = with_file("deployments.csv", &text);
+    assert!(first_error(&f).contains("column note: expected at most 65536 bytes in one field"));
+}

@@ -253,6 +253,29 @@ mod tests {
     }
 
     #[test]
+    fn a_line_and_a_record_of_exactly_the_limit_pass() {
+        let mut line = vec![b'x'; MAX_LINE_BYTES];
+        line.extend_from_slice(b"\ny\n");
+        let (mut g, lines) = Guard::new(line.as_slice());
+        g.read_to_end(&mut Vec::new()).expect("at the limit");
+        assert_eq!(
+            lines.borrow().starts.iter().copied().collect::<Vec<_>>(),
+            [(0, 1), (MAX_LINE_BYTES as u64 + 1, 2)]
+        );
+        // A quoted record of exactly the limit over several lines.
+        let mut record = b"\"".to_vec();
+        while record.len() < MAX_RECORD_BYTES - 1 {
+            record.extend_from_slice(b"ab\n");
+        }
+        record.truncate(MAX_RECORD_BYTES - 1);
+        record.push(b'"');
+        assert_eq!(record.len(), MAX_RECORD_BYTES);
+        record.extend_from_slice(b"\nz\n");
+        let (mut g, _) = Guard::new(record.as_slice());
+        g.read_to_end(&mut Vec::new()).expect("at the limit");
+    }
+
+    #[test]
     fn a_stream_not_stopped_by_a_limit_stands_at_its_next_line() {
         let (mut g, lines) = Guard::new(&b"a\nb\n"[..]);
         g.read_to_end(&mut Vec::new()).expect("within limits");

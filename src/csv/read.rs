@@ -128,13 +128,12 @@ pub(crate) fn read_table<F: File, T>(
                 out.extend(parsed.map(|t| (line, t)));
             }
             Err(e) => {
-                let line = match e.kind() {
-                    ::csv::ErrorKind::Io(_) => at.lines.borrow().stopped_at(),
-                    _ => e
-                        .position()
-                        .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
-                        .unwrap_or_else(|| at.lines.borrow().stopped_at()),
-                };
+                // An I/O error (a limit the guard enforced) has no record
+                // position: it names where the stream stopped.
+                let line = e
+                    .position()
+                    .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
+                    .unwrap_or_else(|| at.lines.borrow().stopped_at());
                 problems.push(csv_problem(label, line, &e));
                 // After a UTF-8 error the reader can go on with the next
                 // record; after an I/O error it cannot.
