@@ -204,4 +204,36 @@ impl Dataset {
             )
             && all(&self.events, &other.events, Event::same_record)
     }
+
+    /// The dataset with only the deployments, relocations, events and
+    /// mission totals whose id `keep` accepts; every source, nation and
+    /// mission stays. What validation uses to find the fewest records that
+    /// still contradict each other.
+    pub(crate) fn subset(&self, keep: &dyn Fn(&str) -> bool) -> Dataset {
+        let missions = self
+            .missions
+            .iter()
+            .map(|m| m.with_totals_where(|t| keep(t.id().as_str())))
+            .collect();
+        Dataset::new(
+            self.sources.clone(),
+            self.nations.clone(),
+            missions,
+            self.deployments
+                .iter()
+                .filter(|d| keep(d.id().as_str()))
+                .cloned()
+                .collect(),
+            self.relocations
+                .iter()
+                .filter(|r| keep(r.id().as_str()))
+                .cloned()
+                .collect(),
+            self.events
+                .iter()
+                .filter(|e| keep(e.id().as_str()))
+                .cloned()
+                .collect(),
+        )
+    }
 }

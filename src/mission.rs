@@ -46,6 +46,13 @@ pub struct MissionSpec {
 }
 
 impl Mission {
+    /// The mission with only the totals `keep` accepts.
+    pub(crate) fn with_totals_where(&self, keep: impl Fn(&MissionStrength) -> bool) -> Mission {
+        let mut m = self.clone();
+        m.totals.retain(|t| keep(t));
+        m
+    }
+
     /// Whether `other` records the same thing, field by field, with
     /// strengths and dates compared by notation (`~500` is not `450..550`).
     pub fn same_record(&self, other: &Mission) -> bool {

@@ -138,14 +138,21 @@ fn every_covered_figure_when_broken_gives_an_error() {
         let c = Copy::new(&format!("case{i}"));
         c.edit(file, from, to);
         let r = c.load().expect("still loads").validate();
-        let hit = r.findings().iter().any(|f| {
+        let hit = r.findings().iter().find(|f| {
             f.severity() == Severity::Error
                 && f.rule().id() == *rule
                 && parts.iter().all(|p| f.message().contains(p))
         });
-        assert!(
-            hit,
-            "case {i}: {file} {from:?} -> {to:?}: no error [{rule}] with {parts:?} in\n{r}"
-        );
+        let Some(hit) = hit else {
+            panic!("case {i}: {file} {from:?} -> {to:?}: no error [{rule}] with {parts:?} in\n{r}");
+        };
+        // The error names the fewest records that cannot all be true, each
+        // one of its own records, and says so.
+        let set = hit
+            .contradiction()
+            .unwrap_or_else(|| panic!("case {i}: no minimal set in {hit}"));
+        assert!(!set.is_empty(), "case {i}");
+        assert!(set.iter().all(|id| hit.records().contains(id)), "case {i}: {hit}");
+        assert!(hit.message().contains("cannot all be true: "), "case {i}: {hit}");
     }
 }

@@ -13,6 +13,7 @@
 mod claims;
 mod dates;
 mod membership;
+mod minimal;
 mod references;
 mod replayed;
 mod report;
@@ -54,6 +55,12 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Report {
+        let findings = self.checks();
+        Report::new(minimal::explain(self, findings))
+    }
+
+    /// Every rule's findings, before errors are explained.
+    fn checks(&self) -> Vec<Finding> {
         let mut c = Checks {
             data: self,
             out: Vec::new(),
@@ -82,7 +89,7 @@ impl Dataset {
         c.membership();
         c.competing_claims();
         c.alliance_size();
-        Report::new(c.out)
+        c.out
     }
 }
 

@@ -117,6 +117,9 @@ pub struct Finding {
     severity: Severity,
     records: Vec<String>,
     message: String,
+    /// For an error: the fewest of its records that cannot all be true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contradiction: Option<Vec<String>>,
 }
 
 impl Finding {
@@ -132,7 +135,17 @@ impl Finding {
             severity,
             records,
             message: message.into(),
+            contradiction: None,
         }
+    }
+
+    /// The same finding naming the fewest of its records that cannot all
+    /// be true, also said at the end of its message.
+    pub(crate) fn with_contradiction(mut self, records: Vec<String>) -> Finding {
+        self.message
+            .push_str(&format!("; these cannot all be true: {}", records.join(", ")));
+        self.contradiction = Some(records);
+        self
     }
 
     /// The rule.
@@ -153,6 +166,14 @@ impl Finding {
     /// The sentence, with the arithmetic.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// For an error, a minimal set of its records that cannot all be true:
+    /// the records alone still give the error, and without any one of them
+    /// it goes away. `None` for warnings and notes, and for an error that
+    /// needs more of the dataset than its own records to arise.
+    pub fn contradiction(&self) -> Option<&[String]> {
+        self.contradiction.as_deref()
     }
 }
 
