@@ -152,7 +152,13 @@ fn every_covered_figure_when_broken_gives_an_error() {
             .contradiction()
             .unwrap_or_else(|| panic!("case {i}: no minimal set in {hit}"));
         assert!(!set.is_empty(), "case {i}");
-        assert!(set.iter().all(|id| hit.records().contains(id)), "case {i}: {hit}");
-        assert!(hit.message().contains("cannot all be true: "), "case {i}: {hit}");
+        assert!(
+            set.iter().all(|id| hit.records().contains(id)),
+            "case {i}: {hit}"
+        );
+        assert!(
+            hit.message().contains("cannot all be true: "),
+            "case {i}: {hit}"
+        );
     }
 }

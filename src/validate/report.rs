@@ -142,8 +142,10 @@ impl Finding {
     /// The same finding naming the fewest of its records that cannot all
     /// be true, also said at the end of its message.
     pub(crate) fn with_contradiction(mut self, records: Vec<String>) -> Finding {
-        self.message
-            .push_str(&format!("; these cannot all be true: {}", records.join(", ")));
+        self.message.push_str(&format!(
+            "; these cannot all be true: {}",
+            records.join(", ")
+        ));
         self.contradiction = Some(records);
         self
     }
