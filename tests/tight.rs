@@ -92,7 +92,13 @@ fn world() -> impl Strategy<Value = World> {
 
 /// The data folder of the world, and the truth at the end: each
 /// (nation, country)'s count, and the area's.
-fn write(w: &World) -> (Vec<(&'static str, String)>, BTreeMap<(usize, usize), u64>) {
+/// A (nation, country) pair; (9, 9) stands for the area.
+type Place = (usize, usize);
+
+/// The files of a data folder, by name.
+type Files = Vec<(&'static str, String)>;
+
+fn write(w: &World) -> (Files, BTreeMap<Place, u64>) {
     let mut truth: BTreeMap<(usize, usize), u64> = w
         .start
         .iter()
@@ -119,7 +125,7 @@ fn write(w: &World) -> (Vec<(&'static str, String)>, BTreeMap<(usize, usize), u6
     )
     .expect("write");
     let mut relocations = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n");
-    let mut returns: Vec<((usize, usize), (usize, usize), u64)> = Vec::new();
+    let mut returns: Vec<(Place, Place, u64)> = Vec::new();
     for (i, m) in w.moves.iter().enumerate() {
         let (from, to) = ((m.nation, m.from), (m.nation, m.to));
         if m.from == m.to || !truth.contains_key(&from) || !truth.contains_key(&to) {
@@ -153,7 +159,11 @@ fn write(w: &World) -> (Vec<(&'static str, String)>, BTreeMap<(usize, usize), u6
     for (home, away, back) in returns {
         // The area's troops stay where they are.
         let reserve = if away == (0, 0) { area } else { 0 };
-        let there = truth.get(&away).copied().unwrap_or(0).saturating_sub(reserve);
+        let there = truth
+            .get(&away)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(reserve);
         let back = back.min(there);
         *truth.entry(away).or_default() -= back;
         *truth.entry(home).or_default() += back;

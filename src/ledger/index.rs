@@ -7,6 +7,7 @@ use crate::dataset::Dataset;
 use crate::fasthash::FastMap as HashMap;
 use crate::id::RecordId;
 use crate::ledger::form::{Form, Var};
+use crate::ledger::history::History;
 use crate::ledger::key::{Figure, Key};
 use crate::ledger::replay::{Replay, State, Trace};
 
@@ -26,6 +27,8 @@ pub(crate) struct Index {
     pub(crate) vars: Vec<Var>,
     /// What each move moved, as a form, by its first report's id.
     pub(crate) moved: HashMap<RecordId, Form>,
+    /// The rows that held at earlier moments (see `State::history`).
+    pub(crate) history: History,
 }
 
 impl Index {
@@ -84,6 +87,7 @@ impl Index {
             parents,
             vars: state.take_vars(),
             moved: state.take_moved(),
+            history: History::new(state.take_history()),
         }
     }
 

@@ -13,6 +13,7 @@ use crate::interval::Interval;
 use crate::ledger::basis::Basis;
 use crate::ledger::form::{Form, Var, VarId};
 use crate::ledger::key::{Figure, Key, Origin};
+use crate::ledger::moves::apply_move;
 use crate::ledger::reports::Reports;
 use crate::relocation::Relocation;
 use crate::strength::StrengthKind;
@@ -73,6 +74,10 @@ pub(crate) struct Replay<'a> {
     data: &'a Dataset,
     keys: Vec<Key>,
     ids: HashMap<Key, usize>,
+    /// For each key id, the ids of the keys that hold it (an area's
+    /// country, a mission's all-missions figure), and of those it holds.
+    wholes: Vec<Vec<usize>>,
+    parts: Vec<Vec<usize>>,
 }
 
 /// The figures at one moment of a replay, by key id, and the unknowns
@@ -80,10 +85,15 @@ pub(crate) struct Replay<'a> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct State {
     figures: Vec<Option<Figure>>,
-    vars: Vec<Var>,
+    pub(super) vars: Vec<Var>,
     /// Each move applied, by its first report's id: the count it moved,
     /// as a form.
-    moved: HashMap<RecordId, Form>,
+    pub(super) moved: HashMap<RecordId, Form>,
+    /// What held at earlier moments, as rows `a <= b` over the unknowns:
+    /// an area observed within its country's figure of that day, a place
+    /// left with no fewer than zero after a move. A posture keeps those
+    /// whose unknowns its figures still carry.
+    pub(super) history: Vec<(Form, Form)>,
 }
 
 impl State {
@@ -143,6 +153,16 @@ impl State {
     /// Takes the moves out.
     pub(crate) fn take_moved(&mut self) -> HashMap<RecordId, Form> {
         std::mem::take(&mut self.moved)
+    }
+
+    /// The rows that held at earlier moments.
+    pub(crate) fn history(&self) -> &[(Form, Form)] {
+        &self.history
+    }
+
+    /// Takes the earlier rows out.
+    pub(crate) fn take_history(&mut self) -> Vec<(Form, Form)> {
+        std::mem::take(&mut self.history)
     }
 
     /// Every key id with its figure.
@@ -232,11 +252,27 @@ impl<'a> Replay<'a> {
             });
         }
         steps.sort_unstable_by_key(|a| (a.day, a.order));
+        let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+        for (i, k) in keys.iter().enumerate() {
+            for w in k.parent_candidates() {
+                if let Some(&j) = ids.get(&w) {
+                    if let Some(list) = wholes.get_mut(i) {
+                        list.push(j);
+                    }
+                    if let Some(list) = parts.get_mut(j) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
         Replay {
             steps,
             data,
             keys,
             ids,
+            wholes,
+            parts,
         }
     }
 
@@ -356,6 +392,20 @@ impl<'a> Replay<'a> {
         // A new observation cuts the figure's history: its form is a
         // fresh unknown within what was seen.
         now.form = state.form_within(now.value);
+        // On this day it lies within the figures that hold it, and holds
+        // the figures within it.
+        for &w in self.wholes.get(key).map(Vec::as_slice).unwrap_or_default() {
+            if let Some(whole) = state.get(w) {
+                let row = (now.form.clone(), whole.form.clone());
+                state.history.push(row);
+            }
+        }
+        for &p in self.parts.get(key).map(Vec::as_slice).unwrap_or_default() {
+            if let Some(part) = state.get(p) {
+                let row = (part.form.clone(), now.form.clone());
+                state.history.push(row);
+            }
+        }
         state.insert(key, now);
         if let Some(now) = state.get(key) {
             trace(Trace::Observed {
@@ -366,106 +416,5 @@ impl<'a> Replay<'a> {
                 vars: &state.vars,
             });
         }
-    }
-}
-
-fn apply_move<'a>(
-    state: &mut State,
-    r: &'a Relocation,
-    moved: Interval,
-    basis: &[RecordId],
-    (origin, destination): (usize, usize),
-    day: Day,
-    trace: &mut dyn FnMut(Trace<'a, '_>),
-) {
-    let before = state.take(origin);
-    // After a temporary move the troops may have come back at any time, so
-    // the origin holds anything from what was left to what was there, and
-    // the destination anything from what it had to what it gained.
-    let temporary = r.temporary() == Some(true);
-    let settle = |was: Interval, now: Interval| if temporary { now.hull(&was) } else { now };
-    // As forms: the origin loses `m` and the destination gains it; after a
-    // temporary move's day, `t` of it (at most `m`) may have come back.
-    let m = state.form_within(moved);
-    state.moved.insert(r.id().clone(), m.clone());
-    let back = temporary.then(|| {
-        let cap = m.terms().next().map(|(v, _)| v);
-        state.var(Var {
-            low: 0,
-            high: moved.high(),
-            returns_after: Some(day),
-            at_most: cap,
-        })
-    });
-    let shift = |f: &Form, sign: i64| -> Form {
-        let mut out = f.add(sign * m.constant_part());
-        for (v, _) in m.terms() {
-            out = if sign > 0 { out.plus(v) } else { out.minus(v) };
-        }
-        match back {
-            Some(t) if sign > 0 => out.minus(t),
-            Some(t) => out.plus(t),
-            None => out,
-        }
-    };
-    let origin_form = match &before {
-        Some(f) => f.form.clone(),
-        // No one had counted the origin: an unknown, at least the move.
-        None => Form::var(state.var(Var::within(Interval::unknown()))),
-    };
-    let destination_form = |had: Option<&Figure>| had.map_or(Form::constant(0), |f| f.form.clone());
-    // A figure carried through the move: the old one's records plus the
-    // move's, or only the move's when there was no figure.
-    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin, form: Form| match old {
-        Some(f) => {
-            let b = f.basis.then(basis.iter().cloned());
-            Figure {
-                value,
-                stated: None,
-                basis: b,
-                day,
-                observed_on: f.observed_on,
-                origin: Origin::Replayed,
-                form,
-            }
-        }
-        None => Figure {
-            value,
-            stated: None,
-            basis: Basis::of(basis.iter().cloned()),
-            day,
-            observed_on: None,
-            origin: fresh,
-            form,
-        },
-    };
-    let left = before.as_ref().map_or(Interval::unknown(), |f| {
-        settle(f.value, f.value.minus(&moved))
-    });
-    let after = carry(
-        before.as_ref(),
-        left,
-        Origin::Unobserved,
-        shift(&origin_form, -1),
-    );
-    state.insert(origin, after);
-    let had = state.take(destination);
-    let gained = match &had {
-        Some(f) => settle(f.value, f.value.plus(&moved)),
-        None => settle(Interval::exactly(0), moved),
-    };
-    let arrived_form = shift(&destination_form(had.as_ref()), 1);
-    let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly, arrived_form);
-    state.insert(destination, arrived);
-    if let (Some(after), Some(arrived)) = (state.get(origin), state.get(destination)) {
-        trace(Trace::Moved {
-            relocation: r,
-            moved,
-            origin,
-            before,
-            after,
-            destination,
-            arrived,
-        });
     }
 }

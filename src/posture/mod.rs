@@ -13,7 +13,8 @@ use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
 use crate::ledger::{
-    Figure, Figures, Form, Infeasible, Key, Ledger, Projection, Replay, State, System, Var,
+    Figure, Figures, Form, History, Infeasible, Key, Ledger, Projection, Replay, State, System,
+    Var, VarId,
 };
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
@@ -36,6 +37,10 @@ pub enum Moment {
 
 /// What each move applied moved, as a form, by its first report's id.
 type Moved = crate::fasthash::FastMap<RecordId, Form>;
+
+/// The unknowns a posture's forms are written in, what each move moved,
+/// and what held at earlier moments.
+type Unknowns<'d> = (Cow<'d, [Var]>, Cow<'d, Moved>, Cow<'d, History>);
 
 /// How to build a posture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,6 +109,8 @@ pub struct Posture<'d> {
     vars: Cow<'d, [Var]>,
     /// What each move applied moved, as a form, by its first report's id.
     moved: Cow<'d, Moved>,
+    /// What held at earlier moments, by unknown.
+    history: Cow<'d, History>,
     /// The evidence as constraints: nesting, non-negative counts, moves
     /// that may have come back.
     system: System,
@@ -125,9 +132,12 @@ impl<'d> Ledger<'d> {
             // relative to that day's relocations: replay.
             let replay = Replay::new(data, options.projection.is_projected());
             let (figures, mut state) = replay.state_with_vars_on(day, true);
-            let vars = Cow::Owned(state.take_vars());
-            let moved = Cow::Owned(state.take_moved());
-            return Posture::from_state(data, day, options, &figures, (vars, moved));
+            let unknowns = (
+                Cow::Owned(state.take_vars()),
+                Cow::Owned(state.take_moved()),
+                Cow::Owned(History::new(state.take_history())),
+            );
+            return Posture::from_state(data, day, options, &figures, unknowns);
         }
         Posture::from_index(self, day, options)
     }
@@ -159,6 +169,7 @@ impl<'d> Ledger<'d> {
                 (
                     Cow::Owned(state.vars().to_vec()),
                     Cow::Owned(state.moved().clone()),
+                    Cow::Owned(History::new(state.history().to_vec())),
                 ),
             ));
         }
@@ -172,7 +183,7 @@ impl<'d> Posture<'d> {
         day: Day,
         options: PostureOptions,
         state: &Figures,
-        unknowns: (Cow<'d, [Var]>, Cow<'d, Moved>),
+        unknowns: Unknowns<'d>,
     ) -> Posture<'d> {
         let figures = state
             .iter()
@@ -221,6 +232,7 @@ impl<'d> Posture<'d> {
         let unknowns = (
             Cow::Borrowed(index.vars.as_slice()),
             Cow::Borrowed(&index.moved),
+            Cow::Borrowed(&index.history),
         );
         let mut p = Posture::from_figures(data, day, options, figures, unknowns);
         for (entry, (k, _)) in p.entries.iter_mut().zip(&present) {
@@ -245,6 +257,15 @@ impl<'d> Posture<'d> {
             if let Some(parent) = e.inside.and_then(|i| self.entries.get(i)) {
                 system.at_most(vars, &e.figure.form, &parent.figure.form);
             }
+        }
+        // What held earlier about the unknowns these figures still carry.
+        let alive: HashSet<VarId> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.figure.form.terms().map(|(v, _)| v))
+            .collect();
+        for (a, b) in self.history.relevant(&alive) {
+            system.at_most(vars, a, b);
         }
         system.freeze();
         // A part that cannot fit in its whole, whatever the unknowns are.
@@ -297,7 +318,7 @@ impl<'d> Posture<'d> {
         day: Day,
         options: PostureOptions,
         figures: impl Iterator<Item = (Cow<'d, Key>, Cow<'d, Figure>)>,
-        (vars, moved): (Cow<'d, [Var]>, Cow<'d, Moved>),
+        (vars, moved, history): Unknowns<'d>,
     ) -> Posture<'d> {
         let planned: HashSet<&RecordId> = if options.projection.is_projected() {
             data.relocations()
@@ -336,6 +357,7 @@ impl<'d> Posture<'d> {
             mission_focus: None,
             vars,
             moved,
+            history,
             system: System::new(day),
         }
     }
@@ -361,7 +383,7 @@ impl<'d> Posture<'d> {
             .filter(|e| mission.is_none_or(|m| e.key.mission.as_ref() == Some(m)))
             .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
-        let unknowns = (self.vars.clone(), self.moved.clone());
+        let unknowns = (self.vars.clone(), self.moved.clone(), self.history.clone());
         let mut p = Posture::from_state(self.data, self.day, self.options, &state, unknowns);
         p.mission_focus = mission.cloned().or_else(|| self.mission_focus.clone());
         p
