@@ -252,6 +252,15 @@ proptest! {
         }
     }
 
+    /// A world that happened finds no contradiction in its records: the
+    /// checks are sound too, whenever the temporary moves came back.
+    #[test]
+    fn a_world_that_happened_validates_without_errors(w in world()) {
+        let (files, _) = write(&w);
+        let report = load(&files).validate();
+        prop_assert!(!report.has_errors(), "{}", report);
+    }
+
     /// A move takes from one place what it gives another: a nation's total
     /// after its moves is the total before, narrowed only by what the moves
     /// say about the places they left (moving 10 means at least 10 were

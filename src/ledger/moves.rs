@@ -6,6 +6,7 @@ use crate::date::Day;
 use crate::id::RecordId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
+use crate::ledger::bounds::System;
 use crate::ledger::form::{Form, Var};
 use crate::ledger::key::{Figure, Origin};
 use crate::ledger::replay::{State, Trace};
@@ -85,12 +86,9 @@ pub(super) fn apply_move<'a>(
     let left = before.as_ref().map_or(Interval::unknown(), |f| {
         settle(f.value, f.value.minus(&moved))
     });
-    let after = carry(
-        before.as_ref(),
-        left,
-        Origin::Unobserved,
-        shift(&origin_form, -1),
-    );
+    let left_form = shift(&origin_form, -1);
+    let left = at_any_time(&state.vars, &left_form).unwrap_or(left);
+    let after = carry(before.as_ref(), left, Origin::Unobserved, left_form);
     // What is left where the troops came from is never below zero, also
     // after later moves into it.
     state.history.push((Form::constant(0), after.form.clone()));
@@ -101,6 +99,7 @@ pub(super) fn apply_move<'a>(
         None => settle(Interval::exactly(0), moved),
     };
     let arrived_form = shift(&destination_form(had.as_ref()), 1);
+    let gained = at_any_time(&state.vars, &arrived_form).unwrap_or(gained);
     let arrived = carry(had.as_ref(), gained, Origin::ArrivalsOnly, arrived_form);
     state.insert(destination, arrived);
     if let (Some(after), Some(arrived)) = (state.get(origin), state.get(destination)) {
@@ -114,4 +113,26 @@ pub(super) fn apply_move<'a>(
             arrived,
         });
     }
+}
+
+/// The bounds of a figure that carries a part of a temporary move that
+/// may have come back: what it can be at any moment from now on, whenever
+/// the troops came back, even after later moves. `None` when it carries no
+/// such part (its interval arithmetic is then exact enough).
+///
+/// The widening at the move itself (origin between what was left and what
+/// was there) is not enough once other moves follow: troops that come back
+/// after a later move leave a place that the later move already emptied.
+fn at_any_time(vars: &[Var], form: &Form) -> Option<Interval> {
+    let returns = form.terms().any(|(v, _)| {
+        vars.get(v as usize)
+            .is_some_and(|var| var.returns_after.is_some())
+    });
+    if !returns {
+        return None;
+    }
+    let mut system = System::new(Day::MAX);
+    system.register(vars, form);
+    system.freeze();
+    system.bounds(vars, &[form]).ok()
 }

@@ -265,7 +265,7 @@ impl<'d> Posture<'d> {
             .flat_map(|e| e.figure.form.terms().map(|(v, _)| v))
             .collect();
         for (a, b) in self.history.relevant(&alive) {
-            system.at_most(vars, a, b);
+            system.at_most_earlier(vars, a, b);
         }
         system.freeze();
         // A part that cannot fit in its whole, whatever the unknowns are.
@@ -282,7 +282,7 @@ impl<'d> Posture<'d> {
             .collect();
         for e in &mut self.entries {
             match system.bounds(vars, &[&e.figure.form]) {
-                Ok(b) => e.bounds = b.intersect(&e.figure.value).unwrap_or(b),
+                Ok(b) => e.bounds = b,
                 Err(Infeasible) => e.contradicted = true,
             }
         }

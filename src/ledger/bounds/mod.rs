@@ -75,6 +75,30 @@ impl System {
         self.row(vars, terms, constant);
     }
 
+    /// `a <= b` at an earlier moment. A part of a temporary move that may
+    /// have come back is counted up to the posture's day; at the earlier
+    /// moment any part of it, down to none, may have come back. So where
+    /// it would tighten the row it is taken at none (dropped), and where it
+    /// loosens the row at its full count: the row then holds whenever some
+    /// earlier return makes it hold.
+    pub(crate) fn at_most_earlier(&mut self, vars: &[Var], a: &Form, b: &Form) {
+        let mut terms: BTreeMap<VarId, i64> = BTreeMap::new();
+        for (v, s) in a.terms() {
+            *terms.entry(v).or_default() += s;
+        }
+        for (v, s) in b.terms() {
+            *terms.entry(v).or_default() -= s;
+        }
+        terms.retain(|v, c| {
+            let returns = vars
+                .get(*v as usize)
+                .is_some_and(|var| var.returns_after.is_some());
+            !(returns && *c > 0)
+        });
+        let constant = a.constant_part() - b.constant_part();
+        self.row(vars, terms, constant);
+    }
+
     /// `f >= 0`: a count is never negative.
     pub(crate) fn non_negative(&mut self, vars: &[Var], f: &Form) {
         // Only a form with something subtracted can go below zero.
