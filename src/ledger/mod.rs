@@ -25,7 +25,7 @@ use crate::date::Day;
 use crate::dataset::Dataset;
 
 pub use basis::Basis;
-pub(crate) use bounds::{Infeasible, System};
+pub(crate) use bounds::{bounds_on, Infeasible, System};
 pub(crate) use contributions::contributions;
 pub(crate) use form::{Form, Var, VarId};
 pub(crate) use history::History;

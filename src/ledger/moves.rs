@@ -111,6 +111,7 @@ pub(super) fn apply_move<'a>(
             after,
             destination,
             arrived,
+            vars: &state.vars,
         });
     }
 }

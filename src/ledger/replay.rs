@@ -43,6 +43,8 @@ pub(crate) enum Trace<'a, 's> {
         after: &'s Figure,
         destination: usize,
         arrived: &'s Figure,
+        /// The unknowns the figures' forms are written in, so far.
+        vars: &'s [Var],
     },
 }
 

@@ -18,7 +18,7 @@ use crate::deployment::{Deployment, RelativeTo};
 use crate::event::{Event, EventUnit};
 use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::{Key, Replay, State, Trace};
+use crate::ledger::{bounds_on, Key, Replay, State, Trace};
 use crate::location::Location;
 use crate::mission::{Mission, MissionStrength};
 use crate::nation::NationCode;
@@ -252,18 +252,25 @@ fn replayed(data: &Dataset) -> Replayed {
             after,
             destination,
             arrived,
+            vars,
             ..
         } => {
+            // What each place holds at the end of the move's day, as tight
+            // as the figure's own unknowns allow.
+            let tight = |f: &crate::ledger::Figure| {
+                let b = bounds_on(vars, &f.form, f.day).unwrap_or(f.value);
+                Strength::derived(b)
+            };
             let (origin, destination) = (key(origin), key(destination));
             let out_step = Step {
                 change: format!("moved out {} to {}", moved, destination.places_label()),
                 key: origin.clone(),
-                after: Some(after.strength()),
+                after: Some(tight(after)),
             };
             let in_step = Step {
                 change: format!("moved in {} from {}", moved, origin.places_label()),
                 key: destination,
-                after: Some(arrived.strength()),
+                after: Some(tight(arrived)),
             };
             if let Some(&i) = relocation_at.get(r.id().as_str()) {
                 out.moved.insert(i, (out_step, in_step));

@@ -412,6 +412,17 @@ impl System {
     }
 }
 
+/// The tightest bounds of one figure on `day` from its own unknowns alone
+/// (their bounds, the caps on what may have come back, and that a count is
+/// never negative); `None` where they contradict each other.
+pub(crate) fn bounds_on(vars: &[Var], form: &Form, day: Day) -> Option<Interval> {
+    let mut system = System::new(day);
+    system.register(vars, form);
+    system.non_negative(vars, form);
+    system.freeze();
+    system.bounds(vars, &[form]).ok()
+}
+
 /// `c * [lo, hi]` as (low, high) in floating point, `None` for no upper
 /// bound.
 fn scale(c: i64, lo: u64, hi: Option<u64>) -> (f64, Option<f64>) {
