@@ -35,6 +35,22 @@ pub enum Moment {
     StartOfDay,
 }
 
+impl Moment {
+    /// `end_of_day` or `start_of_day`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Moment::EndOfDay => "end_of_day",
+            Moment::StartOfDay => "start_of_day",
+        }
+    }
+}
+
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What each move applied moved, as a form, by its first report's id.
 type Moved = crate::fasthash::FastMap<RecordId, Form>;
 
