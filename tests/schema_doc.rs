@@ -8,15 +8,22 @@ fn documented() -> Vec<(String, Vec<String>)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/README.md");
     let text = std::fs::read_to_string(path).expect("data/README.md");
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut open = false;
     for line in text.lines() {
         if let Some(heading) = line.strip_prefix("### ") {
             let name = heading.split_whitespace().next().unwrap_or_default();
-            if name.ends_with(".csv") {
+            open = name.ends_with(".csv");
+            if open {
                 out.push((name.to_owned(), Vec::new()));
             }
             continue;
         }
-        let Some((_, columns)) = out.last_mut() else {
+        // A section of another level ends the file's table.
+        if line.starts_with("## ") || line.starts_with("# ") {
+            open = false;
+            continue;
+        }
+        let Some((_, columns)) = out.last_mut().filter(|_| open) else {
             continue;
         };
         let Some(row) = line.strip_prefix('|') else {
