@@ -101,3 +101,118 @@ proptest! {
         let _ = s.parse::<Date>();
     }
 }
+
+mod date_spans {
+    use troop_tracker::{Date, DateError, Precision};
+
+    #[test]
+    fn spans_follow_precision() {
+        let cases = [
+            ("2020-01-09", "2020-01-09", "2020-01-09", Precision::Day),
+            ("2020-02", "2020-02-01", "2020-02-29", Precision::Month),
+            ("2018", "2018-01-01", "2018-12-31", Precision::Year),
+            (
+                "late 2020-02",
+                "2020-02-21",
+                "2020-02-29",
+                Precision::PartOfMonth,
+            ),
+            (
+                "mid 2019-12",
+                "2019-12-11",
+                "2019-12-20",
+                Precision::PartOfMonth,
+            ),
+            (
+                "2020-06..2020-08",
+                "2020-06-01",
+                "2020-08-31",
+                Precision::Range,
+            ),
+        ];
+        for (text, first, last, precision) in cases {
+            let d: Date = text.parse().unwrap();
+            assert_eq!(d.earliest().to_string(), first, "{text}");
+            assert_eq!(d.latest().to_string(), last, "{text}");
+            assert_eq!(d.precision(), precision, "{text}");
+            assert_eq!(d.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        assert!(matches!(
+            "2020-02-30".parse::<Date>(),
+            Err(DateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            "2020-13".parse::<Date>(),
+            Err(DateError::Invalid { .. })
+        ));
+        assert!(matches!(
+            "2020-03..2020-01".parse::<Date>(),
+            Err(DateError::Reversed { .. })
+        ));
+        for bad in [
+            "",
+            "20-1-9",
+            "Jan 2020",
+            "early 2020",
+            "2020-1-09",
+            "early 2020-01..2020-02",
+        ] {
+            assert!(
+                matches!(bad.parse::<Date>(), Err(DateError::Notation { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordering_is_certain_only_when_spans_do_not_touch() {
+        let jan: Date = "2020-01".parse().unwrap();
+        let jan9: Date = "2020-01-09".parse().unwrap();
+        let feb: Date = "2020-02-13".parse().unwrap();
+        assert!(jan.certainly_before(&feb));
+        assert!(!jan.certainly_before(&jan9));
+        assert!(jan9.may_be_on_or_before(&jan));
+        assert!(jan.covers(jan9.earliest()));
+    }
+
+    #[test]
+    fn open_ended_and_one_of_two_dates() {
+        let before: Date = "..2020-02-12".parse().unwrap();
+        assert_eq!(before.precision(), Precision::OnOrBefore);
+        assert_eq!(before.latest().to_string(), "2020-02-12");
+        assert_eq!(before.anchor().to_string(), "2020-02-12");
+        assert!(before.is_open() && before.covers("2019-05-01".parse().unwrap()));
+        let after: Date = "2020-02-12..".parse().unwrap();
+        assert_eq!(after.precision(), Precision::OnOrAfter);
+        assert_eq!(after.earliest().to_string(), "2020-02-12");
+        assert!(after.covers("2031-01-01".parse().unwrap()));
+        let either: Date = "2020-01-07|2020-01-08".parse().unwrap();
+        assert_eq!(either.precision(), Precision::OneOf);
+        assert_eq!(
+            (either.earliest().to_string(), either.latest().to_string()),
+            ("2020-01-07".to_owned(), "2020-01-08".to_owned())
+        );
+        assert!(!either.is_open());
+        for text in [
+            "..2020-02-12",
+            "2020-02..",
+            "2020-01-07|2020-01-08",
+            "..2018",
+        ] {
+            let d: Date = text.parse().unwrap();
+            assert_eq!(d.to_string(), text);
+        }
+        assert!(matches!(
+            "2020-01-08|2020-01-07".parse::<Date>(),
+            Err(DateError::Reversed { .. })
+        ));
+        assert!(matches!(
+            "..".parse::<Date>(),
+            Err(DateError::Notation { .. })
+        ));
+    }
+}

@@ -20,6 +20,17 @@ use crate::share::Share;
 use crate::source::{Citation, Source};
 use crate::strength::Strength;
 
+/// Figures and moves are placed on the days they happened: an open-ended
+/// date (`..2020-02-12`) is for events only.
+fn closed(c: &mut Cells<'_>, column: &str, date: Option<Date>) -> Option<Date> {
+    if let Some(d) = date.filter(Date::is_open) {
+        let expected = "a date with both ends (an open date such as ..2020-02-12 is for events)";
+        inconsistent(c, column, expected, &d.to_string());
+        return None;
+    }
+    date
+}
+
 fn inconsistent(c: &mut Cells<'_>, column: &str, expected: &str, found: &str) {
     c.fail(
         column,
@@ -123,6 +134,7 @@ pub(crate) fn mission_strength(
     let id = cell!(c.req(r.id));
     let mission = cell!(c.mission(r.mission));
     let as_of = cell!(c.req(r.as_of));
+    let as_of = closed(c, "as_of", as_of);
     let strength = cell!(c.req(r.strength));
     let citation = c.citation(&r.source, &r.quote, &r.words, &r.note);
     Some(MissionStrength::new(
@@ -136,6 +148,7 @@ pub(crate) fn deployment(c: &mut Cells<'_>, r: &DeploymentRow<'_>) -> Option<Dep
     let location = cell!(c.location(r.location));
     let mission = cell!(c.opt_mission(r.mission));
     let as_of = cell!(c.req(r.as_of));
+    let as_of = closed(c, "as_of", as_of);
     let relative: Option<Option<RelativeTo>> = cell!(c.opt(r.relative_to));
     let strength = cell!(c.req(r.strength));
     let share: Option<Option<Share>> = cell!(c.opt(r.share));
@@ -156,6 +169,7 @@ pub(crate) fn relocation(c: &mut Cells<'_>, r: &RelocationRow<'_>) -> Option<Rel
     let id = cell!(c.req(r.id));
     let nation = cell!(c.opt(r.nation));
     let date = cell!(c.req(r.date));
+    let date = closed(c, "date", date);
     let strength = cell!(c.req(r.strength));
     let from = cell!(c.location(r.from));
     let from_mission = cell!(c.opt_mission(r.from_mission));

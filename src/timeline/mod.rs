@@ -319,7 +319,7 @@ fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
         items.push(event_line(e));
     }
     // A stable sort keeps file order among equals.
-    items.sort_by_key(|i| (i.date.earliest(), i.date.latest(), i.rank));
+    items.sort_by_key(|i| (i.date.anchor(), i.date.latest(), i.rank));
     items
 }
 
