@@ -104,6 +104,19 @@ word_enum!(
         MemberCount => "member_count",
         /// A meeting where a mission's future is decided.
         Meeting => "meeting",
+        /// A request to hand activities or forces from one mission to
+        /// another.
+        TransferRequested => "transfer_requested",
+        /// A statement that a move or transfer adds no troops: the force
+        /// after it is no larger than before.
+        NoAdditionalTroops => "no_additional_troops",
+        /// Personnel moved to other places inside and outside the host
+        /// country, not only out of it.
+        PersonnelRepositioned => "personnel_repositioned",
+        /// A stated intention to reduce or withdraw forces.
+        ReductionIntended => "reduction_intended",
+        /// A requirement, such as a parliamentary vote before deploying.
+        ApprovalRequired => "approval_required",
     }
 );
 
@@ -120,6 +133,8 @@ word_enum!(
         People => "people",
         /// Member states of an alliance.
         Members => "members",
+        /// Nations, such as the countries of a mission that moved troops.
+        Nations => "nations",
     }
 );
 
@@ -149,6 +164,7 @@ impl EventKind {
             EventKind::ExpansionPlanned
                 | EventKind::MandateChangePlanned
                 | EventKind::WithdrawalPlanned
+                | EventKind::ReductionIntended
                 | EventKind::Meeting
         )
     }

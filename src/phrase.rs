@@ -15,7 +15,7 @@ impl Strength {
     /// `approximately N`, `at least N`, `more than N`, `up to N`,
     /// `a couple of hundred` (200..300), `hundreds of` (200..999), `some`,
     /// `a portion` (some), `some of its N`, `others` (at least one),
-    /// `no` (0).
+    /// `no` (0), `most` and `most of N` (more than half of N).
     ///
     /// ```
     /// use troop_tracker::Strength;
@@ -52,9 +52,17 @@ impl Strength {
             "a couple of hundred" => return Strength::range(200, 300),
             "hundreds of" | "hundreds" => return Strength::range(200, 999),
             "some" | "a portion" => return Ok(Strength::some()),
+            "most" => return Ok(Strength::most()),
             "others" => return Ok(Strength::at_least(1)),
             "no" => return Ok(Strength::exact(0)),
             _ => {}
+        }
+        if let Some(rest) = lower
+            .strip_prefix("most of its ")
+            .or_else(|| lower.strip_prefix("most of the "))
+            .or_else(|| lower.strip_prefix("most of "))
+        {
+            return Strength::most_of(number(&first_word(rest))?);
         }
         if let Some(rest) = lower.strip_prefix("some of its ") {
             return Strength::some_of(number(&first_word(rest))?);
@@ -109,6 +117,8 @@ mod tests {
             ("a portion", "some"),
             ("up to 850", "<=850"),
             ("more than 120", ">120"),
+            ("most", "most"),
+            ("most of its 29", "most<=29"),
         ];
         for (phrase, notation) in cases {
             assert_eq!(

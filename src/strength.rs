@@ -30,6 +30,9 @@ pub enum StrengthKind {
     UpTo,
     /// "Some" (`[1, ∞)`) or "some of its N" (`[1, N - 1]`).
     Some,
+    /// "Most" (`[1, ∞)`: more than half of a total not stated) or "most
+    /// of N" (`[⌊N/2⌋ + 1, N]`: more than half, perhaps all).
+    Most,
     /// Present, but the count is unknown: `[0, ∞)`.
     Unknown,
     /// The source gives no figure at all: `[0, ∞)`, kept apart from
@@ -48,6 +51,7 @@ impl StrengthKind {
             StrengthKind::MoreThan => "more_than",
             StrengthKind::UpTo => "up_to",
             StrengthKind::Some => "some",
+            StrengthKind::Most => "most",
             StrengthKind::Unknown => "unknown",
             StrengthKind::NotReported => "not_reported",
         }
@@ -69,6 +73,7 @@ enum Repr {
     MoreThan(u32),
     UpTo(u32),
     Some(Option<u32>),
+    Most(Option<u32>),
     Unknown,
     NotReported,
 }
@@ -89,6 +94,8 @@ enum Repr {
 /// | `<=850`   | up to         | `[0, 850]`      | "up to 850"                       |
 /// | `some`    | some          | `[1, ∞)`        | "some personnel"                  |
 /// | `some<500`| some          | `[1, 499]`      | "some of its 500 troops"          |
+/// | `most`    | most          | `[1, ∞)`        | "most members"                    |
+/// | `most<=29`| most          | `[15, 29]`      | "most of its 29 members"          |
 /// | `?`       | unknown       | `[0, ∞)`        | present, count not known          |
 /// | `n/r`     | not reported  | `[0, ∞)`        | the source gives no figure        |
 /// | `0`       | exact         | `[0, 0]`        | "no casualties"                   |
@@ -174,6 +181,24 @@ impl Strength {
         Ok(Strength(Repr::Some(Some(total))))
     }
 
+    /// "Most", of a total not stated: at least one.
+    pub fn most() -> Strength {
+        Strength(Repr::Most(None))
+    }
+
+    /// "Most of `total`": more than half of it, perhaps all.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`StrengthError::EmptyMost`] when `total` is 0 (no count is
+    /// most of nothing).
+    pub fn most_of(total: u32) -> Result<Strength, StrengthError> {
+        if total == 0 {
+            return Err(StrengthError::EmptyMost);
+        }
+        Ok(Strength(Repr::Most(Some(total))))
+    }
+
     /// Present, count unknown.
     pub fn unknown() -> Strength {
         Strength(Repr::Unknown)
@@ -194,6 +219,7 @@ impl Strength {
             Repr::MoreThan(_) => StrengthKind::MoreThan,
             Repr::UpTo(_) => StrengthKind::UpTo,
             Repr::Some(_) => StrengthKind::Some,
+            Repr::Most(_) => StrengthKind::Most,
             Repr::Unknown => StrengthKind::Unknown,
             Repr::NotReported => StrengthKind::NotReported,
         }
@@ -214,6 +240,10 @@ impl Strength {
             Repr::UpTo(n) => Interval::bounded(0, n.into()),
             Repr::Some(None) => Interval::at_least(1),
             Repr::Some(Some(total)) => Interval::bounded(1, u64::from(total).saturating_sub(1)),
+            Repr::Most(None) => Interval::at_least(1),
+            Repr::Most(Some(total)) => {
+                Interval::bounded(u64::from(total) / 2 + 1, u64::from(total))
+            }
             Repr::Unknown | Repr::NotReported => Interval::at_least(0),
         }
     }
@@ -289,6 +319,8 @@ impl fmt::Display for Strength {
             Repr::UpTo(n) => write!(f, "<={n}"),
             Repr::Some(None) => f.write_str("some"),
             Repr::Some(Some(t)) => write!(f, "some<{t}"),
+            Repr::Most(None) => f.write_str("most"),
+            Repr::Most(Some(t)) => write!(f, "most<={t}"),
             Repr::Unknown => f.write_str("?"),
             Repr::NotReported => f.write_str("n/r"),
         }
@@ -346,6 +378,9 @@ pub enum StrengthError {
         /// The stated total.
         total: u32,
     },
+    /// "Most of 0" allows no count at all.
+    #[error("expected most<=N with N of at least 1, found most<=0")]
+    EmptyMost,
     /// "More than 4294967295" cannot be represented.
     #[error("expected more-than bound below 4294967295, found >{n}")]
     MoreThanMax {
@@ -398,6 +433,12 @@ impl FromStr for Strength {
         if let Some(rest) = s.strip_prefix("some<") {
             return Strength::some_of(parse_count(rest)?);
         }
+        if s == "most" {
+            return Ok(Strength::most());
+        }
+        if let Some(rest) = s.strip_prefix("most<=") {
+            return Strength::most_of(parse_count(rest)?);
+        }
         if let Some(rest) = s.strip_prefix(">=") {
             return Ok(Strength::at_least(parse_count(rest)?));
         }
@@ -433,59 +474,3 @@ impl FromStr for Strength {
 }
 
 serde_via_str!(Strength);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn about_rule_rounds_outward() {
-        let b = Strength::approximately(5).bounds();
-        assert_eq!((b.low(), b.high()), (4, Some(6)));
-        let b = Strength::approximately(250).bounds();
-        assert_eq!((b.low(), b.high()), (225, Some(275)));
-    }
-
-    #[test]
-    fn zero_unknown_and_not_reported_differ() {
-        let zero: Strength = "0".parse().unwrap();
-        let unknown: Strength = "?".parse().unwrap();
-        let nr: Strength = "n/r".parse().unwrap();
-        assert_eq!(zero.bounds(), Interval::exactly(0));
-        assert_ne!(zero.kind(), unknown.kind());
-        assert_ne!(unknown.kind(), nr.kind());
-        assert!(!unknown.same_notation(&nr));
-    }
-
-    #[test]
-    fn rejects_bad_notation() {
-        assert_eq!("".parse::<Strength>().unwrap_err(), StrengthError::Empty);
-        assert!(matches!(
-            "300-200".parse::<Strength>(),
-            Err(StrengthError::LowAboveHigh {
-                low: 300,
-                high: 200
-            })
-        ));
-        assert!(matches!(
-            "lots".parse::<Strength>(),
-            Err(StrengthError::UnknownNotation { .. })
-        ));
-        assert!(matches!(
-            "-5".parse::<Strength>(),
-            Err(StrengthError::Negative { .. })
-        ));
-        assert!(matches!(
-            "99999999999".parse::<Strength>(),
-            Err(StrengthError::Overflow { .. })
-        ));
-        assert!(matches!(
-            "some<1".parse::<Strength>(),
-            Err(StrengthError::EmptySome { total: 1 })
-        ));
-        assert!(matches!(
-            ">4294967295".parse::<Strength>(),
-            Err(StrengthError::MoreThanMax { .. })
-        ));
-    }
-}

@@ -216,3 +216,77 @@ mod date_spans {
         ));
     }
 }
+
+#[test]
+fn most_is_more_than_half_perhaps_all() {
+    let most: Strength = "most<=29".parse().expect("notation");
+    assert_eq!(most.bounds().to_string(), "15..29");
+    assert_eq!(most.to_string(), "most<=29");
+    let even: Strength = "most<=30".parse().expect("notation");
+    assert_eq!(even.bounds().to_string(), "16..30");
+    let bare: Strength = "most".parse().expect("notation");
+    assert_eq!(bare.bounds().to_string(), ">=1");
+    assert!("most<=0".parse::<Strength>().is_err());
+    assert_eq!(
+        Strength::most_of(1)
+            .map(|s| s.bounds().to_string())
+            .ok()
+            .as_deref(),
+        Some("1")
+    );
+}
+
+mod strength_rules {
+    use troop_tracker::{Interval, Strength, StrengthError};
+
+    #[test]
+    fn about_rule_rounds_outward() {
+        let b = Strength::approximately(5).bounds();
+        assert_eq!((b.low(), b.high()), (4, Some(6)));
+        let b = Strength::approximately(250).bounds();
+        assert_eq!((b.low(), b.high()), (225, Some(275)));
+    }
+
+    #[test]
+    fn zero_unknown_and_not_reported_differ() {
+        let zero: Strength = "0".parse().unwrap();
+        let unknown: Strength = "?".parse().unwrap();
+        let nr: Strength = "n/r".parse().unwrap();
+        assert_eq!(zero.bounds(), Interval::exactly(0));
+        assert_ne!(zero.kind(), unknown.kind());
+        assert_ne!(unknown.kind(), nr.kind());
+        assert!(!unknown.same_notation(&nr));
+    }
+
+    #[test]
+    fn rejects_bad_notation() {
+        assert_eq!("".parse::<Strength>().unwrap_err(), StrengthError::Empty);
+        assert!(matches!(
+            "300-200".parse::<Strength>(),
+            Err(StrengthError::LowAboveHigh {
+                low: 300,
+                high: 200
+            })
+        ));
+        assert!(matches!(
+            "lots".parse::<Strength>(),
+            Err(StrengthError::UnknownNotation { .. })
+        ));
+        assert!(matches!(
+            "-5".parse::<Strength>(),
+            Err(StrengthError::Negative { .. })
+        ));
+        assert!(matches!(
+            "99999999999".parse::<Strength>(),
+            Err(StrengthError::Overflow { .. })
+        ));
+        assert!(matches!(
+            "some<1".parse::<Strength>(),
+            Err(StrengthError::EmptySome { total: 1 })
+        ));
+        assert!(matches!(
+            ">4294967295".parse::<Strength>(),
+            Err(StrengthError::MoreThanMax { .. })
+        ));
+    }
+}
