@@ -181,6 +181,12 @@ mod tests {
         let oldest = moved.links().last().expect("links");
         assert!(std::ptr::eq(oldest, start.head.as_deref().expect("head")));
         assert_eq!(start.then(Vec::new()), start);
+        assert!(Basis::default().is_empty() && !start.is_empty());
+        // Equal when the records are, in order.
+        assert_eq!(Basis::of([id("D1"), id("R1")]), start.then([id("R1")]));
+        assert_ne!(Basis::of([id("D1"), id("R2")]), start.then([id("R1")]));
+        assert_ne!(Basis::of([id("D1")]), Basis::of([id("D1"), id("D1")]));
+        assert_eq!(format!("{moved:?}").matches("RecordId").count(), 4, "{moved:?}");
         assert_eq!(
             start.joined(&Basis::of([id("D2")])).to_vec(),
             [id("D1"), id("D2")]
