@@ -323,7 +323,7 @@ pub fn timeline_table(data: &Dataset, items: &[TimelineItem<'_>], width: u16) ->
     let mut notes = Notes::new(data);
     let mut t = table(width, &["Date", "What", "Detail", "After", "Src"], &[3]);
     let most = |w: u16| ColumnConstraint::UpperBoundary(Width::Fixed(w));
-    t.set_constraints(vec![most(13), most(21), most(58), most(11), most(7)]);
+    t.set_constraints(vec![most(14), most(21), most(57), most(11), most(7)]);
     for i in items {
         let id = RecordId::new(&i.record).ok();
         let src = match &id {
