@@ -186,7 +186,11 @@ mod tests {
         assert_eq!(Basis::of([id("D1"), id("R1")]), start.then([id("R1")]));
         assert_ne!(Basis::of([id("D1"), id("R2")]), start.then([id("R1")]));
         assert_ne!(Basis::of([id("D1")]), Basis::of([id("D1"), id("D1")]));
-        assert_eq!(format!("{moved:?}").matches("RecordId").count(), 4, "{moved:?}");
+        assert_eq!(
+            format!("{moved:?}").matches("RecordId").count(),
+            4,
+            "{moved:?}"
+        );
         assert_eq!(
             start.joined(&Basis::of([id("D2")])).to_vec(),
             [id("D1"), id("D2")]
