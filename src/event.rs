@@ -74,6 +74,9 @@ word_enum!(
         OperationsSuspended => "operations_suspended",
         /// The host government approved resuming a suspended mission.
         ResumptionApproved => "resumption_approved",
+        /// A suspended mission is to resume, as its leaders say (often on
+        /// a condition).
+        ResumptionPlanned => "resumption_planned",
         /// The host government consented to new tasks.
         HostConsent => "host_consent",
         /// An expansion was decided.
@@ -151,6 +154,7 @@ pub struct Event {
     location: Option<Location>,
     count: Option<(Strength, EventUnit)>,
     same_as: Option<RecordId>,
+    condition: Option<String>,
     citation: Citation,
 }
 
@@ -165,6 +169,7 @@ impl EventKind {
                 | EventKind::MandateChangePlanned
                 | EventKind::WithdrawalPlanned
                 | EventKind::ReductionIntended
+                | EventKind::ResumptionPlanned
                 | EventKind::Meeting
         )
     }
@@ -188,6 +193,7 @@ impl Event {
             && self.location == other.location
             && count
             && self.same_as == other.same_as
+            && self.condition == other.condition
             && self.citation == other.citation
     }
 
@@ -204,6 +210,7 @@ impl Event {
             location: None,
             count: None,
             same_as: None,
+            condition: None,
             citation,
         }
     }
@@ -241,6 +248,14 @@ impl Event {
     /// Marks this row as another report of the event `id`.
     pub fn with_same_as(mut self, same_as: Option<RecordId>) -> Event {
         self.same_as = same_as;
+        self
+    }
+
+    /// The condition or intention the source attaches, in its own words
+    /// ("when the situation improves"): the event is stated as
+    /// depending on it, not as certain.
+    pub fn with_condition(mut self, condition: Option<String>) -> Event {
+        self.condition = condition;
         self
     }
 
@@ -287,6 +302,11 @@ impl Event {
     /// The event this row reports again, if any.
     pub fn same_as(&self) -> Option<&RecordId> {
         self.same_as.as_ref()
+    }
+
+    /// The condition the source attaches, in its own words, if any.
+    pub fn condition(&self) -> Option<&str> {
+        self.condition.as_deref()
     }
 
     /// Where it comes from.

@@ -118,6 +118,7 @@ pub struct Relocation {
     temporary: Option<bool>,
     status: RelocationStatus,
     same_as: Option<RecordId>,
+    condition: Option<String>,
     citation: Citation,
 }
 
@@ -136,6 +137,7 @@ impl Relocation {
             && self.temporary == other.temporary
             && self.status == other.status
             && self.same_as == other.same_as
+            && self.condition == other.condition
             && self.citation == other.citation
     }
 
@@ -183,6 +185,7 @@ impl Relocation {
             temporary: None,
             status,
             same_as: None,
+            condition: None,
             citation,
         })
     }
@@ -202,6 +205,14 @@ impl Relocation {
     /// Marks this row as another report of the relocation `id`.
     pub fn with_same_as(mut self, same_as: Option<RecordId>) -> Relocation {
         self.same_as = same_as;
+        self
+    }
+
+    /// The condition or intention the source attaches, in its own words
+    /// ("when the situation improves"): the relocation is stated as
+    /// depending on it, not as certain.
+    pub fn with_condition(mut self, condition: Option<String>) -> Relocation {
+        self.condition = condition;
         self
     }
 
@@ -258,6 +269,11 @@ impl Relocation {
     /// The relocation this row reports again, if any.
     pub fn same_as(&self) -> Option<&RecordId> {
         self.same_as.as_ref()
+    }
+
+    /// The condition the source attaches, in its own words, if any.
+    pub fn condition(&self) -> Option<&str> {
+        self.condition.as_deref()
     }
 
     /// Where it comes from.

@@ -13,7 +13,7 @@ const QUOTE: &str = "Germany moved troops between Iraq and Kuwait.";
 
 fn moves(n: usize) -> Dataset {
     let mut relocations = String::from(
-        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n",
+        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n",
     );
     let first = chrono::NaiveDate::from_ymd_opt(1900, 1, 2).expect("day");
     for i in 0..n {
@@ -25,7 +25,7 @@ fn moves(n: usize) -> Dataset {
         };
         writeln!(
             relocations,
-            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,s1,{QUOTE},"
+            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,,s1,{QUOTE},"
         )
         .expect("write");
     }
@@ -37,7 +37,7 @@ fn moves(n: usize) -> Dataset {
         ("nations.csv", "code,name,nato_joined,reference\nDEU,Germany,,\nIRQ,Iraq,,\nKWT,Kuwait,,\n".into()),
         ("missions.csv", "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n".into()),
         ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n".into()),
-        ("events.csv", "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n".into()),
+        ("events.csv", "id,date,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\n".into()),
         ("deployments.csv", deployments),
         ("relocations.csv", relocations),
         ("article.txt", QUOTE.into()),

@@ -183,13 +183,13 @@ fn dataset(l: &Ledger) -> Dataset {
             NATIONS[*n], PLACES[*p]
         ));
     }
-    let mut rels = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n");
+    let mut rels = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n");
     for (i, ((n, p, to, c), day)) in l.moves.iter().zip(&l.days).enumerate() {
         let to: Vec<&str> = to.iter().map(|t| PLACES[*t]).collect();
         let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 2).expect("date")
             + chrono::Days::new(u64::from(*day));
         rels.push_str(&format!(
-            "R{i},{},{date},{c},{},,{},,,carried_out,,,s1,{q},\n",
+            "R{i},{},{date},{c},{},,{},,,carried_out,,,,s1,{q},\n",
             NATIONS[*n],
             PLACES[*p],
             to.join(";")

@@ -278,7 +278,7 @@ fn nothing_before_launch_and_suspension_before_resumption() {
     );
 
     let line = |id: &str, date: &str, kind: &str| {
-        format!("{id},{date},{kind},NATO,NMI,,IRQ,,,,,s1,was launched in 2018,")
+        format!("{id},{date},{kind},NATO,NMI,,IRQ,,,,,,s1,was launched in 2018,")
     };
     let mut f = with_line(EVT, &line("E2", "2020-02-13", "resumption_approved"));
     let e = f.iter_mut().find(|(n, _)| n == EVT).expect("file");
@@ -370,7 +370,7 @@ fn contributors_to_a_nato_mission_are_members_or_partners() {
 #[test]
 fn competing_reports_of_one_move_must_overlap() {
     let line = |id: &str, strength: &str| {
-        format!("{id},DEU,2020-01-09,{strength},IRQ,,JOR,,,under_way,R1,,s1,{Q},")
+        format!("{id},DEU,2020-01-09,{strength},IRQ,,JOR,,,under_way,R1,,,s1,{Q},")
     };
     let f = with_line(REL, &line("R2", "40"));
     expect(
@@ -428,7 +428,7 @@ fn competing_mission_totals_and_event_counts() {
 
     let line = |id: &str, count: &str, same: &str| {
         format!(
-            "{id},2020-01-08,attack_on_bases,,,,IRQ,{count},bases,{same},,s1,was launched in 2018,"
+            "{id},2020-01-08,attack_on_bases,,,,IRQ,{count},bases,{same},,,s1,was launched in 2018,"
         )
     };
     let mut f = with_line(EVT, &line("E2", "2", ""));
@@ -447,7 +447,7 @@ fn competing_mission_totals_and_event_counts() {
 fn alliance_size_agrees_with_accessions() {
     // The fixture's table has two members on 2020-01-09.
     let line = |count: &str| {
-        format!("E2,2020-01-09,member_count,NATO,,,,{count},members,,,s1,was launched in 2018,")
+        format!("E2,2020-01-09,member_count,NATO,,,,{count},members,,,,s1,was launched in 2018,")
     };
     expect(
         &report(&with_line(EVT, &line("3"))),
@@ -534,11 +534,11 @@ fn the_bundled_dataset_has_no_errors_and_explains_its_warnings() {
 fn references_a_loop_of_same_as_reports_is_an_error_and_counts_once() {
     // R1 same as R2 and R2 same as R1: no first report. Before, the move
     // vanished from the posture with no error.
-    let f = with_edit(REL, ",under_way,,30,", ",under_way,R2,30,");
+    let f = with_edit(REL, ",under_way,,,30,", ",under_way,R2,,30,");
     let f = common::with_line_in(
         &f,
         REL,
-        &format!("R2,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,R1,30,s1,{Q},"),
+        &format!("R2,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,R1,,30,s1,{Q},"),
     );
     let data = load(&f).expect("loads");
     let r = data.validate();
@@ -574,7 +574,7 @@ fn date_order_an_observation_after_its_article_is_an_error() {
     // An announced move may lie ahead of its article.
     let f = with_line(
         REL,
-        &format!("R2,DEU,2021-06,5,JOR,,IRQ,,,announced,,,s1,{Q},"),
+        &format!("R2,DEU,2021-06,5,JOR,,IRQ,,,announced,,,,s1,{Q},"),
     );
     let r = report(&f);
     assert!(

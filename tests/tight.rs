@@ -124,7 +124,7 @@ fn write(w: &World) -> (Files, BTreeMap<Place, u64>) {
         "DA,NAA,HAA/North,,2000-01-01,,{s},,,s1,{QUOTE},"
     )
     .expect("write");
-    let mut relocations = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n");
+    let mut relocations = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n");
     let mut returns: Vec<(Place, Place, u64)> = Vec::new();
     for (i, m) in w.moves.iter().enumerate() {
         let (from, to) = ((m.nation, m.from), (m.nation, m.to));
@@ -145,7 +145,7 @@ fn write(w: &World) -> (Files, BTreeMap<Place, u64>) {
         let temporary = if m.temporary { "yes" } else { "" };
         writeln!(
             relocations,
-            "R{i},{},{day},{s},{},,{},,{temporary},carried_out,,,s1,{QUOTE},",
+            "R{i},{},{day},{s},{},,{},,{temporary},carried_out,,,,s1,{QUOTE},",
             NATIONS[m.nation], COUNTRIES[m.from], COUNTRIES[m.to]
         )
         .expect("write");

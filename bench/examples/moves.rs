@@ -51,7 +51,7 @@ fn write(dir: &Path, moves: usize) -> std::io::Result<()> {
     )?;
     std::fs::write(
         dir.join("events.csv"),
-        "id,date,kind,organization,mission,nation,location,count,unit,same_as,words,source,quote,note\n",
+        "id,date,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\n",
     )?;
     std::fs::write(
         dir.join("deployments.csv"),
@@ -59,7 +59,7 @@ fn write(dir: &Path, moves: usize) -> std::io::Result<()> {
     )?;
     let first = chrono::NaiveDate::from_ymd_opt(1900, 1, 2).unwrap_or_default();
     let mut text = String::from(
-        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,words,source,quote,note\n",
+        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n",
     );
     for i in 0..moves {
         let day = first + chrono::Days::new(i as u64);
@@ -70,7 +70,7 @@ fn write(dir: &Path, moves: usize) -> std::io::Result<()> {
         };
         let _ = writeln!(
             text,
-            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,s1,{quote},"
+            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,,s1,{quote},"
         );
     }
     std::fs::write(dir.join("relocations.csv"), text)

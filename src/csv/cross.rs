@@ -217,6 +217,18 @@ impl<'a> Cross<'a, '_> {
         }
     }
 
+    /// A stated condition is the source's own words: inside the quote.
+    fn condition(&self, p: &mut Problems, row: RowAt, condition: Option<&str>, c: &Citation) {
+        if let Some(words) = condition.filter(|w| !c.quote().contains(w)) {
+            p.push(Problem::new(
+                self.d.at(row, "condition"),
+                ProblemKind::WordsNotInQuote {
+                    words: words.to_owned(),
+                },
+            ));
+        }
+    }
+
     fn cite(&mut self, p: &mut Problems, row: RowAt, c: &'a Citation, prefix: &str) {
         self.cites.check(p, self.d, row, c, prefix);
     }
@@ -289,6 +301,7 @@ impl<'a> Cross<'a, '_> {
                 let ok = s != x.id() && self.relocations.contains(s);
                 self.reference(p, (row, "same_as"), "other relocation", &s, ok);
             }
+            self.condition(p, row, x.condition(), x.citation());
             self.cite(p, row, x.citation(), "");
         }
     }
@@ -310,6 +323,7 @@ impl<'a> Cross<'a, '_> {
                 let ok = s != x.id() && self.events.contains(s);
                 self.reference(p, (row, "same_as"), "other event", &s, ok);
             }
+            self.condition(p, row, x.condition(), x.citation());
             self.cite(p, row, x.citation(), "");
         }
     }

@@ -178,6 +178,7 @@ pub(crate) fn relocation(c: &mut Cells<'_>, r: &RelocationRow<'_>) -> Option<Rel
     let temporary = cell!(c.yes_no(r.temporary));
     let status: Option<RelocationStatus> = cell!(c.req(r.status));
     let same_as = cell!(c.opt(r.same_as));
+    let condition = cell!(c.opt_text(r.condition));
     let citation = c.citation(&r.source, &r.quote, &r.words, &r.note);
     let from = Posting {
         locations: vec![from?],
@@ -192,7 +193,8 @@ pub(crate) fn relocation(c: &mut Cells<'_>, r: &RelocationRow<'_>) -> Option<Rel
             reloc
                 .with_nation(nation?)
                 .with_temporary(temporary?)
-                .with_same_as(same_as?),
+                .with_same_as(same_as?)
+                .with_condition(condition),
         ),
         Err(e) => {
             c.fail("to", ProblemKind::Relocation(e));
@@ -212,6 +214,7 @@ pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
     let count: Option<Option<Strength>> = cell!(c.opt(r.count));
     let unit: Option<Option<EventUnit>> = cell!(c.opt(r.unit));
     let same_as = cell!(c.opt(r.same_as));
+    let condition = cell!(c.opt_text(r.condition));
     let citation = c.citation(&r.source, &r.quote, &r.words, &r.note);
     let count = match (count?, unit?) {
         (Some(n), Some(u)) => Some((n, u)),
@@ -232,6 +235,7 @@ pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
             .with_nation(nation?)
             .with_location(location?)
             .with_count(count)
-            .with_same_as(same_as?),
+            .with_same_as(same_as?)
+            .with_condition(condition),
     )
 }

@@ -62,15 +62,15 @@ row! {
     /// `relocations.csv`: troops moved, or to be moved.
     RelocationRow {
         id, nation, date, strength, from, from_mission, to, to_mission, temporary, status, same_as,
-        words, source, quote, note,
+        condition, words, source, quote, note,
     }
 }
 
 row! {
     /// `events.csv`: dated happenings.
     EventRow {
-        id, date, kind, organization, mission, nation, location, count, unit, same_as, words,
-        source, quote, note,
+        id, date, kind, organization, mission, nation, location, count, unit, same_as, condition,
+        words, source, quote, note,
     }
 }
 
@@ -217,6 +217,6 @@ mod tests {
         );
         assert_eq!(events.columns.first(), Some(&"id"));
         assert_eq!(events.columns.last(), Some(&"note"));
-        assert_eq!(events.columns.len(), 14);
+        assert_eq!(events.columns.len(), 15);
     }
 }

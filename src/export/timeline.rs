@@ -26,6 +26,7 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "record",
     "source",
     "quote",
+    "condition",
 ];
 
 /// A day, or an empty cell for the open end of a date (`..2020-02-12`
@@ -78,6 +79,7 @@ fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
         value(&item.record),
         value(item.citation.source()),
         text(item.citation.quote()),
+        text(item.condition().unwrap_or_default()),
     ]
 }
 

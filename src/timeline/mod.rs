@@ -135,6 +135,16 @@ enum About<'d> {
 }
 
 impl TimelineItem<'_> {
+    /// The condition or intention the source attaches to the line's move
+    /// or event, in its own words.
+    pub fn condition(&self) -> Option<&str> {
+        match self.about {
+            About::Moved(r) => r.condition(),
+            About::Event(e) => e.condition(),
+            _ => None,
+        }
+    }
+
     fn concerns(&self, subject: &Subject) -> bool {
         let (nation, mission) = match subject {
             Subject::All => return true,
@@ -389,6 +399,9 @@ fn relocation_line(r: &Relocation, moved: Option<(Step, Step)>) -> TimelineItem<
     if r.temporary() == Some(true) {
         text.push_str(", temporary");
     }
+    if let Some(c) = r.condition() {
+        text.push_str(&format!(" (on condition: {c})"));
+    }
     let (step, arrival) = match moved {
         Some((out, arrived)) => (out, Some(arrived)),
         None => {
@@ -490,6 +503,9 @@ fn event_text(e: &Event, in_mission_timeline: bool) -> String {
     }
     if let Some((count, unit)) = e.count() {
         parts.push(format!("{count} {unit}"));
+    }
+    if let Some(c) = e.condition() {
+        parts.push(format!("(on condition: {c})"));
     }
     parts.join(" ")
 }
