@@ -582,3 +582,32 @@ fn date_order_an_observation_after_its_article_is_an_error() {
         "{r}"
     );
 }
+
+#[test]
+fn force_size_a_move_said_to_add_no_troops_brings_none_from_outside() {
+    let f = with_line(
+        EVT,
+        "E2,2020-02-13,no_additional_troops,NATO,NMI,,IRQ,,,,,,s1,was launched in 2018,",
+    );
+    let f = common::with_line_in(
+        &f,
+        REL,
+        &format!("R2,DEU,2020-02-14,5,JOR,,IRQ,NMI,,announced,,,,s1,{Q},"),
+    );
+    expect(
+        &report(&f),
+        Rule::ForceSize,
+        Severity::Warning,
+        &["E2 says the moves add no troops", "R2", "from outside IRQ"],
+    );
+    // The bundled data's transfer is from the coalition, inside Iraq.
+    let bundled = troop_tracker::Dataset::bundled()
+        .expect("bundled")
+        .validate();
+    expect(
+        &bundled,
+        Rule::ForceSize,
+        Severity::Note,
+        &["R-GCDI-NMI-2020-02-13", "R-ESP-2020-02-13", "consistent"],
+    );
+}

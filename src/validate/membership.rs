@@ -1,5 +1,6 @@
 //! The lead nation contributes, members are members on the day, and the
-//! alliance has the size the sources say.
+//! alliance has the size the sources say; a move said to add no troops
+//! brings none from outside.
 
 use std::collections::BTreeSet;
 
@@ -10,6 +11,7 @@ use crate::deployment::Deployment;
 use crate::event::EventKind;
 use crate::interval::Interval;
 use crate::nation::NationCode;
+use crate::relocation::Relocation;
 use crate::validate::{ids, Checks};
 use crate::validate::{Rule, Severity};
 
@@ -157,6 +159,54 @@ impl<'a> Checks<'a> {
                 Severity::Error
             };
             self.push(Rule::AllianceSize, severity, ids([e.id()]), msg);
+        }
+    }
+
+    /// A statement that a move adds no troops to a mission holds if every
+    /// move into the mission reported from that day on comes from another
+    /// mission in the same host country: troops change roles, none arrive.
+    pub(super) fn force_size(&mut self) {
+        let data = self.data;
+        for e in data.events() {
+            if e.kind() != EventKind::NoAdditionalTroops {
+                continue;
+            }
+            let Some(m) = e.mission().and_then(|id| data.mission(id)) else {
+                continue;
+            };
+            let moves: Vec<&Relocation> = data
+                .relocations()
+                .iter()
+                .filter(|r| r.to_mission() == Some(m.id()) && r.from_mission() != Some(m.id()))
+                .filter(|r| r.date().latest() >= e.date().earliest())
+                .collect();
+            let outside: Vec<&&Relocation> = moves
+                .iter()
+                .filter(|r| r.from().country() != m.host() || r.from_mission().is_none())
+                .collect();
+            let mut recs = vec![e.id().to_string()];
+            recs.extend(moves.iter().map(|r| r.id().to_string()));
+            if outside.is_empty() {
+                let msg = format!(
+                    "{}: {} says the moves add no troops, and the {} move(s) into {} from then on ({}) come from another mission in {} — consistent",
+                    m.id(),
+                    e.id(),
+                    moves.len(),
+                    m.id(),
+                    ids(moves.iter().map(|r| r.id())).join(", "),
+                    m.host()
+                );
+                self.push(Rule::ForceSize, Severity::Note, recs, msg);
+            } else {
+                let msg = format!(
+                    "{}: {} says the moves add no troops, but {} bring(s) troops from outside {} or from no named mission — may conflict",
+                    m.id(),
+                    e.id(),
+                    ids(outside.iter().map(|r| r.id())).join(", "),
+                    m.host()
+                );
+                self.push(Rule::ForceSize, Severity::Warning, recs, msg);
+            }
         }
     }
 }

@@ -89,6 +89,7 @@ impl Dataset {
         c.membership();
         c.competing_claims();
         c.alliance_size();
+        c.force_size();
         c.out
     }
 }

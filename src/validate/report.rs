@@ -67,6 +67,10 @@ pub enum Rule {
     CompetingClaims,
     /// A stated alliance size agrees with the accession table.
     AllianceSize,
+    /// A statement that a move adds no troops ("not expected to involve
+    /// the deployment of more troops") agrees with the moves into the
+    /// mission: they come from inside its host country.
+    ForceSize,
 }
 
 impl Rule {
@@ -83,6 +87,7 @@ impl Rule {
         Rule::Membership,
         Rule::CompetingClaims,
         Rule::AllianceSize,
+        Rule::ForceSize,
     ];
 
     /// The stable id: `conservation`, `mission-total`, ...
@@ -99,6 +104,7 @@ impl Rule {
             Rule::Membership => "membership",
             Rule::CompetingClaims => "competing-claims",
             Rule::AllianceSize => "alliance-size",
+            Rule::ForceSize => "force-size",
         }
     }
 }
