@@ -155,6 +155,7 @@ pub struct Event {
     count: Option<(Strength, EventUnit)>,
     same_as: Option<RecordId>,
     condition: Option<String>,
+    reported: Option<Date>,
     citation: Citation,
 }
 
@@ -194,6 +195,11 @@ impl Event {
             && count
             && self.same_as == other.same_as
             && self.condition == other.condition
+            && match (self.reported, other.reported) {
+                (Some(a), Some(b)) => a.same_notation(&b),
+                (None, None) => true,
+                _ => false,
+            }
             && self.citation == other.citation
     }
 
@@ -211,6 +217,7 @@ impl Event {
             count: None,
             same_as: None,
             condition: None,
+            reported: None,
             citation,
         }
     }
@@ -256,6 +263,14 @@ impl Event {
     /// depending on it, not as certain.
     pub fn with_condition(mut self, condition: Option<String>) -> Event {
         self.condition = condition;
+        self
+    }
+
+    /// When the source says the event was made known ("the alliance's
+    /// chief said Thursday"), kept apart from when it happened: a
+    /// resumption approved on or before the day it was announced.
+    pub fn with_reported(mut self, reported: Option<Date>) -> Event {
+        self.reported = reported;
         self
     }
 
@@ -307,6 +322,12 @@ impl Event {
     /// The condition the source attaches, in its own words, if any.
     pub fn condition(&self) -> Option<&str> {
         self.condition.as_deref()
+    }
+
+    /// When the event was made known, if the source says so apart from
+    /// when it happened.
+    pub fn reported(&self) -> Option<Date> {
+        self.reported
     }
 
     /// Where it comes from.

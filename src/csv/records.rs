@@ -206,6 +206,7 @@ pub(crate) fn relocation(c: &mut Cells<'_>, r: &RelocationRow<'_>) -> Option<Rel
 pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
     let id = cell!(c.req(r.id));
     let date: Option<Date> = cell!(c.req(r.date));
+    let reported: Option<Option<Date>> = cell!(c.opt(r.reported));
     let kind: Option<EventKind> = cell!(c.req(r.kind));
     let organization = cell!(c.opt_text(r.organization));
     let mission = cell!(c.opt_mission(r.mission));
@@ -236,6 +237,7 @@ pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
             .with_location(location?)
             .with_count(count)
             .with_same_as(same_as?)
-            .with_condition(condition),
+            .with_condition(condition)
+            .with_reported(reported?),
     )
 }

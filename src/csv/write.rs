@@ -335,6 +335,7 @@ fn write_events<W: Write>(
             EventRow {
                 id: v(e.id()),
                 date: v(e.date()),
+                reported: o(e.reported()),
                 kind: v(e.kind()),
                 organization: ot(e.organization()),
                 mission: o(e.mission()),

@@ -183,5 +183,8 @@ pub(super) fn event_text(e: &Event, in_mission_timeline: bool) -> String {
     if let Some(c) = e.condition() {
         parts.push(format!("(on condition: {c})"));
     }
+    if let Some(r) = e.reported() {
+        parts.push(format!("(made known {r})"));
+    }
     parts.join(" ")
 }
