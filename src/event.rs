@@ -120,6 +120,8 @@ word_enum!(
         ReductionIntended => "reduction_intended",
         /// A requirement, such as a parliamentary vote before deploying.
         ApprovalRequired => "approval_required",
+        /// Troops or equipment sent to reinforce a place.
+        Reinforcement => "reinforcement",
     }
 );
 
@@ -138,6 +140,8 @@ word_enum!(
         Members => "members",
         /// Nations, such as the countries of a mission that moved troops.
         Nations => "nations",
+        /// Aircraft.
+        Aircraft => "aircraft",
     }
 );
 
@@ -156,6 +160,7 @@ pub struct Event {
     same_as: Option<RecordId>,
     condition: Option<String>,
     reported: Option<Date>,
+    region: Option<String>,
     citation: Citation,
 }
 
@@ -195,6 +200,7 @@ impl Event {
             && count
             && self.same_as == other.same_as
             && self.condition == other.condition
+            && self.region == other.region
             && match (self.reported, other.reported) {
                 (Some(a), Some(b)) => a.same_notation(&b),
                 (None, None) => true,
@@ -218,6 +224,7 @@ impl Event {
             same_as: None,
             condition: None,
             reported: None,
+            region: None,
             citation,
         }
     }
@@ -271,6 +278,13 @@ impl Event {
     /// resumption approved on or before the day it was announced.
     pub fn with_reported(mut self, reported: Option<Date>) -> Event {
         self.reported = reported;
+        self
+    }
+
+    /// A place that is not one country, in the source's words ("the Gulf
+    /// region"): where the event's location cannot be a country code.
+    pub fn with_region(mut self, region: Option<String>) -> Event {
+        self.region = region;
         self
     }
 
@@ -328,6 +342,11 @@ impl Event {
     /// when it happened.
     pub fn reported(&self) -> Option<Date> {
         self.reported
+    }
+
+    /// The region the event is in, when it is not one country.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// Where it comes from.

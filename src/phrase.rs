@@ -15,7 +15,8 @@ impl Strength {
     /// `approximately N`, `at least N`, `more than N`, `up to N`,
     /// `a couple of hundred` (200..300), `hundreds of` (200..999), `some`,
     /// `a portion` (some), `some of its N`, `others` (at least one),
-    /// `no` (0), `most` and `most of N` (more than half of N).
+    /// `no` (0), `most` and `most of N` (more than half of N), `more` (at
+    /// least one more).
     ///
     /// ```
     /// use troop_tracker::Strength;
@@ -53,7 +54,7 @@ impl Strength {
             "hundreds of" | "hundreds" => return Strength::range(200, 999),
             "some" | "a portion" => return Ok(Strength::some()),
             "most" => return Ok(Strength::most()),
-            "others" => return Ok(Strength::at_least(1)),
+            "others" | "more" => return Ok(Strength::at_least(1)),
             "no" => return Ok(Strength::exact(0)),
             _ => {}
         }

@@ -372,7 +372,7 @@ fn hostile_dataset(texts: &[String]) -> Vec<(String, String)> {
             "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\nR1,AAA,2020-01-10,some,BBB,M1,AAA,,yes,carried_out,,,{},s1,{},{}\n",
             words(&quotes[3]), cell(quotes[3].clone()), cell(t(6)))),
         ("events.csv".into(), format!(
-            "id,date,reported,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\nE1,early 2020-01,,attack_on_bases,{},M1,AAA,BBB,2,bases,,,,s1,{},{}\n",
+            "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\nE1,early 2020-01,,attack_on_bases,{},M1,AAA,BBB,,2,bases,,,,s1,{},{}\n",
             cell(t(7)), cell(quotes[1].clone()), cell(t(8)))),
         ("art.txt".into(), article),
     ];

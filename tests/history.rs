@@ -37,7 +37,7 @@ fn moves(n: usize) -> Dataset {
         ("nations.csv", "code,name,nato_joined,reference\nDEU,Germany,,\nIRQ,Iraq,,\nKWT,Kuwait,,\n".into()),
         ("missions.csv", "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n".into()),
         ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n".into()),
-        ("events.csv", "id,date,reported,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\n".into()),
+        ("events.csv", "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n".into()),
         ("deployments.csv", deployments),
         ("relocations.csv", relocations),
         ("article.txt", QUOTE.into()),

@@ -198,7 +198,7 @@ fn empty_and_missing_files() {
 fn a_header_only_file_is_an_empty_table() {
     let f = with_file(
         "events.csv",
-        "id,date,reported,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\n",
+        "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n",
     );
     assert!(load(&f).expect("loads").events().is_empty());
 }

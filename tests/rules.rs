@@ -278,7 +278,7 @@ fn nothing_before_launch_and_suspension_before_resumption() {
     );
 
     let line = |id: &str, date: &str, kind: &str| {
-        format!("{id},{date},,{kind},NATO,NMI,,IRQ,,,,,,s1,was launched in 2018,")
+        format!("{id},{date},,{kind},NATO,NMI,,IRQ,,,,,,,s1,was launched in 2018,")
     };
     let mut f = with_line(EVT, &line("E2", "2020-02-13", "resumption_approved"));
     let e = f.iter_mut().find(|(n, _)| n == EVT).expect("file");
@@ -428,7 +428,7 @@ fn competing_mission_totals_and_event_counts() {
 
     let line = |id: &str, count: &str, same: &str| {
         format!(
-            "{id},2020-01-08,,attack_on_bases,,,,IRQ,{count},bases,{same},,,s1,was launched in 2018,"
+            "{id},2020-01-08,,attack_on_bases,,,,IRQ,,{count},bases,{same},,,s1,was launched in 2018,"
         )
     };
     let mut f = with_line(EVT, &line("E2", "2", ""));
@@ -447,7 +447,7 @@ fn competing_mission_totals_and_event_counts() {
 fn alliance_size_agrees_with_accessions() {
     // The fixture's table has two members on 2020-01-09.
     let line = |count: &str| {
-        format!("E2,2020-01-09,,member_count,NATO,,,,{count},members,,,,s1,was launched in 2018,")
+        format!("E2,2020-01-09,,member_count,NATO,,,,,{count},members,,,,s1,was launched in 2018,")
     };
     expect(
         &report(&with_line(EVT, &line("3"))),
@@ -587,7 +587,7 @@ fn date_order_an_observation_after_its_article_is_an_error() {
 fn force_size_a_move_said_to_add_no_troops_brings_none_from_outside() {
     let f = with_line(
         EVT,
-        "E2,2020-02-13,,no_additional_troops,NATO,NMI,,IRQ,,,,,,s1,was launched in 2018,",
+        "E2,2020-02-13,,no_additional_troops,NATO,NMI,,IRQ,,,,,,,s1,was launched in 2018,",
     );
     let f = common::with_line_in(
         &f,

@@ -51,7 +51,7 @@ fn write(dir: &Path, moves: usize) -> std::io::Result<()> {
     )?;
     std::fs::write(
         dir.join("events.csv"),
-        "id,date,reported,kind,organization,mission,nation,location,count,unit,same_as,condition,words,source,quote,note\n",
+        "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n",
     )?;
     std::fs::write(
         dir.join("deployments.csv"),

@@ -532,8 +532,8 @@ pub fn write_dataset(dir: &Path, deployments: usize, seed: u64) -> Result<Writte
             place
         };
         sheet.row(&[
-            &id, &d, "", kind, org, &mission, "", &place, count, unit, "", "", "", &source, &text,
-            "",
+            &id, &d, "", kind, org, &mission, "", &place, "", count, unit, "", "", "", &source,
+            &text, "",
         ])?;
     }
     sheet.finish(&mut out)?;

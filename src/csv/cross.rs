@@ -324,6 +324,14 @@ impl<'a> Cross<'a, '_> {
                 self.reference(p, (row, "same_as"), "other event", &s, ok);
             }
             self.condition(p, row, x.condition(), x.citation());
+            if let Some(words) = x.region().filter(|w| !x.citation().quote().contains(w)) {
+                p.push(Problem::new(
+                    self.d.at(row, "region"),
+                    ProblemKind::WordsNotInQuote {
+                        words: words.to_owned(),
+                    },
+                ));
+            }
             self.cite(p, row, x.citation(), "");
         }
     }

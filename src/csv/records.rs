@@ -212,6 +212,7 @@ pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
     let mission = cell!(c.opt_mission(r.mission));
     let nation = cell!(c.opt(r.nation));
     let location = cell!(c.opt_location(r.location));
+    let region = cell!(c.opt_text(r.region));
     let count: Option<Option<Strength>> = cell!(c.opt(r.count));
     let unit: Option<Option<EventUnit>> = cell!(c.opt(r.unit));
     let same_as = cell!(c.opt(r.same_as));
@@ -238,6 +239,7 @@ pub(crate) fn event(c: &mut Cells<'_>, r: &EventRow<'_>) -> Option<Event> {
             .with_count(count)
             .with_same_as(same_as?)
             .with_condition(condition)
-            .with_reported(reported?),
+            .with_reported(reported?)
+            .with_region(region),
     )
 }

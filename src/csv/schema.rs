@@ -69,8 +69,8 @@ row! {
 row! {
     /// `events.csv`: dated happenings.
     EventRow {
-        id, date, reported, kind, organization, mission, nation, location, count, unit, same_as,
-        condition, words, source, quote, note,
+        id, date, reported, kind, organization, mission, nation, location, region, count, unit,
+        same_as, condition, words, source, quote, note,
     }
 }
 
@@ -217,6 +217,6 @@ mod tests {
         );
         assert_eq!(events.columns.first(), Some(&"id"));
         assert_eq!(events.columns.last(), Some(&"note"));
-        assert_eq!(events.columns.len(), 16);
+        assert_eq!(events.columns.len(), 17);
     }
 }

@@ -341,6 +341,7 @@ fn write_events<W: Write>(
                 mission: o(e.mission()),
                 nation: o(e.nation()),
                 location: o(e.location()),
+                region: ot(e.region()),
                 count: o(e.count().map(|(c, _)| c)),
                 unit: o(e.count().map(|(_, u)| u)),
                 same_as: o(e.same_as()),

@@ -177,6 +177,9 @@ pub(super) fn event_text(e: &Event, in_mission_timeline: bool) -> String {
     if let Some(l) = e.location() {
         parts.push(format!("in {l}"));
     }
+    if let Some(r) = e.region() {
+        parts.push(format!("in {r}"));
+    }
     if let Some((count, unit)) = e.count() {
         parts.push(format!("{count} {unit}"));
     }
