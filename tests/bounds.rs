@@ -109,3 +109,23 @@ fn announced_transfers_add_to_the_mission_they_join() {
         .expect("NMI");
     assert_eq!(nmi.planned, None);
 }
+
+#[test]
+fn the_timeline_gives_each_move_its_tight_figure_on_the_day() {
+    let data = Dataset::bundled().expect("bundled");
+    let canada = data.timeline(&troop_tracker::Subject::Nation(
+        "CAN".parse().expect("code"),
+    ));
+    let moved = canada
+        .iter()
+        .find(|i| i.record == "R-CAN-2020-01-09")
+        .expect("Canada's move");
+    // On the day of the move none of it has come back yet: Iraq keeps
+    // 1..499, not the 1..500 that holds on any later day.
+    assert_eq!(
+        moved.strength_after.map(|s| s.to_string()).as_deref(),
+        Some("1..499")
+    );
+    let arrived = moved.arrival.as_ref().and_then(|a| a.after);
+    assert_eq!(arrived.map(|s| s.to_string()).as_deref(), Some("1..499"));
+}
