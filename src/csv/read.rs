@@ -128,22 +128,28 @@ pub(crate) fn read_table<F: File, T>(
                 out.extend(parsed.map(|t| (line, t)));
             }
             Err(e) => {
-                // An I/O error (a limit the guard enforced) has no record
-                // position: it names where the stream stopped.
-                let line = e
-                    .position()
-                    .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
-                    .unwrap_or_else(|| at.lines.borrow().stopped_at());
-                problems.push(csv_problem(label, line, &e));
-                // After a UTF-8 error the reader can go on with the next
-                // record; after an I/O error it cannot.
-                if !matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) {
+                if !reading_failed(&at, &e, problems) {
                     break;
                 }
             }
         }
     }
     out
+}
+
+/// Reports a record the csv reader could not read; whether reading can
+/// go on after it.
+fn reading_failed(at: &Reading<'_>, e: &::csv::Error, problems: &mut Problems) -> bool {
+    // An I/O error (a limit the guard enforced) has no record position: it
+    // names where the stream stopped.
+    let line = e
+        .position()
+        .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
+        .unwrap_or_else(|| at.lines.borrow().stopped_at());
+    problems.push(csv_problem(at.label, line, e));
+    // After a UTF-8 error the reader can go on with the next record; after
+    // an I/O error it cannot.
+    matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. })
 }
 
 /// The header row, trimmed, or `None` after reporting why there is none.

@@ -7,7 +7,7 @@ use crate::id::RecordId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
 use crate::ledger::bounds::System;
-use crate::ledger::form::{Form, Var};
+use crate::ledger::form::{Form, Var, VarId};
 use crate::ledger::key::{Figure, Origin};
 use crate::ledger::replay::{State, Trace};
 use crate::relocation::Relocation;
@@ -41,48 +41,15 @@ pub(super) fn apply_move<'a>(
             at_most: cap,
         })
     });
-    let shift = |f: &Form, sign: i64| -> Form {
-        let mut out = f.add(sign * m.constant_part());
-        for (v, _) in m.terms() {
-            out = if sign > 0 { out.plus(v) } else { out.minus(v) };
-        }
-        match back {
-            Some(t) if sign > 0 => out.minus(t),
-            Some(t) => out.plus(t),
-            None => out,
-        }
-    };
+    let shift = |f: &Form, sign: i64| shift(f, &m, back, sign);
     let origin_form = match &before {
         Some(f) => f.form.clone(),
         // No one had counted the origin: an unknown, at least the move.
         None => Form::var(state.var(Var::within(Interval::unknown()))),
     };
     let destination_form = |had: Option<&Figure>| had.map_or(Form::constant(0), |f| f.form.clone());
-    // A figure carried through the move: the old one's records plus the
-    // move's, or only the move's when there was no figure.
-    let carry = |old: Option<&Figure>, value: Interval, fresh: Origin, form: Form| match old {
-        Some(f) => {
-            let b = f.basis.then(basis.iter().cloned());
-            Figure {
-                value,
-                stated: None,
-                basis: b,
-                day,
-                observed_on: f.observed_on,
-                origin: Origin::Replayed,
-                form,
-            }
-        }
-        None => Figure {
-            value,
-            stated: None,
-            basis: Basis::of(basis.iter().cloned()),
-            day,
-            observed_on: None,
-            origin: fresh,
-            form,
-        },
-    };
+    let carry =
+        |old: Option<&Figure>, value, fresh, form| carry(old, value, fresh, form, basis, day);
     let left = before.as_ref().map_or(Interval::unknown(), |f| {
         settle(f.value, f.value.minus(&moved))
     });
@@ -113,6 +80,53 @@ pub(super) fn apply_move<'a>(
             arrived,
             vars: &state.vars,
         });
+    }
+}
+
+/// `f` with the move `m` taken away (`sign` < 0) or added (`sign` > 0);
+/// `back`, the part of a temporary move that may have come back, goes the
+/// other way.
+fn shift(f: &Form, m: &Form, back: Option<VarId>, sign: i64) -> Form {
+    let mut out = f.add(sign * m.constant_part());
+    for (v, _) in m.terms() {
+        out = if sign > 0 { out.plus(v) } else { out.minus(v) };
+    }
+    match back {
+        Some(t) if sign > 0 => out.minus(t),
+        Some(t) => out.plus(t),
+        None => out,
+    }
+}
+
+/// A figure carried through a move: the old one's records plus the
+/// move's, or only the move's when there was no figure.
+fn carry(
+    old: Option<&Figure>,
+    value: Interval,
+    fresh: Origin,
+    form: Form,
+    basis: &[RecordId],
+    day: Day,
+) -> Figure {
+    match old {
+        Some(f) => Figure {
+            value,
+            stated: None,
+            basis: f.basis.then(basis.iter().cloned()),
+            day,
+            observed_on: f.observed_on,
+            origin: Origin::Replayed,
+            form,
+        },
+        None => Figure {
+            value,
+            stated: None,
+            basis: Basis::of(basis.iter().cloned()),
+            day,
+            observed_on: None,
+            origin: fresh,
+            form,
+        },
     }
 }
 

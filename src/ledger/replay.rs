@@ -179,6 +179,42 @@ impl State {
 /// Figures by key, in key order: what postures are built from.
 pub(crate) type Figures = BTreeMap<Key, Figure>;
 
+/// Each move's later reports, by the id of its first.
+fn later_reports<'r>(
+    relocations: &'r [Relocation],
+    same: &Reports,
+) -> HashMap<&'r RecordId, Vec<&'r Relocation>> {
+    let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::default();
+    for (i, other) in relocations.iter().enumerate() {
+        if !same.is_first(i) {
+            if let Some(first) = relocations.get(same.root(i)) {
+                reports.entry(first.id()).or_default().push(other);
+            }
+        }
+    }
+    reports
+}
+
+/// For each key id, the ids of the keys that hold it, and of those it
+/// holds.
+fn nesting(keys: &[Key], ids: &HashMap<Key, usize>) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (i, k) in keys.iter().enumerate() {
+        for w in k.parent_candidates() {
+            if let Some(&j) = ids.get(&w) {
+                if let Some(list) = wholes.get_mut(i) {
+                    list.push(j);
+                }
+                if let Some(list) = parts.get_mut(j) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    (wholes, parts)
+}
+
 impl<'a> Replay<'a> {
     /// Orders the dataset's deployments and relocations. With `projected`,
     /// announced relocations are included as if carried out.
@@ -205,14 +241,7 @@ impl<'a> Replay<'a> {
             .collect();
         let position: HashMap<&RecordId, usize> =
             moves.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
-        let mut reports: HashMap<&RecordId, Vec<&Relocation>> = HashMap::default();
-        for (i, other) in data.relocations().iter().enumerate() {
-            if !same.is_first(i) {
-                if let Some(first) = data.relocations().get(same.root(i)) {
-                    reports.entry(first.id()).or_default().push(other);
-                }
-            }
-        }
+        let reports = later_reports(data.relocations(), &same);
         let mut steps = Vec::with_capacity(moves.len() + data.deployments().len());
         for (i, r) in moves.iter().enumerate() {
             // Reports of the same move compete: the move is what all allow.
@@ -254,20 +283,7 @@ impl<'a> Replay<'a> {
             });
         }
         steps.sort_unstable_by_key(|a| (a.day, a.order));
-        let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-        let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-        for (i, k) in keys.iter().enumerate() {
-            for w in k.parent_candidates() {
-                if let Some(&j) = ids.get(&w) {
-                    if let Some(list) = wholes.get_mut(i) {
-                        list.push(j);
-                    }
-                    if let Some(list) = parts.get_mut(j) {
-                        list.push(i);
-                    }
-                }
-            }
-        }
+        let (wholes, parts) = nesting(&keys, &ids);
         Replay {
             steps,
             data,

@@ -318,6 +318,59 @@ impl System {
         self.components = Some(out);
     }
 
+    /// One linear (or, with `whole`, integer) program over `component`:
+    /// its optimum in `direction` and whether the optimum is a whole
+    /// point; `None` where no finite optimum can be vouched for.
+    fn run_program(
+        &self,
+        vars: &[Var],
+        component: &Component,
+        objective: &[(VarId, i64)],
+        direction: microlp::OptimizationDirection,
+        whole: bool,
+    ) -> Result<Option<(f64, bool)>, Infeasible> {
+        let mut p = microlp::Problem::new(direction);
+        let mut at = HashMap::with_capacity(component.members.len());
+        for &v in &component.members {
+            let (lo, hi) = self.var_bounds(vars, v);
+            let c = objective
+                .iter()
+                .find(|(o, _)| *o == v)
+                .map_or(0.0, |(_, c)| *c as f64);
+            let x = if whole {
+                let clamp = |n: u64| i32::try_from(n).unwrap_or(i32::MAX);
+                p.add_integer_var(c, (clamp(lo), hi.map_or(i32::MAX, clamp)))
+            } else {
+                p.add_var(c, (lo as f64, hi.map_or(f64::INFINITY, |h| h as f64)))
+            };
+            at.insert(v, x);
+        }
+        for &i in &component.rows {
+            let Some(r) = self.rows.get(i) else { continue };
+            let expr: Vec<(microlp::Variable, f64)> = r
+                .terms
+                .iter()
+                .filter_map(|(v, c)| at.get(v).map(|x| (*x, *c as f64)))
+                .collect();
+            p.add_constraint(expr, microlp::ComparisonOp::Le, -(r.constant as f64));
+        }
+        match p.solve() {
+            Ok(outcome) => match outcome.into_solution() {
+                Ok(s) => {
+                    let whole_point = at
+                        .values()
+                        .all(|x| (s.var_value(*x) - s.var_value(*x).round()).abs() <= ROUNDING);
+                    Ok(Some((s.objective(), whole_point)))
+                }
+                Err(_) => Ok(None),
+            },
+            Err(microlp::Error::Infeasible) => Err(Infeasible),
+            // Unbounded, or a numerical failure: no finite optimum
+            // that can be vouched for.
+            Err(_) => Ok(None),
+        }
+    }
+
     /// The minimum and maximum of `objective` over one component.
     fn solve(
         &self,
@@ -331,50 +384,7 @@ impl System {
             .as_ref()
             .and_then(|c| c.get(&root))
             .unwrap_or(&empty);
-        let run = |direction: microlp::OptimizationDirection,
-                   whole: bool|
-         -> Result<Option<(f64, bool)>, Infeasible> {
-            let mut p = microlp::Problem::new(direction);
-            let mut at = HashMap::with_capacity(component.members.len());
-            for &v in &component.members {
-                let (lo, hi) = self.var_bounds(vars, v);
-                let c = objective
-                    .iter()
-                    .find(|(o, _)| *o == v)
-                    .map_or(0.0, |(_, c)| *c as f64);
-                let x = if whole {
-                    let clamp = |n: u64| i32::try_from(n).unwrap_or(i32::MAX);
-                    p.add_integer_var(c, (clamp(lo), hi.map_or(i32::MAX, clamp)))
-                } else {
-                    p.add_var(c, (lo as f64, hi.map_or(f64::INFINITY, |h| h as f64)))
-                };
-                at.insert(v, x);
-            }
-            for &i in &component.rows {
-                let Some(r) = self.rows.get(i) else { continue };
-                let expr: Vec<(microlp::Variable, f64)> = r
-                    .terms
-                    .iter()
-                    .filter_map(|(v, c)| at.get(v).map(|x| (*x, *c as f64)))
-                    .collect();
-                p.add_constraint(expr, microlp::ComparisonOp::Le, -(r.constant as f64));
-            }
-            match p.solve() {
-                Ok(outcome) => match outcome.into_solution() {
-                    Ok(s) => {
-                        let whole_point = at
-                            .values()
-                            .all(|x| (s.var_value(*x) - s.var_value(*x).round()).abs() <= ROUNDING);
-                        Ok(Some((s.objective(), whole_point)))
-                    }
-                    Err(_) => Ok(None),
-                },
-                Err(microlp::Error::Infeasible) => Err(Infeasible),
-                // Unbounded, or a numerical failure: no finite optimum
-                // that can be vouched for.
-                Err(_) => Ok(None),
-            }
-        };
+        let run = |direction, whole| self.run_program(vars, component, objective, direction, whole);
         // The linear program first; where its optimum falls between two
         // whole numbers (a coupling the relaxation cannot follow), the
         // integer program, since counts are whole.
