@@ -606,3 +606,28 @@ fn a_field_of_exactly_the_limit_loads() {
     let f = with_file("deployments.csv", &text);
     assert!(first_error(&f).contains("column note: expected at most 65536 bytes in one field"));
 }
+
+#[test]
+fn nul_byte_in_text_is_rejected_once_with_its_place() {
+    let f = with_edit("deployments.csv", "to Jordan.,", "to Jordan.,a\0b");
+    let errors = load(&f).expect_err("a NUL byte is bad input");
+    let problems = errors.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let p = &problems[0];
+    assert_eq!(p.position().line_number(), Some(2));
+    assert_eq!(p.position().column(), Some("note"));
+    assert!(matches!(
+        p.kind(),
+        ProblemKind::Field(FieldError::Nul { before: 1 })
+    ));
+    assert_eq!(
+        p.to_string(),
+        "deployments.csv line 2, column note: expected text without NUL bytes, found one after 1 characters"
+    );
+    // In a required cell it is the NUL that is reported, not an empty cell.
+    let f = with_edit("deployments.csv", "to Jordan.,", "to Jordan\0.,");
+    let errors = load(&f).expect_err("a NUL byte is bad input");
+    let problems = errors.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].position().column(), Some("quote"));
+}

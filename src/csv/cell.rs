@@ -18,38 +18,84 @@ const TRIGGERS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 /// already starts with `'` followed by one of those or by another `'`, so
 /// that [`restore`] can always undo it exactly.
 ///
+/// The same guard applies after every `;`: Excel and LibreOffice in
+/// locales whose list separator is `;` split a comma-separated line there
+/// (quotes do not help, since the quote no longer starts a field), so
+/// `x;=1+1` would put the formula `=1+1` in a cell of its own.
+///
+/// A NUL byte has no place in a spreadsheet cell (several programs cut
+/// the text there); it is written as U+FFFD, the replacement character,
+/// so that it is visible rather than silently lost. The loader rejects
+/// NUL bytes in its input, so a loaded dataset never holds one.
+///
 /// ```
 /// use troop_tracker::export::{neutralize, restore};
 /// assert_eq!(neutralize("=1+2"), "'=1+2");
 /// assert_eq!(neutralize("'Good luck'"), "'Good luck'");
+/// assert_eq!(neutralize("x;=1+1"), "x;'=1+1");
 /// assert_eq!(restore(&neutralize("'=x")), "'=x");
+/// assert_eq!(restore(&neutralize("a;'-b")), "a;'-b");
 /// ```
 pub fn neutralize(text: &str) -> Cow<'_, str> {
-    let mut chars = text.chars();
-    let first = chars.next();
-    let needs = match first {
+    let text: Cow<'_, str> = if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    if !text.split(';').any(needs_guard) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, segment) in text.split(';').enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        if needs_guard(segment) {
+            out.push('\'');
+        }
+        out.push_str(segment);
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a cell, or a part of one after a `;`, must get a leading `'`.
+fn needs_guard(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    match chars.next() {
         Some(c) if TRIGGERS.contains(&c) => true,
         Some('\'') => chars
             .next()
             .is_some_and(|c| c == '\'' || TRIGGERS.contains(&c)),
         _ => false,
-    };
-    if needs {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
     }
 }
 
-/// Undoes [`neutralize`]: a cell starting with `'` followed by a formula
-/// character or another `'` loses the first `'`; anything else is kept.
+/// Whether a part of a written cell carries the guard [`neutralize`] added.
+fn guarded(segment: &str) -> bool {
+    segment
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(|c: char| c == '\'' || TRIGGERS.contains(&c)))
+}
+
+/// Undoes [`neutralize`]: a cell, or a part of one after a `;`, starting
+/// with `'` followed by a formula character or another `'` loses the
+/// first `'`; anything else is kept.
 pub fn restore(cell: &str) -> Cow<'_, str> {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(|c: char| c == '\'' || TRIGGERS.contains(&c)) => {
-            Cow::Borrowed(rest)
-        }
-        _ => Cow::Borrowed(cell),
+    if !cell.split(';').any(guarded) {
+        return Cow::Borrowed(cell);
     }
+    let mut out = String::with_capacity(cell.len());
+    for (i, segment) in cell.split(';').enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(if guarded(segment) {
+            &segment[1..]
+        } else {
+            segment
+        });
+    }
+    Cow::Owned(out)
 }
 
 /// Shared copies of strings that repeat across rows (source and mission
@@ -153,8 +199,20 @@ impl Cells<'_> {
     }
 
     /// A free-text cell with the formula guard taken off; `None` if empty.
-    pub(crate) fn opt_text(&mut self, _column: &str, text: &str) -> Option<String> {
+    pub(crate) fn opt_text(&mut self, column: &str, text: &str) -> Option<String> {
+        self.check_nul(column, text);
         (!text.trim().is_empty()).then(|| restore(text).into_owned())
+    }
+
+    /// Reports a NUL byte in `text`, which the export could not write
+    /// back (see [`neutralize`]). The text is still read, so that the
+    /// row's other problems are reported and a required cell is not also
+    /// called empty.
+    fn check_nul(&mut self, column: &str, text: &str) {
+        if let Some(at) = text.find('\0') {
+            let before = text[..at].chars().count();
+            self.fail(column, ProblemKind::Field(FieldError::Nul { before }));
+        }
     }
 
     /// A required free-text cell.
@@ -164,7 +222,8 @@ impl Cells<'_> {
     }
 
     /// A free-text cell in shared storage.
-    pub(crate) fn shared_text(&mut self, _column: &str, text: &str) -> Option<Arc<str>> {
+    pub(crate) fn shared_text(&mut self, column: &str, text: &str) -> Option<Arc<str>> {
+        self.check_nul(column, text);
         (!text.trim().is_empty()).then(|| self.shared.get(&restore(text)))
     }
 
@@ -235,10 +294,20 @@ mod tests {
 
     #[test]
     fn restore_undoes_neutralize() {
-        for t in ["=1", "'=1", "''", "'a", "plain", "-5", "@x", "\ttab", ""] {
+        for t in [
+            "=1", "'=1", "''", "'a", "plain", "-5", "@x", "\ttab", "", "a;=1", "a;'=1", ";;-",
+            "a;'b",
+        ] {
             assert_eq!(restore(&neutralize(t)), t);
         }
         assert_eq!(neutralize("plain"), "plain");
         assert_eq!(neutralize("-5"), "'-5");
+        assert!(matches!(neutralize("a;b"), Cow::Borrowed("a;b")));
+        assert_eq!(neutralize("a;=1;+2;c"), "a;'=1;'+2;c");
+        assert_eq!(neutralize("'a;''"), "'a;'''");
+        assert_eq!(neutralize("x\0y"), "x\u{FFFD}y");
+        assert_eq!(neutralize("=x\0"), "'=x\u{FFFD}");
+        assert!(matches!(restore("a;'b"), Cow::Borrowed("a;'b")));
+        assert_eq!(restore("a;'=1;''"), "a;=1;'");
     }
 }

@@ -112,6 +112,13 @@ pub enum FieldError {
     /// A unit.
     #[error(transparent)]
     EventUnit(#[from] UnitError),
+    /// Free text holding a NUL byte, which no spreadsheet or article
+    /// holds and which several programs cut text at.
+    #[error("expected text without NUL bytes, found one after {before} characters")]
+    Nul {
+        /// How many characters come before the first NUL byte.
+        before: usize,
+    },
     /// A yes/no cell.
     #[error("expected yes, no or an empty cell (not stated), found {found:?}")]
     Bool {

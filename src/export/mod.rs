@@ -4,8 +4,10 @@
 //! Every file is UTF-8 with RFC 4180 quoting, ISO 8601 dates and plain
 //! numbers. A text cell that a spreadsheet would run as a formula (one
 //! starting with `=`, `+`, `-`, `@`, a tab, a carriage return or a line
-//! feed) is written with a leading `'`, as OWASP recommends; the loader
-//! takes it off again, so an exported ledger loads back unchanged.
+//! feed) is written with a leading `'`, as OWASP recommends, and so is a
+//! part of one after a `;`, where spreadsheets in `;`-separator locales
+//! split the line; the loader takes it off again, so an exported ledger
+//! loads back unchanged. No NUL byte reaches a file (see [`neutralize`]).
 //!
 //! The output layer: it renders what the analyses computed (a
 //! [`Posture`](crate::Posture), the [timeline](crate::Dataset::timeline),
