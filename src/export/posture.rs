@@ -19,6 +19,7 @@ pub const POSTURE_COLUMNS: &[&str] = &[
     "strength",
     "low",
     "high",
+    "high_unbounded",
     "kind",
     "status",
     "sources",
@@ -33,7 +34,10 @@ pub const POSTURE_COLUMNS: &[&str] = &[
 /// Writes the posture, one row per nation, mission and location.
 ///
 /// `low` and `high` are what each row adds to the totals, so summing them
-/// gives [`Posture::total`]; an empty `high` means no upper bound. A row
+/// gives outer bounds of [`Posture::total`] (the exact totals are in
+/// [`write_totals`]); an empty `high` means no upper bound, and says so in
+/// `high_unbounded` (`yes`), since a spreadsheet or pandas sums an empty
+/// cell as nothing and would report a finite total. A row
 /// that is part of another (an area of a country figure, one mission of an
 /// all-missions figure) names it in `part_of` and gives its counts in
 /// `part_low`/`part_high` instead, so nothing is counted twice.
@@ -57,9 +61,15 @@ pub fn write_posture<W: Write>(
             None => "contributors not named".to_owned(),
         };
         let parent = e.nested_in().and_then(|i| posture.entries().get(i));
-        let ((low, high), (part_low, part_high)) = match parent {
-            Some(_) => ((value(""), value("")), bounds(e.bounds())),
-            None => (bounds(e.bounds()), (value(""), value(""))),
+        let ((low, high, unbounded), (part_low, part_high)) = match parent {
+            Some(_) => ((value(""), value(""), value("")), bounds(e.bounds())),
+            None => {
+                let (low, high) = bounds(e.bounds());
+                (
+                    (low, high, unbounded_cell(e.bounds())),
+                    (value(""), value("")),
+                )
+            }
         };
         out.push(vec![
             value(posture.day()),
@@ -71,6 +81,7 @@ pub fn write_posture<W: Write>(
             value(e.strength()),
             low,
             high,
+            unbounded,
             value(e.strength().kind()),
             value(e.status()),
             join(e.basis()),
@@ -139,7 +150,15 @@ pub fn write_pivot<W: Write>(
 }
 
 /// The columns of `totals.csv`, in order.
-pub const TOTALS_COLUMNS: &[&str] = &["as_of", "scope", "subject", "strength", "low", "high"];
+pub const TOTALS_COLUMNS: &[&str] = &[
+    "as_of",
+    "scope",
+    "subject",
+    "strength",
+    "low",
+    "high",
+    "high_unbounded",
+];
 
 /// Writes the posture's totals, each as tight as the evidence allows: all
 /// troops, each nation, each location, and each mission's contributions,
@@ -148,7 +167,8 @@ pub const TOTALS_COLUMNS: &[&str] = &["as_of", "scope", "subject", "strength", "
 /// The rows of `posture.csv` each carry their own tightest bounds, but
 /// figures are correlated (what a relocation took from one row arrived in
 /// another), so adding their `low`s and `high`s gives only outer bounds
-/// of a total; the exact totals are these.
+/// of a total; the exact totals are these. `high` is empty where there
+/// is no upper bound, and `high_unbounded` then says `yes`.
 ///
 /// # Errors
 ///
@@ -168,6 +188,7 @@ pub fn write_totals<W: Write>(
             value(crate::strength::Strength::derived(total)),
             low,
             high,
+            unbounded_cell(total),
         ]
     };
     let mut out = vec![row("all", "all troops recorded".into(), posture.total())];
@@ -191,4 +212,9 @@ pub fn write_totals<W: Write>(
         }
     }
     rows(w, options, TOTALS_COLUMNS, out)
+}
+
+/// `yes` where `high` has no upper bound (an empty cell), else `no`.
+fn unbounded_cell(i: Interval) -> Cell {
+    yes_no(Some(i.high().is_none()))
 }
