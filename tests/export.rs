@@ -114,25 +114,51 @@ fn the_other_files_keep_their_column_contracts() {
         "area",
         "change",
         "strength_after",
-        "low",
-        "high",
+        "unit",
+        "troops_low",
+        "troops_high",
+        "count_low",
+        "count_high",
         "event_kind",
         "source",
     ] {
         assert!(header.iter().any(|h| h == col), "timeline.csv lacks {col}");
     }
+    let at = |name: &str| header.iter().position(|h| h == name).expect("column");
+    // Units apart: troop figures only in the troop columns, other counts
+    // (bases, rockets, members) only in the count columns.
+    let mut counts = 0;
+    for r in &rows {
+        let (troops, count) = (
+            [&r[at("troops_low")], &r[at("troops_high")]],
+            [&r[at("count_low")], &r[at("count_high")]],
+        );
+        if r[at("unit")] == "troops" {
+            assert!(count.iter().all(|c| c.is_empty()), "{r:?}");
+        } else {
+            assert!(troops.iter().all(|c| c.is_empty()), "{r:?}");
+            counts += usize::from(!count[0].is_empty());
+        }
+    }
+    assert!(counts > 0, "some events count bases, rockets or members");
     let dates: Vec<&String> = rows.iter().map(|r| &r[0]).collect();
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted, "oldest first");
     let deu = rows
         .iter()
-        .find(|r| r[13] == "R-DEU-2020-01-09" && r[5] == "IRQ")
+        .find(|r| r[at("record")] == "R-DEU-2020-01-09" && r[at("location")] == "IRQ")
         .expect("Germany's origin row");
-    assert_eq!(deu[7], "moved out 30 to JOR+KWT");
+    assert_eq!(deu[at("change")], "moved out 30 to JOR+KWT");
     assert_eq!(
-        (deu[8].as_str(), deu[9].as_str(), deu[10].as_str()),
-        ("90", "90", "90")
+        [
+            &deu[at("strength_after")],
+            &deu[at("unit")],
+            &deu[at("troops_low")],
+            &deu[at("troops_high")],
+            &deu[at("count_low")],
+        ],
+        ["90", "troops", "90", "90", ""]
     );
 
     let mut out = Vec::new();

@@ -19,9 +19,11 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "area",
     "change",
     "strength_after",
-    "low",
-    "high",
     "unit",
+    "troops_low",
+    "troops_high",
+    "count_low",
+    "count_high",
     "event_kind",
     "record",
     "source",
@@ -60,6 +62,15 @@ fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
         (None, TimelineKind::Event) => String::new(),
         (None, _) => "troops".into(),
     };
+    // Troops in their own columns, any other unit (bases, rockets,
+    // members) in the count columns: a column sum never adds bases to
+    // soldiers.
+    let empty = || (value(""), value(""));
+    let (troops, count) = if unit == "troops" {
+        ((low, high), empty())
+    } else {
+        (empty(), (low, high))
+    };
     vec![
         // The first day, or for a date with no start (`on_or_before`) the
         // day it happened by: the column the rows are ordered by.
@@ -72,9 +83,11 @@ fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
         area,
         text(step.change.as_str()),
         opt(step.after),
-        low,
-        high,
         value(unit),
+        troops.0,
+        troops.1,
+        count.0,
+        count.1,
         value(record_kind(item)),
         value(&item.record),
         value(item.citation.source()),
