@@ -237,6 +237,47 @@ impl fmt::Display for Interval {
     }
 }
 
+/// In JSON (and any serde format), an interval is `{"low": 200, "high":
+/// 300, "notation": "200..300"}`, with `"high": null` when there is no
+/// upper bound, so that a reader gets numbers to compute with and the
+/// notation to print. Reading one back takes `low` and `high` (the
+/// notation, if present, must agree with them).
+impl serde::Serialize for Interval {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Interval", 3)?;
+        s.serialize_field("low", &self.low)?;
+        s.serialize_field("high", &self.high)?;
+        s.serialize_field("notation", &self.to_string())?;
+        s.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Interval {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Interval, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Ends {
+            low: u64,
+            high: Option<u64>,
+            #[serde(default)]
+            notation: Option<String>,
+        }
+        let ends = Ends::deserialize(deserializer)?;
+        let interval = match ends.high {
+            Some(high) => Interval::new(ends.low, high).map_err(serde::de::Error::custom)?,
+            None => Interval::at_least(ends.low),
+        };
+        match ends.notation {
+            Some(n) if n != interval.to_string() => Err(serde::de::Error::custom(format!(
+                "expected the notation {interval} for low {} and high {:?}, found {n:?}",
+                ends.low, ends.high
+            ))),
+            _ => Ok(interval),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,12 +68,25 @@ proptest! {
     }
 
     #[test]
-    fn strength_serde_uses_the_notation(s in strength()) {
+    fn strength_serde_gives_the_notation_and_its_bounds(s in strength()) {
+        // A csv record flattens the strength into its four fields.
         let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(vec![]);
         w.serialize((s,)).expect("serialize");
         let bytes = w.into_inner().expect("flush");
         let text = String::from_utf8(bytes).expect("utf-8");
-        prop_assert_eq!(text.trim_end(), s.to_string());
+        let b = s.bounds();
+        let high = b.high().map(|h| h.to_string()).unwrap_or_default();
+        let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let record = r.records().next().expect("a record").expect("valid");
+        let low = b.low().to_string();
+        let notation = s.to_string();
+        prop_assert_eq!(
+            record.iter().collect::<Vec<_>>(),
+            vec![notation.as_str(), s.kind().as_str(), low.as_str(), high.as_str()]
+        );
+        // Read back from its notation alone.
+        let notation: Strength = serde_json::from_value(serde_json::Value::String(s.to_string())).expect("a notation");
+        prop_assert!(notation.same_notation(&s));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! views analysts read it through: by nation, by mission, by location.
 
 mod entry;
+mod json;
 mod views;
 
 use std::borrow::Cow;

@@ -1,5 +1,7 @@
 //! Head counts that know how uncertain they are.
 
+mod json;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -472,5 +474,3 @@ impl FromStr for Strength {
         })
     }
 }
-
-serde_via_str!(Strength);
