@@ -159,3 +159,77 @@ fn a_deployment_gives_its_strength_as_numbers() {
         );
     }
 }
+
+#[test]
+fn a_timeline_and_changes_in_json_keep_their_figures_and_dates() {
+    use troop_tracker::Subject;
+    let data = Dataset::bundled().expect("bundled data loads");
+    let items = data.timeline(&Subject::All);
+    let v = serde_json::to_value(&items).expect("serialize");
+    let lines = v.as_array().expect("a list");
+    assert_eq!(lines.len(), items.len());
+    let mut open = 0;
+    for (j, item) in lines.iter().zip(&items) {
+        assert_eq!(j["record"].as_str(), Some(item.record.as_str()));
+        assert_eq!(j["kind"].as_str(), Some(item.kind.as_str()));
+        assert_eq!(j["date"].as_str(), Some(item.date.to_string().as_str()));
+        assert_eq!(
+            j["step"]["key"].as_str(),
+            Some(item.step.key.to_string().as_str())
+        );
+        match item.strength_after {
+            Some(i) => check_interval(&j["strength_after"], i, "strength_after"),
+            None => assert!(j["strength_after"].is_null()),
+        }
+        assert_eq!(j["arrival"].is_null(), item.arrival.is_none());
+        if j["first_day"].is_null() {
+            open += 1;
+            assert!(item.date.to_string().starts_with(".."), "{}", item.date);
+        } else {
+            assert_eq!(
+                j["first_day"].as_str(),
+                Some(item.date.earliest().to_string().as_str())
+            );
+        }
+    }
+    assert!(open > 0, "a date with no first day is among the lines");
+
+    let ledger = Ledger::new(&data);
+    let changes = ledger.changes(
+        day("2020-01-08"),
+        day("2020-01-10"),
+        PostureOptions::default(),
+    );
+    let v = serde_json::to_value(&changes).expect("serialize");
+    assert_eq!(v["from"].as_str(), Some("2020-01-08"));
+    let figures = v["figures"].as_array().expect("figures");
+    assert_eq!(figures.len(), changes.figures.len());
+    assert!(!figures.is_empty());
+    for (j, c) in figures.iter().zip(&changes.figures) {
+        assert_eq!(j["key"].as_str(), Some(c.key.to_string().as_str()));
+        for (field, s) in [("before", c.before), ("after", c.after)] {
+            match s {
+                Some(s) => {
+                    let back: Strength =
+                        serde_json::from_value(j[field].clone()).expect("strength");
+                    assert!(back.same_notation(&s));
+                }
+                None => assert!(j[field].is_null()),
+            }
+        }
+    }
+    assert_eq!(
+        v["moves"].as_array().map(Vec::len),
+        Some(changes.moves.len())
+    );
+}
+
+#[test]
+fn a_validation_report_round_trips() {
+    let data = Dataset::bundled().expect("bundled data loads");
+    let report = data.validate();
+    let text = serde_json::to_string(&report).expect("serialize");
+    let back: troop_tracker::Report = serde_json::from_str(&text).expect("deserialize");
+    assert_eq!(back, report);
+    assert!(!report.findings().is_empty());
+}

@@ -195,3 +195,16 @@ impl Figure {
         }
     }
 }
+
+/// Writes a key's fields into a serde struct: `key` (its label, unique
+/// within a posture), `nation`, `mission` and `places`, so that every
+/// JSON object about a figure names it the same way.
+pub(crate) fn serialize_key<S: serde::ser::SerializeStruct>(
+    s: &mut S,
+    key: &Key,
+) -> Result<(), S::Error> {
+    s.serialize_field("key", &key.to_string())?;
+    s.serialize_field("nation", &key.nation)?;
+    s.serialize_field("mission", &key.mission)?;
+    s.serialize_field("places", &key.places)
+}

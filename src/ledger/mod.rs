@@ -30,6 +30,7 @@ pub(crate) use contributions::contributions;
 pub(crate) use form::{Form, Var, VarId};
 pub(crate) use history::History;
 pub(crate) use index::Index;
+pub(crate) use key::serialize_key;
 pub use key::{Figure, Key, Origin};
 pub(crate) use replay::{Figures, Replay, State, Trace};
 pub(crate) use reports::Reports;

@@ -8,6 +8,7 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::ledger::serialize_key;
 use crate::posture::{Entry, LocationView, MissionView, NationView, Posture};
 
 /// The keys of a view's figures.
@@ -18,10 +19,7 @@ fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Entry", 13)?;
-        s.serialize_field("key", &self.key().to_string())?;
-        s.serialize_field("nation", &self.nation())?;
-        s.serialize_field("mission", &self.mission())?;
-        s.serialize_field("places", &self.key().places)?;
+        serialize_key(&mut s, self.key())?;
         s.serialize_field("strength", &self.strength())?;
         s.serialize_field("bounds", &self.bounds())?;
         s.serialize_field("status", self.status().as_str())?;

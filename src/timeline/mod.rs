@@ -7,6 +7,7 @@
 //! mission's timeline is the same lines filtered to it.
 
 mod changes;
+mod json;
 mod lines;
 
 use std::collections::HashMap;
