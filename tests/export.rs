@@ -141,6 +141,28 @@ fn the_other_files_keep_their_column_contracts() {
         }
     }
     assert!(counts > 0, "some events count bases, rockets or members");
+    // Every row has a first (or anchor) day; an open-ended date has no
+    // last day, and a closed one has it.
+    for r in &rows {
+        assert!(!r[at("date")].is_empty(), "{r:?}");
+        let open = r[at("date_precision")] == "on_or_after";
+        assert_eq!(r[at("date_end")].is_empty(), open, "{r:?}");
+    }
+    assert!(rows
+        .iter()
+        .any(|r| r[at("date_precision")] == "on_or_after"));
+    // The record kind of each row, by the record it comes from.
+    let kind_of = |record: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r[at("record")] == record)
+            .map(|r| r[at("event_kind")].as_str())
+            .collect()
+    };
+    assert_eq!(kind_of("NMI"), ["launch"]);
+    assert_eq!(kind_of("D-DEU-IRQ-2020-01-09"), ["observation"]);
+    assert_eq!(kind_of("R-DEU-2020-01-09"), ["relocation_under_way"; 2]);
+    assert!(rows.iter().any(|r| r[at("event_kind")] == "mission_total"));
+    assert_eq!(kind_of("E-USA-IRQ-2003-invasion"), ["invasion"]);
     let dates: Vec<&String> = rows.iter().map(|r| &r[0]).collect();
     let mut sorted = dates.clone();
     sorted.sort();
