@@ -252,6 +252,31 @@ impl Date {
         }
     }
 
+    /// The first day the date can mean, or `None` when its start is open
+    /// (`..2020-02-12`).
+    ///
+    /// ```
+    /// use troop_tracker::Date;
+    /// let open: Date = "..2020-02-12".parse()?;
+    /// assert_eq!(open.first_day(), None);
+    /// assert_eq!(open.last_day().map(|d| d.to_string()), Some("2020-02-12".into()));
+    /// let month: Date = "2020-02".parse()?;
+    /// assert_eq!(month.first_day().map(|d| d.to_string()), Some("2020-02-01".into()));
+    /// let after: Date = "2020-02-12..".parse()?;
+    /// assert_eq!(after.last_day(), None);
+    /// assert_eq!(after.first_day().map(|d| d.to_string()), Some("2020-02-12".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn first_day(&self) -> Option<Day> {
+        Some(self.earliest()).filter(|_| !matches!(self.0, Repr::OnOrBefore(_)))
+    }
+
+    /// The last day the date can mean, or `None` when its end is open
+    /// (`2020-02-12..`).
+    pub fn last_day(&self) -> Option<Day> {
+        Some(self.latest()).filter(|_| !matches!(self.0, Repr::OnOrAfter(_)))
+    }
+
     /// Whether every day this date can mean lies before every day `other`
     /// can mean.
     pub fn certainly_before(&self, other: &Date) -> bool {

@@ -45,29 +45,32 @@ pub fn neutralize(text: &str) -> Cow<'_, str> {
     if !text.split(';').any(needs_guard) {
         return text;
     }
+    Cow::Owned(per_part(&text, |part, out| {
+        if needs_guard(part) {
+            out.push('\'');
+        }
+        out.push_str(part);
+    }))
+}
+
+/// `text` rebuilt part by part (the parts between `;`), each written by
+/// `write`: the guard and its undoing work on the same parts.
+fn per_part(text: &str, mut write: impl FnMut(&str, &mut String)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    for (i, segment) in text.split(';').enumerate() {
+    for (i, part) in text.split(';').enumerate() {
         if i > 0 {
             out.push(';');
         }
-        if needs_guard(segment) {
-            out.push('\'');
-        }
-        out.push_str(segment);
+        write(part, &mut out);
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Whether a cell, or a part of one after a `;`, must get a leading `'`.
 fn needs_guard(segment: &str) -> bool {
-    let mut chars = segment.chars();
-    match chars.next() {
-        Some(c) if TRIGGERS.contains(&c) => true,
-        Some('\'') => chars
-            .next()
-            .is_some_and(|c| c == '\'' || TRIGGERS.contains(&c)),
-        _ => false,
-    }
+    // Text that already looks guarded is guarded once more, so that
+    // `restore` takes off exactly one `'`.
+    segment.starts_with(TRIGGERS) || guarded(segment)
 }
 
 /// Whether a part of a written cell carries the guard [`neutralize`] added.
@@ -84,18 +87,9 @@ pub fn restore(cell: &str) -> Cow<'_, str> {
     if !cell.split(';').any(guarded) {
         return Cow::Borrowed(cell);
     }
-    let mut out = String::with_capacity(cell.len());
-    for (i, segment) in cell.split(';').enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        out.push_str(if guarded(segment) {
-            &segment[1..]
-        } else {
-            segment
-        });
-    }
-    Cow::Owned(out)
+    Cow::Owned(per_part(cell, |part, out| {
+        out.push_str(if guarded(part) { &part[1..] } else { part });
+    }))
 }
 
 /// Shared copies of strings that repeat across rows (source and mission

@@ -31,16 +31,6 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "condition",
 ];
 
-/// A day, or an empty cell for the open end of a date (`..2020-02-12`
-/// has no first day; its `date_precision` says so).
-fn day_cell(day: crate::date::Day) -> Cell {
-    if day == crate::date::Day::MIN || day == crate::date::Day::MAX {
-        value("")
-    } else {
-        value(day)
-    }
-}
-
 /// The `event_kind` cell: what kind of record the row comes from.
 fn record_kind(item: &TimelineItem<'_>) -> String {
     match item.kind {
@@ -74,8 +64,9 @@ fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
     vec![
         // The first day, or for a date with no start (`on_or_before`) the
         // day it happened by: the column the rows are ordered by.
-        day_cell(item.date.anchor()),
-        day_cell(item.date.latest()),
+        value(item.date.anchor()),
+        // Empty for an open end (`2020-02-12..`; `date_precision` says so).
+        opt(item.date.last_day()),
         value(item.date.precision()),
         opt(step.key.nation),
         opt(step.key.mission.as_ref()),

@@ -5,20 +5,15 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::date::{Date, Day};
+use crate::date::Date;
 use crate::ledger::serialize_key;
 use crate::timeline::{Change, Changes, Step, TimelineItem};
-
-/// A day, or `None` for the open end of a date (`..2020-02-12`).
-fn open_end(day: Day) -> Option<Day> {
-    (day != Day::MIN && day != Day::MAX).then_some(day)
-}
 
 /// The date's fields: its notation, and its first and last day.
 fn serialize_date<S: SerializeStruct>(s: &mut S, date: &Date) -> Result<(), S::Error> {
     s.serialize_field("date", date)?;
-    s.serialize_field("first_day", &open_end(date.earliest()))?;
-    s.serialize_field("last_day", &open_end(date.latest()))
+    s.serialize_field("first_day", &date.first_day())?;
+    s.serialize_field("last_day", &date.last_day())
 }
 
 impl Serialize for Step {
