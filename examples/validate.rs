@@ -1,43 +1,33 @@
-//! Checks a data folder for figures that cannot all be true.
+//! Checks the bundled data for figures that cannot all be true, and shows
+//! how a finding names its rule, its records and the smallest set of them
+//! that cannot all hold.
 //!
 //! ```text
-//! cargo run --example validate            # the bundled dataset
-//! cargo run --example validate -- DIR     # a folder in the documented schema
-//! cargo run --example validate -- data --articles seeds  # articles kept beside it
+//! cargo run --example validate
 //! ```
 //!
-//! Exit status: 0 when there is no error (warnings and notes allowed), 1
-//! when the report has an error, 2 when the folder cannot be loaded.
+//! To check your own folder: `troop-tracker --data DIR validate`.
 
-use std::process::ExitCode;
+use troop_tracker::{Dataset, Severity};
 
-use troop_tracker::{Dataset, LoadOptions, Severity};
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let loaded = match args.as_slice() {
-        [] => Dataset::bundled(),
-        [dir] if !dir.starts_with('-') => Dataset::from_dir(dir),
-        [dir, flag, articles] if !dir.starts_with('-') && flag == "--articles" => {
-            Dataset::from_dir_with(dir, &LoadOptions::new().allow_articles_in(articles))
-        }
-        _ => {
-            eprintln!("usage: validate [DIR [--articles DIR]]");
-            return ExitCode::from(2);
-        }
-    };
-    let data = match loaded {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: the data could not be loaded:\n{e}");
-            return ExitCode::from(2);
-        }
-    };
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let data = Dataset::bundled()?;
     let report = data.validate();
-    println!("{report}");
-    if report.count(Severity::Error) > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    // Errors first, then warnings; notes are passed checks.
+    for finding in report.at_least(Severity::Warning).findings() {
+        println!("{finding}");
+        if let Some(records) = finding.contradiction() {
+            println!("  these cannot all be true: {}", records.join(", "));
+        }
     }
+    println!(
+        "{} errors, {} warnings, {} notes",
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Note)
+    );
+    if report.has_errors() {
+        std::process::exit(1);
+    }
+    Ok(())
 }

@@ -118,6 +118,24 @@ impl Dataset {
         &self.events
     }
 
+    /// The latest day a figure describes: the last day of the latest
+    /// observation, relocation or reported mission total (events, which
+    /// may lie ahead, are not counted). `None` for a dataset without one.
+    ///
+    /// ```
+    /// let data = troop_tracker::Dataset::bundled()?;
+    /// assert_eq!(data.latest_day().map(|d| d.to_string()).as_deref(), Some("2020-02-15"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn latest_day(&self) -> Option<Day> {
+        self.deployments
+            .iter()
+            .map(|d| d.as_of().latest())
+            .chain(self.relocations.iter().map(|r| r.date().latest()))
+            .chain(self.mission_strengths().map(|t| t.as_of().latest()))
+            .max()
+    }
+
     /// The nation with this code.
     pub fn nation(&self, code: NationCode) -> Option<&Nation> {
         self.nation_index

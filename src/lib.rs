@@ -164,6 +164,8 @@ pub mod timeline;
 pub mod validate;
 
 // Outputs: CSV for spreadsheets, text tables.
+#[cfg(feature = "chart")]
+pub mod chart;
 pub mod export;
 #[cfg(feature = "tables")]
 pub mod summary;

@@ -14,6 +14,7 @@ use crate::id::RecordId;
 use crate::ledger::Origin;
 use crate::posture::{Entry, Posture, Status};
 use crate::timeline::{Changes, TimelineItem};
+use crate::validate::Severity;
 
 /// The default width: a classic terminal.
 pub const DEFAULT_WIDTH: u16 = 80;
@@ -373,15 +374,35 @@ pub fn changes_table(data: &Dataset, changes: &Changes<'_>, width: u16) -> Strin
 /// A validation report wrapped to `width` columns, one finding per
 /// paragraph, with the counts last.
 pub fn report_text(report: &crate::validate::Report, width: u16) -> String {
+    report_text_at_least(report, Severity::Note, width)
+}
+
+/// [`report_text`] showing only the findings at least as severe as
+/// `least` (errors are the most severe); the counts line still counts
+/// every finding and says how many are not shown.
+pub fn report_text_at_least(
+    report: &crate::validate::Report,
+    least: Severity,
+    width: u16,
+) -> String {
     let mut out = String::new();
-    for f in report.findings() {
+    for f in report.at_least(least).findings() {
         out.push_str(&wrap(&f.to_string(), usize::from(width), 8));
     }
+    let counts = [Severity::Error, Severity::Warning, Severity::Note].map(|s| report.count(s));
     out.push_str(&format!(
-        "{} errors, {} warnings, {} notes\n",
-        report.count(crate::validate::Severity::Error),
-        report.count(crate::validate::Severity::Warning),
-        report.count(crate::validate::Severity::Note)
+        "{} errors, {} warnings, {} notes",
+        counts[0], counts[1], counts[2]
     ));
+    let hidden: Vec<String> = [(Severity::Warning, "warnings"), (Severity::Note, "notes")]
+        .into_iter()
+        .zip(&counts[1..])
+        .filter(|((s, _), n)| *s > least && **n > 0)
+        .map(|((_, name), n)| format!("{n} {name}"))
+        .collect();
+    if !hidden.is_empty() {
+        out.push_str(&format!(" ({} not shown)", hidden.join(" and ")));
+    }
+    out.push('\n');
     out
 }

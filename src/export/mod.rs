@@ -27,7 +27,7 @@ use crate::ledger::Key;
 pub use crate::csv::{neutralize, restore, write_ledger, write_table, ExportError, ExportOptions};
 pub use findings::{write_findings, FINDINGS_COLUMNS};
 pub use posture::{write_pivot, write_posture, write_totals, POSTURE_COLUMNS, TOTALS_COLUMNS};
-pub use timeline::{write_timeline, TIMELINE_COLUMNS};
+pub use timeline::{write_timeline, write_timeline_of, TIMELINE_COLUMNS};
 
 /// Writes rows of cells under a header.
 pub(crate) fn rows<W: Write>(

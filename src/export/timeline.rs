@@ -101,7 +101,22 @@ pub fn write_timeline<W: Write>(
     data: &Dataset,
     options: ExportOptions,
 ) -> Result<usize, ExportError> {
-    let items = data.timeline(&Subject::All);
+    write_timeline_of(w, data, &Subject::All, options)
+}
+
+/// Writes one subject's timeline ([`Dataset::timeline`]) in the columns of
+/// [`write_timeline`].
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_timeline_of<W: Write>(
+    w: W,
+    data: &Dataset,
+    subject: &Subject,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let items = data.timeline(subject);
     let out = items.iter().flat_map(|item| {
         let mut lines = vec![row(item, &item.step)];
         if let Some(arrival) = &item.arrival {

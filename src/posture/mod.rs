@@ -3,6 +3,7 @@
 
 mod entry;
 mod json;
+mod moments;
 mod views;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
 
 pub use entry::{Entry, Status};
+pub use moments::{key_moments, KeyMoment};
 pub use views::{LocationView, MissionView, NationView};
 
 /// Which moment of the posture's day.

@@ -39,6 +39,9 @@ pub enum Subject {
     Nation(NationCode),
     /// A mission.
     Mission(MissionId),
+    /// Whatever happens in a host country (its areas included): troops
+    /// observed there, moved in or out, missions it hosts, events there.
+    Location(NationCode),
     /// Everything in the ledger.
     All,
 }
@@ -148,9 +151,16 @@ impl TimelineItem<'_> {
         }
     }
 
+    /// Whether the line is a relocation announced but not (yet) carried
+    /// out: a plan, not a change in the figures.
+    pub fn is_announced(&self) -> bool {
+        matches!(self.about, About::Moved(r) if !r.status().has_moved())
+    }
+
     fn concerns(&self, subject: &Subject) -> bool {
         let (nation, mission) = match subject {
             Subject::All => return true,
+            Subject::Location(country) => return self.happens_in(*country),
             Subject::Nation(code) => (Some(*code), None),
             Subject::Mission(id) => (None, Some(id)),
         };
@@ -165,6 +175,19 @@ impl TimelineItem<'_> {
                     || about_mission(r.to_mission())
             }
             About::Event(e) => about_nation(e.nation()) || about_mission(e.mission()),
+        }
+    }
+
+    /// Whether the line is about a place in `country`: an observation
+    /// there, a move from or to it, a mission it hosts, an event there.
+    fn happens_in(&self, country: NationCode) -> bool {
+        match self.about {
+            About::Launch(m) | About::Total(m) => m.host() == country,
+            About::Observed(d) => d.location().country() == country,
+            About::Moved(r) => {
+                r.from().country() == country || r.to().iter().any(|l| l.country() == country)
+            }
+            About::Event(e) => e.location().is_some_and(|l| l.country() == country),
         }
     }
 

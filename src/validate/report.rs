@@ -206,6 +206,20 @@ impl Report {
         Report { findings }
     }
 
+    /// The findings at least as severe as `least` (errors are the most
+    /// severe), in the same order: `at_least(Severity::Warning)` leaves
+    /// out the notes.
+    pub fn at_least(&self, least: Severity) -> Report {
+        Report {
+            findings: self
+                .findings
+                .iter()
+                .filter(|f| f.severity <= least)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Every finding, errors first.
     pub fn findings(&self) -> &[Finding] {
         &self.findings

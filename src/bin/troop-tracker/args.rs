@@ -1,0 +1,78 @@
+//! Arguments several commands share: where the data is, which day, which
+//! subject, which format.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use troop_tracker::{Day, PostureOptions};
+
+/// Where the data comes from.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// A data folder in the documented CSV schema (default: the bundled
+    /// dataset).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+    /// Also read cited articles from this folder (by default only from
+    /// inside the data folder). May be given more than once.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub articles: Vec<PathBuf>,
+}
+
+/// Which day, and how to read it.
+#[derive(Debug, Args)]
+pub struct DayArgs {
+    /// The day (YYYY-MM-DD), read at its end.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Day>,
+    /// Count announced relocations as done (where plans would leave
+    /// things).
+    #[arg(long, requires = "as_of")]
+    pub projected: bool,
+}
+
+impl DayArgs {
+    /// The posture options the flags ask for.
+    pub fn options(&self) -> PostureOptions {
+        if self.projected {
+            PostureOptions::projected()
+        } else {
+            PostureOptions::default()
+        }
+    }
+}
+
+/// Whose figures: codes and ids in any case (`deu`, `nmi`), or a nation's
+/// name.
+#[derive(Debug, Args, Default)]
+pub struct SubjectArgs {
+    /// A nation's troops (ISO 3166-1 alpha-3 code, or its name).
+    #[arg(long, value_name = "CODE", group = "subject")]
+    pub nation: Option<String>,
+    /// A mission (its id).
+    #[arg(long, value_name = "ID", group = "subject")]
+    pub mission: Option<String>,
+    /// Whatever is in a host country (its code, or its name).
+    #[arg(long, value_name = "CODE", group = "subject")]
+    pub location: Option<String>,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Text tables for reading.
+    #[default]
+    Table,
+    /// CSV, as the library's exports write it.
+    Csv,
+    /// JSON, numbers as numbers (`high: null` when unbounded).
+    Json,
+}
+
+/// Writes `value` as pretty JSON and a newline to standard output.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), crate::output::Failure> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| crate::output::Failure::Usage(format!("cannot write JSON: {e}")))?;
+    text.push('\n');
+    crate::output::print(&text)
+}

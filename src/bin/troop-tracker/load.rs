@@ -1,0 +1,43 @@
+//! Loading the data, with a spinner on standard error while a folder
+//! loads (hidden when standard error is not a terminal).
+
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use troop_tracker::{Dataset, LoadOptions};
+
+use crate::args::DataArgs;
+use crate::output::Failure;
+
+/// The bundled dataset, or the folder the user named.
+pub fn dataset(args: &DataArgs) -> Result<Dataset, Failure> {
+    let Some(dir) = &args.data else {
+        if !args.articles.is_empty() {
+            return Err(Failure::Usage(
+                "--articles only applies with --data DIR".to_owned(),
+            ));
+        }
+        return Dataset::bundled().map_err(|e| Failure::Load(e.to_string()));
+    };
+    let options = args
+        .articles
+        .iter()
+        .fold(LoadOptions::new(), |o, a| o.allow_articles_in(a));
+    let spinner = working(format!("loading {}", dir.display()));
+    let loaded = Dataset::from_dir_with(dir, &options);
+    spinner.finish_and_clear();
+    loaded.map_err(|e| Failure::Load(e.to_string()))
+}
+
+/// A spinner with the elapsed time, for work whose length is not known
+/// ahead (a folder of unknown size, a validation): drawn only on a
+/// terminal, cleared when done.
+pub fn working(message: String) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(message);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}

@@ -1,0 +1,67 @@
+//! `troop-tracker`: force summaries, validation, timelines, exports and
+//! charts of a deployment dataset, from the command line.
+//!
+//! Exit status: 0 when done (and, for `validate`, no figures contradict
+//! each other), 1 when `validate` finds contradictions, 2 when the
+//! arguments are wrong or the data cannot be loaded or written.
+
+#![forbid(unsafe_code)]
+
+mod args;
+mod chart;
+mod codes;
+mod export;
+mod load;
+mod output;
+mod summary;
+mod timeline;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::args::DataArgs;
+
+/// Who has how many troops where, under which mission, as of which date,
+/// on whose word: summaries, checks, timelines, exports and charts of a
+/// deployment dataset (the bundled one unless --data names a folder).
+#[derive(Debug, Parser)]
+#[command(name = "troop-tracker", version, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 done, 1 contradictions found (validate), \
+2 bad arguments or data that cannot be loaded or written."
+)]
+struct Cli {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Who had how many troops where: on the data's key dates, or on --as-of.
+    Summary(summary::Args),
+    /// Check the data for figures that cannot all be true.
+    Validate(validate::Args),
+    /// The dated history of a nation's troops, a mission or a location.
+    Timeline(timeline::Args),
+    /// Write the posture, totals, pivot, timeline, findings and the
+    /// ledger as files for spreadsheets (or JSON).
+    Export(export::Args),
+    /// Draw strength over time as an SVG chart (or print its series).
+    Chart(chart::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = load::dataset(&cli.data).and_then(|data| match &cli.command {
+        Command::Summary(a) => summary::run(&data, a),
+        Command::Validate(a) => validate::run(&data, a),
+        Command::Timeline(a) => timeline::run(&data, a),
+        Command::Export(a) => export::run(&data, a),
+        Command::Chart(a) => chart::run(&data, a),
+    });
+    output::exit(result)
+}

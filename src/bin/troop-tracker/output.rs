@@ -1,0 +1,80 @@
+//! Where results go, and how a failure becomes an exit status: a closed
+//! pipe (`troop-tracker timeline | head`) ends quietly.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Why a command stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// The arguments do not fit the data (an unknown nation, a format a
+    /// command cannot write): status 2.
+    Usage(String),
+    /// The data could not be loaded: status 2.
+    Load(String),
+    /// A file could not be written: status 2.
+    Write(String),
+    /// Standard output failed; a closed pipe is not an error.
+    Stdout(io::Error),
+    /// `validate` found figures that cannot all be true: status 1 (the
+    /// report is already printed).
+    Contradictions,
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Stdout(e)
+    }
+}
+
+/// Buffered standard output; every command writes through it and
+/// returns its error, so that a closed pipe stops the command quietly.
+pub fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+/// A file to write to, created (with its folder) on demand.
+pub fn create(path: &Path) -> Result<BufWriter<File>, Failure> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, &e))?;
+    }
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| cannot_write(path, &e))
+}
+
+/// The failure for a file that cannot be written.
+pub fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> Failure {
+    Failure::Write(format!("cannot write {}: {e}", path.display()))
+}
+
+/// The exit status for a command's result, after saying what went wrong.
+pub fn exit(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Contradictions) => ExitCode::from(1),
+        Err(Failure::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Stdout(e)) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Usage(m)) | Err(Failure::Write(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Load(m)) => {
+            eprintln!("error: the data could not be loaded:\n{m}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `text` to standard output, then flushes.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! `troop-tracker summary`: who had how many troops where, as tables with
+//! numbered sources, then the validation report.
+
+use serde::Serialize;
+use troop_tracker::posture::{key_moments, KeyMoment};
+use troop_tracker::{
+    export, summary as tables, Dataset, Ledger, Posture, Report, Severity, Subject,
+};
+
+use crate::args::{print_json, DayArgs, Format};
+use crate::codes;
+use crate::output::{self, Failure};
+
+/// Who had how many troops where.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Without --as-of: the start and end of the first day troops moved, \
+and where the latest announced relocations would leave things (projected)."
+)]
+pub struct Args {
+    #[command(flatten)]
+    day: DayArgs,
+    /// Only this nation's figures (code in any case, or name), after its
+    /// timeline.
+    #[arg(long, value_name = "CODE")]
+    nation: Option<String>,
+    /// Only this mission's figures, after its timeline.
+    #[arg(long, value_name = "ID")]
+    mission: Option<String>,
+    /// Output format (csv writes posture.csv's rows, and needs --as-of).
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Width of the text tables, in columns.
+    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
+    width: u16,
+}
+
+#[derive(Serialize)]
+struct Moment<'p> {
+    title: &'p str,
+    posture: &'p Posture<'p>,
+}
+
+#[derive(Serialize)]
+struct Json<'p> {
+    moments: Vec<Moment<'p>>,
+    validation: &'p Report,
+}
+
+pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+    let nation = args
+        .nation
+        .as_deref()
+        .map(|n| codes::nation(data, n))
+        .transpose()?;
+    let mission = args
+        .mission
+        .as_deref()
+        .map(|m| codes::mission(data, m))
+        .transpose()?;
+    let moments = match args.day.as_of {
+        Some(day) => vec![KeyMoment {
+            title: format!("As of {day}"),
+            day,
+            options: args.day.options(),
+        }],
+        None => key_moments(data),
+    };
+    let ledger = Ledger::new(data);
+    let postures: Vec<Posture<'_>> = moments
+        .iter()
+        .map(|m| {
+            let p = ledger.posture_with(m.day, m.options);
+            if nation.is_some() || mission.is_some() {
+                p.focus(nation, mission.as_ref())
+            } else {
+                p
+            }
+        })
+        .collect();
+    match args.format {
+        Format::Csv => {
+            let [posture] = postures.as_slice() else {
+                return Err(Failure::Usage(
+                    "summary --format csv writes one posture: give --as-of YYYY-MM-DD".to_owned(),
+                ));
+            };
+            export::write_posture(output::stdout(), posture, export::ExportOptions::default())
+                .map(|_| ())
+                .map_err(from_export)
+        }
+        Format::Json => print_json(&Json {
+            moments: moments
+                .iter()
+                .zip(&postures)
+                .map(|(m, posture)| Moment {
+                    title: &m.title,
+                    posture,
+                })
+                .collect(),
+            validation: &data.validate(),
+        }),
+        Format::Table => {
+            let subjects: Vec<Subject> = nation
+                .map(Subject::Nation)
+                .into_iter()
+                .chain(mission.map(Subject::Mission))
+                .collect();
+            output::print(&text(data, &subjects, &moments, &postures, args.width))
+        }
+    }
+}
+
+/// The subjects' timelines, the tables of each moment, and the
+/// validation counts with its errors and warnings.
+fn text(
+    data: &Dataset,
+    subjects: &[Subject],
+    moments: &[KeyMoment],
+    postures: &[Posture<'_>],
+    width: u16,
+) -> String {
+    let mut text = String::new();
+    for subject in subjects {
+        text.push_str(&format!("Timeline of {}\n\n", subject_name(data, subject)));
+        text.push_str(&tables::timeline_table(
+            data,
+            &data.timeline(subject),
+            width,
+        ));
+        text.push('\n');
+    }
+    for (m, posture) in moments.iter().zip(postures) {
+        text.push_str(&format!("== {} ==\n\n", m.title));
+        text.push_str(&tables::posture_tables(posture, width));
+        text.push('\n');
+    }
+    text.push_str("== Validation ==\n\n");
+    text.push_str(&tables::report_text_at_least(
+        &data.validate(),
+        Severity::Warning,
+        width,
+    ));
+    text
+}
+
+/// A nation's or mission's name for a heading.
+pub fn subject_name(data: &Dataset, subject: &Subject) -> String {
+    match subject {
+        Subject::Nation(c) | Subject::Location(c) => {
+            data.nation(*c).map_or(c.to_string(), |n| n.to_string())
+        }
+        Subject::Mission(m) => data.mission(m).map_or(m.to_string(), |x| x.to_string()),
+        _ => "the whole ledger".to_owned(),
+    }
+}
+
+/// A failed export to standard output: a closed pipe stays quiet.
+pub fn from_export(e: export::ExportError) -> Failure {
+    match e {
+        export::ExportError::Write(source) => Failure::Stdout(source),
+        other => Failure::Write(other.to_string()),
+    }
+}

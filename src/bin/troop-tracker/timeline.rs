@@ -1,0 +1,55 @@
+//! `troop-tracker timeline`: the dated history of a subject, with sources.
+
+use troop_tracker::{export, summary as tables, Dataset, Subject};
+
+use crate::args::{print_json, Format, SubjectArgs};
+use crate::codes;
+use crate::output::{self, Failure};
+use crate::summary::{from_export, subject_name};
+
+/// The dated history of a nation's troops, a mission or a location.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "With no subject: every mission's timeline as tables, the whole \
+ledger's as CSV or JSON."
+)]
+pub struct Args {
+    #[command(flatten)]
+    subject: SubjectArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Width of the text tables, in columns.
+    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
+    width: u16,
+}
+
+pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+    let subject = codes::subject(data, &args.subject)?;
+    match args.format {
+        Format::Table => {
+            let subjects = match subject {
+                Some(s) => vec![s],
+                None => data
+                    .missions()
+                    .iter()
+                    .map(|m| Subject::Mission(m.id().clone()))
+                    .collect(),
+            };
+            let mut text = String::new();
+            for s in &subjects {
+                text.push_str(&format!("Timeline of {}\n\n", subject_name(data, s)));
+                text.push_str(&tables::timeline_table(data, &data.timeline(s), args.width));
+                text.push('\n');
+            }
+            output::print(&text)
+        }
+        Format::Csv => {
+            let s = subject.unwrap_or(Subject::All);
+            export::write_timeline_of(output::stdout(), data, &s, export::ExportOptions::default())
+                .map(|_| ())
+                .map_err(from_export)
+        }
+        Format::Json => print_json(&data.timeline(&subject.unwrap_or(Subject::All))),
+    }
+}

@@ -1,0 +1,95 @@
+//! `troop-tracker validate`: figures that cannot all be true.
+
+use serde::Serialize;
+use troop_tracker::{export, summary as tables, Dataset, Finding, Severity};
+
+use crate::args::{print_json, Format};
+use crate::load::working;
+use crate::output::{self, Failure};
+use crate::summary::from_export;
+
+/// Check the data.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when no figures contradict each other (warnings \
+and notes allowed), 1 when some do, 2 when the data cannot be loaded."
+)]
+pub struct Args {
+    /// The least severe findings to print; all are counted.
+    #[arg(long, value_enum, default_value_t = Least::Warning)]
+    min_severity: Least,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// Width of the text report, in columns.
+    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
+    width: u16,
+}
+
+/// The least severe findings to print.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Least {
+    /// Contradictions only.
+    Error,
+    /// Contradictions and possible conflicts.
+    Warning,
+    /// Everything, passed checks included.
+    Note,
+}
+
+impl Least {
+    fn severity(self) -> Severity {
+        match self {
+            Least::Error => Severity::Error,
+            Least::Warning => Severity::Warning,
+            Least::Note => Severity::Note,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+}
+
+#[derive(Serialize)]
+struct Json<'r> {
+    counts: Counts,
+    min_severity: Severity,
+    findings: Vec<&'r Finding>,
+}
+
+pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+    let spinner = working("validating".to_owned());
+    let report = data.validate();
+    spinner.finish_and_clear();
+    let least = args.min_severity.severity();
+    match args.format {
+        Format::Table => output::print(&tables::report_text_at_least(&report, least, args.width))?,
+        Format::Json => print_json(&Json {
+            counts: Counts {
+                errors: report.count(Severity::Error),
+                warnings: report.count(Severity::Warning),
+                notes: report.count(Severity::Note),
+            },
+            min_severity: least,
+            findings: report
+                .findings()
+                .iter()
+                .filter(|f| f.severity() <= least)
+                .collect(),
+        })?,
+        Format::Csv => {
+            let shown = report.at_least(least);
+            export::write_findings(output::stdout(), &shown, export::ExportOptions::default())
+                .map_err(from_export)?;
+        }
+    }
+    if report.has_errors() {
+        Err(Failure::Contradictions)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,284 @@
+//! The `troop-tracker` tool as a user runs it: help, subcommands on the
+//! bundled data, formats, loose codes with suggestions, exit codes, a
+//! closed pipe.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use troop_tracker::export::TIMELINE_COLUMNS;
+
+fn tool(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_troop-tracker"))
+        .args(args)
+        .output()
+        .expect("the tool runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = tool(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+/// A scratch folder under the target directory, empty.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn help_lists_every_subcommand_and_each_has_its_own() {
+    let help = ok(&["--help"]);
+    for sub in ["summary", "validate", "timeline", "export", "chart"] {
+        assert!(help.contains(sub), "{sub} in --help");
+        let own = ok(&[sub, "--help"]);
+        assert!(own.contains("Usage: troop-tracker"), "{sub} --help");
+    }
+    assert!(ok(&["validate", "--help"]).contains("--min-severity"));
+}
+
+#[test]
+fn summary_prints_the_key_dates_and_the_validation_counts() {
+    let out = ok(&["summary"]);
+    for heading in [
+        "== Before the first relocations ==",
+        "== After them ==",
+        "== After the latest announced decisions ==",
+        "== Validation ==",
+    ] {
+        assert!(out.contains(heading), "{heading}");
+    }
+    assert!(out.contains("All troops recorded: 620"));
+    assert!(out.contains("36 notes not shown"));
+}
+
+#[test]
+fn codes_are_read_in_any_case_and_by_name() {
+    let upper = ok(&["timeline", "--nation", "DEU"]);
+    assert_eq!(ok(&["timeline", "--nation", "deu"]), upper);
+    assert_eq!(ok(&["timeline", "--nation", "germany"]), upper);
+    assert_eq!(
+        ok(&["timeline", "--mission", "nmi"]),
+        ok(&["timeline", "--mission", "NMI"])
+    );
+}
+
+#[test]
+fn an_unknown_code_is_refused_with_a_suggestion() {
+    let out = tool(&["summary", "--nation", "GER"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("no nation \"GER\" in the data"), "{err}");
+    assert!(err.contains("did you mean DEU (Germany)"), "{err}");
+    let out = tool(&["chart", "--mission", "NMO"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean NMI"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = tool(&["timeline", "--nation", "Atlantis"]);
+    assert!(
+        text(&out.stderr).contains("the data has: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2_with_the_reason() {
+    let out = tool(&["summary", "--as-of", "2020-13-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--as-of"));
+    let out = tool(&["timeline", "--nation", "DEU", "--mission", "NMI"]);
+    assert_eq!(out.status.code(), Some(2), "one subject at a time");
+    let out = tool(&["summary", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("give --as-of"));
+}
+
+#[test]
+fn validate_counts_notes_without_printing_them_unless_asked() {
+    let out = ok(&["validate"]);
+    assert!(
+        out.contains("0 errors, 1 warnings, 36 notes (36 notes not shown)"),
+        "{out}"
+    );
+    assert!(!out.lines().any(|l| l.starts_with("note")));
+    let all = ok(&["validate", "--min-severity", "note"]);
+    assert_eq!(all.lines().filter(|l| l.starts_with("note")).count(), 36);
+    let errors = ok(&["validate", "--min-severity", "error"]);
+    assert!(!errors.contains("warning ["));
+    assert!(errors.contains("(1 warnings and 36 notes not shown)"));
+}
+
+#[test]
+fn validate_exits_1_on_contradictions_and_2_when_nothing_loads() {
+    let dir = scratch("broken");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = dir.join("data");
+    // The data's sources name their articles in ../seeds.
+    for (from, ext) in [("data", "csv"), ("seeds", "txt")] {
+        std::fs::create_dir_all(dir.join(from)).expect("folder");
+        for entry in std::fs::read_dir(src.join(from)).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == ext) {
+                let to = dir.join(from).join(path.file_name().expect("name"));
+                std::fs::copy(&path, to).expect("copy");
+            }
+        }
+    }
+    let relocations = data.join("relocations.csv");
+    let text_before = std::fs::read_to_string(&relocations).expect("read");
+    let broken = text_before.replace("2020-01-09,30,IRQ", "2020-01-09,130,IRQ");
+    assert_ne!(broken, text_before, "the edit applies");
+    std::fs::write(&relocations, broken).expect("write");
+    let seeds = dir.join("seeds");
+    let args = [
+        "--data",
+        data.to_str().expect("path"),
+        "--articles",
+        seeds.to_str().expect("path"),
+    ];
+    let out = tool(&[&args[..], &["validate", "--min-severity", "error"]].concat());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("relocation-exceeds-origin"));
+    let missing = dir.join("no-such-folder");
+    let out = tool(&["--data", missing.to_str().expect("path"), "validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no such folder"));
+    // Articles outside the folder are refused unless allowed.
+    let out = tool(&["--data", data.to_str().expect("path"), "validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("expected an article inside"));
+}
+
+#[test]
+fn every_subcommand_writes_json() {
+    let summary = json(&["summary", "--format", "json"]);
+    assert_eq!(summary["moments"].as_array().map(Vec::len), Some(3));
+    assert_eq!(summary["moments"][1]["posture"]["total"]["low"], 620);
+    assert_eq!(
+        summary["validation"]["findings"].as_array().map(Vec::len),
+        Some(37)
+    );
+    let validation = json(&["validate", "--format", "json"]);
+    assert_eq!(validation["counts"]["notes"], 36);
+    assert_eq!(validation["findings"].as_array().map(Vec::len), Some(1));
+    let timeline = json(&["timeline", "--nation", "DEU", "--format", "json"]);
+    assert_eq!(timeline.as_array().map(Vec::len), Some(3));
+    let chart = json(&["chart", "--location", "IRQ", "--format", "json"]);
+    assert_eq!(
+        chart["series"][0]["points"][0]["bounds"]["notation"],
+        "91..589"
+    );
+    let dir = scratch("json");
+    let out = ok(&[
+        "export",
+        "--out",
+        dir.to_str().expect("path"),
+        "--format",
+        "json",
+    ]);
+    for file in ["posture.json", "timeline.json", "findings.json"] {
+        assert!(out.contains(file));
+        let body = std::fs::read_to_string(dir.join(file)).expect("written");
+        serde_json::from_str::<serde_json::Value>(&body).expect("valid JSON");
+    }
+}
+
+#[test]
+fn csv_output_has_the_exports_columns() {
+    let timeline = ok(&["timeline", "--location", "JOR", "--format", "csv"]);
+    let mut lines = timeline.lines();
+    assert_eq!(lines.next(), Some(TIMELINE_COLUMNS.join(",").as_str()));
+    assert!(lines.all(|l| l.contains("JOR")));
+    let chart = ok(&["chart", "--mission", "NMI", "--format", "csv"]);
+    assert!(chart.starts_with("series,day,low,high,high_unbounded,planned,records\n"));
+    assert!(chart.contains("reported total,2020-02-13,651,,yes,yes,"));
+    let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);
+    assert!(summary.starts_with("as_of,nation,"));
+}
+
+#[test]
+fn export_writes_the_files_it_lists() {
+    let dir = scratch("csv");
+    let out = ok(&[
+        "export",
+        "--out",
+        dir.to_str().expect("path"),
+        "--as-of",
+        "2020-01-10",
+        "--bom",
+    ]);
+    for file in [
+        "posture.csv",
+        "totals.csv",
+        "pivot.csv",
+        "timeline.csv",
+        "findings.csv",
+    ] {
+        let path = dir.join(file);
+        assert!(
+            out.contains(&format!("{}  ", path.display())),
+            "{file} listed"
+        );
+        let bytes = std::fs::read(&path).expect("written");
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{file} has the BOM");
+    }
+    // The exported ledger is a data folder that loads and validates.
+    let ledger = dir.join("ledger");
+    ok(&["--data", ledger.to_str().expect("path"), "validate"]);
+}
+
+#[test]
+fn chart_writes_an_svg_file_or_to_standard_output() {
+    let dir = scratch("chart");
+    let file = dir.join("deu.svg");
+    let listed = ok(&[
+        "chart",
+        "--nation",
+        "deu",
+        "--out",
+        file.to_str().expect("path"),
+    ]);
+    assert!(listed.is_empty());
+    let svg = std::fs::read_to_string(&file).expect("written");
+    assert!(svg.starts_with("<svg") && svg.contains("<title>Troops of Germany (DEU)</title>"));
+    assert_eq!(ok(&["chart", "--nation", "DEU"]), svg);
+    let out = tool(&["chart", "--location", "ESP"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("nothing to draw"));
+    let out = tool(&["chart", "--nation", "DEU", "--size", "20x20"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_troop-tracker"))
+        .args(["timeline", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Close the reading end before the tool has written anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr), "", "no panic, no message");
+}
