@@ -223,35 +223,77 @@ impl Dataset {
             && all(&self.events, &other.events, Event::same_record)
     }
 
+    /// Where each record is, by id: built once for many
+    /// [`Dataset::subset_at`].
+    pub(crate) fn positions(&self) -> Positions<'_> {
+        let mut at = Positions::default();
+        at.extend(
+            self.deployments
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id().as_str(), (Table::Deployment, i))),
+        );
+        at.extend(
+            self.relocations
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id().as_str(), (Table::Relocation, i))),
+        );
+        at.extend(
+            self.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id().as_str(), (Table::Event, i))),
+        );
+        at.extend(
+            self.mission_strengths()
+                .map(|t| (t.id().as_str(), (Table::MissionTotal, 0))),
+        );
+        at
+    }
+
     /// The dataset with only the deployments, relocations, events and
-    /// mission totals whose id `keep` accepts; every source, nation and
+    /// mission totals named in `keep` (a handful); every source, nation and
     /// mission stays. What validation uses to find the fewest records that
-    /// still contradict each other.
-    pub(crate) fn subset(&self, keep: &dyn Fn(&str) -> bool) -> Dataset {
+    /// still contradict each other; `positions` finds them without a scan
+    /// of every record.
+    pub(crate) fn subset_at(&self, keep: &[&str], positions: &Positions<'_>) -> Dataset {
+        let mut picked: Vec<(Table, usize)> = keep
+            .iter()
+            .filter_map(|id| positions.get(id).copied())
+            .collect();
+        picked.sort_unstable();
+        let of = |table: Table| picked.iter().filter(move |p| p.0 == table).map(|p| p.1);
         let missions = self
             .missions
             .iter()
-            .map(|m| m.with_totals_where(|t| keep(t.id().as_str())))
+            .map(|m| m.with_totals_where(|t| keep.contains(&t.id().as_str())))
             .collect();
         Dataset::new(
             self.sources.clone(),
             self.nations.clone(),
             missions,
-            self.deployments
-                .iter()
-                .filter(|d| keep(d.id().as_str()))
-                .cloned()
+            of(Table::Deployment)
+                .filter_map(|i| self.deployments.get(i).cloned())
                 .collect(),
-            self.relocations
-                .iter()
-                .filter(|r| keep(r.id().as_str()))
-                .cloned()
+            of(Table::Relocation)
+                .filter_map(|i| self.relocations.get(i).cloned())
                 .collect(),
-            self.events
-                .iter()
-                .filter(|e| keep(e.id().as_str()))
-                .cloned()
+            of(Table::Event)
+                .filter_map(|i| self.events.get(i).cloned())
                 .collect(),
         )
     }
 }
+
+/// The kinds of record a [`Positions`] map points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Table {
+    Deployment,
+    Relocation,
+    Event,
+    MissionTotal,
+}
+
+/// Each record's table and index, by id.
+pub(crate) type Positions<'d> = HashMap<&'d str, (Table, usize)>;

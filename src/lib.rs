@@ -154,6 +154,8 @@ mod dataset;
 
 // Reading and writing the data folder.
 mod csv;
+// Other people's tables read into records (troopdata).
+pub mod import;
 
 // The ledger: records replayed in date order.
 pub mod ledger;
@@ -187,7 +189,7 @@ pub use nation::{Nation, NationCode, NationCodeError};
 pub use posture::{Posture, PostureOptions};
 pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
 pub use share::{Share, ShareError};
-pub use source::{Citation, Source};
+pub use source::{Citation, Source, SourceKind};
 pub use strength::{Strength, StrengthError, StrengthKind};
 pub use timeline::{Subject, TimelineItem};
 pub use validate::{Finding, Report, Rule, Severity, TOTAL_STABLE_DAYS};

@@ -8,17 +8,35 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::id::SourceId;
 
-/// A source article: the evidence that records cite.
+/// What kind of evidence a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// An article: a quote is any passage of its text.
+    Article,
+    /// A table: a quote is one whole line of it, cited by line number
+    /// ([`Citation::line`]), so checking it costs one lookup.
+    Table,
+}
+
+/// A source: an article or a table, the evidence that records cite.
 #[derive(Clone, Debug, Serialize)]
 pub struct Source {
     id: SourceId,
+    kind: SourceKind,
     file: Option<String>,
     title: String,
     outlet: String,
     published: Date,
     date_basis: String,
     #[serde(skip)]
-    text: Option<String>,
+    // Shared: a dataset is cloned for each explanation of an error, and
+    // a table's text runs to megabytes.
+    text: Option<Arc<str>>,
+    /// For a table: the byte offset where each line starts.
+    #[serde(skip)]
+    lines: Arc<[usize]>,
 }
 
 impl Source {
@@ -27,6 +45,7 @@ impl Source {
     /// an export rewrites.
     pub fn same_record(&self, other: &Source) -> bool {
         self.id == other.id
+            && self.kind == other.kind
             && self.title == other.title
             && self.outlet == other.outlet
             && self.published.same_notation(&other.published)
@@ -46,12 +65,86 @@ impl Source {
     ) -> Source {
         Source {
             id,
+            kind: SourceKind::Article,
             file,
             title: title.into(),
             outlet: outlet.into(),
             published,
             date_basis: date_basis.into(),
             text: None,
+            lines: Arc::from([]),
+        }
+    }
+
+    /// A table source whose rows records cite by line: `file` is the path
+    /// it was read from, `text` its contents (indexed by line here, once).
+    pub fn table(
+        id: SourceId,
+        file: String,
+        title: impl Into<String>,
+        outlet: impl Into<String>,
+        published: Date,
+        text: String,
+    ) -> Source {
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let lines: Arc<[usize]> = lines.into();
+        Source {
+            kind: SourceKind::Table,
+            text: Some(text.into()),
+            lines,
+            ..Source::new(
+                id,
+                Some(file),
+                title,
+                outlet,
+                published,
+                "the table's own date",
+            )
+        }
+    }
+
+    /// The same source with its publication date and how it was
+    /// established (a table's latest row, known only once read).
+    pub(crate) fn published_on(mut self, published: Date, basis: &str) -> Source {
+        self.published = published;
+        self.date_basis = basis.to_owned();
+        self
+    }
+
+    /// Whether the source is an article or a table.
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
+    /// Line `n` of a table (counting from 1, the header), without its line
+    /// break; `None` for an article or past the end.
+    ///
+    /// ```
+    /// use troop_tracker::{Date, Source};
+    /// let t = Source::table("t".parse()?, "t.csv".into(), "T", "us", "2026-06".parse::<Date>()?, "a,b\r\n1,2\n".into());
+    /// assert_eq!((t.line(1), t.line(2), t.line(3)), (Some("a,b"), Some("1,2"), None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn line(&self, n: usize) -> Option<&str> {
+        let text = self.text.as_deref()?;
+        let start = *self.lines.get(n.checked_sub(1)?)?;
+        let end = self.lines.get(n).map_or(text.len(), |&e| e - 1);
+        let line = text.get(start..end)?;
+        (start < text.len()).then(|| line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// Whether `citation` quotes this source: a passage of an article's
+    /// text (when loaded), or exactly the line of a table it names —
+    /// one lookup, however long the table.
+    pub fn is_quoted_by(&self, citation: &Citation) -> bool {
+        match (self.kind, citation.line()) {
+            (SourceKind::Table, Some(n)) => self.line(n) == Some(citation.quote()),
+            (SourceKind::Table, None) => false,
+            (SourceKind::Article, _) => self
+                .text
+                .as_deref()
+                .is_none_or(|t| t.contains(citation.quote())),
         }
     }
 
@@ -92,7 +185,7 @@ impl Source {
     }
 
     pub(crate) fn set_text(&mut self, text: String) {
-        self.text = Some(text);
+        self.text = Some(text.into());
     }
 }
 
@@ -118,6 +211,8 @@ pub struct Citation {
     quote: Arc<str>,
     words: Option<Arc<str>>,
     note: Option<Arc<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 impl Citation {
@@ -133,7 +228,20 @@ impl Citation {
             quote: quote.into(),
             words: words.map(Into::into),
             note: None,
+            line: None,
         }
+    }
+
+    /// Names the line of a table source the quote is (counting from 1,
+    /// the header).
+    pub fn at_line(mut self, line: usize) -> Citation {
+        self.line = Some(line);
+        self
+    }
+
+    /// The line of a table source the quote is, for a table row.
+    pub fn line(&self) -> Option<usize> {
+        self.line
     }
 
     /// Adds the curator's note on how the quote was read (how a weekday
@@ -166,6 +274,9 @@ impl Citation {
 
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: \"{}\"", self.source, self.quote)
+        match self.line {
+            Some(n) => write!(f, "{} line {n}: \"{}\"", self.source, self.quote),
+            None => write!(f, "{}: \"{}\"", self.source, self.quote),
+        }
     }
 }

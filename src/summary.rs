@@ -114,6 +114,9 @@ fn flags(e: &Entry) -> String {
     if e.is_stale() {
         f.push("stale".into());
     }
+    if let (Some(day), Some(seen)) = (e.not_reported_since(), e.last_observed()) {
+        f.push(format!("not reported {day} (last {seen})"));
+    }
     match e.origin() {
         Origin::Competing => f.push("competing".into()),
         Origin::ArrivalsOnly => f.push("arrivals".into()),

@@ -17,7 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("records", &["deployment", "event", "mission", "relocation"]),
     ("dataset", &["dataset"]),
-    ("CSV reading and writing", &["csv"]),
+    ("CSV reading and writing", &["csv", "import"]),
     ("ledger", &["ledger"]),
     ("analyses", &["posture", "timeline", "validate"]),
     ("outputs", &["chart", "export", "summary"]),

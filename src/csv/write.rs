@@ -14,7 +14,7 @@ use crate::csv::schema::{
     SourceRow,
 };
 use crate::dataset::Dataset;
-use crate::source::Citation;
+use crate::source::{Citation, SourceKind};
 
 /// How to write the files.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -41,6 +41,13 @@ pub enum ExportError {
     /// The writer the caller passed failed.
     #[error("cannot write the CSV: {0}")]
     Write(#[source] std::io::Error),
+    /// The data cites a table by line (an import), which the folder
+    /// schema cannot hold: its quotes are checked against articles.
+    #[error("the ledger of {source_id} cannot be written as a data folder: its records cite table rows by line, which the folder schema does not hold; read the table again with the importer instead")]
+    TableSource {
+        /// The table source.
+        source_id: String,
+    },
     /// The name given is not a file of the schema.
     #[error("expected one of the schema's files ({expected}), found {found:?}")]
     UnknownTable {
@@ -403,6 +410,15 @@ pub fn write_ledger(
         let path = path.to_path_buf();
         move |source| ExportError::Io { path, source }
     };
+    if let Some(table) = data
+        .sources()
+        .iter()
+        .find(|s| s.kind() == SourceKind::Table)
+    {
+        return Err(ExportError::TableSource {
+            source_id: table.id().to_string(),
+        });
+    }
     let sources = dir.join("sources");
     std::fs::create_dir_all(&sources).map_err(io(&sources))?;
     let mut written = Vec::new();

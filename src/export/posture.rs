@@ -29,6 +29,7 @@ pub const POSTURE_COLUMNS: &[&str] = &[
     "origin",
     "last_observed",
     "stale",
+    "not_reported_since",
 ];
 
 /// Writes the posture, one row per nation, mission and location.
@@ -91,6 +92,7 @@ pub fn write_posture<W: Write>(
             value(e.origin()),
             opt(e.last_observed()),
             yes_no(Some(e.is_stale())),
+            opt(e.not_reported_since()),
         ]);
     }
     rows(w, options, POSTURE_COLUMNS, out)

@@ -180,6 +180,10 @@ pub struct Figure {
     pub observed_on: Option<Day>,
     /// How it came to be.
     pub origin: Origin,
+    /// The latest day a source said the figure was not reported, when
+    /// that is after its latest observation: the figure is the last one
+    /// reported, and the period since has none.
+    pub not_reported: Option<Day>,
     /// The figure as a constant plus and minus the replay's unknowns, for
     /// tight bounds on sums and nested figures.
     pub(crate) form: Form,

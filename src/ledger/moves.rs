@@ -116,6 +116,7 @@ fn carry(
             day,
             observed_on: f.observed_on,
             origin: Origin::Replayed,
+            not_reported: f.not_reported,
             form,
         },
         None => Figure {
@@ -125,6 +126,7 @@ fn carry(
             day,
             observed_on: None,
             origin: fresh,
+            not_reported: None,
             form,
         },
     }

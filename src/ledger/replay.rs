@@ -370,6 +370,28 @@ impl<'a> Replay<'a> {
         (self.figures(&state), state)
     }
 
+    /// A "not reported" observation of a key that has a figure: the
+    /// figure stays the last one reported, marked as not reported since
+    /// (a table's 0 for a quarter without a report is not a count of 0).
+    /// `None` when the key has no figure yet: then nothing bounds it and
+    /// the observation stands as an unknown.
+    fn not_reported(
+        &self,
+        state: &State,
+        d: &'a Deployment,
+        key: usize,
+        day: Day,
+    ) -> Option<Figure> {
+        let mut kept = state.get(key)?.clone();
+        // The figure now rests on this record too: it changes on this
+        // day (a posture from here on says "not reported"), though it was
+        // last observed before.
+        kept.day = day;
+        kept.not_reported = Some(day);
+        kept.basis = kept.basis.then([d.id().clone()]);
+        Some(kept)
+    }
+
     fn observe(
         &self,
         state: &mut State,
@@ -378,6 +400,22 @@ impl<'a> Replay<'a> {
         day: Day,
         trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
+        if d.strength().kind() == StrengthKind::NotReported && d.share().is_none() {
+            if let Some(kept) = self.not_reported(state, d, key, day) {
+                let previous = state.take(key);
+                state.insert(key, kept);
+                if let Some(now) = state.get(key) {
+                    trace(Trace::Observed {
+                        deployment: d,
+                        key,
+                        previous,
+                        now,
+                        vars: &state.vars,
+                    });
+                }
+                return;
+            }
+        }
         let mut now = Figure {
             value: d.strength().bounds(),
             stated: Some(d.strength()),
@@ -385,6 +423,7 @@ impl<'a> Replay<'a> {
             day,
             observed_on: Some(day),
             origin: Origin::Observed,
+            not_reported: None,
             form: Form::default(),
         };
         if let (Some(share), Some(mission)) = (d.share(), d.mission()) {

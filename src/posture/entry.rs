@@ -115,6 +115,13 @@ impl Entry<'_> {
         self.figure.observed_on
     }
 
+    /// The latest day a source said the figure was not reported, if that
+    /// came after its last observation (a quarter without a report): the
+    /// figure is then the last one reported, [`Entry::last_observed`].
+    pub fn not_reported_since(&self) -> Option<Day> {
+        self.figure.not_reported
+    }
+
     /// The day of the latest observation or relocation behind it.
     pub fn last_changed(&self) -> Day {
         self.figure.day

@@ -18,7 +18,7 @@ fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 13)?;
+        let mut s = serializer.serialize_struct("Entry", 14)?;
         serialize_key(&mut s, self.key())?;
         s.serialize_field("strength", &self.strength())?;
         s.serialize_field("bounds", &self.bounds())?;
@@ -27,6 +27,7 @@ impl Serialize for Entry<'_> {
         s.serialize_field("sources", &self.basis().iter().collect::<Vec<_>>())?;
         s.serialize_field("last_observed", &self.last_observed())?;
         s.serialize_field("stale", &self.is_stale())?;
+        s.serialize_field("not_reported_since", &self.not_reported_since())?;
         s.serialize_field("nested_in", &self.nested_in())?;
         s.serialize_field("contradicted", &self.is_contradicted())?;
         s.end()

@@ -63,29 +63,32 @@ impl<'a> Checks<'a> {
         }
     }
 
-    /// Two observations of one key on one day allow a common count.
+    /// Two observations of one key on one day (or for one month, one
+    /// year: the same span of days) allow a common count.
     fn same_day_observations(&mut self) {
         let data = self.data;
-        // Two observations of one key on one day.
+        // Two observations of one key for one span of days.
         type Observation<'d> = (
             NationCode,
             &'d crate::location::Location,
             Option<&'d MissionId>,
-            NaiveDate,
+            (NaiveDate, NaiveDate),
         );
         let mut by_key: crate::fasthash::FastMap<Observation<'_>, Vec<&Deployment>> =
             Default::default();
         for d in data.deployments() {
-            if d.as_of().earliest() == d.as_of().latest() {
+            // An open date ("on or before") is no span to compare.
+            if d.as_of().first_day().is_some() && d.as_of().last_day().is_some() {
+                let span = (d.as_of().earliest(), d.as_of().latest());
                 by_key
-                    .entry((d.nation(), d.location(), d.mission(), d.as_of().earliest()))
+                    .entry((d.nation(), d.location(), d.mission(), span))
                     .or_default()
                     .push(d);
             }
         }
         let mut groups: Vec<_> = by_key.into_iter().filter(|(_, ds)| ds.len() > 1).collect();
         groups.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((nation, location, mission, day), ds) in groups {
+        for ((nation, location, mission, _), ds) in groups {
             let key = Key {
                 nation: Some(nation),
                 places: vec![location.clone()],
@@ -98,7 +101,8 @@ impl<'a> Checks<'a> {
                 }
                 let agree = a.strength().bounds().overlaps(&b.strength().bounds());
                 let msg = format!(
-                    "{key} on {day}: {} ({}) and {} ({}) {}",
+                    "{key} on {}: {} ({}) and {} ({}) {}",
+                    a.as_of(),
                     words(a.citation()),
                     a.id(),
                     words(b.citation()),

@@ -4,9 +4,7 @@
 //! the error stays (a deletion filter). What is left is irreducible: the
 //! error needs every one of them.
 
-use std::collections::HashSet;
-
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Positions};
 use crate::validate::{Finding, Rule, Severity};
 
 /// Errors explained per report, at most: each costs a few validations of
@@ -19,7 +17,10 @@ const MOST_RECORDS: usize = 16;
 /// `findings` with each error's minimal set of records added where its
 /// records alone reproduce it.
 pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
-    let records = record_ids(data);
+    if !findings.iter().any(|f| f.severity() == Severity::Error) {
+        return findings;
+    }
+    let records = data.positions();
     let mut explained = 0;
     findings
         .into_iter()
@@ -36,40 +37,29 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
-/// Every id of a deployment, relocation, event or mission total.
-fn record_ids(data: &Dataset) -> HashSet<&str> {
-    let mut ids: HashSet<&str> = HashSet::new();
-    ids.extend(data.deployments().iter().map(|d| d.id().as_str()));
-    ids.extend(data.relocations().iter().map(|r| r.id().as_str()));
-    ids.extend(data.events().iter().map(|e| e.id().as_str()));
-    ids.extend(data.mission_strengths().map(|t| t.id().as_str()));
-    ids
-}
-
 /// Whether the records `keep` alone give an error of `rule`.
-fn still_errs(data: &Dataset, keep: &[&str], rule: Rule) -> bool {
-    let kept: HashSet<&str> = keep.iter().copied().collect();
-    data.subset(&|id| kept.contains(id))
+fn still_errs(data: &Dataset, records: &Positions<'_>, keep: &[&str], rule: Rule) -> bool {
+    data.subset_at(keep, records)
         .checks()
         .iter()
         .any(|f| f.rule() == rule && f.severity() == Severity::Error)
 }
 
-fn minimal(data: &Dataset, records: &HashSet<&str>, f: &Finding) -> Option<Vec<String>> {
+fn minimal(data: &Dataset, records: &Positions<'_>, f: &Finding) -> Option<Vec<String>> {
     let mut set: Vec<&str> = Vec::new();
     for r in f.records() {
-        if records.contains(r.as_str()) && !set.contains(&r.as_str()) {
+        if records.contains_key(r.as_str()) && !set.contains(&r.as_str()) {
             set.push(r);
         }
     }
-    if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, &set, f.rule()) {
+    if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, records, &set, f.rule()) {
         return None;
     }
     let mut i = 0;
     while i < set.len() {
         let mut without = set.clone();
         without.remove(i);
-        if !without.is_empty() && still_errs(data, &without, f.rule()) {
+        if !without.is_empty() && still_errs(data, records, &without, f.rule()) {
             set = without;
         } else {
             i += 1;

@@ -17,9 +17,11 @@ mod minimal;
 mod references;
 mod replayed;
 mod report;
+mod series;
 mod totals;
 
 pub use report::{Finding, Report, Rule, Severity};
+pub use series::{SPIKE_MIN_TROOPS, SPIKE_RATIO, SPIKE_RETURN};
 
 use std::collections::HashMap;
 
@@ -90,6 +92,7 @@ impl Dataset {
         c.competing_claims();
         c.alliance_size();
         c.force_size();
+        c.spikes();
         c.out
     }
 }
@@ -109,7 +112,12 @@ fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
 /// `source: "words"` or `source: "quote"` for messages that set two
 /// sources' words side by side.
 fn words(c: &Citation) -> String {
-    format!("{} \"{}\"", c.source(), c.words().unwrap_or(c.quote()))
+    match c.line() {
+        // A table row is quoted whole: the figure's cell alone would not
+        // say which row, report or quarter it came from.
+        Some(n) => format!("{} line {n} \"{}\"", c.source(), c.quote()),
+        None => format!("{} \"{}\"", c.source(), c.words().unwrap_or(c.quote())),
+    }
 }
 
 /// The severity of "`part` is at most `whole`": impossible is an error; a

@@ -3,6 +3,7 @@
 use crate::deployment::RelativeTo;
 use crate::ledger::Reports;
 use crate::relocation::Relocation;
+use crate::source::SourceKind;
 use crate::validate::{ids, Checks};
 use crate::validate::{Rule, Severity};
 
@@ -10,6 +11,33 @@ impl<'a> Checks<'a> {
     pub(super) fn references(&mut self) {
         self.placed_figures();
         self.report_links();
+        self.table_rows();
+    }
+
+    /// A figure citing a table row quotes exactly that line of the table:
+    /// one lookup per record (the loader checks article quotes when it
+    /// reads them; an import's citations are checked here).
+    fn table_rows(&mut self) {
+        let data = self.data;
+        for d in data.deployments() {
+            let c = d.citation();
+            let Some(source) = data.source(c.source()) else {
+                continue;
+            };
+            if source.kind() != SourceKind::Table || source.is_quoted_by(c) {
+                continue;
+            }
+            let line = c
+                .line()
+                .map_or("no line".to_owned(), |n| format!("line {n}"));
+            let msg = format!(
+                "{}: cites {} {line}, which is not the quoted row {:?}",
+                d.id(),
+                c.source(),
+                c.quote()
+            );
+            self.push(Rule::References, Severity::Error, ids([d.id()]), msg);
+        }
     }
 
     /// A figure placed before or after a relocation has its nation, day and place.

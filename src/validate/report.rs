@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::import::{RowProblem, RowProblemKind};
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +73,17 @@ pub enum Rule {
     /// the deployment of more troops") agrees with the moves into the
     /// mission: they come from inside its host country.
     ForceSize,
+    /// A figure that jumps to at least [`SPIKE_RATIO`](crate::validate::SPIKE_RATIO)
+    /// times the observations before and after it, which agree with each
+    /// other: a doubling for one period and back is more often a table's
+    /// error (troopdata's June rows) than troops that came and went.
+    Spike,
+    /// A row of an imported table without a country code: not imported.
+    NoCountryCode,
+    /// A row of an imported table that could not be read: not imported.
+    UnreadableRow,
+    /// Two rows of one imported table for one country and period.
+    DuplicateKey,
 }
 
 impl Rule {
@@ -88,6 +101,10 @@ impl Rule {
         Rule::CompetingClaims,
         Rule::AllianceSize,
         Rule::ForceSize,
+        Rule::Spike,
+        Rule::NoCountryCode,
+        Rule::UnreadableRow,
+        Rule::DuplicateKey,
     ];
 
     /// The stable id: `conservation`, `mission-total`, ...
@@ -105,6 +122,10 @@ impl Rule {
             Rule::CompetingClaims => "competing-claims",
             Rule::AllianceSize => "alliance-size",
             Rule::ForceSize => "force-size",
+            Rule::Spike => "spike",
+            Rule::NoCountryCode => "no-country-code",
+            Rule::UnreadableRow => "unreadable-row",
+            Rule::DuplicateKey => "duplicate-key",
         }
     }
 }
@@ -218,6 +239,23 @@ impl Report {
                 .cloned()
                 .collect(),
         }
+    }
+
+    /// The report with the problems of an import added: a row without a
+    /// country code or that could not be read is a warning (its figure is
+    /// missing from the records), a duplicated key a note (both rows are
+    /// records, and validation compares them).
+    pub fn with_import(self, problems: &[RowProblem]) -> Report {
+        let mut findings = self.findings;
+        findings.extend(problems.iter().map(|p| {
+            let (rule, severity) = match p.kind {
+                RowProblemKind::NoCountryCode { .. } => (Rule::NoCountryCode, Severity::Warning),
+                RowProblemKind::DuplicateKey { .. } => (Rule::DuplicateKey, Severity::Note),
+                _ => (Rule::UnreadableRow, Severity::Warning),
+            };
+            Finding::new(rule, severity, Vec::new(), p.to_string())
+        }));
+        Report::new(findings)
     }
 
     /// Every finding, errors first.

@@ -4,9 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use troop_tracker::export::{self, ExportError, ExportOptions};
-use troop_tracker::{Dataset, Day, Ledger};
+use troop_tracker::{Day, Ledger};
 
 use crate::args::DayArgs;
+use crate::load::Loaded;
 use crate::output::{self, cannot_write, create, Failure};
 
 /// Write files for spreadsheets.
@@ -41,7 +42,8 @@ enum Files {
     Json,
 }
 
-pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
+    let data = &loaded.data;
     let day = args
         .day
         .as_of
@@ -49,8 +51,8 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
         .ok_or_else(|| Failure::Usage("the data has no dated figure: give --as-of".to_owned()))?;
     std::fs::create_dir_all(&args.out).map_err(|e| cannot_write(&args.out, &e))?;
     let written = match args.format {
-        Files::Csv => csv_files(data, day, args)?,
-        Files::Json => json_files(data, day, args)?,
+        Files::Csv => csv_files(loaded, day, args)?,
+        Files::Json => json_files(loaded, day, args)?,
     };
     let mut out = output::stdout();
     for (path, rows) in written {
@@ -65,14 +67,15 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
 
 type Written = Vec<(PathBuf, Option<usize>)>;
 
-fn csv_files(data: &Dataset, day: Day, args: &Args) -> Result<Written, Failure> {
+fn csv_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure> {
+    let data = &loaded.data;
     let options = ExportOptions {
         bom: args.bom,
         crlf: args.crlf,
     };
     let ledger = Ledger::new(data);
     let posture = ledger.posture_with(day, args.day.options());
-    let report = data.validate();
+    let report = loaded.report();
     let mut written = Written::new();
     let mut file = |name: &str, write: &dyn Fn(&mut dyn Write) -> Result<usize, ExportError>| {
         let path = args.out.join(name);
@@ -105,11 +108,12 @@ fn csv_files(data: &Dataset, day: Day, args: &Args) -> Result<Written, Failure> 
     Ok(written)
 }
 
-fn json_files(data: &Dataset, day: Day, args: &Args) -> Result<Written, Failure> {
+fn json_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure> {
+    let data = &loaded.data;
     let ledger = Ledger::new(data);
     let posture = ledger.posture_with(day, args.day.options());
     let timeline = data.timeline(&troop_tracker::Subject::All);
-    let report = data.validate();
+    let report = loaded.report();
     let mut written = Written::new();
     let mut file = |name: &str, value: &dyn erased::Json| {
         let path = args.out.join(name);

@@ -4,13 +4,59 @@
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use troop_tracker::{Dataset, LoadOptions};
+use troop_tracker::import::{troopdata, RowProblem};
+use troop_tracker::{Dataset, LoadOptions, Report};
 
 use crate::args::DataArgs;
 use crate::output::Failure;
 
+/// The data a command works on, and what its import found.
+pub struct Loaded {
+    /// The records.
+    pub data: Dataset,
+    /// The rows an import left out or flagged (none for a data folder).
+    pub problems: Vec<RowProblem>,
+    /// What each imported table gave (none for a data folder).
+    pub tables: Vec<troopdata::TableCounts>,
+}
+
+impl Loaded {
+    /// The validation report, with the import's problems.
+    pub fn report(&self) -> Report {
+        let spinner = working("validating".to_owned());
+        let report = self.data.validate().with_import(&self.problems);
+        spinner.finish_and_clear();
+        report
+    }
+}
+
+/// The bundled dataset, the folder the user named, or troopdata's files.
+pub fn load(args: &DataArgs) -> Result<Loaded, Failure> {
+    if let Some(dir) = &args.troopdata {
+        if !args.articles.is_empty() {
+            return Err(Failure::Usage(
+                "--articles applies to a data folder, not to --troopdata".to_owned(),
+            ));
+        }
+        let spinner = working(format!("importing {}", dir.display()));
+        let imported = troopdata::read_dir(dir);
+        spinner.finish_and_clear();
+        let imported = imported.map_err(|e| Failure::Load(e.to_string()))?;
+        return Ok(Loaded {
+            data: imported.dataset,
+            problems: imported.problems,
+            tables: imported.counts,
+        });
+    }
+    Ok(Loaded {
+        data: dataset(args)?,
+        problems: Vec::new(),
+        tables: Vec::new(),
+    })
+}
+
 /// The bundled dataset, or the folder the user named.
-pub fn dataset(args: &DataArgs) -> Result<Dataset, Failure> {
+fn dataset(args: &DataArgs) -> Result<Dataset, Failure> {
     let Some(dir) = &args.data else {
         if !args.articles.is_empty() {
             return Err(Failure::Usage(

@@ -11,6 +11,7 @@ mod args;
 mod chart;
 mod codes;
 mod export;
+mod import;
 mod load;
 mod output;
 mod summary;
@@ -25,7 +26,8 @@ use crate::args::DataArgs;
 
 /// Who has how many troops where, under which mission, as of which date,
 /// on whose word: summaries, checks, timelines, exports and charts of a
-/// deployment dataset (the bundled one unless --data names a folder).
+/// deployment dataset (the bundled one unless --data names a folder or
+/// --troopdata the US record of troops abroad).
 #[derive(Debug, Parser)]
 #[command(name = "troop-tracker", version, propagate_version = true)]
 #[command(
@@ -52,16 +54,20 @@ enum Command {
     Export(export::Args),
     /// Draw strength over time as an SVG chart (or print its series).
     Chart(chart::Args),
+    /// Import troopdata's files (with --troopdata DIR) and say what they
+    /// gave: rows by reading, rows left out, and the checks' counts.
+    Import(import::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = load::dataset(&cli.data).and_then(|data| match &cli.command {
-        Command::Summary(a) => summary::run(&data, a),
-        Command::Validate(a) => validate::run(&data, a),
-        Command::Timeline(a) => timeline::run(&data, a),
-        Command::Export(a) => export::run(&data, a),
-        Command::Chart(a) => chart::run(&data, a),
+    let result = load::load(&cli.data).and_then(|loaded| match &cli.command {
+        Command::Summary(a) => summary::run(&loaded, a),
+        Command::Validate(a) => validate::run(&loaded, a),
+        Command::Timeline(a) => timeline::run(&loaded.data, a),
+        Command::Export(a) => export::run(&loaded, a),
+        Command::Chart(a) => chart::run(&loaded.data, a),
+        Command::Import(a) => import::run(&loaded, a),
     });
     output::exit(result)
 }

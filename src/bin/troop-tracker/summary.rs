@@ -9,6 +9,7 @@ use troop_tracker::{
 
 use crate::args::{print_json, DayArgs, Format};
 use crate::codes;
+use crate::load::Loaded;
 use crate::output::{self, Failure};
 
 /// Who had how many troops where.
@@ -47,7 +48,8 @@ struct Json<'p> {
     validation: &'p Report,
 }
 
-pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
+    let data = &loaded.data;
     let nation = args
         .nation
         .as_deref()
@@ -98,7 +100,7 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
                     posture,
                 })
                 .collect(),
-            validation: &data.validate(),
+            validation: &loaded.report(),
         }),
         Format::Table => {
             let subjects: Vec<Subject> = nation
@@ -106,7 +108,14 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
                 .into_iter()
                 .chain(mission.map(Subject::Mission))
                 .collect();
-            output::print(&text(data, &subjects, &moments, &postures, args.width))
+            let report = loaded.report();
+            output::print(&text(
+                data,
+                &subjects,
+                (&moments, &postures),
+                &report,
+                args.width,
+            ))
         }
     }
 }
@@ -116,8 +125,8 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
 fn text(
     data: &Dataset,
     subjects: &[Subject],
-    moments: &[KeyMoment],
-    postures: &[Posture<'_>],
+    (moments, postures): (&[KeyMoment], &[Posture<'_>]),
+    report: &Report,
     width: u16,
 ) -> String {
     let mut text = String::new();
@@ -137,7 +146,7 @@ fn text(
     }
     text.push_str("== Validation ==\n\n");
     text.push_str(&tables::report_text_at_least(
-        &data.validate(),
+        report,
         Severity::Warning,
         width,
     ));

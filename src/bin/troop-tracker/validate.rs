@@ -1,10 +1,10 @@
 //! `troop-tracker validate`: figures that cannot all be true.
 
 use serde::Serialize;
-use troop_tracker::{export, summary as tables, Dataset, Finding, Severity};
+use troop_tracker::{export, summary as tables, Finding, Severity};
 
 use crate::args::{print_json, Format};
-use crate::load::working;
+use crate::load::Loaded;
 use crate::output::{self, Failure};
 use crate::summary::from_export;
 
@@ -61,10 +61,8 @@ struct Json<'r> {
     findings: Vec<&'r Finding>,
 }
 
-pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
-    let spinner = working("validating".to_owned());
-    let report = data.validate();
-    spinner.finish_and_clear();
+pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
+    let report = loaded.report();
     let least = args.min_severity.severity();
     match args.format {
         Format::Table => output::print(&tables::report_text_at_least(&report, least, args.width))?,

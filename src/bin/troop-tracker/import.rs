@@ -1,0 +1,151 @@
+//! `troop-tracker --troopdata DIR import`: what troopdata's files gave.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use troop_tracker::import::troopdata::TableCounts;
+use troop_tracker::import::{RowProblem, RowProblemKind};
+use troop_tracker::Report;
+
+use crate::args::{print_json, Format};
+use crate::load::Loaded;
+use crate::output::{self, Failure};
+
+/// Import troopdata's files and say what they gave.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Reads troopdata-rebuild-country-year-quarter-format.csv and \
+troopdata-rebuild-reports.csv from the --troopdata folder, in place. A 0 without a named \
+report is read as not reported, an unsourced figure as an estimate (about N), imputed \
+figures as about N; data/README.md gives every rule. The other commands take --troopdata \
+too: `troop-tracker --troopdata DIR chart --location DEU`."
+)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+    /// How many of the rows left out to list (all are counted).
+    #[arg(long, default_value_t = 20)]
+    show: usize,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    tables: &'a [TableCounts],
+    rows_left_out: Vec<String>,
+    rows_flagged: Vec<String>,
+    findings: BTreeMap<String, usize>,
+}
+
+pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
+    if loaded.tables.is_empty() {
+        return Err(Failure::Usage(
+            "import reads troopdata's files: give --troopdata DIR".to_owned(),
+        ));
+    }
+    let report = loaded.report();
+    let (dropped, flagged): (Vec<_>, Vec<_>) = loaded.problems.iter().partition(|p| p.is_dropped());
+    match args.format {
+        Format::Json => print_json(&Json {
+            tables: &loaded.tables,
+            rows_left_out: dropped.iter().map(|p| p.to_string()).collect(),
+            rows_flagged: flagged.iter().map(|p| p.to_string()).collect(),
+            findings: by_rule(&report),
+        }),
+        Format::Csv => {
+            let mut out = String::from("file,reading,rows\n");
+            for t in &loaded.tables {
+                for (reading, n) in &t.by_reading {
+                    out.push_str(&format!("{},{reading},{n}\n", csv_cell(&t.file)));
+                }
+                out.push_str(&format!(
+                    "{},left_out,{}\n",
+                    csv_cell(&t.file),
+                    t.rows - t.imported
+                ));
+            }
+            output::print(&out)
+        }
+        Format::Table => {
+            let mut out = String::new();
+            for t in &loaded.tables {
+                out.push_str(&format!(
+                    "{}\n  {} rows, {} imported:",
+                    t.file, t.rows, t.imported
+                ));
+                for (reading, n) in &t.by_reading {
+                    out.push_str(&format!(" {n} {reading}"));
+                }
+                out.push_str(&format!("; {} left out\n", t.rows - t.imported));
+            }
+            out.push_str(&format!("\nRows left out: {}\n", dropped.len()));
+            let groups = grouped(&dropped);
+            for (what, lines) in groups.iter().take(args.show) {
+                out.push_str(&format!("  {what}: {}\n", line_list(lines)));
+            }
+            if groups.len() > args.show {
+                out.push_str(&format!(
+                    "  … and {} more groups (--show N; validate --min-severity warning lists every row)\n",
+                    groups.len() - args.show
+                ));
+            }
+            out.push_str("\nChecks:\n");
+            for (rule, n) in by_rule(&report) {
+                out.push_str(&format!("  {n:>6}  {rule}\n"));
+            }
+            output::print(&out)
+        }
+    }
+}
+
+/// Rows left out, grouped by file and what is wrong (a place without a
+/// code, a bad cell), with their lines.
+fn grouped(problems: &[&RowProblem]) -> Vec<(String, Vec<usize>)> {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for p in problems {
+        let what = match &p.kind {
+            RowProblemKind::NoCountryCode { place } => {
+                format!("{}: no ISO code for {place:?}", p.file)
+            }
+            _ => p.to_string(),
+        };
+        groups.entry(what).or_default().push(p.line);
+    }
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_by_key(|(_, lines)| std::cmp::Reverse(lines.len()));
+    groups
+}
+
+/// `12 rows, lines 1466-1477` or `line 30`.
+fn line_list(lines: &[usize]) -> String {
+    match lines {
+        [one] => format!("line {one}"),
+        _ => {
+            let (first, last) = (lines.iter().min(), lines.iter().max());
+            format!(
+                "{} rows, lines {}..{}",
+                lines.len(),
+                first.copied().unwrap_or_default(),
+                last.copied().unwrap_or_default()
+            )
+        }
+    }
+}
+
+/// Findings counted by rule and severity: `competing-claims error`.
+fn by_rule(report: &Report) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for f in report.findings() {
+        *out.entry(format!("{} {}", f.rule(), f.severity()))
+            .or_default() += 1;
+    }
+    out
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

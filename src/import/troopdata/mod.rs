@@ -1,0 +1,436 @@
+//! The US record of troops abroad: the Defense Manpower Data Center's
+//! quarterly counts by host country (1950–2025), as compiled by the
+//! troopdata R package (`get_troopdata()`), read into deployments of
+//! nation `USA`.
+//!
+//! Two tables, read in place (the package is GPL; nothing is copied):
+//! [`QUARTERLY_FILE`], one row per country and quarter, and
+//! [`REPORTS_FILE`], the DMDC reports as scraped. Each row with a country
+//! code becomes a [`Deployment`] of active-duty troops (`troops_ad`) dated
+//! by its month, citing its table, line and the row's own text. How a
+//! figure is read depends on the row's `source` ([`Reading`]):
+//!
+//! | `source` | `troops_ad` | read as |
+//! |---|---|---|
+//! | a DMDC report (`June 2020`) | N | N, reported |
+//! | `NA` | 0 | not reported (`n/r`): no report was published |
+//! | `NA` | N > 0 | `~N`, an estimate inserted from an unnamed outside source |
+//! | `Stepwise Imputation` | N | `~N`, imputed by the package |
+//! | `Kane 2006` | N | N, from Tim Kane's earlier compilation |
+//!
+//! Reports rows come after the quarterly table's, so where both give a
+//! figure for one quarter and they disagree (validation says so, quoting
+//! both rows), a posture uses the raw report.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use csv::StringRecord;
+
+use crate::dataset::Dataset;
+use crate::date::{Date, Day};
+use crate::deployment::Deployment;
+use crate::id::{RecordId, SourceId};
+use crate::import::{ImportError, RowProblem, RowProblemKind};
+use crate::location::Location;
+use crate::nation::{Nation, NationCode};
+use crate::source::{Citation, Source};
+
+mod reading;
+
+pub use reading::Reading;
+
+/// troopdata's country-year-quarter table.
+pub const QUARTERLY_FILE: &str = "troopdata-rebuild-country-year-quarter-format.csv";
+/// troopdata's table of the DMDC reports as scraped.
+pub const REPORTS_FILE: &str = "troopdata-rebuild-reports.csv";
+/// The source id of the quarterly table.
+pub const QUARTERLY_SOURCE: &str = "troopdata-quarterly";
+/// The source id of the reports table.
+pub const REPORTS_SOURCE: &str = "troopdata-reports";
+/// The largest table read, in bytes (the files are read whole).
+pub const MAX_TABLE_BYTES: u64 = 256 << 20;
+
+/// What one table gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TableCounts {
+    /// The file, as named to the importer.
+    pub file: String,
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows that became deployments.
+    pub imported: usize,
+    /// Imported rows by reading.
+    pub by_reading: BTreeMap<Reading, usize>,
+}
+
+/// The records an import made, the rows it could not use, and counts.
+#[derive(Clone, Debug)]
+pub struct Import {
+    /// The records: nation `USA`, its hosts, one deployment per usable
+    /// row, the two tables as sources.
+    pub dataset: Dataset,
+    /// Every row left out or imported with a caveat, by file and line.
+    pub problems: Vec<RowProblem>,
+    /// What each table gave: the quarterly table, then the reports.
+    pub counts: Vec<TableCounts>,
+}
+
+/// Imports [`QUARTERLY_FILE`] and [`REPORTS_FILE`] from a folder holding
+/// troopdata's `data-raw` files.
+///
+/// # Errors
+///
+/// [`ImportError`] when a file cannot be read, is too large, is not UTF-8,
+/// lacks a needed column or is malformed CSV.
+pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
+    let read = |name: &str| -> Result<(String, String), ImportError> {
+        let path = dir.join(name);
+        let io = |source| ImportError::Io {
+            path: path.clone(),
+            source,
+        };
+        let size = std::fs::metadata(&path).map_err(io)?.len();
+        if size > MAX_TABLE_BYTES {
+            return Err(ImportError::TooLarge {
+                file: path.display().to_string(),
+                limit: MAX_TABLE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(&path).map_err(io)?;
+        Ok((
+            path.display().to_string(),
+            utf8(&path.display().to_string(), bytes)?,
+        ))
+    };
+    from_texts(read(QUARTERLY_FILE)?, Some(read(REPORTS_FILE)?))
+}
+
+fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, ImportError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let upto = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count();
+        ImportError::NotUtf8 {
+            file: file.to_owned(),
+            line,
+        }
+    })
+}
+
+/// Imports the quarterly table and, if given, the reports, each as
+/// `(file name, text)`.
+///
+/// # Errors
+///
+/// As [`read_dir`], for a missing column or malformed CSV.
+pub fn from_texts(
+    quarterly: (String, String),
+    reports: Option<(String, String)>,
+) -> Result<Import, ImportError> {
+    let mut b = Builder::default();
+    let mut sources = Vec::new();
+    let mut counts = Vec::new();
+    let tables = [
+        (Table::Quarterly, Some(quarterly)),
+        (Table::Reports, reports),
+    ];
+    for (table, given) in tables {
+        let Some((file, text)) = given else { continue };
+        let source = Source::table(
+            table.source_id(),
+            file.clone(),
+            table.title(),
+            "US Defense Manpower Data Center, compiled by the troopdata R package",
+            Date::year(1950).map_err(|_| no_date(&file))?,
+            text,
+        );
+        let (count, latest) = b.table(table, &file, &source)?;
+        let latest = latest.ok_or_else(|| no_date(&file))?;
+        sources.push(source.published_on(
+            latest,
+            "the latest quarter in the table (it carries no date of its own)",
+        ));
+        counts.push(count);
+    }
+    let nations = b
+        .nations
+        .into_iter()
+        .map(|(code, name)| Nation::new(code, name, None, None));
+    let usa = Nation::new(usa(), "United States", None, None);
+    let mut nations: Vec<Nation> = nations.filter(|n| n.code() != usa.code()).collect();
+    nations.insert(0, usa);
+    let dataset = Dataset::new(
+        sources,
+        nations,
+        Vec::new(),
+        b.deployments,
+        Vec::new(),
+        Vec::new(),
+    );
+    Ok(Import {
+        dataset,
+        problems: b.problems,
+        counts,
+    })
+}
+
+fn no_date(file: &str) -> ImportError {
+    ImportError::NoDatedRow {
+        file: file.to_owned(),
+    }
+}
+
+fn usa() -> NationCode {
+    NationCode::new("USA").expect("USA is a well-formed code")
+}
+
+/// Which table a row comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Table {
+    Quarterly,
+    Reports,
+}
+
+impl Table {
+    fn source_id(self) -> SourceId {
+        let id = match self {
+            Table::Quarterly => QUARTERLY_SOURCE,
+            Table::Reports => REPORTS_SOURCE,
+        };
+        id.parse().expect("the source ids are well-formed")
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Table::Quarterly => "US military personnel by host country and quarter (troopdata)",
+            Table::Reports => "DMDC quarterly reports as scraped, one row per location (troopdata)",
+        }
+    }
+
+    fn prefix(self) -> &'static str {
+        match self {
+            Table::Quarterly => "TDQ",
+            Table::Reports => "TDR",
+        }
+    }
+}
+
+/// The columns an import reads, by position.
+struct Columns {
+    iso: usize,
+    place: usize,
+    year: usize,
+    month: usize,
+    source: usize,
+    troops: usize,
+}
+
+impl Columns {
+    fn of(headers: &StringRecord, file: &str) -> Result<Columns, ImportError> {
+        let find = |column: &'static str| {
+            headers
+                .iter()
+                .position(|h| h.trim_start_matches('\u{feff}') == column)
+                .ok_or(ImportError::MissingColumn {
+                    file: file.to_owned(),
+                    column,
+                })
+        };
+        Ok(Columns {
+            iso: find("iso3c")?,
+            place: find("countryname")?,
+            year: find("year")?,
+            month: find("month")?,
+            source: find("source")?,
+            troops: find("troops_ad")?,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    deployments: Vec<Deployment>,
+    problems: Vec<RowProblem>,
+    nations: BTreeMap<NationCode, String>,
+    seen: HashMap<(Table, NationCode, Day), usize>,
+}
+
+/// A row's cells, read; or what is wrong with it.
+struct Row<'r> {
+    code: NationCode,
+    place: &'r str,
+    date: Date,
+    source: &'r str,
+    troops: &'r str,
+    count: Option<u32>,
+}
+
+impl Builder {
+    /// Reads one table's rows; returns its counts and its latest date.
+    fn table(
+        &mut self,
+        table: Table,
+        file: &str,
+        source: &Source,
+    ) -> Result<(TableCounts, Option<Date>), ImportError> {
+        let text = source.text().unwrap_or_default();
+        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let csv_error = |e: csv::Error| ImportError::Csv {
+            file: file.to_owned(),
+            line: e.position().map_or(1, |p| p.line() as usize),
+            message: e.to_string(),
+        };
+        let columns = Columns::of(reader.headers().map_err(csv_error)?, file)?;
+        let mut counts = TableCounts {
+            file: file.to_owned(),
+            ..TableCounts::default()
+        };
+        let mut latest: Option<Date> = None;
+        let mut record = StringRecord::new();
+        while reader.read_record(&mut record).map_err(csv_error)? {
+            counts.rows += 1;
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let row = match read_row(&record, &columns) {
+                Ok(row) => row,
+                Err(kind) => {
+                    self.problems.push(RowProblem {
+                        file: file.to_owned(),
+                        line,
+                        kind,
+                    });
+                    continue;
+                }
+            };
+            if latest.is_none_or(|l| row.date.latest() > l.latest()) {
+                latest = Some(row.date);
+            }
+            let quote = source.line(line).unwrap_or_default();
+            let reading = self.add(table, file, line, quote, &row);
+            counts.imported += 1;
+            *counts.by_reading.entry(reading).or_default() += 1;
+        }
+        Ok((counts, latest))
+    }
+
+    /// Adds a row's deployment, naming a duplicated key.
+    fn add(
+        &mut self,
+        table: Table,
+        file: &str,
+        line: usize,
+        quote: &str,
+        row: &Row<'_>,
+    ) -> Reading {
+        let (reading, strength) = Reading::of(row.source, row.count);
+        let mut id = format!("{}-{}-{}", table.prefix(), row.code, row.date);
+        match self.seen.get(&(table, row.code, row.date.earliest())) {
+            Some(&first_line) => {
+                self.problems.push(RowProblem {
+                    file: file.to_owned(),
+                    line,
+                    kind: RowProblemKind::DuplicateKey {
+                        first_line,
+                        key: format!("{} {}", row.code, row.date),
+                    },
+                });
+                id.push_str(&format!("-L{line}"));
+            }
+            None => {
+                self.seen
+                    .insert((table, row.code, row.date.earliest()), line);
+            }
+        }
+        self.nations
+            .entry(row.code)
+            .or_insert_with(|| row.place.to_owned());
+        let note = format!("{}; {}", reading.note(row.source), row.place);
+        let citation = Citation::new(table.source_id(), quote, Some(row.troops))
+            .with_note(Some(note))
+            .at_line(line);
+        let id: RecordId = id
+            .parse()
+            .expect("prefix, code and date make a well-formed id");
+        self.deployments.push(Deployment::new(
+            id,
+            usa(),
+            Location::country_wide(row.code),
+            row.date,
+            strength,
+            citation,
+        ));
+        reading
+    }
+}
+
+fn bad(column: &'static str, expected: &'static str, found: &str) -> RowProblemKind {
+    RowProblemKind::BadCell {
+        column,
+        expected,
+        found: found.to_owned(),
+    }
+}
+
+fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<'r>, RowProblemKind> {
+    let cell = |i: usize| record.get(i).unwrap_or_default().trim();
+    let iso = cell(c.iso);
+    if iso.is_empty() || iso == "NA" {
+        return Err(RowProblemKind::NoCountryCode {
+            place: cell(c.place).to_owned(),
+        });
+    }
+    let code = NationCode::new(iso).map_err(|_| bad("iso3c", "an ISO 3166-1 alpha-3 code", iso))?;
+    let year: i32 = cell(c.year)
+        .parse()
+        .map_err(|_| bad("year", "a year such as 2020", cell(c.year)))?;
+    let month = month_number(cell(c.month)).ok_or_else(|| {
+        bad(
+            "month",
+            "a month's English name such as June",
+            cell(c.month),
+        )
+    })?;
+    let date =
+        Date::month(year, month).map_err(|_| bad("year", "a year such as 2020", cell(c.year)))?;
+    let troops = cell(c.troops);
+    let count = match troops {
+        "NA" | "" => None,
+        n => Some(
+            n.parse::<u32>()
+                .map_err(|_| bad("troops_ad", "a whole number of troops or NA", n))?,
+        ),
+    };
+    Ok(Row {
+        code,
+        place: cell(c.place),
+        date,
+        source: cell(c.source),
+        troops,
+        count,
+    })
+}
+
+/// `June` → 6; also `Jun`, any case.
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let name = name.to_ascii_lowercase();
+    if name.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&name))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}

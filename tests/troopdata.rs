@@ -1,0 +1,370 @@
+//! The troopdata importer on a hand-written excerpt (`tests/troopdata/`):
+//! how each kind of row is read, what the checks find, and what a posture
+//! says on real quarters.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use troop_tracker::import::troopdata::{self, Import, Reading};
+use troop_tracker::import::{ImportError, RowProblemKind};
+use troop_tracker::{Dataset, Ledger, Rule, Severity, SourceKind, StrengthKind};
+
+fn excerpt() -> Import {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    troopdata::read_dir(&dir).expect("the excerpt imports")
+}
+
+fn fixture_line(file: &str, n: usize) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/troopdata")
+        .join(file);
+    let text = std::fs::read_to_string(path).expect("fixture");
+    text.lines().nth(n - 1).expect("line").to_owned()
+}
+
+fn deployment<'d>(data: &'d Dataset, id: &str) -> &'d troop_tracker::Deployment {
+    data.deployments()
+        .iter()
+        .find(|d| d.id().as_str() == id)
+        .unwrap_or_else(|| panic!("{id} imported"))
+}
+
+/// The posture's figure for US troops in `country` at the end of `day`.
+fn us_in<'d>(
+    ledger: &'d Ledger<'d>,
+    day: &str,
+    country: &str,
+) -> troop_tracker::posture::Entry<'d> {
+    let posture = ledger.posture(day.parse().expect("day"));
+    posture
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == format!("USA in {country}"))
+        .cloned()
+        .unwrap_or_else(|| panic!("USA in {country} on {day}"))
+}
+
+#[test]
+fn every_row_is_read_by_its_source_and_count() {
+    let import = excerpt();
+    let [quarterly, reports] = import.counts.as_slice() else {
+        panic!("two tables");
+    };
+    assert_eq!((quarterly.rows, quarterly.imported), (20, 19));
+    let readings: Vec<(Reading, usize)> =
+        quarterly.by_reading.iter().map(|(r, n)| (*r, *n)).collect();
+    assert_eq!(
+        readings,
+        [
+            (Reading::Reported, 11),
+            (Reading::NotReported, 5),
+            (Reading::Estimate, 1),
+            (Reading::Imputed, 1),
+            (Reading::Kane, 1)
+        ]
+    );
+    assert_eq!((reports.rows, reports.imported), (8, 8));
+    let data = &import.dataset;
+    let strength = |id: &str| deployment(data, id).strength().to_string();
+    assert_eq!(strength("TDQ-DEU-2020-03"), "34674");
+    assert_eq!(strength("TDQ-DEU-2023-03"), "n/r");
+    assert_eq!(strength("TDQ-IRQ-2018-06"), "~5200");
+    assert_eq!(strength("TDQ-USA-1951-06"), "~1414526");
+    assert_eq!(strength("TDQ-DEU-1960-06"), "232256");
+    assert!(deployment(data, "TDQ-IRQ-2018-06")
+        .citation()
+        .note()
+        .is_some_and(|n| n.contains("without a named source")));
+    assert!(deployment(data, "TDQ-DEU-1960-06")
+        .citation()
+        .note()
+        .is_some_and(|n| n.contains("Kane 2006")));
+}
+
+#[test]
+fn a_figure_cites_its_table_line_and_row() {
+    let import = excerpt();
+    let data = &import.dataset;
+    let d = deployment(data, "TDQ-DEU-2020-03");
+    let c = d.citation();
+    assert_eq!(c.line(), Some(9));
+    assert_eq!(c.quote(), fixture_line(troopdata::QUARTERLY_FILE, 9));
+    assert_eq!(c.words(), Some("34674"));
+    assert!(c
+        .note()
+        .is_some_and(|n| n.contains("DMDC report March 2020")));
+    let source = data.source(c.source()).expect("the table is a source");
+    assert_eq!(source.kind(), SourceKind::Table);
+    assert!(source.is_quoted_by(c));
+    assert_eq!(source.published().to_string(), "2023-09");
+    assert_eq!(d.nation().as_str(), "USA");
+    assert_eq!(d.as_of().to_string(), "2020-03");
+    let ledger = Ledger::new(data);
+    let germany = us_in(&ledger, "2020-03-31", "DEU");
+    assert_eq!(germany.strength().to_string(), "34674");
+    assert!(germany
+        .basis()
+        .iter()
+        .any(|r| r.as_str() == "TDQ-DEU-2020-03"));
+}
+
+#[test]
+fn a_zero_without_a_report_is_not_reported_and_the_last_figure_stands() {
+    let import = excerpt();
+    let data = &import.dataset;
+    assert_eq!(
+        deployment(data, "TDQ-DEU-2023-03").strength().kind(),
+        StrengthKind::NotReported
+    );
+    let ledger = Ledger::new(data);
+    let germany = us_in(&ledger, "2023-03-31", "DEU");
+    assert_eq!(germany.strength().to_string(), "35781", "not 0");
+    assert_eq!(
+        germany.last_observed().map(|d| d.to_string()).as_deref(),
+        Some("2022-09-01")
+    );
+    assert_eq!(
+        germany
+            .not_reported_since()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2023-03-01")
+    );
+    assert!(germany.is_stale(), "observed 211 days before");
+    // Before the unreported quarters, nothing says "not reported"; after
+    // the next report, nothing does either.
+    assert_eq!(
+        us_in(&ledger, "2022-09-30", "DEU").not_reported_since(),
+        None
+    );
+    let later = us_in(&ledger, "2023-09-30", "DEU");
+    assert_eq!(
+        (later.strength().to_string(), later.not_reported_since()),
+        ("35188".to_owned(), None)
+    );
+    // Iraq: DMDC stopped publishing; the last figure is the inserted estimate.
+    assert_eq!(
+        deployment(data, "TDQ-IRQ-2019-09").strength().kind(),
+        StrengthKind::NotReported
+    );
+    let iraq = us_in(&ledger, "2019-09-30", "IRQ");
+    assert_eq!(iraq.strength().to_string(), "~5200");
+    assert_eq!(
+        iraq.not_reported_since().map(|d| d.to_string()).as_deref(),
+        Some("2019-09-01")
+    );
+    // The total is what is known, not a sum of the table's zeros.
+    let total = ledger.posture("2023-03-31".parse().expect("day")).total();
+    assert_eq!(total.low(), 35781 + 5200 * 9 / 10 + 59 + 1414526 * 9 / 10);
+}
+
+#[test]
+fn a_row_without_a_country_code_is_named_not_dropped() {
+    let import = excerpt();
+    let [problem] = import
+        .problems
+        .iter()
+        .filter(|p| p.is_dropped())
+        .collect::<Vec<_>>()[..]
+    else {
+        panic!("one row left out: {:?}", import.problems);
+    };
+    assert_eq!(problem.line, 21);
+    assert!(problem.file.ends_with(troopdata::QUARTERLY_FILE));
+    assert_eq!(
+        problem.kind,
+        RowProblemKind::NoCountryCode {
+            place: "Yemen".into()
+        }
+    );
+    let report = import.dataset.validate().with_import(&import.problems);
+    let found: Vec<_> = report.by_rule(Rule::NoCountryCode).collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity(), Severity::Warning);
+    assert!(found[0]
+        .message()
+        .contains("line 21: no ISO country code for \"Yemen\""));
+}
+
+#[test]
+fn a_june_double_is_a_spike_and_the_tables_disagree() {
+    let import = excerpt();
+    let report = import.dataset.validate();
+    let spikes: Vec<&[String]> = report.by_rule(Rule::Spike).map(|f| f.records()).collect();
+    let spiked: Vec<&str> = spikes
+        .iter()
+        .flat_map(|r| r.iter())
+        .filter(|r| r.contains("-06"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        spiked,
+        ["TDQ-DEU-2019-06", "TDQ-DEU-2020-06"],
+        "only the doubled rows, not the reports"
+    );
+    let disagree: Vec<_> = report
+        .by_rule(Rule::CompetingClaims)
+        .filter(|f| f.severity() == Severity::Error)
+        .collect();
+    let pairs: Vec<&[String]> = disagree.iter().map(|f| f.records()).collect();
+    assert_eq!(
+        pairs,
+        [
+            &["TDQ-DEU-2019-06".to_owned(), "TDR-DEU-2019-06".to_owned()][..],
+            &["TDQ-DEU-2020-06".to_owned(), "TDR-DEU-2020-06".to_owned()][..]
+        ]
+    );
+    let message = disagree[1].message();
+    assert!(
+        message.contains(&fixture_line(troopdata::QUARTERLY_FILE, 10)),
+        "{message}"
+    );
+    assert!(
+        message.contains(&fixture_line(troopdata::REPORTS_FILE, 8)),
+        "{message}"
+    );
+    assert!(message.contains("cannot both be true"));
+    // A posture takes the raw report.
+    let ledger = Ledger::new(&import.dataset);
+    assert_eq!(
+        us_in(&ledger, "2020-06-30", "DEU").strength().to_string(),
+        "34146"
+    );
+}
+
+#[test]
+fn a_duplicated_key_is_named_and_both_rows_compared() {
+    let import = excerpt();
+    let dup: Vec<_> = import.problems.iter().filter(|p| !p.is_dropped()).collect();
+    assert_eq!(dup.len(), 1);
+    assert_eq!(dup[0].line, 3);
+    assert_eq!(
+        dup[0].kind,
+        RowProblemKind::DuplicateKey {
+            first_line: 2,
+            key: "RUS 1992-09".into()
+        }
+    );
+    let data = &import.dataset;
+    assert_eq!(
+        deployment(data, "TDR-RUS-1992-09-L3")
+            .strength()
+            .to_string(),
+        "59"
+    );
+    let report = data.validate();
+    assert!(report
+        .by_rule(Rule::CompetingClaims)
+        .any(|f| f.severity() == Severity::Note
+            && f.records() == ["TDR-RUS-1992-09", "TDR-RUS-1992-09-L3"]));
+}
+
+fn texts(quarterly: &str) -> Result<Import, ImportError> {
+    troopdata::from_texts(("q.csv".into(), quarterly.into()), None)
+}
+
+const HEADER: &str = "iso3c,countryname,year,month,source,troops_ad\n";
+
+#[test]
+fn bad_input_is_named_by_file_line_and_column() {
+    match texts("iso3c,countryname,year,month,source\nDEU,Germany,2020,June,June 2020\n") {
+        Err(ImportError::MissingColumn { file, column }) => {
+            assert_eq!((file.as_str(), column), ("q.csv", "troops_ad"));
+        }
+        other => panic!("expected MissingColumn, found {other:?}"),
+    }
+    let import = texts(&format!(
+        "{HEADER}DEU,Germany,2020,Juno,June 2020,1\nDEU,Germany,2020,June,June 2020,-4\nDEU,Germany,2020,March,March 2020,7\nxx,Somewhere,2020,June,June 2020,1\n"
+    ))
+    .expect("imports the good row");
+    let kinds: Vec<(usize, String)> = import
+        .problems
+        .iter()
+        .map(|p| (p.line, p.to_string()))
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds[0]
+        .1
+        .contains("q.csv line 2: column month: expected a month's English name"));
+    assert!(kinds[1].1.contains(
+        "line 3: column troops_ad: expected a whole number of troops or NA, found \"-4\""
+    ));
+    assert!(kinds[2].1.contains("line 5: column iso3c"));
+    assert_eq!(import.dataset.deployments().len(), 1);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-troopdata");
+    match troopdata::read_dir(&dir) {
+        Err(e @ ImportError::Io { .. }) => assert!(e.to_string().contains("no-such-troopdata")),
+        other => panic!("expected Io, found {other:?}"),
+    }
+    match texts(&format!("{HEADER}\"DEU,Germany,2020,June,June 2020,1\n")) {
+        Err(e @ ImportError::Csv { .. }) | Err(e @ ImportError::NoDatedRow { .. }) => {
+            assert!(e.to_string().contains("q.csv"));
+        }
+        other => panic!("expected an error, found {other:?}"),
+    }
+}
+
+/// A quarterly table of one country: `figures` by quarter from 2000-03.
+fn series(figures: &[u32]) -> String {
+    let months = ["March", "June", "September", "December"];
+    let mut text = HEADER.to_owned();
+    for (i, n) in figures.iter().enumerate() {
+        let month = months[i % 4];
+        let year = 2000 + i / 4;
+        text.push_str(&format!("DEU,Germany,{year},{month},{month} {year},{n}\n"));
+    }
+    text
+}
+
+fn spiked(figures: &[u32]) -> Vec<String> {
+    let import = texts(&series(figures)).expect("imports");
+    let report = import.dataset.validate();
+    let records: Vec<String> = report
+        .by_rule(Rule::Spike)
+        .map(|f| f.records()[1].clone())
+        .collect();
+    records
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A series that drifts by at most 10% per quarter has no spike; the
+    /// same series with one interior figure doubled has exactly that one.
+    #[test]
+    fn a_doubled_quarter_is_the_only_spike(
+        start in 1_000u32..100_000,
+        drift in prop::collection::vec(-10i32..=10, 3..24),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let mut figures = vec![start];
+        for d in &drift {
+            let last = i64::from(*figures.last().expect("one"));
+            let next = last + last * i64::from(*d) / 100;
+            figures.push(u32::try_from(next.max(1)).expect("fits"));
+        }
+        prop_assert!(spiked(&figures).is_empty(), "{figures:?}");
+        let i = 1 + at.index(figures.len() - 2);
+        figures[i] *= 2;
+        let (year, month) = (2000 + i / 4, ["03", "06", "09", "12"][i % 4]);
+        prop_assert_eq!(spiked(&figures), [format!("TDQ-DEU-{year}-{month}")], "{:?}", figures);
+    }
+}
+
+#[test]
+fn the_threshold_is_the_stated_one() {
+    assert_eq!(troop_tracker::validate::SPIKE_RATIO, 1.8);
+    // 1.8 times the higher neighbour is a spike; just under is not; nor a
+    // step that does not come back, nor a small count.
+    assert_eq!(spiked(&[1000, 1800, 1000]).len(), 1);
+    assert!(spiked(&[1000, 1799, 1000]).is_empty());
+    assert!(spiked(&[1000, 2000, 2000]).is_empty());
+    assert!(
+        spiked(&[1000, 2000, 700]).is_empty(),
+        "neighbours 30% apart"
+    );
+    assert!(
+        spiked(&[20, 60, 20]).is_empty(),
+        "an excess under 50 troops"
+    );
+}
