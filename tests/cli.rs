@@ -282,3 +282,89 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stderr), "", "no panic, no message");
 }
+
+fn troopdata_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/troopdata")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_says_what_troopdata_gave() {
+    let dir = troopdata_dir();
+    let out = ok(&["--troopdata", &dir, "import"]);
+    assert!(out.contains("20 rows, 19 imported: 11 reported 5 not_reported 1 estimate 1 imputed 1 kane; 1 left out"), "{out}");
+    assert!(out.contains("no ISO code for \"Yemen\": line 21"), "{out}");
+    assert!(out.contains("2  competing-claims error"), "{out}");
+    assert!(out.contains("2  spike warning"), "{out}");
+    let json = json(&["--troopdata", &dir, "import", "--format", "json"]);
+    assert_eq!(json["tables"][0]["by_reading"]["not_reported"], 5);
+    assert_eq!(json["rows_flagged"].as_array().map(Vec::len), Some(1));
+    let out = tool(&["import"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("give --troopdata DIR"));
+}
+
+#[test]
+fn the_other_commands_read_troopdata_too() {
+    let dir = troopdata_dir();
+    let timeline = ok(&[
+        "--troopdata",
+        &dir,
+        "timeline",
+        "--location",
+        "deu",
+        "--format",
+        "csv",
+    ]);
+    let march = timeline
+        .lines()
+        .find(|l| l.contains("TDQ-DEU-2020-03"))
+        .expect("the March 2020 row");
+    assert!(march.starts_with(
+        "2020-03-01,2020-03-31,month,USA,,DEU,,observed 34674,34674,troops,34674,34674"
+    ));
+    assert!(march.contains("troopdata-quarterly,\"260,DEU,Germany,2020,March,1,March 2020,34674\""));
+    let summary = ok(&[
+        "--troopdata",
+        &dir,
+        "summary",
+        "--as-of",
+        "2023-03-31",
+        "--width",
+        "200",
+    ]);
+    let germany = summary
+        .lines()
+        .find(|l| l.contains(" DEU ") && l.contains("35781"))
+        .expect("Germany's row");
+    assert!(
+        germany.contains("stale, not reported 2023-03-01 (last 2022-09-01)"),
+        "{germany}"
+    );
+    let chart = ok(&["--troopdata", &dir, "chart", "--location", "Germany"]);
+    assert!(chart.contains("<title>Troops in Germany (DEU)</title>"));
+    let out = tool(&["--troopdata", &dir, "validate"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the tables contradict each other"
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("[no-country-code]") && stdout.contains("[spike]"));
+    // The ledger of table rows is not written as a folder, and says so.
+    let scratch = scratch("troopdata-export");
+    let out = tool(&[
+        "--troopdata",
+        &dir,
+        "export",
+        "--out",
+        scratch.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("ledger/ not written"));
+    assert!(scratch.join("totals.csv").exists() && !scratch.join("ledger").exists());
+    let out = tool(&["--troopdata", &dir, "--data", "data", "validate"]);
+    assert_eq!(out.status.code(), Some(2), "one source of data at a time");
+}

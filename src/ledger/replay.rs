@@ -403,16 +403,7 @@ impl<'a> Replay<'a> {
         if d.strength().kind() == StrengthKind::NotReported && d.share().is_none() {
             if let Some(kept) = self.not_reported(state, d, key, day) {
                 let previous = state.take(key);
-                state.insert(key, kept);
-                if let Some(now) = state.get(key) {
-                    trace(Trace::Observed {
-                        deployment: d,
-                        key,
-                        previous,
-                        now,
-                        vars: &state.vars,
-                    });
-                }
+                settle(state, d, key, (previous, kept), trace);
                 return;
             }
         }
@@ -463,15 +454,27 @@ impl<'a> Replay<'a> {
                 state.history.push(row);
             }
         }
-        state.insert(key, now);
-        if let Some(now) = state.get(key) {
-            trace(Trace::Observed {
-                deployment: d,
-                key,
-                previous,
-                now,
-                vars: &state.vars,
-            });
-        }
+        settle(state, d, key, (previous, now), trace);
+    }
+}
+
+/// Puts an observation's figure in place of the previous one and tells
+/// the trace.
+fn settle<'a>(
+    state: &mut State,
+    d: &'a Deployment,
+    key: usize,
+    (previous, now): (Option<Figure>, Figure),
+    trace: &mut dyn FnMut(Trace<'a, '_>),
+) {
+    state.insert(key, now);
+    if let Some(now) = state.get(key) {
+        trace(Trace::Observed {
+            deployment: d,
+            key,
+            previous,
+            now,
+            vars: &state.vars,
+        });
     }
 }

@@ -99,6 +99,14 @@ fn csv_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure>
         export::write_findings(w, &report, options)
     })?;
     let ledger_dir = args.out.join("ledger");
+    if !loaded.tables.is_empty() {
+        // Imported rows cite their table by line, which the folder schema
+        // cannot hold: say so rather than write a folder that will not load.
+        eprintln!(
+            "note: ledger/ not written: the records cite troopdata's rows by line; import the files again instead"
+        );
+        return Ok(written);
+    }
     for (path, rows) in
         export::write_ledger(&ledger_dir, data, options).map_err(|e| failed(&ledger_dir, e))?
     {
