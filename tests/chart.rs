@@ -20,6 +20,7 @@ fn a_location_chart_has_the_postures_totals_on_each_change_day() {
     let irq = "IRQ".parse().expect("code");
     let c = subject_chart(&data, Subject::Location(irq));
     assert_eq!(c.title, "Troops in Iraq (IRQ)");
+    assert_eq!(c.series[0].label, "troops in IRQ");
     let [series] = c.series.as_slice() else {
         panic!("one series for a location, found {}", c.series.len());
     };
@@ -93,6 +94,8 @@ fn a_mission_chart_has_its_reported_total_and_its_contributions() {
 fn a_nation_chart_counts_what_moved_as_still_its_own() {
     let data = bundled();
     let c = subject_chart(&data, Subject::Nation("DEU".parse().expect("code")));
+    assert_eq!(c.title, "Troops of Germany (DEU)");
+    assert_eq!(c.series[0].label, "troops of DEU");
     let points = &c.series[0].points;
     assert_eq!(points.len(), 1);
     assert_eq!(points[0].bounds.to_string(), "120");
@@ -212,4 +215,37 @@ fn the_series_serialize_with_numbers() {
     assert_eq!(last["bounds"]["low"], 651);
     assert!(last["bounds"]["high"].is_null());
     assert_eq!(last["planned"], true);
+}
+
+#[test]
+fn key_moments_are_before_and_after_the_first_moves_then_the_plans() {
+    use troop_tracker::posture::{key_moments, Moment};
+    use troop_tracker::Projection;
+    let data = bundled();
+    let moments = key_moments(&data);
+    let seen: Vec<(String, Moment, Projection)> = moments
+        .iter()
+        .map(|m| (m.day.to_string(), m.options.moment, m.options.projection))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "2020-01-09".to_owned(),
+                Moment::StartOfDay,
+                Projection::Actual
+            ),
+            (
+                "2020-01-09".to_owned(),
+                Moment::EndOfDay,
+                Projection::Actual
+            ),
+            (
+                "2020-02-13".to_owned(),
+                Moment::EndOfDay,
+                Projection::Projected
+            ),
+        ]
+    );
+    assert_eq!(moments[0].title, "Before the first relocations");
 }

@@ -58,9 +58,19 @@ fn x_of(day: Day) -> f64 {
     f64::from(day.num_days_from_ce())
 }
 
-fn day_label(x: f64) -> String {
+/// A tick's label: the day, or over a long span the month (over 3 years)
+/// or the year (over 10), so that eight ticks stay distinct and readable.
+fn day_label(x: f64, span: f64) -> String {
     // Axis ticks lie inside the frame, whose ends are real days.
-    Day::from_num_days_from_ce_opt(x.round() as i32).map_or_else(String::new, |d| d.to_string())
+    let Some(day) = Day::from_num_days_from_ce_opt(x.round() as i32) else {
+        return String::new();
+    };
+    let format = match span {
+        s if s > 3650.0 => "%Y",
+        s if s > 1100.0 => "%Y-%m",
+        _ => "%Y-%m-%d",
+    };
+    day.format(format).to_string()
 }
 
 fn frame(chart: &Chart) -> Frame {
@@ -122,7 +132,7 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
         plot.configure_mesh()
             .x_labels(8)
             .light_line_style(WHITE)
-            .x_label_formatter(&|x| day_label(*x))
+            .x_label_formatter(&|x| day_label(*x, frame.x1 - frame.x0))
             .y_label_formatter(&|y| format!("{y:.0}"))
             .y_desc(chart.unit)
             .x_desc("each step holds until the next record; shaded: low to high")
@@ -315,4 +325,117 @@ fn with_titles(svg: String, title: &str, marks: &str) -> String {
     let _ = write!(out, "<g class=\"points\">\n{marks}</g>\n");
     out.push_str(&svg[close..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interval::Interval;
+
+    fn day(s: &str) -> Day {
+        s.parse().expect("a day")
+    }
+
+    fn point(d: &str, low: u64, high: Option<u64>) -> Point {
+        Point {
+            day: day(d),
+            bounds: high.map_or(Interval::at_least(low), |h| {
+                Interval::new(low, h).expect("ordered")
+            }),
+            planned: false,
+            records: vec!["R-1".to_owned()],
+        }
+    }
+
+    #[test]
+    fn days_map_to_x_and_back() {
+        let d = day("2020-01-09");
+        assert_eq!(x_of(d), 737_433.0);
+        assert_eq!(x_of(day("2020-01-10")) - x_of(d), 1.0);
+        assert_eq!(day_label(x_of(d), 30.0), "2020-01-09");
+        assert_eq!(day_label(x_of(d) + 0.4, 30.0), "2020-01-09");
+        assert_eq!(day_label(x_of(d), 2000.0), "2020-01");
+        assert_eq!(day_label(x_of(d), 20_000.0), "2020");
+        assert_eq!(day_label(f64::MAX, 30.0), "");
+    }
+
+    #[test]
+    fn steps_hold_each_value_until_the_next_day() {
+        let got = steps(&[(1.0, 10.0), (4.0, 20.0)], 9.0);
+        assert_eq!(got, [(1.0, 10.0), (4.0, 10.0), (4.0, 20.0), (9.0, 20.0)]);
+        assert!(steps(&[], 9.0).is_empty());
+    }
+
+    #[test]
+    fn an_open_bound_splits_the_upper_line() {
+        let points = [
+            point("2020-01-01", 1, Some(5)),
+            point("2020-01-03", 2, None),
+            point("2020-01-06", 3, Some(4)),
+        ];
+        let refs: Vec<&Point> = points.iter().collect();
+        let x = |d: &str| x_of(day(d));
+        let runs = bounded_runs(&refs, x("2020-01-09"));
+        assert_eq!(
+            runs,
+            [
+                vec![(x("2020-01-01"), 5.0), (x("2020-01-03"), 5.0)],
+                vec![(x("2020-01-06"), 4.0), (x("2020-01-09"), 4.0)]
+            ]
+        );
+        assert!(bounded_runs(&refs[1..2], 0.0).is_empty());
+    }
+
+    fn chart_of(points: Vec<Point>) -> Chart {
+        Chart {
+            title: "T".into(),
+            unit: "troops",
+            series: vec![Series {
+                label: "s".into(),
+                points,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_frame_pads_the_days_and_leaves_room_above() {
+        let closed = chart_of(vec![
+            point("2020-01-01", 10, Some(100)),
+            point("2020-03-01", 20, Some(50)),
+        ]);
+        let f = frame(&closed);
+        let (first, last) = (x_of(day("2020-01-01")), x_of(day("2020-03-01")));
+        let pad = ((last - first) * 0.06).max(3.0);
+        assert_eq!((f.x0, f.x1), (first - pad, last + pad));
+        assert!((f.top - 110.0).abs() < 1e-9, "{}", f.top);
+        let open = chart_of(vec![
+            point("2020-01-01", 10, None),
+            point("2020-01-02", 20, Some(50)),
+        ]);
+        let f = frame(&open);
+        assert_eq!(
+            (f.x0, f.x1),
+            (x_of(day("2020-01-01")) - 3.0, x_of(day("2020-01-02")) + 3.0)
+        );
+        assert!((f.top - 65.0).abs() < 1e-9, "{}", f.top);
+        // A chart of zeros still has a height.
+        assert_eq!(
+            frame(&chart_of(vec![point("2020-01-01", 0, Some(0))])).top,
+            1.0
+        );
+    }
+
+    #[test]
+    fn titles_go_first_and_marks_last() {
+        let out = with_titles(
+            "<svg a=\"1\">\n<rect/>\n</svg>\n".into(),
+            "A & <B>",
+            "<circle/>\n",
+        );
+        assert_eq!(
+            out,
+            "<svg a=\"1\">\n<title>A &amp; &lt;B&gt;</title>\n<rect/>\n<g class=\"points\">\n<circle/>\n</g>\n</svg>\n"
+        );
+        assert_eq!(escape("\"x\""), "&quot;x&quot;");
+    }
 }
