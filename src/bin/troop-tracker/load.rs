@@ -76,14 +76,24 @@ fn dataset(args: &DataArgs) -> Result<Dataset, Failure> {
 }
 
 /// A spinner with the elapsed time, for work whose length is not known
-/// ahead (a folder of unknown size, a validation): drawn only on a
-/// terminal, cleared when done.
+/// ahead (a folder of unknown size, a validation): it appears only if the
+/// work takes more than a moment (300 ms), only on a terminal, and is
+/// cleared when done.
 pub fn working(message: String) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let bar = ProgressBar::hidden();
     if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
         bar.set_style(style);
     }
     bar.set_message(message);
-    bar.enable_steady_tick(Duration::from_millis(120));
+    let shown = bar.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        if !shown.is_finished() {
+            // `stderr()` draws nothing when standard error is not a
+            // terminal.
+            shown.set_draw_target(ProgressDrawTarget::stderr());
+            shown.enable_steady_tick(Duration::from_millis(120));
+        }
+    });
     bar
 }
