@@ -50,13 +50,15 @@ fn every_row_is_read_by_its_source_and_count() {
     let [quarterly, reports] = import.counts.as_slice() else {
         panic!("two tables");
     };
-    assert_eq!((quarterly.rows, quarterly.imported), (20, 19));
+    assert_eq!((quarterly.rows, quarterly.imported), (21, 20));
+    assert!(quarterly.file.ends_with(troopdata::QUARTERLY_FILE));
+    assert!(reports.file.ends_with(troopdata::REPORTS_FILE));
     let readings: Vec<(Reading, usize)> =
         quarterly.by_reading.iter().map(|(r, n)| (*r, *n)).collect();
     assert_eq!(
         readings,
         [
-            (Reading::Reported, 11),
+            (Reading::Reported, 12),
             (Reading::NotReported, 5),
             (Reading::Estimate, 1),
             (Reading::Imputed, 1),
@@ -71,6 +73,31 @@ fn every_row_is_read_by_its_source_and_count() {
     assert_eq!(strength("TDQ-IRQ-2018-06"), "~5200");
     assert_eq!(strength("TDQ-USA-1951-06"), "~1414526");
     assert_eq!(strength("TDQ-DEU-1960-06"), "232256");
+    // A 0 that a named report gives is a count of none.
+    assert_eq!(strength("TDQ-IRQ-2021-09"), "0");
+    assert_eq!(Reading::NotReported.as_str(), "not_reported");
+    assert_eq!(Reading::Kane.to_string(), "kane");
+    let names: Vec<&str> = [Reading::Reported, Reading::Estimate, Reading::Imputed]
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(names, ["reported", "estimate", "imputed"]);
+    // One nation per code: the table's own USA row does not add a second.
+    let usa: Vec<_> = data
+        .nations()
+        .iter()
+        .filter(|n| n.code().as_str() == "USA")
+        .collect();
+    assert_eq!(usa.len(), 1);
+    assert_eq!(usa[0].name(), "United States");
+    let titles: Vec<&str> = data.sources().iter().map(|s| s.title()).collect();
+    assert_eq!(
+        titles,
+        [
+            "US military personnel by host country and quarter (troopdata)",
+            "DMDC quarterly reports as scraped, one row per location (troopdata)"
+        ]
+    );
     assert!(deployment(data, "TDQ-IRQ-2018-06")
         .citation()
         .note()
@@ -155,7 +182,11 @@ fn a_zero_without_a_report_is_not_reported_and_the_last_figure_stands() {
     );
     // The total is what is known, not a sum of the table's zeros.
     let total = ledger.posture("2023-03-31".parse().expect("day")).total();
-    assert_eq!(total.low(), 35781 + 5200 * 9 / 10 + 59 + 1414526 * 9 / 10);
+    // Germany's last report, Iraq's reported 0 of 2021-09, Russia's 59
+    // and the imputed ~1414526 of the USA row (less its tenth).
+    let imputed_low = 1_414_526 - 1_414_526u64.div_ceil(10);
+    let iraq = 0;
+    assert_eq!(total.low(), 35781 + iraq + 59 + imputed_low);
 }
 
 #[test]
@@ -169,7 +200,7 @@ fn a_row_without_a_country_code_is_named_not_dropped() {
     else {
         panic!("one row left out: {:?}", import.problems);
     };
-    assert_eq!(problem.line, 21);
+    assert_eq!(problem.line, 22);
     assert!(problem.file.ends_with(troopdata::QUARTERLY_FILE));
     assert_eq!(
         problem.kind,
@@ -183,7 +214,7 @@ fn a_row_without_a_country_code_is_named_not_dropped() {
     assert_eq!(found[0].severity(), Severity::Warning);
     assert!(found[0]
         .message()
-        .contains("line 21: no ISO country code for \"Yemen\""));
+        .contains("line 22: no ISO country code for \"Yemen\""));
 }
 
 #[test]
@@ -296,6 +327,19 @@ fn bad_input_is_named_by_file_line_and_column() {
         Err(e @ ImportError::Io { .. }) => assert!(e.to_string().contains("no-such-troopdata")),
         other => panic!("expected Io, found {other:?}"),
     }
+    // Months by name or a prefix of three letters or more.
+    let import = texts(&format!(
+        "{HEADER}DEU,Germany,2020,Jun,x,1\nDEU,Germany,2020,SEPT,x,1\nDEU,Germany,2020,Ju,x,1\n"
+    ))
+    .expect("imports");
+    let dates: Vec<String> = import
+        .dataset
+        .deployments()
+        .iter()
+        .map(|d| d.as_of().to_string())
+        .collect();
+    assert_eq!(dates, ["2020-06", "2020-09"]);
+    assert_eq!(import.problems.len(), 1, "Ju is June or July");
     match texts(&format!("{HEADER}\"DEU,Germany,2020,June,June 2020,1\n")) {
         Err(e @ ImportError::Csv { .. }) | Err(e @ ImportError::NoDatedRow { .. }) => {
             assert!(e.to_string().contains("q.csv"));
@@ -367,4 +411,23 @@ fn the_threshold_is_the_stated_one() {
         spiked(&[20, 60, 20]).is_empty(),
         "an excess under 50 troops"
     );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_with_its_line() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("troopdata-latin1");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let mut quarterly = HEADER.as_bytes().to_vec();
+    quarterly.extend_from_slice(
+        b"DEU,Germany,2020,June,June 2020,1\nCIV,C\xf4te d'Ivoire,2020,June,June 2020,1\n",
+    );
+    std::fs::write(dir.join(troopdata::QUARTERLY_FILE), quarterly).expect("write");
+    std::fs::write(dir.join(troopdata::REPORTS_FILE), HEADER).expect("write");
+    match troopdata::read_dir(&dir) {
+        Err(ImportError::NotUtf8 { file, line }) => {
+            assert!(file.ends_with(troopdata::QUARTERLY_FILE));
+            assert_eq!(line, 3);
+        }
+        other => panic!("expected NotUtf8, found {other:?}"),
+    }
 }
