@@ -431,3 +431,51 @@ fn a_file_that_is_not_utf8_is_named_with_its_line() {
         other => panic!("expected NotUtf8, found {other:?}"),
     }
 }
+
+#[test]
+fn timelines_and_charts_say_where_no_report_was_published() {
+    use troop_tracker::chart::{chart, render_svg, DEFAULT_SIZE};
+    use troop_tracker::Subject;
+    let import = excerpt();
+    let data = &import.dataset;
+    let germany = Subject::Location("DEU".parse().expect("code"));
+    let items = data.timeline(&germany);
+    let line = |id: &str| {
+        items
+            .iter()
+            .find(|i| i.record == id)
+            .unwrap_or_else(|| panic!("{id} in the timeline"))
+    };
+    let unreported = line("TDQ-DEU-2023-03");
+    assert!(unreported.is_not_reported());
+    assert_eq!(
+        unreported.step.change,
+        "not reported, the last reported figure stands"
+    );
+    assert_eq!(
+        unreported.strength_after.map(|s| s.to_string()).as_deref(),
+        Some("35781")
+    );
+    assert!(!line("TDQ-DEU-2022-09").is_not_reported());
+    assert_eq!(line("TDQ-DEU-2022-09").step.change, "observed 35781");
+    let c = chart(&Ledger::new(data), &germany);
+    let flags: Vec<(String, bool)> = c.series[0]
+        .points
+        .iter()
+        .filter(|p| p.day.to_string().starts_with("202"))
+        .map(|p| (p.day.to_string(), p.not_reported))
+        .collect();
+    let unreported_days: Vec<&str> = flags.iter().filter(|f| f.1).map(|f| f.0.as_str()).collect();
+    assert_eq!(unreported_days, ["2022-12-31", "2023-03-31", "2023-06-30"]);
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    assert_eq!(
+        svg.matches("fill=\"white\" stroke=").count(),
+        3,
+        "hollow points"
+    );
+    assert_eq!(
+        svg.matches("(not reported: the last reported figure stands)")
+            .count(),
+        3
+    );
+}

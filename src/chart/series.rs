@@ -47,6 +47,10 @@ pub struct Point {
     pub planned: bool,
     /// The records dated that day that changed the figure.
     pub records: Vec<String>,
+    /// Whether every record of the day says the figure was not reported
+    /// (a quarter without a report): the point repeats the last reported
+    /// figure rather than a new count.
+    pub not_reported: bool,
 }
 
 impl Chart {
@@ -98,7 +102,14 @@ pub fn chart(ledger: &Ledger<'_>, subject: &Subject) -> Chart {
 /// The days the subject's figures change (observations, moves made,
 /// reported totals) and the days of its announced moves, each with its
 /// records.
-type Days = BTreeMap<Day, Vec<String>>;
+type Days = BTreeMap<Day, Records>;
+
+/// A day's records, and whether all of them say "not reported".
+#[derive(Default)]
+struct Records {
+    ids: Vec<String>,
+    some_reported: bool,
+}
 
 fn change_days(ledger: &Ledger<'_>, subject: &Subject) -> (Days, Days) {
     let mut actual = Days::new();
@@ -122,8 +133,9 @@ fn change_days(ledger: &Ledger<'_>, subject: &Subject) -> (Days, Days) {
             &mut actual
         };
         let records = into.entry(day).or_default();
-        if !records.contains(&item.record) {
-            records.push(item.record.clone());
+        records.some_reported |= !item.is_not_reported();
+        if !records.ids.contains(&item.record) {
+            records.ids.push(item.record.clone());
         }
     }
     (actual, planned)
@@ -133,7 +145,7 @@ fn add_points(
     series: &mut [Series],
     posture: &Posture<'_>,
     subject: &Subject,
-    records: &[String],
+    records: &Records,
     planned: bool,
 ) {
     for (s, bounds) in series.iter_mut().zip(values(posture, subject)) {
@@ -142,7 +154,8 @@ fn add_points(
                 day: posture.day(),
                 bounds,
                 planned,
-                records: records.to_vec(),
+                records: records.ids.clone(),
+                not_reported: !records.some_reported,
             });
         }
     }

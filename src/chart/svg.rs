@@ -298,17 +298,28 @@ fn escape(text: &str) -> String {
 fn mark(out: &mut String, plot: &Plot<'_, '_>, series: &Series, p: &Point, colour: RGBColor) {
     let (cx, cy) = plot.backend_coord(&(x_of(p.day), p.bounds.low() as f64));
     let planned = if p.planned { " (planned)" } else { "" };
+    let unreported = if p.not_reported {
+        " (not reported: the last reported figure stands)"
+    } else {
+        ""
+    };
     let text = format!(
-        "{}: {} {}{planned}; records: {}",
+        "{}: {} {}{planned}{unreported}; records: {}",
         p.day,
         series.label,
         p.bounds,
         p.records.join(", ")
     );
     let RGBColor(r, g, b) = colour;
+    // A hollow circle where no new count was reported.
+    let fill = if p.not_reported {
+        format!("white\" stroke=\"rgb({r},{g},{b})")
+    } else {
+        format!("rgb({r},{g},{b})")
+    };
     let _ = writeln!(
         out,
-        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"rgb({r},{g},{b})\"><title>{}</title></circle>",
+        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"{fill}\"><title>{}</title></circle>",
         escape(&text)
     );
 }
@@ -344,6 +355,7 @@ mod tests {
             }),
             planned: false,
             records: vec!["R-1".to_owned()],
+            not_reported: false,
         }
     }
 

@@ -25,7 +25,7 @@ use crate::mission::Mission;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
 use crate::source::Citation;
-use crate::strength::Strength;
+use crate::strength::{Strength, StrengthKind};
 
 pub use changes::{Change, Changes};
 
@@ -151,6 +151,13 @@ impl TimelineItem<'_> {
         }
     }
 
+    /// Whether the line is an observation that says the figure was not
+    /// reported (a quarter without a report), which leaves the last
+    /// reported figure standing.
+    pub fn is_not_reported(&self) -> bool {
+        matches!(self.about, About::Observed(d) if is_unreported(d))
+    }
+
     /// Whether the line is a relocation announced but not (yet) carried
     /// out: a plan, not a change in the figures.
     pub fn is_announced(&self) -> bool {
@@ -271,6 +278,10 @@ fn replayed(data: &Dataset) -> Replayed {
             let mut change = format!("observed {}", d.strength());
             if let Some(share) = d.share() {
                 change.push_str(&format!(" ({share} of the mission total)"));
+            } else if is_unreported(d) && now.observed_on.is_some_and(|seen| seen < now.day) {
+                // The ledger kept the last figure: say so rather than
+                // "observed n/r" beside a count.
+                change = "not reported, the last reported figure stands".to_owned();
             }
             let step = Step {
                 key: key(k),
@@ -357,4 +368,9 @@ fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
     // A stable sort keeps file order among equals.
     items.sort_by_key(|i| (i.date.anchor(), i.date.latest(), i.rank));
     items
+}
+
+/// An observation stating only "not reported" (no share to derive from).
+fn is_unreported(d: &Deployment) -> bool {
+    d.strength().kind() == StrengthKind::NotReported && d.share().is_none()
 }
