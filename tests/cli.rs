@@ -65,6 +65,11 @@ fn summary_prints_the_key_dates_and_the_validation_counts() {
     }
     assert!(out.contains("All troops recorded: 620"));
     assert!(out.contains("36 notes not shown"));
+    // Narrowed to a host country: its timeline, then only its figures.
+    let iraq = ok(&["summary", "--as-of", "2020-01-10", "--location", "iraq"]);
+    assert!(iraq.starts_with("Timeline of Iraq (IRQ)"));
+    assert!(iraq.contains("All troops recorded: 91..590"));
+    assert!(!iraq.contains("JOR+KWT"), "a joint figure is in neither country");
 }
 
 #[test]

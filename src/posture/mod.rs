@@ -381,6 +381,29 @@ impl<'d> Posture<'d> {
         }
     }
 
+    /// The same posture narrowed to the figures inside one host country
+    /// (its areas included; a figure held jointly with another country,
+    /// `JOR+KWT`, is not inside either).
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Ledger};
+    /// let data = Dataset::bundled()?;
+    /// let p = Ledger::new(&data).posture("2020-01-10".parse()?).in_country("IRQ".parse()?);
+    /// assert!(p.entries().iter().all(|e| e.key().places.iter().all(|l| l.country().as_str() == "IRQ")));
+    /// assert_eq!(p.by_location().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_country(&self, country: NationCode) -> Posture<'d> {
+        let state: Figures = self
+            .entries
+            .iter()
+            .filter(|e| e.key.places.iter().all(|l| l.country() == country))
+            .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
+            .collect();
+        let unknowns = (self.vars.clone(), self.moved.clone(), self.history.clone());
+        Posture::from_state(self.data, self.day, self.options, &state, unknowns)
+    }
+
     /// The same posture narrowed to one nation and/or one mission: only
     /// their figures remain, and [`Posture::by_mission`] shows only that
     /// mission.

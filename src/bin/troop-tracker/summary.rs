@@ -4,7 +4,8 @@
 use serde::Serialize;
 use troop_tracker::posture::{key_moments, KeyMoment};
 use troop_tracker::{
-    export, summary as tables, Dataset, Ledger, Posture, Report, Severity, Subject,
+    export, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Report, Severity,
+    Subject,
 };
 
 use crate::args::{print_json, DayArgs, Format};
@@ -28,6 +29,10 @@ pub struct Args {
     /// Only this mission's figures, after its timeline.
     #[arg(long, value_name = "ID")]
     mission: Option<String>,
+    /// Only the figures inside this host country (code or name), after
+    /// its timeline.
+    #[arg(long, value_name = "CODE")]
+    location: Option<String>,
     /// Output format (csv writes posture.csv's rows, and needs --as-of).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -50,16 +55,7 @@ struct Json<'p> {
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
     let data = &loaded.data;
-    let nation = args
-        .nation
-        .as_deref()
-        .map(|n| codes::nation(data, n))
-        .transpose()?;
-    let mission = args
-        .mission
-        .as_deref()
-        .map(|m| codes::mission(data, m))
-        .transpose()?;
+    let focus = Focus::of(data, args)?;
     let moments = match args.day.as_of {
         Some(day) => vec![KeyMoment {
             title: format!("As of {day}"),
@@ -71,14 +67,7 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
     let ledger = Ledger::new(data);
     let postures: Vec<Posture<'_>> = moments
         .iter()
-        .map(|m| {
-            let p = ledger.posture_with(m.day, m.options);
-            if nation.is_some() || mission.is_some() {
-                p.focus(nation, mission.as_ref())
-            } else {
-                p
-            }
-        })
+        .map(|m| focus.narrow(ledger.posture_with(m.day, m.options)))
         .collect();
     match args.format {
         Format::Csv => {
@@ -103,11 +92,7 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
             validation: &loaded.report(),
         }),
         Format::Table => {
-            let subjects: Vec<Subject> = nation
-                .map(Subject::Nation)
-                .into_iter()
-                .chain(mission.map(Subject::Mission))
-                .collect();
+            let subjects = focus.subjects();
             let report = loaded.report();
             output::print(&text(
                 data,
@@ -151,6 +136,49 @@ fn text(
         width,
     ));
     text
+}
+
+/// The nation, mission and host country the user narrowed to.
+struct Focus {
+    nation: Option<NationCode>,
+    mission: Option<MissionId>,
+    location: Option<NationCode>,
+}
+
+impl Focus {
+    fn of(data: &Dataset, args: &Args) -> Result<Focus, Failure> {
+        let code =
+            |text: &Option<String>| text.as_deref().map(|n| codes::nation(data, n)).transpose();
+        Ok(Focus {
+            nation: code(&args.nation)?,
+            location: code(&args.location)?,
+            mission: args
+                .mission
+                .as_deref()
+                .map(|m| codes::mission(data, m))
+                .transpose()?,
+        })
+    }
+
+    fn narrow<'d>(&self, posture: Posture<'d>) -> Posture<'d> {
+        let posture = match self.location {
+            Some(country) => posture.in_country(country),
+            None => posture,
+        };
+        if self.nation.is_some() || self.mission.is_some() {
+            posture.focus(self.nation, self.mission.as_ref())
+        } else {
+            posture
+        }
+    }
+
+    /// The timelines to print first.
+    fn subjects(&self) -> Vec<Subject> {
+        let nation = self.nation.map(Subject::Nation);
+        let mission = self.mission.clone().map(Subject::Mission);
+        let location = self.location.map(Subject::Location);
+        nation.into_iter().chain(mission).chain(location).collect()
+    }
 }
 
 /// A nation's or mission's name for a heading.
