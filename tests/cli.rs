@@ -69,7 +69,10 @@ fn summary_prints_the_key_dates_and_the_validation_counts() {
     let iraq = ok(&["summary", "--as-of", "2020-01-10", "--location", "iraq"]);
     assert!(iraq.starts_with("Timeline of Iraq (IRQ)"));
     assert!(iraq.contains("All troops recorded: 91..590"));
-    assert!(!iraq.contains("JOR+KWT"), "a joint figure is in neither country");
+    assert!(
+        !iraq.contains("JOR+KWT"),
+        "a joint figure is in neither country"
+    );
 }
 
 #[test]

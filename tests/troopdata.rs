@@ -450,7 +450,7 @@ fn timelines_and_charts_say_where_no_report_was_published() {
     assert!(unreported.is_not_reported());
     assert_eq!(
         unreported.step.change,
-        "not reported, the last reported figure stands"
+        "not reported (the last reported figure stands)"
     );
     assert_eq!(
         unreported.strength_after.map(|s| s.to_string()).as_deref(),

@@ -281,7 +281,7 @@ fn replayed(data: &Dataset) -> Replayed {
             } else if is_unreported(d) && now.observed_on.is_some_and(|seen| seen < now.day) {
                 // The ledger kept the last figure: say so rather than
                 // "observed n/r" beside a count.
-                change = "not reported, the last reported figure stands".to_owned();
+                change = "not reported (the last reported figure stands)".to_owned();
             }
             let step = Step {
                 key: key(k),
