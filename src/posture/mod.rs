@@ -388,7 +388,8 @@ impl<'d> Posture<'d> {
     /// ```
     /// use troop_tracker::{Dataset, Ledger};
     /// let data = Dataset::bundled()?;
-    /// let p = Ledger::new(&data).posture("2020-01-10".parse()?).in_country("IRQ".parse()?);
+    /// let ledger = Ledger::new(&data);
+    /// let p = ledger.posture("2020-01-10".parse()?).in_country("IRQ".parse()?);
     /// assert!(p.entries().iter().all(|e| e.key().places.iter().all(|l| l.country().as_str() == "IRQ")));
     /// assert_eq!(p.by_location().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
