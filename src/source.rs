@@ -280,3 +280,72 @@ impl fmt::Display for Citation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Source {
+        let published = "2026-06".parse().expect("a date");
+        Source::table(
+            "t".parse().expect("id"),
+            "t.csv".into(),
+            "T",
+            "us",
+            published,
+            text.into(),
+        )
+    }
+
+    fn cite(quote: &str, line: Option<usize>) -> Citation {
+        let c = Citation::new("t".parse().expect("id"), quote, None::<&str>);
+        match line {
+            Some(n) => c.at_line(n),
+            None => c,
+        }
+    }
+
+    #[test]
+    fn lines_are_found_by_number_and_end_at_the_text() {
+        let t = table("h\na,b\r\n1,2\n");
+        assert_eq!(
+            (t.line(0), t.line(1), t.line(2), t.line(3)),
+            (None, Some("h"), Some("a,b"), Some("1,2"))
+        );
+        // The text ends with a line break: there is no fourth line.
+        assert_eq!(t.line(4), None);
+        let unterminated = table("h\nx");
+        assert_eq!(unterminated.line(2), Some("x"));
+        assert_eq!(unterminated.line(3), None);
+    }
+
+    #[test]
+    fn a_table_row_is_quoted_only_by_its_own_line() {
+        let t = table("h\na,b\n1,2\n");
+        assert!(t.is_quoted_by(&cite("1,2", Some(3))));
+        assert!(!t.is_quoted_by(&cite("1,2", Some(2))), "another line");
+        assert!(!t.is_quoted_by(&cite("1,", Some(3))), "part of the line");
+        assert!(!t.is_quoted_by(&cite("1,2", None)), "no line named");
+        let mut article = Source::new(
+            "a".parse().expect("id"),
+            None,
+            "A",
+            "o",
+            "2020".parse().expect("date"),
+            "b",
+        );
+        assert!(
+            article.is_quoted_by(&cite("anything", None)),
+            "text not loaded: checked by the loader"
+        );
+        article.set_text("some of its 500 troops".into());
+        assert!(article.is_quoted_by(&cite("its 500", None)));
+        assert!(!article.is_quoted_by(&cite("its 600", None)));
+    }
+
+    #[test]
+    fn a_citation_names_its_line() {
+        assert_eq!(cite("1,2", Some(3)).to_string(), "t line 3: \"1,2\"");
+        assert_eq!(cite("1,2", None).to_string(), "t: \"1,2\"");
+    }
+}

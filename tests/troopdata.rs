@@ -283,7 +283,16 @@ fn a_duplicated_key_is_named_and_both_rows_compared() {
             .to_string(),
         "59"
     );
-    let report = data.validate();
+    let report = data.validate().with_import(&import.problems);
+    let named: Vec<(Severity, &str)> = report
+        .by_rule(Rule::DuplicateKey)
+        .map(|f| (f.severity(), f.message()))
+        .collect();
+    assert_eq!(named.len(), 1);
+    assert_eq!(named[0].0, Severity::Note);
+    assert!(named[0].1.ends_with(
+        "line 3: RUS 1992-09 is also given on line 2 of the same table; both are imported, as competing claims"
+    ));
     assert!(report
         .by_rule(Rule::CompetingClaims)
         .any(|f| f.severity() == Severity::Note
@@ -322,6 +331,12 @@ fn bad_input_is_named_by_file_line_and_column() {
     ));
     assert!(kinds[2].1.contains("line 5: column iso3c"));
     assert_eq!(import.dataset.deployments().len(), 1);
+    let report = import.dataset.validate().with_import(&import.problems);
+    let unreadable: Vec<Severity> = report
+        .by_rule(Rule::UnreadableRow)
+        .map(|f| f.severity())
+        .collect();
+    assert_eq!(unreadable, [Severity::Warning; 3]);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-troopdata");
     match troopdata::read_dir(&dir) {
         Err(e @ ImportError::Io { .. }) => assert!(e.to_string().contains("no-such-troopdata")),
