@@ -11,7 +11,7 @@ use crate::location::Location;
 use crate::nation::NationCode;
 use crate::share::Share;
 use crate::source::Citation;
-use crate::strength::Strength;
+use crate::strength::{Strength, StrengthKind};
 
 /// Places an observation before or after a relocation reported on the same
 /// day: Germany's "120 soldiers" describe the force before it sent 30 away,
@@ -195,6 +195,13 @@ impl Deployment {
     /// The share of the mission's total, when the source states one.
     pub fn share(&self) -> Option<Share> {
         self.share
+    }
+
+    /// Whether the observation only says the figure was not reported (a
+    /// quarter without a report), with no share of a mission total to
+    /// derive it from: it leaves the last reported figure standing.
+    pub fn is_not_reported(&self) -> bool {
+        self.strength.kind() == StrengthKind::NotReported && self.share.is_none()
     }
 
     /// Where the figure comes from.

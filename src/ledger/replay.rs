@@ -400,7 +400,7 @@ impl<'a> Replay<'a> {
         day: Day,
         trace: &mut dyn FnMut(Trace<'a, '_>),
     ) {
-        if d.strength().kind() == StrengthKind::NotReported && d.share().is_none() {
+        if d.is_not_reported() {
             if let Some(kept) = self.not_reported(state, d, key, day) {
                 let previous = state.take(key);
                 settle(state, d, key, (previous, kept), trace);

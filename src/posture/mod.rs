@@ -395,10 +395,16 @@ impl<'d> Posture<'d> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_country(&self, country: NationCode) -> Posture<'d> {
+        self.only(|e| e.key.places.iter().all(|l| l.country() == country))
+    }
+
+    /// The posture rebuilt from the entries `keep` accepts, with the same
+    /// unknowns (so their bounds stay tight together).
+    fn only(&self, keep: impl Fn(&Entry<'d>) -> bool) -> Posture<'d> {
         let state: Figures = self
             .entries
             .iter()
-            .filter(|e| e.key.places.iter().all(|l| l.country() == country))
+            .filter(|e| keep(e))
             .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
         let unknowns = (self.vars.clone(), self.moved.clone(), self.history.clone());
@@ -419,15 +425,10 @@ impl<'d> Posture<'d> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn focus(&self, nation: Option<NationCode>, mission: Option<&MissionId>) -> Posture<'d> {
-        let state: Figures = self
-            .entries
-            .iter()
-            .filter(|e| nation.is_none_or(|n| e.key.nation == Some(n)))
-            .filter(|e| mission.is_none_or(|m| e.key.mission.as_ref() == Some(m)))
-            .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
-            .collect();
-        let unknowns = (self.vars.clone(), self.moved.clone(), self.history.clone());
-        let mut p = Posture::from_state(self.data, self.day, self.options, &state, unknowns);
+        let mut p = self.only(|e| {
+            nation.is_none_or(|n| e.key.nation == Some(n))
+                && mission.is_none_or(|m| e.key.mission.as_ref() == Some(m))
+        });
         p.mission_focus = mission.cloned().or_else(|| self.mission_focus.clone());
         p
     }

@@ -25,7 +25,7 @@ use crate::mission::Mission;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
 use crate::source::Citation;
-use crate::strength::{Strength, StrengthKind};
+use crate::strength::Strength;
 
 pub use changes::{Change, Changes};
 
@@ -155,7 +155,7 @@ impl TimelineItem<'_> {
     /// reported (a quarter without a report), which leaves the last
     /// reported figure standing.
     pub fn is_not_reported(&self) -> bool {
-        matches!(self.about, About::Observed(d) if is_unreported(d))
+        matches!(self.about, About::Observed(d) if d.is_not_reported())
     }
 
     /// Whether the line is a relocation announced but not (yet) carried
@@ -278,7 +278,7 @@ fn replayed(data: &Dataset) -> Replayed {
             let mut change = format!("observed {}", d.strength());
             if let Some(share) = d.share() {
                 change.push_str(&format!(" ({share} of the mission total)"));
-            } else if is_unreported(d) && now.observed_on.is_some_and(|seen| seen < now.day) {
+            } else if d.is_not_reported() && now.not_reported.is_some() {
                 // The ledger kept the last figure: say so rather than
                 // "observed n/r" beside a count.
                 change = "not reported (the last reported figure stands)".to_owned();
@@ -368,9 +368,4 @@ fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
     // A stable sort keeps file order among equals.
     items.sort_by_key(|i| (i.date.anchor(), i.date.latest(), i.rank));
     items
-}
-
-/// An observation stating only "not reported" (no share to derive from).
-fn is_unreported(d: &Deployment) -> bool {
-    d.strength().kind() == StrengthKind::NotReported && d.share().is_none()
 }

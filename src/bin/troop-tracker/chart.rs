@@ -81,7 +81,6 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
 /// One row per point: `series, day, low, high, high_unbounded, planned,
 /// records` (records joined by `;`), `high` empty when unbounded.
 fn points_csv(series: &Chart) -> Result<String, Failure> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
         "series",
         "day",
@@ -92,10 +91,9 @@ fn points_csv(series: &Chart) -> Result<String, Failure> {
         "records",
     ];
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
-    w.write_record(header).map_err(csv_failed)?;
-    for s in &series.series {
-        for p in &s.points {
-            w.write_record([
+    let rows = series.series.iter().flat_map(|s| {
+        s.points.iter().map(move |p| {
+            vec![
                 s.label.clone(),
                 p.day.to_string(),
                 p.bounds.low().to_string(),
@@ -103,18 +101,10 @@ fn points_csv(series: &Chart) -> Result<String, Failure> {
                 yes_no(p.bounds.high().is_none()),
                 yes_no(p.planned),
                 p.records.join(";"),
-            ])
-            .map_err(csv_failed)?;
-        }
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| csv_failed(e.into_error().into()))?;
-    String::from_utf8(bytes).map_err(|e| Failure::Usage(e.to_string()))
-}
-
-fn csv_failed(e: csv::Error) -> Failure {
-    Failure::Usage(format!("cannot write CSV: {e}"))
+            ]
+        })
+    });
+    output::csv_text(&header, rows)
 }
 
 fn points_table(series: &Chart) -> String {

@@ -1,7 +1,7 @@
 //! Nations, missions and places as users type them: codes in any case,
 //! names for nations, and "did you mean" when nothing matches.
 
-use troop_tracker::{Dataset, MissionId, NationCode, Subject};
+use troop_tracker::{Dataset, Mission, MissionId, Nation, NationCode, Subject};
 
 use crate::args::SubjectArgs;
 use crate::output::Failure;
@@ -9,34 +9,32 @@ use crate::output::Failure;
 /// A nation in the data from its code in any case (`deu`) or its name
 /// (`Germany`).
 pub fn nation(data: &Dataset, text: &str) -> Result<NationCode, Failure> {
-    let wanted = text.trim();
-    let found = data.nations().iter().find(|n| {
-        n.code().as_str().eq_ignore_ascii_case(wanted) || n.name().eq_ignore_ascii_case(wanted)
-    });
-    if let Some(n) = found {
-        return Ok(n.code());
-    }
-    let candidates = data
-        .nations()
-        .iter()
-        .map(|n| (n.code().to_string(), n.name().to_owned()));
-    Err(unknown("nation", wanted, candidates))
+    let named = |n: &Nation| (n.code().to_string(), n.name().to_owned());
+    lookup("nation", data.nations(), text, named).map(Nation::code)
 }
 
 /// A mission in the data from its id in any case (`nmi`) or its name.
 pub fn mission(data: &Dataset, text: &str) -> Result<MissionId, Failure> {
+    let named = |m: &Mission| (m.id().to_string(), m.name().to_owned());
+    lookup("mission", data.missions(), text, named).map(|m| m.id().clone())
+}
+
+/// The item whose code or name (from `named`) is `text` in any case, or
+/// a failure with suggestions.
+fn lookup<'d, T>(
+    what: &str,
+    items: &'d [T],
+    text: &str,
+    named: impl Fn(&T) -> (String, String),
+) -> Result<&'d T, Failure> {
     let wanted = text.trim();
-    let found = data.missions().iter().find(|m| {
-        m.id().as_str().eq_ignore_ascii_case(wanted) || m.name().eq_ignore_ascii_case(wanted)
-    });
-    if let Some(m) = found {
-        return Ok(m.id().clone());
-    }
-    let candidates = data
-        .missions()
+    items
         .iter()
-        .map(|m| (m.id().to_string(), m.name().to_owned()));
-    Err(unknown("mission", wanted, candidates))
+        .find(|item| {
+            let (code, name) = named(item);
+            code.eq_ignore_ascii_case(wanted) || name.eq_ignore_ascii_case(wanted)
+        })
+        .ok_or_else(|| unknown(what, wanted, items.iter().map(named)))
 }
 
 /// The subject the arguments name, if any.

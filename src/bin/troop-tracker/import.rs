@@ -53,18 +53,15 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
             findings: by_rule(&report),
         }),
         Format::Csv => {
-            let mut out = String::from("file,reading,rows\n");
-            for t in &loaded.tables {
-                for (reading, n) in &t.by_reading {
-                    out.push_str(&format!("{},{reading},{n}\n", csv_cell(&t.file)));
-                }
-                out.push_str(&format!(
-                    "{},left_out,{}\n",
-                    csv_cell(&t.file),
-                    t.rows - t.imported
-                ));
-            }
-            output::print(&out)
+            let rows = loaded.tables.iter().flat_map(|t| {
+                let row = |what: String, n: usize| vec![t.file.clone(), what, n.to_string()];
+                let readings = t
+                    .by_reading
+                    .iter()
+                    .map(move |(r, n)| row(r.to_string(), *n));
+                readings.chain([row("left_out".to_owned(), t.rows - t.imported)])
+            });
+            output::print(&output::csv_text(&["file", "reading", "rows"], rows)?)
         }
         Format::Table => {
             let mut out = String::new();
@@ -140,12 +137,4 @@ fn by_rule(report: &Report) -> BTreeMap<String, usize> {
             .or_default() += 1;
     }
     out
-}
-
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }

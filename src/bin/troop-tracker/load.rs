@@ -23,10 +23,9 @@ pub struct Loaded {
 impl Loaded {
     /// The validation report, with the import's problems.
     pub fn report(&self) -> Report {
-        let spinner = working("validating".to_owned());
-        let report = self.data.validate().with_import(&self.problems);
-        spinner.finish_and_clear();
-        report
+        working("validating".to_owned(), || {
+            self.data.validate().with_import(&self.problems)
+        })
     }
 }
 
@@ -38,10 +37,10 @@ pub fn load(args: &DataArgs) -> Result<Loaded, Failure> {
                 "--articles applies to a data folder, not to --troopdata".to_owned(),
             ));
         }
-        let spinner = working(format!("importing {}", dir.display()));
-        let imported = troopdata::read_dir(dir);
-        spinner.finish_and_clear();
-        let imported = imported.map_err(|e| Failure::Load(e.to_string()))?;
+        let imported = working(format!("importing {}", dir.display()), || {
+            troopdata::read_dir(dir)
+        })
+        .map_err(|e| Failure::Load(e.to_string()))?;
         return Ok(Loaded {
             data: imported.dataset,
             problems: imported.problems,
@@ -69,17 +68,24 @@ fn dataset(args: &DataArgs) -> Result<Dataset, Failure> {
         .articles
         .iter()
         .fold(LoadOptions::new(), |o, a| o.allow_articles_in(a));
-    let spinner = working(format!("loading {}", dir.display()));
-    let loaded = Dataset::from_dir_with(dir, &options);
-    spinner.finish_and_clear();
-    loaded.map_err(|e| Failure::Load(e.to_string()))
+    working(format!("loading {}", dir.display()), || {
+        Dataset::from_dir_with(dir, &options)
+    })
+    .map_err(|e| Failure::Load(e.to_string()))
 }
 
-/// A spinner with the elapsed time, for work whose length is not known
-/// ahead (a folder of unknown size, a validation): it appears only if the
-/// work takes more than a moment (300 ms), only on a terminal, and is
-/// cleared when done.
-pub fn working(message: String) -> ProgressBar {
+/// Does `work` under a spinner with the elapsed time, for work whose
+/// length is not known ahead (a folder of unknown size, a validation): it
+/// appears only if the work takes more than a moment (300 ms), only on a
+/// terminal, and is cleared when done.
+fn working<T>(message: String, work: impl FnOnce() -> T) -> T {
+    let bar = spinner(message);
+    let out = work();
+    bar.finish_and_clear();
+    out
+}
+
+fn spinner(message: String) -> ProgressBar {
     let bar = ProgressBar::hidden();
     if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
         bar.set_style(style);

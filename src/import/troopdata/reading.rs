@@ -38,14 +38,11 @@ impl Reading {
     /// the count is NA), with the strength it gives.
     pub fn of(source: &str, count: Option<u32>) -> (Reading, Strength) {
         let source = source.trim();
+        let unsourced = source == "NA" || source.is_empty();
         match count {
             None => (Reading::NotReported, Strength::not_reported()),
-            Some(0) if source == "NA" || source.is_empty() => {
-                (Reading::NotReported, Strength::not_reported())
-            }
-            Some(n) if source == "NA" || source.is_empty() => {
-                (Reading::Estimate, Strength::approximately(n))
-            }
+            Some(0) if unsourced => (Reading::NotReported, Strength::not_reported()),
+            Some(n) if unsourced => (Reading::Estimate, Strength::approximately(n)),
             Some(n) if source.contains("Imputation") => {
                 (Reading::Imputed, Strength::approximately(n))
             }
