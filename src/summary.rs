@@ -127,9 +127,15 @@ fn flags(e: &Entry) -> String {
     if e.is_contradicted() {
         f.push("contradicted".into());
     } else if e.origin() == Origin::Observed && e.bounds() != e.own_bounds() {
-        // A stated figure the rest of the evidence narrows: `>=1` inside a
-        // country figure of 90 is at most 90.
-        f.push(format!("so {}", e.bounds()));
+        if e.is_within_stated() {
+            // A stated figure the rest of the evidence narrows: `>=1`
+            // inside a country figure of 90 is at most 90.
+            f.push(format!("so {}", e.bounds()));
+        } else if let Some(stated) = e.stated() {
+            // The figure may have changed since its report (troops that
+            // may have come back): say what the source said.
+            f.push(format!("reported {stated}"));
+        }
     }
     f.join(", ")
 }

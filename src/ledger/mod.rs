@@ -17,6 +17,7 @@ mod key;
 mod moves;
 mod replay;
 mod reports;
+mod world;
 
 use std::sync::OnceLock;
 
@@ -34,6 +35,7 @@ pub(crate) use key::serialize_key;
 pub use key::{Figure, Key, Origin};
 pub(crate) use replay::{Figures, Replay, State, Trace};
 pub(crate) use reports::Reports;
+pub(crate) use world::{At, CellId, Range, RecordRef, Term, World};
 
 /// Which relocations a replay applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -87,6 +89,7 @@ pub struct Ledger<'d> {
     data: &'d Dataset,
     actual: OnceLock<Index>,
     projected: OnceLock<Index>,
+    worlds: [OnceLock<World>; 2],
 }
 
 impl<'d> Ledger<'d> {
@@ -96,6 +99,7 @@ impl<'d> Ledger<'d> {
             data,
             actual: OnceLock::new(),
             projected: OnceLock::new(),
+            worlds: [OnceLock::new(), OnceLock::new()],
         }
     }
 
@@ -112,6 +116,16 @@ impl<'d> Ledger<'d> {
             Projection::Projected => &self.projected,
         };
         cell.get_or_init(|| Index::build(self.data, projection.is_projected()))
+    }
+
+    /// The model of the world for `projection`, compiled on first use and
+    /// kept: every bound is asked of it.
+    pub(crate) fn world(&self, projection: Projection) -> &World {
+        let (cell, projected) = match projection {
+            Projection::Actual => (&self.worlds[0], false),
+            Projection::Projected => (&self.worlds[1], true),
+        };
+        cell.get_or_init(|| World::new(self.data, projected))
     }
 
     /// The replayed figures at the end of `day`: for every nation, place

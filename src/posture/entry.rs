@@ -73,9 +73,19 @@ impl Entry<'_> {
     /// `225..500`).
     pub fn strength(&self) -> Strength {
         match (self.figure.origin, self.figure.stated) {
-            (Origin::Observed, Some(s)) => s,
+            // The source's words where the figure is still what it said
+            // (narrowed, perhaps, by the rest of the evidence).
+            (Origin::Observed, Some(s)) if self.is_within_stated() => s,
             _ => Strength::derived(self.bounds),
         }
+    }
+
+    /// Whether the bounds lie within what the figure's own records state:
+    /// false where the figure may have changed since its report (troops
+    /// that may have come back, say).
+    pub fn is_within_stated(&self) -> bool {
+        let (own, b) = (self.figure.value, self.bounds);
+        b.low() >= own.low() && own.high().is_none_or(|h| b.high().is_some_and(|x| x <= h))
     }
 
     /// The tightest bounds all the posture's evidence allows: what the
@@ -91,6 +101,15 @@ impl Entry<'_> {
     /// the posture's evidence narrowed them.
     pub fn own_bounds(&self) -> Interval {
         self.figure.value
+    }
+
+    /// The strength its latest report states, when the figure is one
+    /// report not changed since by a recorded move.
+    pub fn stated(&self) -> Option<Strength> {
+        match self.figure.origin {
+            Origin::Observed => self.figure.stated,
+            _ => None,
+        }
     }
 
     /// Whether the evidence around this figure cannot all be true (an

@@ -15,8 +15,7 @@ use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
 use crate::ledger::{
-    Figure, Figures, Form, History, Infeasible, Key, Ledger, Projection, Replay, State, System,
-    Var, VarId,
+    At, Figure, Figures, Key, Ledger, Projection, Range, Replay, State, Term, World,
 };
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
@@ -53,13 +52,6 @@ impl std::fmt::Display for Moment {
         f.write_str(self.as_str())
     }
 }
-
-/// What each move applied moved, as a form, by its first report's id.
-type Moved = crate::fasthash::FastMap<RecordId, Form>;
-
-/// The unknowns a posture's forms are written in, what each move moved,
-/// and what held at earlier moments.
-type Unknowns<'d> = (Cow<'d, [Var]>, Cow<'d, Moved>, Cow<'d, History>);
 
 /// How to build a posture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,15 +116,8 @@ pub struct Posture<'d> {
     options: PostureOptions,
     entries: Vec<Entry<'d>>,
     mission_focus: Option<MissionId>,
-    /// The unknowns the entries' forms are written in.
-    vars: Cow<'d, [Var]>,
-    /// What each move applied moved, as a form, by its first report's id.
-    moved: Cow<'d, Moved>,
-    /// What held at earlier moments, by unknown.
-    history: Cow<'d, History>,
-    /// The evidence as constraints: nesting, non-negative counts, moves
-    /// that may have come back.
-    system: System,
+    /// The model of the world every bound comes from.
+    world: &'d World,
 }
 
 /// Postures are asked of a [`Ledger`], which keeps the index that makes a
@@ -146,17 +131,13 @@ impl<'d> Ledger<'d> {
     /// The posture on `day` with the given options.
     pub fn posture_with(&self, day: Day, options: PostureOptions) -> Posture<'_> {
         let data = self.dataset();
+        let world = self.world(options.projection);
         if options.moment == Moment::StartOfDay {
-            // The start of a day depends on where each figure stands
-            // relative to that day's relocations: replay.
+            // Which figures the start of a day lists depends on where each
+            // stands relative to that day's relocations: replay.
             let replay = Replay::new(data, options.projection.is_projected());
-            let (figures, mut state) = replay.state_with_vars_on(day, true);
-            let unknowns = (
-                Cow::Owned(state.take_vars()),
-                Cow::Owned(state.take_moved()),
-                Cow::Owned(History::new(state.take_history())),
-            );
-            return Posture::from_state(data, day, options, &figures, unknowns);
+            let figures = replay.state_on(day, true);
+            return Posture::from_state(data, world, day, options, &figures);
         }
         Posture::from_index(self, day, options)
     }
@@ -166,6 +147,7 @@ impl<'d> Ledger<'d> {
     /// The result equals calling [`Ledger::posture_with`] for each day.
     pub fn postures_over(&self, days: &[Day], options: PostureOptions) -> Vec<Posture<'_>> {
         let data = self.dataset();
+        let world = self.world(options.projection);
         let ledger = Replay::new(data, options.projection.is_projected());
         let mut state = State::new();
         let mut last: Option<Day> = None;
@@ -182,14 +164,10 @@ impl<'d> Ledger<'d> {
             opts.moment = Moment::EndOfDay;
             out.push(Posture::from_state(
                 data,
+                world,
                 day,
                 opts,
                 &ledger.figures(&state),
-                (
-                    Cow::Owned(state.vars().to_vec()),
-                    Cow::Owned(state.moved().clone()),
-                    Cow::Owned(History::new(state.history().to_vec())),
-                ),
             ));
         }
         out
@@ -199,15 +177,15 @@ impl<'d> Ledger<'d> {
 impl<'d> Posture<'d> {
     fn from_state(
         data: &'d Dataset,
+        world: &'d World,
         day: Day,
         options: PostureOptions,
         state: &Figures,
-        unknowns: Unknowns<'d>,
     ) -> Posture<'d> {
         let figures = state
             .iter()
             .map(|(k, f)| (Cow::Owned(k.clone()), Cow::Owned(f.clone())));
-        let mut p = Posture::from_figures(data, day, options, figures, unknowns);
+        let mut p = Posture::from_figures(data, world, day, options, figures);
         let at: HashMap<&Key, usize> = p
             .entries
             .iter()
@@ -248,12 +226,8 @@ impl<'d> Posture<'d> {
                 .get(*k)
                 .map(|key| (Cow::Borrowed(key), Cow::Borrowed(*f)))
         });
-        let unknowns = (
-            Cow::Borrowed(index.vars.as_slice()),
-            Cow::Borrowed(&index.moved),
-            Cow::Borrowed(&index.history),
-        );
-        let mut p = Posture::from_figures(data, day, options, figures, unknowns);
+        let world = ledger.world(options.projection);
+        let mut p = Posture::from_figures(data, world, day, options, figures);
         for (entry, (k, _)) in p.entries.iter_mut().zip(&present) {
             entry.inside = index
                 .parents
@@ -264,69 +238,64 @@ impl<'d> Posture<'d> {
         p
     }
 
-    /// The evidence as constraints, and each entry's tightest bounds.
+    /// When the posture's figures are asked for.
+    pub(crate) fn at(&self) -> At {
+        match self.options.moment {
+            Moment::StartOfDay => At::Start(self.day),
+            _ => At::End(self.day),
+        }
+    }
+
+    /// The world the posture's bounds come from.
+    pub(crate) fn world(&self) -> &'d World {
+        self.world
+    }
+
+    /// The cells of these entries' figures, each once, as a sum.
+    pub(crate) fn cells_of<'e>(
+        &self,
+        entries: impl IntoIterator<Item = &'e Entry<'e>>,
+    ) -> Vec<(Term, f64)>
+    where
+        'd: 'e,
+    {
+        let mut cells: Vec<crate::ledger::CellId> = entries
+            .into_iter()
+            .flat_map(|e| self.world.cells(&e.key).unwrap_or_default().iter().copied())
+            .collect();
+        cells.sort_unstable();
+        cells.dedup();
+        cells.into_iter().map(|c| (Term::Cell(c), 1.0)).collect()
+    }
+
+    /// Each entry's least and most over every world that meets every
+    /// record; where none does, its own records' bounds, marked.
     fn tighten(&mut self) {
-        let vars: &[Var] = &self.vars;
-        let mut system = System::new(self.day);
-        for e in &self.entries {
-            system.register(vars, &e.figure.form);
-            system.non_negative(vars, &e.figure.form);
-        }
-        for e in &self.entries {
-            if let Some(parent) = e.inside.and_then(|i| self.entries.get(i)) {
-                system.at_most(vars, &e.figure.form, &parent.figure.form);
-            }
-        }
-        // What held earlier about the unknowns these figures still carry.
-        let alive: HashSet<VarId> = self
+        let sums: Vec<Vec<(Term, f64)>> = self
             .entries
             .iter()
-            .flat_map(|e| e.figure.form.terms().map(|(v, _)| v))
+            .map(|e| self.cells_of(std::iter::once(e)))
             .collect();
-        for (a, b) in self.history.relevant(&alive) {
-            system.at_most_earlier(vars, a, b);
-        }
-        system.freeze();
-        // A part that cannot fit in its whole, whatever the unknowns are.
-        let misfits: Vec<usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                let parent = self.entries.get(e.inside?)?;
-                let excess = system.range(vars, &[(&e.figure.form, 1), (&parent.figure.form, -1)]);
-                let fits = excess.is_ok_and(|(low, _)| low <= 0.5);
-                (!fits).then_some(i)
-            })
-            .collect();
-        for e in &mut self.entries {
-            match system.bounds(vars, &[&e.figure.form]) {
-                Ok(b) => e.bounds = b,
-                Err(Infeasible) => e.contradicted = true,
-            }
-        }
-        for i in misfits {
-            let parent = self.entries.get(i).and_then(|e| e.inside);
-            for j in std::iter::once(i).chain(parent) {
-                if let Some(e) = self.entries.get_mut(j) {
+        let ranges = self.world.ranges(self.at(), &sums);
+        for (e, r) in self.entries.iter_mut().zip(ranges) {
+            match r {
+                Ok(range) => e.bounds = interval(range),
+                Err(_) => {
                     e.contradicted = true;
                     e.bounds = e.figure.value;
                 }
             }
         }
-        self.system = system;
     }
 
-    /// The tightest bounds of the sum of some entries; their own bounds
-    /// summed where the evidence around them contradicts itself.
+    /// The tightest bounds of the sum of some entries (each cell once);
+    /// their own bounds summed where no world meets the records around
+    /// them.
     pub(crate) fn sum(&self, entries: &[&Entry<'_>]) -> Interval {
-        let forms: Vec<&Form> = entries.iter().map(|e| &e.figure.form).collect();
-        let own = Interval::sum(entries.iter().map(|e| &e.bounds));
-        match self.system.bounds(&self.vars, &forms) {
-            // Each entry's bounds hold on their own too; their sum never
-            // needs to be wider than theirs added.
-            Ok(b) => b.intersect(&own).unwrap_or(b),
-            Err(Infeasible) => own,
+        let sum = self.cells_of(entries.iter().copied());
+        match self.world.ranges(self.at(), &[sum]).pop() {
+            Some(Ok(range)) => interval(range),
+            _ => Interval::sum(entries.iter().map(|e| &e.bounds)),
         }
     }
 
@@ -334,10 +303,10 @@ impl<'d> Posture<'d> {
     /// caller sets nesting.
     fn from_figures(
         data: &'d Dataset,
+        world: &'d World,
         day: Day,
         options: PostureOptions,
         figures: impl Iterator<Item = (Cow<'d, Key>, Cow<'d, Figure>)>,
-        (vars, moved, history): Unknowns<'d>,
     ) -> Posture<'d> {
         let planned: HashSet<&RecordId> = if options.projection.is_projected() {
             data.relocations()
@@ -374,10 +343,7 @@ impl<'d> Posture<'d> {
             options,
             entries,
             mission_focus: None,
-            vars,
-            moved,
-            history,
-            system: System::new(day),
+            world,
         }
     }
 
@@ -407,8 +373,7 @@ impl<'d> Posture<'d> {
             .filter(|e| keep(e))
             .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
-        let unknowns = (self.vars.clone(), self.moved.clone(), self.history.clone());
-        Posture::from_state(self.data, self.day, self.options, &state, unknowns)
+        Posture::from_state(self.data, self.world, self.day, self.options, &state)
     }
 
     /// The same posture narrowed to one nation and/or one mission: only
@@ -491,5 +456,17 @@ impl<'d> Posture<'d> {
             }
         }
         out
+    }
+}
+
+/// A range of whole numbers as an interval of counts (never below zero).
+pub(crate) fn interval((low, high): Range) -> Interval {
+    let low = low.map_or(0, |l| u64::try_from(l.max(0)).unwrap_or(u64::MAX));
+    match high {
+        Some(h) => {
+            let h = u64::try_from(h.max(0)).unwrap_or(u64::MAX);
+            Interval::bounded(low.min(h), h)
+        }
+        None => Interval::at_least(low),
     }
 }

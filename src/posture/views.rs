@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::{contributions, Form, Reports};
+use crate::ledger::{contributions, RecordRef, Reports, Term};
 use crate::mission::MissionStrength;
 use crate::nation::NationCode;
 use crate::posture::{Entry, Posture};
@@ -131,7 +131,7 @@ impl<'d> Posture<'d> {
     /// from its reported total's day to the posture's, each counted once
     /// however many rows report it, with what they move as forms;
     /// projected postures only.
-    fn announced(&self, mission: &MissionId, total: &MissionStrength) -> Vec<(Form, i64)> {
+    fn announced(&self, mission: &MissionId, total: &MissionStrength) -> Vec<(Term, f64)> {
         if !self.is_projected() {
             return Vec::new();
         }
@@ -148,14 +148,13 @@ impl<'d> Posture<'d> {
                 r.from_mission() == Some(mission),
                 r.to_mission() == Some(mission),
             ) {
-                (false, true) => 1,
-                (true, false) => -1,
+                (false, true) => 1.0,
+                (true, false) => -1.0,
                 _ => continue,
             };
-            // The projected replay applied the move: its count as a form.
-            if let Some(form) = self.moved.get(r.id()) {
-                out.push((form.clone(), sign));
-            }
+            // The projected world applied the move: its count.
+            let row = u32::try_from(i).unwrap_or(u32::MAX);
+            out.push((Term::Moved(RecordRef::Relocation(row)), sign));
         }
         out
     }
@@ -163,18 +162,23 @@ impl<'d> Posture<'d> {
     /// `total` plus the moves, minus `parts`, with the tightest bounds the
     /// evidence allows (what a move brings in is also counted among the
     /// contributions it joins, so the two cancel), never below zero.
-    fn plus_moves(&self, total: Interval, moves: &[(Form, i64)], parts: &[&Entry<'_>]) -> Interval {
-        let mut signed: Vec<(&Form, i64)> = moves.iter().map(|(f, s)| (f, *s)).collect();
-        signed.extend(parts.iter().map(|e| (&e.figure.form, -1)));
-        let Ok((low, high)) = self.system.range(&self.vars, &signed) else {
+    fn plus_moves(&self, total: Interval, moves: &[(Term, f64)], parts: &[&Entry<'_>]) -> Interval {
+        let mut signed: Vec<(Term, f64)> = moves.to_vec();
+        signed.extend(
+            self.cells_of(parts.iter().copied())
+                .into_iter()
+                .map(|(t, _)| (t, -1.0)),
+        );
+        let Some(Ok((low, high))) = self.world().ranges(self.at(), &[signed]).pop() else {
             // Contradictory evidence: the plain interval arithmetic.
             let parts = Interval::sum(parts.iter().map(|e| &e.bounds));
             return total.minus(&parts);
         };
-        let low = (total.low() as f64 + low - 1e-6).ceil().max(0.0) as u64;
+        let low = low.map_or(0, |l| (i128::from(total.low()) + l).max(0));
+        let low = u64::try_from(low).unwrap_or(u64::MAX);
         match (total.high(), high) {
             (Some(t), Some(h)) => {
-                let h = (t as f64 + h + 1e-6).floor().max(0.0) as u64;
+                let h = u64::try_from((i128::from(t) + h).max(0)).unwrap_or(u64::MAX);
                 Interval::bounded(low.min(h), h)
             }
             _ => Interval::at_least(low),

@@ -1,0 +1,449 @@
+//! One order of a component's events as a linear program over whole
+//! numbers: a count per cell after each event, what each move takes and
+//! where it puts it, what each temporary move sends back, and what each
+//! report fixes.
+//!
+//! Clusters whose orders are too many to try one by one are *relaxed*:
+//! their moves are applied together, and each report in them is held
+//! only to what some order could give (between the counts before the
+//! cluster less everything it takes, and plus everything it brings). That
+//! admits every world any order admits, and some more: it loosens, it
+//! never narrows.
+
+use std::collections::HashSet;
+
+use crate::fasthash::FastMap as HashMap;
+use crate::ledger::world::events::{Act, Component, Move, Report};
+use crate::ledger::world::order::{day_number, Item, Times};
+use crate::ledger::world::solve::{Program, Var};
+
+/// How one cluster's events are taken.
+#[derive(Clone, Copy)]
+pub(crate) enum Step<'a> {
+    /// In this order.
+    Exact(&'a [Item]),
+    /// In any order (relaxed).
+    Relaxed(&'a [Item]),
+}
+
+/// A built program, and where the question reads it.
+pub(crate) struct Built {
+    pub(crate) program: Program,
+    /// Each cell's count at the question's moment.
+    pub(crate) query: Vec<Var>,
+    /// Each move's count, by event.
+    pub(crate) moved: HashMap<u32, Var>,
+    /// A report or a move whose own records share no count: no world.
+    pub(crate) contradictory: bool,
+}
+
+/// What may come back along one temporary (origin, destination) pair.
+#[derive(Default)]
+struct Pool {
+    /// What may come back now, as an unknown; `None` while nothing can.
+    open: Option<Var>,
+    /// Moves whose day has not yet passed: (count, day).
+    waiting: Vec<(Var, i64)>,
+}
+
+struct Builder<'c> {
+    component: &'c Component,
+    times: &'c Times<'c>,
+    /// After which event the question is asked, when glued to one.
+    glued: Option<u32>,
+    p: Program,
+    cur: Vec<Var>,
+    pools: Vec<Pool>,
+    reported: HashSet<u32>,
+    query: Vec<Var>,
+    moved: HashMap<u32, Var>,
+    contradictory: bool,
+}
+
+/// Builds the program of `steps` (every cluster of the component, in
+/// order); `glued`: ask right after that event's moment.
+pub(crate) fn build(
+    component: &Component,
+    times: &Times<'_>,
+    steps: &[Step<'_>],
+    glued: Option<u32>,
+) -> Built {
+    let mut p = Program::default();
+    let cur: Vec<Var> = component
+        .unknown_start
+        .iter()
+        .map(|&unknown| p.var(0, if unknown { None } else { Some(0) }))
+        .collect();
+    let mut b = Builder {
+        component,
+        times,
+        glued,
+        p,
+        cur,
+        pools: component.tags.iter().map(|_| Pool::default()).collect(),
+        reported: HashSet::new(),
+        query: Vec::new(),
+        moved: HashMap::default(),
+        contradictory: false,
+    };
+    for step in steps {
+        match step {
+            Step::Exact(items) => {
+                for &item in *items {
+                    let (_, latest) = b.times.span(item);
+                    b.returns(latest);
+                    b.item(item);
+                }
+            }
+            Step::Relaxed(items) => b.relaxed(items),
+        }
+    }
+    if b.query.is_empty() {
+        b.query = b.cur.clone();
+    }
+    Built {
+        program: b.p,
+        query: b.query,
+        moved: b.moved,
+        contradictory: b.contradictory,
+    }
+}
+
+impl Builder<'_> {
+    /// A cell's count after `changes` (each an unknown, +1 added or −1
+    /// taken): a new unknown, never below zero.
+    fn shifted(&mut self, cell: u32, changes: &[(Var, f64)]) {
+        let Some(&old) = self.cur.get(cell as usize) else {
+            return;
+        };
+        let new = self.p.var(0, None);
+        let mut row = vec![(new, 1.0), (old, -1.0)];
+        row.extend(changes.iter().map(|&(v, c)| (v, -c)));
+        self.p.zero(row);
+        if let Some(slot) = self.cur.get_mut(cell as usize) {
+            *slot = new;
+        }
+    }
+
+    /// Temporary moves whose day has passed by `latest` (half days) may
+    /// send troops back, before the next event.
+    fn returns(&mut self, latest: i64) {
+        let day = latest.div_euclid(2);
+        for t in 0..self.pools.len() {
+            self.open_pool(t, day);
+            let Some(open) = self.pools.get(t).and_then(|p| p.open) else {
+                continue;
+            };
+            let Some((home, away)) = self.component.tags.get(t).cloned() else {
+                continue;
+            };
+            // What comes back, taken from the destination's cells and
+            // put in the origin's.
+            let back = self.p.var(0, None);
+            let left = self.p.var(0, None);
+            self.p.zero(vec![(left, 1.0), (open, -1.0), (back, 1.0)]);
+            if let Some(pool) = self.pools.get_mut(t) {
+                pool.open = Some(left);
+            }
+            self.spread(back, &away, -1.0);
+            self.spread(back, &home, 1.0);
+        }
+    }
+
+    fn open_pool(&mut self, t: usize, day: i64) {
+        let Some(pool) = self.pools.get_mut(t) else {
+            return;
+        };
+        let (ready, waiting): (Vec<(Var, i64)>, Vec<(Var, i64)>) =
+            pool.waiting.drain(..).partition(|&(_, d)| d < day);
+        pool.waiting = waiting;
+        if ready.is_empty() {
+            return;
+        }
+        let was = pool.open;
+        let now = self.p.var(0, None);
+        let mut row = vec![(now, 1.0)];
+        if let Some(w) = was {
+            row.push((w, -1.0));
+        }
+        row.extend(ready.iter().map(|&(m, _)| (m, -1.0)));
+        self.p.zero(row);
+        if let Some(pool) = self.pools.get_mut(t) {
+            pool.open = Some(now);
+        }
+    }
+
+    /// `amount` taken from (−1) or added to (+1) some of `cells`, split
+    /// in any way.
+    fn spread(&mut self, amount: Var, cells: &[u32], sign: f64) {
+        if let [one] = cells {
+            self.shifted(*one, &[(amount, sign)]);
+            return;
+        }
+        let parts: Vec<Var> = cells.iter().map(|_| self.p.var(0, None)).collect();
+        let mut row: Vec<(Var, f64)> = parts.iter().map(|&v| (v, 1.0)).collect();
+        row.push((amount, -1.0));
+        self.p.zero(row);
+        for (&cell, &part) in cells.iter().zip(&parts) {
+            self.shifted(cell, &[(part, sign)]);
+        }
+    }
+
+    fn item(&mut self, item: Item) {
+        match item {
+            Item::Query => self.query = self.cur.clone(),
+            Item::Event(e) => {
+                let Some(event) = self.component.events.get(e as usize) else {
+                    return;
+                };
+                match &event.act {
+                    Act::Report(r) => self.reports(std::slice::from_ref(r)),
+                    Act::Move(m) => {
+                        self.reports(&m.before);
+                        let first = 2 * day_number(event.first);
+                        self.apply(e, m, first);
+                        self.reports(&m.after);
+                    }
+                }
+                if self.glued == Some(e) {
+                    self.query = self.cur.clone();
+                }
+            }
+        }
+    }
+
+    /// Reports of one moment: the figures reported before may have
+    /// changed just before it; then each holds its bounds.
+    fn reports(&mut self, reports: &[Report]) {
+        for r in reports {
+            if self.reported.contains(&r.key) {
+                for &c in r.cells.iter() {
+                    let fresh = self.p.var(0, None);
+                    if let Some(slot) = self.cur.get_mut(c as usize) {
+                        *slot = fresh;
+                    }
+                }
+            }
+        }
+        for r in reports {
+            self.reported.insert(r.key);
+            if !r.consistent {
+                self.contradictory = true;
+            }
+            let terms: Vec<(Var, f64)> = r
+                .cells
+                .iter()
+                .filter_map(|&c| self.cur.get(c as usize).map(|&v| (v, 1.0)))
+                .collect();
+            self.p.row(
+                terms,
+                Some(r.bounds.low() as f64),
+                r.bounds.high().map(|h| h as f64),
+            );
+        }
+    }
+
+    /// A move: its count, taken from the origin's cells and put in the
+    /// destination's.
+    fn apply(&mut self, e: u32, m: &Move, first: i64) {
+        if !m.consistent {
+            self.contradictory = true;
+        }
+        let count = self.p.var(m.bounds.low(), m.bounds.high());
+        self.moved.insert(e, count);
+        self.spread(count, &m.from, -1.0);
+        self.spread(count, &m.to, 1.0);
+        if let Some(pool) = m.tag.and_then(|t| self.pools.get_mut(t as usize)) {
+            pool.waiting.push((count, first.div_euclid(2)));
+        }
+    }
+
+    /// A cluster in any order: its moves (and what may come back) applied
+    /// together; each report held to what some order could give; the
+    /// question, if asked inside, read the same way.
+    fn relaxed(&mut self, items: &[Item]) {
+        let latest = items
+            .iter()
+            .map(|&i| self.times.span(i).1)
+            .max()
+            .unwrap_or(i64::MIN);
+        let before = self.cur.clone();
+        // Returns and moves as changes per cell: taken (down) and added
+        // (up).
+        let n = self.cur.len();
+        let mut down: Vec<Vec<Var>> = vec![Vec::new(); n];
+        let mut up: Vec<Vec<Var>> = vec![Vec::new(); n];
+        for t in 0..self.pools.len() {
+            self.open_pool(t, latest.div_euclid(2));
+            let Some(open) = self.pools.get(t).and_then(|p| p.open) else {
+                continue;
+            };
+            let Some((home, away)) = self.component.tags.get(t).cloned() else {
+                continue;
+            };
+            let back = self.p.var(0, None);
+            let left = self.p.var(0, None);
+            self.p.zero(vec![(left, 1.0), (open, -1.0), (back, 1.0)]);
+            if let Some(pool) = self.pools.get_mut(t) {
+                pool.open = Some(left);
+            }
+            self.parts(back, &away, &mut down);
+            self.parts(back, &home, &mut up);
+        }
+        let mut reports: Vec<&Report> = Vec::new();
+        let mut glued_here = false;
+        for &item in items {
+            let Item::Event(e) = item else { continue };
+            let Some(event) = self.component.events.get(e as usize) else {
+                continue;
+            };
+            glued_here |= self.glued == Some(e);
+            match &event.act {
+                Act::Report(r) => reports.push(r),
+                Act::Move(m) => {
+                    reports.extend(m.before.iter().chain(&m.after));
+                    if !m.consistent {
+                        self.contradictory = true;
+                    }
+                    let count = self.p.var(m.bounds.low(), m.bounds.high());
+                    self.moved.insert(e, count);
+                    self.parts(count, &m.from, &mut down);
+                    self.parts(count, &m.to, &mut up);
+                    if let Some(pool) = m.tag.and_then(|t| self.pools.get_mut(t as usize)) {
+                        pool.waiting.push((count, day_number(event.first)));
+                    }
+                }
+            }
+        }
+        // Cells a report in the cluster may have changed without a record:
+        // a figure reported before, or twice in it.
+        let mut seen: HashMap<u32, usize> = HashMap::default();
+        for r in &reports {
+            *seen.entry(r.key).or_default() += 1;
+        }
+        let mut jumped = vec![false; n];
+        for r in &reports {
+            let again =
+                self.reported.contains(&r.key) || seen.get(&r.key).copied().unwrap_or(0) > 1;
+            if again {
+                for &c in r.cells.iter() {
+                    if let Some(j) = jumped.get_mut(c as usize) {
+                        *j = true;
+                    }
+                }
+            }
+        }
+        let hull = |cells: &[u32], sign: &[Vec<Var>], before: &[Var]| -> Vec<(Var, f64)> {
+            let mut terms = Vec::new();
+            for &c in cells {
+                if let Some(&b) = before.get(c as usize) {
+                    terms.push((b, 1.0));
+                }
+                for &v in sign.get(c as usize).map(Vec::as_slice).unwrap_or_default() {
+                    terms.push((v, 1.0));
+                }
+            }
+            terms
+        };
+        for r in &reports {
+            if !r.consistent {
+                self.contradictory = true;
+            }
+            if r.cells
+                .iter()
+                .any(|&c| jumped.get(c as usize).copied().unwrap_or(true))
+            {
+                continue;
+            }
+            // Least it can be: before, less all it loses. Most: before,
+            // plus all it gains.
+            let mut least = hull(&r.cells, &[], &before);
+            for &c in r.cells.iter() {
+                for &v in down.get(c as usize).map(Vec::as_slice).unwrap_or_default() {
+                    least.push((v, -1.0));
+                }
+            }
+            let most = hull(&r.cells, &up, &before);
+            if let Some(h) = r.bounds.high() {
+                self.p.row(least, None, Some(h as f64));
+            }
+            self.p.row(most, Some(r.bounds.low() as f64), None);
+        }
+        for r in &reports {
+            self.reported.insert(r.key);
+        }
+        let asked_inside = glued_here || items.contains(&Item::Query);
+        if asked_inside {
+            // The question's count of each cell lies between the least
+            // and the most any order could leave there.
+            let mut q = Vec::with_capacity(n);
+            for c in 0..n {
+                let v = self.p.var(0, None);
+                if !jumped.get(c).copied().unwrap_or(true) {
+                    if let Some(&b) = before.get(c) {
+                        let mut least = vec![(v, 1.0), (b, -1.0)];
+                        least.extend(
+                            down.get(c)
+                                .map(Vec::as_slice)
+                                .unwrap_or_default()
+                                .iter()
+                                .map(|&d| (d, 1.0)),
+                        );
+                        self.p.row(least, Some(0.0), None);
+                        let mut most = vec![(v, 1.0), (b, -1.0)];
+                        most.extend(
+                            up.get(c)
+                                .map(Vec::as_slice)
+                                .unwrap_or_default()
+                                .iter()
+                                .map(|&u| (u, -1.0)),
+                        );
+                        self.p.row(most, None, Some(0.0));
+                    }
+                }
+                q.push(v);
+            }
+            self.query = q;
+        }
+        // After the cluster: every change applied; jumped cells anew.
+        for c in 0..n {
+            let cell = u32::try_from(c).unwrap_or(u32::MAX);
+            if jumped.get(c).copied().unwrap_or(false) {
+                let fresh = self.p.var(0, None);
+                if let Some(slot) = self.cur.get_mut(c) {
+                    *slot = fresh;
+                }
+                continue;
+            }
+            let mut changes: Vec<(Var, f64)> = Vec::new();
+            for &d in down.get(c).map(Vec::as_slice).unwrap_or_default() {
+                changes.push((d, -1.0));
+            }
+            for &u in up.get(c).map(Vec::as_slice).unwrap_or_default() {
+                changes.push((u, 1.0));
+            }
+            if !changes.is_empty() {
+                self.shifted(cell, &changes);
+            }
+        }
+    }
+
+    /// `amount` split among `cells`, each part recorded in `into`.
+    fn parts(&mut self, amount: Var, cells: &[u32], into: &mut [Vec<Var>]) {
+        if let [one] = cells {
+            if let Some(list) = into.get_mut(*one as usize) {
+                list.push(amount);
+            }
+            return;
+        }
+        let parts: Vec<Var> = cells.iter().map(|_| self.p.var(0, None)).collect();
+        let mut row: Vec<(Var, f64)> = parts.iter().map(|&v| (v, 1.0)).collect();
+        row.push((amount, -1.0));
+        self.p.zero(row);
+        for (&cell, &part) in cells.iter().zip(&parts) {
+            if let Some(list) = into.get_mut(cell as usize) {
+                list.push(part);
+            }
+        }
+    }
+}

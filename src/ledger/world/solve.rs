@@ -1,0 +1,345 @@
+//! Linear programs over whole numbers of troops: the least and most of a
+//! sum, over every whole-number assignment that meets the rows.
+//!
+//! A program is solved as a linear program (microlp, pure Rust); where
+//! its optimum lies at a point that is not whole, branch and bound on
+//! that point's fractional unknowns finds the whole-number optimum. Counts
+//! are exact in `f64` up to 2^53, far above any sum of troop counts the
+//! notation can state (each below 2^32).
+
+use microlp::{ComparisonOp, OptimizationDirection, Problem};
+
+/// An unknown's index in its program.
+pub(crate) type Var = u32;
+
+/// A linear program: unknowns with bounds, and rows `low <= Σ c·x <= high`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Program {
+    low: Vec<f64>,
+    high: Vec<f64>,
+    rows: Vec<Row>,
+}
+
+/// `low <= Σ c·x <= high`.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    pub(crate) terms: Vec<(Var, f64)>,
+    pub(crate) low: f64,
+    pub(crate) high: f64,
+}
+
+/// No assignment meets every row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Infeasible;
+
+/// The least and most of an objective: whole numbers, possibly negative;
+/// `None` where nothing bounds it that way.
+pub(crate) type Range = (Option<i128>, Option<i128>);
+
+/// How far a solver's value may sit from a whole number and still be it.
+const WHOLE: f64 = 1e-6;
+
+/// Branch-and-bound nodes tried per optimum before the relaxation's
+/// (rounded, still sound) bound is taken.
+const MOST_NODES: usize = 200;
+
+impl Program {
+    /// A new unknown within `[low, high]` (`None`: no upper bound).
+    pub(crate) fn var(&mut self, low: u64, high: Option<u64>) -> Var {
+        let id = Var::try_from(self.low.len()).unwrap_or(Var::MAX);
+        self.low.push(low as f64);
+        self.high.push(high.map_or(f64::INFINITY, |h| h as f64));
+        id
+    }
+
+    /// A new unknown within `[low, high]` given as floats (infinite: no
+    /// bound).
+    pub(crate) fn var_f(&mut self, low: f64, high: f64) -> Var {
+        let id = Var::try_from(self.low.len()).unwrap_or(Var::MAX);
+        self.low.push(low);
+        self.high.push(high);
+        id
+    }
+
+    /// `low <= Σ c·x <= high` with infinite sides open.
+    pub(crate) fn row_f(&mut self, terms: Vec<(Var, f64)>, low: f64, high: f64) {
+        self.rows.push(Row { terms, low, high });
+    }
+
+    /// Each unknown's bounds.
+    pub(crate) fn bounds(&self) -> (Vec<f64>, Vec<f64>) {
+        (self.low.clone(), self.high.clone())
+    }
+
+    /// The rows.
+    pub(crate) fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// `low <= Σ c·x <= high`; `None` leaves a side open.
+    pub(crate) fn row(&mut self, terms: Vec<(Var, f64)>, low: Option<f64>, high: Option<f64>) {
+        self.rows.push(Row {
+            terms,
+            low: low.unwrap_or(f64::NEG_INFINITY),
+            high: high.unwrap_or(f64::INFINITY),
+        });
+    }
+
+    /// `Σ c·x = 0`.
+    pub(crate) fn zero(&mut self, terms: Vec<(Var, f64)>) {
+        self.row(terms, Some(0.0), Some(0.0));
+    }
+
+    /// How many unknowns.
+    pub(crate) fn vars(&self) -> usize {
+        self.low.len()
+    }
+
+    /// The least and most of `Σ c·x` over whole-number assignments.
+    pub(crate) fn range(&self, objective: &[(Var, f64)]) -> Result<Range, Infeasible> {
+        let low = self.optimum(objective, OptimizationDirection::Minimize)?;
+        let high = self.optimum(objective, OptimizationDirection::Maximize)?;
+        Ok((low, high))
+    }
+
+    /// Whether some assignment meets every row.
+    pub(crate) fn feasible(&self) -> bool {
+        self.optimum(&[], OptimizationDirection::Minimize).is_ok()
+    }
+
+    /// The whole-number optimum in `direction`; `None` when unbounded.
+    fn optimum(
+        &self,
+        objective: &[(Var, f64)],
+        direction: OptimizationDirection,
+    ) -> Result<Option<i128>, Infeasible> {
+        let maximize = direction == OptimizationDirection::Maximize;
+        // Depth first over added bounds: (var, low, high) overrides.
+        let mut stack: Vec<Vec<(Var, f64, f64)>> = vec![Vec::new()];
+        let mut best: Option<i128> = None;
+        let mut any_feasible = false;
+        let mut nodes = 0;
+        // The relaxation's bound of nodes left unexplored when the budget
+        // runs out: the answer may not pass it.
+        let mut open_bound: Option<f64> = None;
+        while let Some(bounds) = stack.pop() {
+            nodes += 1;
+            let solved = match self.solve(objective, direction, &bounds) {
+                Ok(s) => s,
+                Err(Outcome::Infeasible) => continue,
+                // No optimum: nothing bounds the objective that way.
+                Err(Outcome::Unbounded) => return Ok(None),
+            };
+            any_feasible = true;
+            let (value, point) = solved;
+            // A node whose relaxation cannot beat the best whole point is
+            // done.
+            if let Some(b) = best {
+                let worse = if maximize {
+                    value <= b as f64 + WHOLE
+                } else {
+                    value >= b as f64 - WHOLE
+                };
+                if worse {
+                    continue;
+                }
+            }
+            let fractional = point
+                .iter()
+                .enumerate()
+                .find(|(_, x)| (*x - x.round()).abs() > WHOLE);
+            match fractional {
+                None => {
+                    let v = round_whole(value);
+                    best = Some(match best {
+                        Some(b) if maximize => b.max(v),
+                        Some(b) => b.min(v),
+                        None => v,
+                    });
+                }
+                Some((i, x)) if nodes < MOST_NODES => {
+                    let var = Var::try_from(i).unwrap_or(Var::MAX);
+                    let (lo, hi) = self.bounds_of(var, &bounds);
+                    let mut down = bounds.clone();
+                    down.push((var, lo, x.floor()));
+                    let mut up = bounds;
+                    up.push((var, x.ceil(), hi));
+                    stack.push(down);
+                    stack.push(up);
+                }
+                Some(_) => {
+                    open_bound = Some(match open_bound {
+                        Some(o) if maximize => o.max(value),
+                        Some(o) => o.min(value),
+                        None => value,
+                    });
+                }
+            }
+        }
+        for bounds in stack {
+            if let Ok((value, _)) = self.solve(objective, direction, &bounds) {
+                open_bound = Some(match open_bound {
+                    Some(o) if maximize => o.max(value),
+                    Some(o) => o.min(value),
+                    None => value,
+                });
+            }
+        }
+        // No whole point found and none left unexplored: the relaxations
+        // were met only between whole numbers.
+        if !any_feasible || (best.is_none() && open_bound.is_none()) {
+            return Err(Infeasible);
+        }
+        // Nodes left open bound the answer from outside: their relaxed
+        // optimum, rounded outward to a whole number.
+        let open = open_bound.map(|o| {
+            if maximize {
+                (o + WHOLE).floor() as i128
+            } else {
+                (o - WHOLE).ceil() as i128
+            }
+        });
+        Ok(match (best, open) {
+            (Some(b), Some(o)) if maximize => Some(b.max(o)),
+            (Some(b), Some(o)) => Some(b.min(o)),
+            (b, o) => b.or(o),
+        })
+    }
+
+    fn bounds_of(&self, var: Var, overrides: &[(Var, f64, f64)]) -> (f64, f64) {
+        let base = (
+            self.low.get(var as usize).copied().unwrap_or(0.0),
+            self.high
+                .get(var as usize)
+                .copied()
+                .unwrap_or(f64::INFINITY),
+        );
+        overrides
+            .iter()
+            .filter(|(v, _, _)| *v == var)
+            .fold(base, |(lo, hi), &(_, l, h)| (lo.max(l), hi.min(h)))
+    }
+
+    /// One relaxation: its optimum and the point that attains it.
+    fn solve(
+        &self,
+        objective: &[(Var, f64)],
+        direction: OptimizationDirection,
+        overrides: &[(Var, f64, f64)],
+    ) -> Result<(f64, Vec<f64>), Outcome> {
+        let mut p = Problem::new(direction);
+        let mut coefficient = vec![0.0; self.low.len()];
+        for &(v, c) in objective {
+            if let Some(slot) = coefficient.get_mut(v as usize) {
+                *slot += c;
+            }
+        }
+        let mut vars = Vec::with_capacity(self.low.len());
+        for (i, &c) in coefficient.iter().enumerate() {
+            let var = Var::try_from(i).unwrap_or(Var::MAX);
+            let (lo, hi) = self.bounds_of(var, overrides);
+            if lo > hi {
+                return Err(Outcome::Infeasible);
+            }
+            vars.push(p.add_var(c, (lo, hi)));
+        }
+        for r in &self.rows {
+            let mut expr: Vec<(microlp::Variable, f64)> = Vec::with_capacity(r.terms.len());
+            for &(v, c) in &r.terms {
+                if let Some(x) = vars.get(v as usize) {
+                    match expr.iter_mut().find(|(y, _)| y == x) {
+                        Some((_, d)) => *d += c,
+                        None => expr.push((*x, c)),
+                    }
+                }
+            }
+            if r.low == r.high {
+                p.add_constraint(expr, ComparisonOp::Eq, r.low);
+                continue;
+            }
+            if r.low.is_finite() {
+                p.add_constraint(expr.clone(), ComparisonOp::Ge, r.low);
+            }
+            if r.high.is_finite() {
+                p.add_constraint(expr, ComparisonOp::Le, r.high);
+            }
+        }
+        match p.solve() {
+            Ok(outcome) => match outcome.into_solution() {
+                Ok(s) => {
+                    let point = vars.iter().map(|x| s.var_value(*x)).collect();
+                    Ok((s.objective(), point))
+                }
+                // Stopped without an optimum it can vouch for: treat the
+                // objective as unbounded, which no answer undercuts.
+                Err(_) => Err(Outcome::Unbounded),
+            },
+            Err(microlp::Error::Infeasible) => Err(Outcome::Infeasible),
+            Err(_) => Err(Outcome::Unbounded),
+        }
+    }
+}
+
+enum Outcome {
+    Infeasible,
+    Unbounded,
+}
+
+/// A solver's value that is a whole number up to rounding error.
+fn round_whole(x: f64) -> i128 {
+    x.round() as i128
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn least_and_most_over_whole_numbers() {
+        // x + y = 5, x <= 2 (x, y >= 0): y is 3..5.
+        let mut p = Program::default();
+        let x = p.var(0, Some(2));
+        let y = p.var(0, None);
+        p.row(vec![(x, 1.0), (y, 1.0)], Some(5.0), Some(5.0));
+        assert_eq!(p.range(&[(y, 1.0)]), Ok((Some(3), Some(5))));
+        assert_eq!(p.range(&[(x, 1.0), (y, -1.0)]), Ok((Some(-5), Some(-1))));
+        assert!(p.feasible());
+    }
+
+    #[test]
+    fn a_fractional_optimum_is_branched_to_the_whole_one() {
+        // 2x + 2y = 3 has no whole solution.
+        let mut p = Program::default();
+        let x = p.var(0, Some(3));
+        let y = p.var(0, Some(3));
+        p.row(vec![(x, 2.0), (y, 2.0)], Some(3.0), Some(3.0));
+        assert_eq!(p.range(&[(x, 1.0)]), Err(Infeasible));
+        // 2x <= 3: x is at most 1.
+        let mut q = Program::default();
+        let x = q.var(0, None);
+        q.row(vec![(x, 2.0)], None, Some(3.0));
+        assert_eq!(q.range(&[(x, 1.0)]), Ok((Some(0), Some(1))));
+    }
+
+    #[test]
+    fn unbounded_and_infeasible() {
+        let mut p = Program::default();
+        let x = p.var(1, None);
+        assert_eq!(p.range(&[(x, 1.0)]), Ok((Some(1), None)));
+        p.row(vec![(x, 1.0)], None, Some(0.0));
+        assert_eq!(p.range(&[(x, 1.0)]), Err(Infeasible));
+        assert!(!p.feasible());
+    }
+
+    #[test]
+    fn counts_above_two_to_the_31_stay_exact() {
+        let mut p = Program::default();
+        let x = p.var(3_000_000_000, Some(3_000_000_007));
+        let y = p.var(0, None);
+        p.row(vec![(x, 1.0), (y, -1.0)], Some(0.0), Some(0.0));
+        assert_eq!(
+            p.range(&[(y, 1.0)]),
+            Ok((Some(3_000_000_000), Some(3_000_000_007)))
+        );
+    }
+}
