@@ -5,9 +5,6 @@ use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::fasthash::FastMap as HashMap;
-use crate::id::RecordId;
-use crate::ledger::form::{Form, Var};
-use crate::ledger::history::History;
 use crate::ledger::key::{Figure, Key};
 use crate::ledger::replay::{Replay, State, Trace};
 
@@ -23,12 +20,6 @@ pub(crate) struct Index {
     /// For each key, the indices of the keys that could hold it, narrowest
     /// first.
     pub(crate) parents: Vec<Vec<usize>>,
-    /// The unknowns the figures' forms are written in.
-    pub(crate) vars: Vec<Var>,
-    /// What each move moved, as a form, by its first report's id.
-    pub(crate) moved: HashMap<RecordId, Form>,
-    /// The rows that held at earlier moments (see `State::history`).
-    pub(crate) history: History,
 }
 
 impl Index {
@@ -85,9 +76,6 @@ impl Index {
             keys,
             figures,
             parents,
-            vars: state.take_vars(),
-            moved: state.take_moved(),
-            history: History::new(state.take_history()),
         }
     }
 

@@ -9,7 +9,6 @@ use crate::deployment::Deployment;
 use crate::id::MissionId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
-use crate::ledger::form::Form;
 use crate::location::Location;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
@@ -184,9 +183,6 @@ pub struct Figure {
     /// that is after its latest observation: the figure is the last one
     /// reported, and the period since has none.
     pub not_reported: Option<Day>,
-    /// The figure as a constant plus and minus the replay's unknowns, for
-    /// tight bounds on sums and nested figures.
-    pub(crate) form: Form,
 }
 
 impl Figure {

@@ -8,10 +8,7 @@
 //! you like; the dataset itself caches nothing.
 
 mod basis;
-mod bounds;
 mod contributions;
-mod form;
-mod history;
 mod index;
 mod key;
 mod moves;
@@ -26,16 +23,13 @@ use crate::date::Day;
 use crate::dataset::Dataset;
 
 pub use basis::Basis;
-pub(crate) use bounds::{bounds_on, Infeasible, System};
 pub(crate) use contributions::contributions;
-pub(crate) use form::{Form, Var, VarId};
-pub(crate) use history::History;
 pub(crate) use index::Index;
 pub(crate) use key::serialize_key;
 pub use key::{Figure, Key, Origin};
 pub(crate) use replay::{Figures, Replay, State, Trace};
 pub(crate) use reports::Reports;
-pub(crate) use world::{At, CellId, Range, RecordRef, Term, World};
+pub(crate) use world::{interval, At, CellId, RecordRef, Term, World};
 
 /// Which relocations a replay applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

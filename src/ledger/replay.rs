@@ -11,7 +11,6 @@ use crate::fasthash::FastMap as HashMap;
 use crate::id::RecordId;
 use crate::interval::Interval;
 use crate::ledger::basis::Basis;
-use crate::ledger::form::{Form, Var, VarId};
 use crate::ledger::key::{Figure, Key, Origin};
 use crate::ledger::moves::apply_move;
 use crate::ledger::reports::Reports;
@@ -31,8 +30,6 @@ pub(crate) enum Trace<'a, 's> {
         key: usize,
         previous: Option<Figure>,
         now: &'s Figure,
-        /// The unknowns the figures' forms are written in, so far.
-        vars: &'s [Var],
     },
     /// A relocation moved troops.
     Moved {
@@ -43,8 +40,6 @@ pub(crate) enum Trace<'a, 's> {
         after: &'s Figure,
         destination: usize,
         arrived: &'s Figure,
-        /// The unknowns the figures' forms are written in, so far.
-        vars: &'s [Var],
     },
 }
 
@@ -76,26 +71,12 @@ pub(crate) struct Replay<'a> {
     data: &'a Dataset,
     keys: Vec<Key>,
     ids: HashMap<Key, usize>,
-    /// For each key id, the ids of the keys that hold it (an area's
-    /// country, a mission's all-missions figure), and of those it holds.
-    wholes: Vec<Vec<usize>>,
-    parts: Vec<Vec<usize>>,
 }
 
-/// The figures at one moment of a replay, by key id, and the unknowns
-/// their forms are written in.
+/// The figures at one moment of a replay, by key id.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct State {
     figures: Vec<Option<Figure>>,
-    pub(super) vars: Vec<Var>,
-    /// Each move applied, by its first report's id: the count it moved,
-    /// as a form.
-    pub(super) moved: HashMap<RecordId, Form>,
-    /// What held at earlier moments, as rows `a <= b` over the unknowns:
-    /// an area observed within its country's figure of that day, a place
-    /// left with no fewer than zero after a move. A posture keeps those
-    /// whose unknowns its figures still carry.
-    pub(super) history: Vec<(Form, Form)>,
 }
 
 impl State {
@@ -119,52 +100,6 @@ impl State {
         if let Some(slot) = self.figures.get_mut(key) {
             *slot = Some(figure);
         }
-    }
-
-    /// A new unknown.
-    pub(crate) fn var(&mut self, var: Var) -> VarId {
-        let id = VarId::try_from(self.vars.len()).unwrap_or(VarId::MAX);
-        self.vars.push(var);
-        id
-    }
-
-    /// The form of a figure known within `bounds`: a constant when the
-    /// bounds are one count, else a new unknown.
-    pub(crate) fn form_within(&mut self, bounds: Interval) -> Form {
-        match bounds.high() {
-            Some(h) if h == bounds.low() => Form::constant(i64::try_from(h).unwrap_or(i64::MAX)),
-            _ => Form::var(self.var(Var::within(bounds))),
-        }
-    }
-
-    /// The unknowns the figures' forms are written in.
-    pub(crate) fn vars(&self) -> &[Var] {
-        &self.vars
-    }
-
-    /// Takes the unknowns out (an index keeps them with its figures).
-    pub(crate) fn take_vars(&mut self) -> Vec<Var> {
-        std::mem::take(&mut self.vars)
-    }
-
-    /// The count each move applied so far moved, as a form.
-    pub(crate) fn moved(&self) -> &HashMap<RecordId, Form> {
-        &self.moved
-    }
-
-    /// Takes the moves out.
-    pub(crate) fn take_moved(&mut self) -> HashMap<RecordId, Form> {
-        std::mem::take(&mut self.moved)
-    }
-
-    /// The rows that held at earlier moments.
-    pub(crate) fn history(&self) -> &[(Form, Form)] {
-        &self.history
-    }
-
-    /// Takes the earlier rows out.
-    pub(crate) fn take_history(&mut self) -> Vec<(Form, Form)> {
-        std::mem::take(&mut self.history)
     }
 
     /// Every key id with its figure.
@@ -193,26 +128,6 @@ fn later_reports<'r>(
         }
     }
     reports
-}
-
-/// For each key id, the ids of the keys that hold it, and of those it
-/// holds.
-fn nesting(keys: &[Key], ids: &HashMap<Key, usize>) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
-    let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    for (i, k) in keys.iter().enumerate() {
-        for w in k.parent_candidates() {
-            if let Some(&j) = ids.get(&w) {
-                if let Some(list) = wholes.get_mut(i) {
-                    list.push(j);
-                }
-                if let Some(list) = parts.get_mut(j) {
-                    list.push(i);
-                }
-            }
-        }
-    }
-    (wholes, parts)
 }
 
 impl<'a> Replay<'a> {
@@ -283,14 +198,11 @@ impl<'a> Replay<'a> {
             });
         }
         steps.sort_unstable_by_key(|a| (a.day, a.order));
-        let (wholes, parts) = nesting(&keys, &ids);
         Replay {
             steps,
             data,
             keys,
             ids,
-            wholes,
-            parts,
         }
     }
 
@@ -359,15 +271,9 @@ impl<'a> Replay<'a> {
 
     /// The figures at the end of `day` (or its start), from scratch.
     pub(crate) fn state_on(&self, day: Day, start_of_day: bool) -> Figures {
-        self.state_with_vars_on(day, start_of_day).0
-    }
-
-    /// The figures at the end of `day` (or its start), from scratch, with
-    /// the unknowns their forms are written in.
-    pub(crate) fn state_with_vars_on(&self, day: Day, start_of_day: bool) -> (Figures, State) {
         let mut state = State::new();
         self.replay(&mut state, None, day, start_of_day, &mut |_| {});
-        (self.figures(&state), state)
+        self.figures(&state)
     }
 
     /// A "not reported" observation of a key that has a figure: the
@@ -415,7 +321,6 @@ impl<'a> Replay<'a> {
             observed_on: Some(day),
             origin: Origin::Observed,
             not_reported: None,
-            form: Form::default(),
         };
         if let (Some(share), Some(mission)) = (d.share(), d.mission()) {
             if d.strength().kind() == StrengthKind::NotReported {
@@ -435,23 +340,6 @@ impl<'a> Replay<'a> {
                     now.origin = Origin::Competing;
                     now.basis = prev.basis.joined(&now.basis);
                 }
-            }
-        }
-        // A new observation cuts the figure's history: its form is a
-        // fresh unknown within what was seen.
-        now.form = state.form_within(now.value);
-        // On this day it lies within the figures that hold it, and holds
-        // the figures within it.
-        for &w in self.wholes.get(key).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(whole) = state.get(w) {
-                let row = (now.form.clone(), whole.form.clone());
-                state.history.push(row);
-            }
-        }
-        for &p in self.parts.get(key).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(part) = state.get(p) {
-                let row = (part.form.clone(), now.form.clone());
-                state.history.push(row);
             }
         }
         settle(state, d, key, (previous, now), trace);
@@ -474,7 +362,6 @@ fn settle<'a>(
             key,
             previous,
             now,
-            vars: &state.vars,
         });
     }
 }

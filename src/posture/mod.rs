@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
 use crate::ledger::{
-    At, Figure, Figures, Key, Ledger, Projection, Range, Replay, State, Term, World,
+    interval, At, Figure, Figures, Key, Ledger, Projection, Replay, State, Term, World,
 };
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
@@ -456,17 +456,5 @@ impl<'d> Posture<'d> {
             }
         }
         out
-    }
-}
-
-/// A range of whole numbers as an interval of counts (never below zero).
-pub(crate) fn interval((low, high): Range) -> Interval {
-    let low = low.map_or(0, |l| u64::try_from(l.max(0)).unwrap_or(u64::MAX));
-    match high {
-        Some(h) => {
-            let h = u64::try_from(h.max(0)).unwrap_or(u64::MAX);
-            Interval::bounded(low.min(h), h)
-        }
-        None => Interval::at_least(low),
     }
 }

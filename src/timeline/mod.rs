@@ -20,7 +20,7 @@ use crate::deployment::{Deployment, RelativeTo};
 use crate::event::{Event, EventUnit};
 use crate::id::MissionId;
 use crate::interval::Interval;
-use crate::ledger::{bounds_on, Key, Replay, State, Trace};
+use crate::ledger::{At, Key, RecordRef, Replay, State, Term, Trace, World};
 use crate::mission::Mission;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
@@ -248,6 +248,7 @@ struct Replayed {
 
 fn replayed(data: &Dataset) -> Replayed {
     let replay = Replay::new(data, false);
+    let world = World::new(data, false);
     let key = |id: usize| {
         replay
             .key(id)
@@ -267,6 +268,26 @@ fn replayed(data: &Dataset) -> Replayed {
         .enumerate()
         .map(|(i, r)| (r.id().as_str(), i))
         .collect();
+    // A figure right after a record, as tight as every record allows;
+    // the figure's own where no world meets them.
+    let after = |at: At, k: &Key, own: Strength, stated: Option<Strength>| -> Strength {
+        let cells: Vec<(Term, f64)> = world
+            .cells(k)
+            .unwrap_or_default()
+            .iter()
+            .map(|&c| (Term::Cell(c), 1.0))
+            .collect();
+        match world.ranges(at, &[cells]).pop() {
+            Some(Ok(range)) => {
+                let b = crate::ledger::interval(range);
+                match stated {
+                    Some(s) if s.bounds() == b => s,
+                    _ => Strength::derived(b),
+                }
+            }
+            _ => own,
+        }
+    };
     let mut out = Replayed::default();
     replay.replay(&mut State::new(), None, Day::MAX, false, &mut |t| match t {
         Trace::Observed {
@@ -283,45 +304,51 @@ fn replayed(data: &Dataset) -> Replayed {
                 // "observed n/r" beside a count.
                 change = "not reported (the last reported figure stands)".to_owned();
             }
-            let step = Step {
-                key: key(k),
-                change,
-                after: Some(now.strength()),
+            let Some(&i) = deployment_at.get(d.id().as_str()) else {
+                return;
             };
-            if let Some(&i) = deployment_at.get(d.id().as_str()) {
-                out.observed.insert(i, step);
-            }
+            let record = RecordRef::Deployment(u32::try_from(i).unwrap_or(u32::MAX));
+            let at = if d.is_not_reported() && d.share().is_none() {
+                // Not a report: the figure at the end of its day.
+                At::End(d.as_of().latest())
+            } else {
+                At::After(record)
+            };
+            let stated = (now.origin == crate::ledger::Origin::Observed).then_some(d.strength());
+            let k = key(k);
+            let figure = after(at, &k, now.strength(), stated);
+            let step = Step {
+                key: k,
+                change,
+                after: Some(figure),
+            };
+            out.observed.insert(i, step);
         }
         Trace::Moved {
             relocation: r,
             moved,
             origin,
-            after,
+            after: left,
             destination,
             arrived,
-            vars,
             ..
         } => {
-            // What each place holds at the end of the move's day, as tight
-            // as the figure's own unknowns allow.
-            let tight = |f: &crate::ledger::Figure| {
-                let b = bounds_on(vars, &f.form, f.day).unwrap_or(f.value);
-                Strength::derived(b)
+            let Some(&i) = relocation_at.get(r.id().as_str()) else {
+                return;
             };
+            let at = At::After(RecordRef::Relocation(u32::try_from(i).unwrap_or(u32::MAX)));
             let (origin, destination) = (key(origin), key(destination));
             let out_step = Step {
                 change: format!("moved out {} to {}", moved, destination.places_label()),
+                after: Some(after(at, &origin, left.strength(), None)),
                 key: origin.clone(),
-                after: Some(tight(after)),
             };
             let in_step = Step {
                 change: format!("moved in {} from {}", moved, origin.places_label()),
+                after: Some(after(at, &destination, arrived.strength(), None)),
                 key: destination,
-                after: Some(tight(arrived)),
             };
-            if let Some(&i) = relocation_at.get(r.id().as_str()) {
-                out.moved.insert(i, (out_step, in_step));
-            }
+            out.moved.insert(i, (out_step, in_step));
         }
     });
     out

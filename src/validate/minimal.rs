@@ -5,6 +5,7 @@
 //! error needs every one of them.
 
 use crate::dataset::{Dataset, Positions};
+use crate::ledger::{RecordRef, World};
 use crate::validate::{Finding, Rule, Severity};
 
 /// Errors explained per report, at most: each costs a few validations of
@@ -12,7 +13,7 @@ use crate::validate::{Finding, Rule, Severity};
 const MOST_EXPLAINED: usize = 200;
 
 /// Records one error may name and still be explained.
-const MOST_RECORDS: usize = 16;
+const MOST_RECORDS: usize = 32;
 
 /// `findings` with each error's minimal set of records added where its
 /// records alone reproduce it.
@@ -22,6 +23,7 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
     }
     let records = data.positions();
     let mut explained = 0;
+    let mut unmet: Option<Vec<Vec<String>>> = None;
     findings
         .into_iter()
         .map(|f| {
@@ -29,11 +31,44 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
                 return f;
             }
             explained += 1;
-            match minimal(data, &records, &f) {
-                Some(set) => f.with_contradiction(set),
+            let own: Vec<&str> = f.records().iter().map(String::as_str).collect();
+            if let Some(set) = minimal(data, &records, &own, f.rule()) {
+                return f.with_contradiction(set);
+            }
+            // Its own records are not enough: the part of the history no
+            // world meets that they belong to.
+            let unmet = unmet.get_or_insert_with(|| unmet_parts(data));
+            let wider: Vec<&str> = unmet
+                .iter()
+                .filter(|part| part.iter().any(|r| own.contains(&r.as_str())))
+                .flatten()
+                .map(String::as_str)
+                .chain(own.iter().copied())
+                .collect();
+            match minimal(data, &records, &wider, f.rule()) {
+                Some(set) => f.naming(&set).with_contradiction(set),
                 None => f,
             }
         })
+        .collect()
+}
+
+/// The records of each part of the history no world meets.
+fn unmet_parts(data: &Dataset) -> Vec<Vec<String>> {
+    let id = |r: RecordRef| match r {
+        RecordRef::Deployment(i) => data
+            .deployments()
+            .get(i as usize)
+            .map(|d| d.id().to_string()),
+        RecordRef::Relocation(i) => data
+            .relocations()
+            .get(i as usize)
+            .map(|x| x.id().to_string()),
+    };
+    [false, true]
+        .into_iter()
+        .flat_map(|projected| World::new(data, projected).contradictions())
+        .map(|part| part.into_iter().filter_map(id).collect())
         .collect()
 }
 
@@ -45,21 +80,26 @@ fn still_errs(data: &Dataset, records: &Positions<'_>, keep: &[&str], rule: Rule
         .any(|f| f.rule() == rule && f.severity() == Severity::Error)
 }
 
-fn minimal(data: &Dataset, records: &Positions<'_>, f: &Finding) -> Option<Vec<String>> {
+fn minimal(
+    data: &Dataset,
+    records: &Positions<'_>,
+    candidates: &[&str],
+    rule: Rule,
+) -> Option<Vec<String>> {
     let mut set: Vec<&str> = Vec::new();
-    for r in f.records() {
-        if records.contains_key(r.as_str()) && !set.contains(&r.as_str()) {
+    for &r in candidates {
+        if records.contains_key(r) && !set.contains(&r) {
             set.push(r);
         }
     }
-    if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, records, &set, f.rule()) {
+    if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, records, &set, rule) {
         return None;
     }
     let mut i = 0;
     while i < set.len() {
         let mut without = set.clone();
         without.remove(i);
-        if !without.is_empty() && still_errs(data, records, &without, f.rule()) {
+        if !without.is_empty() && still_errs(data, records, &without, rule) {
             set = without;
         } else {
             i += 1;

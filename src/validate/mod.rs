@@ -23,14 +23,15 @@ mod totals;
 pub use report::{Finding, Report, Rule, Severity};
 pub use series::{SPIKE_MIN_TROOPS, SPIKE_RATIO, SPIKE_RETURN};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::dataset::Dataset;
 use crate::deployment::Deployment;
 use crate::event::Event;
 use crate::id::MissionId;
 use crate::interval::{Interval, Truth};
-use crate::ledger::{Basis, Figure};
+use crate::ledger::{Basis, Figure, RecordRef, World};
 use crate::relocation::Relocation;
 use crate::source::Citation;
 use crate::strength::StrengthKind;
@@ -72,6 +73,13 @@ impl Dataset {
                 .map(|r| (r.id().as_str(), r))
                 .collect(),
             events: self.events().iter().map(|e| (e.id().as_str(), e)).collect(),
+            deployments: self
+                .deployments()
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id().as_str(), i))
+                .collect(),
+            worlds: [OnceLock::new(), OnceLock::new()],
             by_mission: {
                 let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
                 for d in self.deployments() {
@@ -93,6 +101,7 @@ impl Dataset {
         c.alliance_size();
         c.force_size();
         c.spikes();
+        c.against_the_model();
         c.out
     }
 }
@@ -102,6 +111,10 @@ struct Checks<'a> {
     out: Vec<Finding>,
     relocations: HashMap<&'a str, &'a Relocation>,
     events: HashMap<&'a str, &'a Event>,
+    /// Each deployment's row, by id.
+    deployments: HashMap<&'a str, usize>,
+    /// The model of the world, actual and projected, built when asked.
+    worlds: [OnceLock<World>; 2],
     by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
 }
 
@@ -170,6 +183,86 @@ fn describe(f: &Figure) -> String {
 }
 
 impl<'a> Checks<'a> {
+    /// The model of the world, actual or `projected`.
+    fn world(&self, projected: bool) -> &World {
+        let cell = &self.worlds[usize::from(projected)];
+        cell.get_or_init(|| World::new(self.data, projected))
+    }
+
+    /// Errors of the rules that read the replay stand only where no world
+    /// meets the records (the model decides, not the interval arithmetic
+    /// of one replay); and every part of the history that no world meets
+    /// has an error, whichever rule saw it or none.
+    fn against_the_model(&mut self) {
+        let mut unmet: Vec<Vec<String>> = Vec::new();
+        for projected in [false, true] {
+            for records in self.world(projected).contradictions() {
+                let mut ids: Vec<String> =
+                    records.iter().filter_map(|r| self.record_id(*r)).collect();
+                ids.sort();
+                ids.dedup();
+                if !unmet.contains(&ids) {
+                    unmet.push(ids);
+                }
+            }
+        }
+        let bad: HashSet<&str> = unmet.iter().flatten().map(String::as_str).collect();
+        let modelled = [
+            Rule::RelocationExceedsOrigin,
+            Rule::Conservation,
+            Rule::WithinCountry,
+        ];
+        let out = std::mem::take(&mut self.out);
+        self.out = out
+            .into_iter()
+            .map(|f| {
+                let about = f.records().iter().any(|r| bad.contains(r.as_str()));
+                if f.severity() == Severity::Error && modelled.contains(&f.rule()) && !about {
+                    f.possible("with every other record, some world meets them")
+                } else {
+                    f
+                }
+            })
+            .collect();
+        for ids in unmet {
+            let named = self.out.iter().any(|f| {
+                f.severity() == Severity::Error && f.records().iter().any(|r| ids.contains(r))
+            });
+            if named {
+                continue;
+            }
+            let shown = if ids.len() > CHAIN_SHOWN * 2 {
+                format!(
+                    "{}, … {} more",
+                    ids.get(..CHAIN_SHOWN * 2).unwrap_or_default().join(", "),
+                    ids.len() - CHAIN_SHOWN * 2
+                )
+            } else {
+                ids.join(", ")
+            };
+            let msg = format!(
+                "no world meets these records together: a move, a return or a report leaves some figure below zero or outside what another report says ({shown}) — contradiction"
+            );
+            self.push(Rule::Conservation, Severity::Error, ids, msg);
+        }
+    }
+
+    /// A record's id.
+    fn record_id(&self, r: RecordRef) -> Option<String> {
+        match r {
+            RecordRef::Deployment(i) => self
+                .data
+                .deployments()
+                .get(i as usize)
+                .map(|d| d.id().to_string()),
+            RecordRef::Relocation(i) => self
+                .data
+                .relocations()
+                .get(i as usize)
+                .map(|x| x.id().to_string()),
+        }
+    }
+
     fn push(&mut self, rule: Rule, severity: Severity, records: Vec<String>, message: String) {
         self.out
             .push(Finding::new(rule, severity, records, message));

@@ -6,11 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::date::Day;
-
 use crate::deployment::{Deployment, RelativeTo};
 use crate::interval::{Interval, Truth};
-use crate::ledger::{Figure, Infeasible, Key, Origin, Replay, State, System, Trace, Var};
+use crate::ledger::{interval, At, Figure, Key, Origin, RecordRef, Replay, State, Term, Trace};
 use crate::relocation::Relocation;
 use crate::validate::{
     chain_ids, chain_text, describe, stated_and_bounds, stated_total, within, Checks,
@@ -87,11 +85,10 @@ impl<'a> Checks<'a> {
                 key: id,
                 previous,
                 now,
-                vars,
+                ..
             } => {
                 self.later_observation(deployment, previous.as_ref(), now);
-                let at = (&running, vars);
-                self.within_country(deployment, &key(&actual, id), now, at, &actual);
+                self.within_country(deployment, &key(&actual, id), &running, &actual);
                 running.insert(id, now.clone());
             }
         });
@@ -270,8 +267,7 @@ impl<'a> Checks<'a> {
         &mut self,
         d: &Deployment,
         key: &Key,
-        now: &Figure,
-        (state, vars): (&State, &[Var]),
+        state: &State,
         ledger: &Replay<'_>,
     ) {
         let Some(nation) = key.nation else { return };
@@ -297,6 +293,9 @@ impl<'a> Checks<'a> {
                 "the whole country",
             ));
         }
+        // How much of the part fits, right after its report, given every
+        // record.
+        let fits = self.fits(d);
         for (whole_key, what) in wholes {
             if &whole_key == key {
                 continue;
@@ -304,7 +303,7 @@ impl<'a> Checks<'a> {
             let Some(whole) = ledger.id_of(&whole_key).and_then(|id| state.get(id)) else {
                 continue;
             };
-            let (severity, verdict) = nested(now, whole, vars, d.as_of().latest());
+            let (severity, verdict) = nested(d.strength().bounds(), &whole.value, fits);
             let mut recs = vec![d.id().to_string()];
             recs.extend(chain_ids(&whole.basis));
             // A temporary move may have been reversed without a record.
@@ -333,44 +332,50 @@ impl<'a> Checks<'a> {
             self.push(Rule::WithinCountry, severity, recs, msg);
         }
     }
+
+    /// A report's figure right after it, over every world that meets every
+    /// record; `None` where none does.
+    fn fits(&self, d: &Deployment) -> Option<Interval> {
+        let world = self.world(false);
+        let i = *self.deployments.get(d.id().as_str())?;
+        let record = RecordRef::Deployment(u32::try_from(i).ok()?);
+        let cells: Vec<(Term, f64)> = world
+            .cells(&Key::of_deployment(d))?
+            .iter()
+            .map(|&c| (Term::Cell(c), 1.0))
+            .collect();
+        match world.ranges(At::After(record), &[cells]).pop()? {
+            Ok(range) => Some(interval(range)),
+            Err(_) => None,
+        }
+    }
 }
 
-/// Whether a figure can lie within the figure that holds it, given all
-/// the evidence the two rest on (a move out of the country that may since
-/// have come back, say): an error when it cannot, a warning when it can
-/// only if its stated upper bound is cut, a note otherwise.
-fn nested(part: &Figure, whole: &Figure, vars: &[Var], day: Day) -> (Severity, String) {
-    let mut system = System::new(day);
-    for f in [&part.form, &whole.form] {
-        system.register(vars, f);
-        system.non_negative(vars, f);
-    }
-    system.at_most(vars, &part.form, &whole.form);
-    system.freeze();
-    // The part must fit: the least it can exceed the whole by is above 0
-    // when no assignment puts it within (two exact figures, 150 in 100).
-    let excess = system.range(vars, &[(&part.form, 1), (&whole.form, -1)]);
-    if excess.is_err() || excess.is_ok_and(|(low, _)| low > 0.5) {
-        return (Severity::Error, "contradiction".into());
-    }
-    match system.bounds(vars, &[&part.form]) {
-        Err(Infeasible) => (Severity::Error, "contradiction".into()),
-        Ok(fits) => {
-            let own = part.value;
-            let cut = matches!((own.high(), fits.high()), (Some(o), Some(f)) if f < o);
-            if cut {
-                (
-                    Severity::Warning,
-                    format!("may conflict: only {fits} of the stated {own} fit"),
-                )
-            } else if own.high().is_none() {
-                (
-                    Severity::Note,
-                    format!("consistent (open-ended; so {fits})"),
-                )
-            } else {
-                (Severity::Note, "consistent".into())
-            }
-        }
+/// Whether a reported figure lies within the figure that holds it: an
+/// error where no world meets the records (the part cannot fit), a warning
+/// where it fits only by cutting its stated upper bound, a note otherwise.
+fn nested(own: Interval, whole: &Interval, fits: Option<Interval>) -> (Severity, String) {
+    let Some(fits) = fits else {
+        // No world: the part may not fit, or something else around it
+        // fails; the deletion filter tells which.
+        let verdict = match own.at_most(whole) {
+            Truth::CertainlyNot => "contradiction",
+            _ => "contradiction (with the records around it)",
+        };
+        return (Severity::Error, verdict.into());
+    };
+    let cut = matches!((own.high(), fits.high()), (Some(o), Some(f)) if f < o);
+    if cut {
+        (
+            Severity::Warning,
+            format!("may conflict: only {fits} of the stated {own} fit"),
+        )
+    } else if own.high().is_none() {
+        (
+            Severity::Note,
+            format!("consistent (open-ended; so {fits})"),
+        )
+    } else {
+        (Severity::Note, "consistent".into())
     }
 }

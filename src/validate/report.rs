@@ -166,6 +166,29 @@ impl Finding {
         }
     }
 
+    /// The same finding as a warning: its figures seemed not to fit, but
+    /// some world meets every record (the model says so; the message says
+    /// why it may still be worth a look).
+    pub(crate) fn possible(mut self, why: &str) -> Finding {
+        if self.severity == Severity::Error {
+            self.severity = Severity::Warning;
+            self.message = self.message.replace("— contradiction", "— may conflict");
+            self.message.push_str(&format!("; {why}"));
+        }
+        self
+    }
+
+    /// The same finding naming these records too (the others of a part
+    /// of the history that no world meets).
+    pub(crate) fn naming(mut self, more: &[String]) -> Finding {
+        for r in more {
+            if !self.records.contains(r) {
+                self.records.push(r.clone());
+            }
+        }
+        self
+    }
+
     /// The same finding naming the fewest of its records that cannot all
     /// be true, also said at the end of its message.
     pub(crate) fn with_contradiction(mut self, records: Vec<String>) -> Finding {

@@ -6,32 +6,32 @@
 //! — is answered per component of linked cells, over every order the
 //! events' dates allow, as whole-number linear programs.
 
+mod ask;
+mod compile;
 mod events;
 mod order;
 mod program;
 mod reduce;
 mod solve;
 mod space;
+mod start;
 
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
 use crate::date::Day;
+use crate::interval::Interval;
 use crate::ledger::key::Key;
 
 pub(crate) use events::RecordRef;
 pub(crate) use solve::Infeasible;
 pub(crate) use space::CellId;
 
-use events::{Compiled, Component};
-use order::{clusters, day_number, orders, Item, Times};
-use program::{build, Step};
-use reduce::Reduced;
-use solve::Var;
+use std::sync::{Arc, Mutex};
 
-/// Orders of one component's events tried one by one, at most, per
-/// question; beyond, the clusters farthest from the question are relaxed.
-const MOST_ORDERS: usize = 256;
+use ask::{cuts, Local, Moment, Prepared};
+use events::Compiled;
+use order::day_number;
 
 /// When a question is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,38 +53,89 @@ pub(crate) enum Term {
     Moved(RecordRef),
 }
 
+/// A sum asked of one component, in its own terms.
+type Objective = Vec<(Local, f64)>;
+
 /// The least and most of a sum: whole numbers, `None` where unbounded.
 pub(crate) type Range = (Option<i128>, Option<i128>);
 
 /// The compiled world of a dataset, for one projection.
-#[derive(Debug)]
 pub(crate) struct World {
     compiled: Compiled,
+    /// Each component's cuts (see `ask::cuts`).
+    cuts: Vec<Vec<u32>>,
+    /// Questions prepared, by component and moment: a posture asks many
+    /// sums of one moment.
+    prepared: Mutex<crate::fasthash::FastMap<(u32, Moment), Arc<Prepared>>>,
 }
+
+impl std::fmt::Debug for World {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("World")
+            .field("components", &self.compiled.components.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Prepared questions kept per world, at most: a timeline asks one per
+/// record, which need not all stay.
+const MOST_KEPT: usize = 4096;
 
 impl World {
     /// The world of `data`; announced moves only when `projected`.
     pub(crate) fn new(data: &Dataset, projected: bool) -> World {
+        let compiled = Compiled::of(data, projected);
+        let cuts = compiled.components.iter().map(cuts).collect();
         World {
-            compiled: Compiled::of(data, projected),
+            compiled,
+            cuts,
+            prepared: Mutex::new(Default::default()),
         }
+    }
+
+    /// The moment `at` within component `comp`.
+    fn moment(&self, comp: u32, at: At) -> Moment {
+        match at {
+            At::End(d) => Moment::Time(2 * day_number(d) + 1),
+            At::Start(d) => Moment::Time(2 * day_number(d) - 1),
+            At::After(r) => match self.compiled.spots.get(&r) {
+                Some(s) if s.component == comp => Moment::After(s.event),
+                _ => Moment::Never,
+            },
+        }
+    }
+
+    /// The question `at` to component `comp`, prepared once.
+    fn prepared(&self, comp: u32, at: At) -> Arc<Prepared> {
+        let moment = self.moment(comp, at);
+        let key = (comp, moment);
+        if let Ok(cache) = self.prepared.lock() {
+            if let Some(p) = cache.get(&key) {
+                return Arc::clone(p);
+            }
+        }
+        let component = self.compiled.components.get(comp as usize);
+        let cut_at = self
+            .cuts
+            .get(comp as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let p = Arc::new(match component {
+            Some(c) => Prepared::new(c, cut_at, moment),
+            None => Prepared::empty(),
+        });
+        if let Ok(mut cache) = self.prepared.lock() {
+            if cache.len() >= MOST_KEPT {
+                cache.clear();
+            }
+            cache.insert(key, Arc::clone(&p));
+        }
+        p
     }
 
     /// A figure's cells; `None` when no record names it.
     pub(crate) fn cells(&self, key: &Key) -> Option<&[CellId]> {
         self.compiled.space.cells(key)
-    }
-
-    /// A cell's nation and country.
-    pub(crate) fn place_of(
-        &self,
-        cell: CellId,
-    ) -> (
-        Option<crate::nation::NationCode>,
-        Option<crate::nation::NationCode>,
-    ) {
-        let space = &self.compiled.space;
-        (space.nation(cell), space.country(cell))
     }
 
     /// The least and most of each sum at `at`; `Err` for a sum over cells
@@ -95,7 +146,7 @@ impl World {
         sums: &[Vec<(Term, f64)>],
     ) -> Vec<Result<Range, Infeasible>> {
         // Each sum's terms by component, in component-local terms.
-        let mut by_component: BTreeMap<u32, Vec<(usize, Vec<(Local, f64)>)>> = BTreeMap::new();
+        let mut by_component: BTreeMap<u32, Vec<(usize, Objective)>> = BTreeMap::new();
         for (s, sum) in sums.iter().enumerate() {
             let mut parts: BTreeMap<u32, Vec<(Local, f64)>> = BTreeMap::new();
             for &(term, c) in sum {
@@ -109,11 +160,8 @@ impl World {
         }
         let mut out: Vec<Result<Range, Infeasible>> = vec![Ok((Some(0), Some(0))); sums.len()];
         for (comp, asked) in by_component {
-            let Some(component) = self.compiled.components.get(comp as usize) else {
-                continue;
-            };
             let objectives: Vec<Vec<(Local, f64)>> = asked.iter().map(|(_, t)| t.clone()).collect();
-            let answer = self.solve(comp, component, at, &objectives);
+            let answer = self.prepared(comp, at).answer(&objectives);
             for (k, (s, _)) in asked.iter().enumerate() {
                 let Some(slot) = out.get_mut(*s) else {
                     continue;
@@ -133,17 +181,33 @@ impl World {
         out
     }
 
-    /// Each component whose records no world meets, with its records.
+    /// The records of each part of the history that no world meets: a
+    /// component, or the stretch of it between two cuts.
     pub(crate) fn contradictions(&self) -> Vec<Vec<RecordRef>> {
         let mut out = Vec::new();
-        for (i, component) in self.compiled.components.iter().enumerate() {
-            if component.events.is_empty() {
-                continue;
-            }
-            let comp = u32::try_from(i).unwrap_or(u32::MAX);
-            let at = At::End(Day::MAX);
-            if self.solve(comp, component, at, &[]).is_err() {
-                out.push(component.events.iter().flat_map(|e| e.records()).collect());
+        for (component, cut_at) in self.compiled.components.iter().zip(&self.cuts) {
+            let n = component.events.len();
+            let mut bounds: Vec<usize> = std::iter::once(0)
+                .chain(cut_at.iter().map(|&c| c as usize))
+                .chain(std::iter::once(n))
+                .collect();
+            bounds.dedup();
+            for pair in bounds.windows(2) {
+                let [start, end] = pair else { continue };
+                if start == end {
+                    continue;
+                }
+                if !Prepared::of_segment(component, *start, *end, None, None).feasible() {
+                    out.push(
+                        component
+                            .events
+                            .get(*start..*end)
+                            .unwrap_or_default()
+                            .iter()
+                            .flat_map(|e| e.records())
+                            .collect(),
+                    );
+                }
             }
         }
         out
@@ -161,236 +225,16 @@ impl World {
             }
         }
     }
-
-    /// The least and most of each objective over one component, over
-    /// every order its events may come in.
-    fn solve(
-        &self,
-        _comp: u32,
-        component: &Component,
-        at: At,
-        objectives: &[Vec<(Local, f64)>],
-    ) -> Result<Vec<Range>, Infeasible> {
-        let (query_time, glued) = match at {
-            At::End(d) => (Some(2 * day_number(d) + 1), None),
-            At::Start(d) => (Some(2 * day_number(d) - 1), None),
-            At::After(r) => (None, self.compiled.spots.get(&r).map(|s| s.event)),
-        };
-        let times = Times::new(component, query_time);
-        let mut items: Vec<Item> = (0..component.events.len())
-            .map(|e| Item::Event(u32::try_from(e).unwrap_or(u32::MAX)))
-            .collect();
-        if query_time.is_some() {
-            items.push(Item::Query);
-        }
-        let asked: Vec<u32> = objectives
-            .iter()
-            .flatten()
-            .filter_map(|(l, _)| match l {
-                Local::Cell(c) => Some(*c),
-                Local::Moved(_) => None,
-            })
-            .collect();
-        let touch = Touch::new(component, &asked);
-        let dependent = |a: Item, b: Item| touch.dependent(a, b);
-        let groups = clusters(&times, &items);
-        let plan = plan(&times, &groups, &dependent, query_time);
-        let mut answer: Option<Vec<Range>> = None;
-        for steps in combos(&plan) {
-            let built = build(component, &times, &steps, glued);
-            if built.contradictory {
-                continue;
-            }
-            let var_of = |l: &Local| -> Option<Var> {
-                match l {
-                    Local::Cell(c) => built.query.get(*c as usize).copied(),
-                    Local::Moved(e) => built.moved.get(e).copied(),
-                }
-            };
-            let reduced = Reduced::of(&built.program);
-            if objectives.is_empty() {
-                if reduced.feasible() {
-                    answer = Some(Vec::new());
-                    break;
-                }
-                continue;
-            }
-            let mut ranges = Vec::with_capacity(objectives.len());
-            let mut feasible = true;
-            for objective in objectives {
-                let terms: Vec<(Var, f64)> = objective
-                    .iter()
-                    .filter_map(|(l, c)| var_of(l).map(|v| (v, *c)))
-                    .collect();
-                match reduced.range(&terms) {
-                    Ok(r) => ranges.push(r),
-                    Err(Infeasible) => {
-                        feasible = false;
-                        break;
-                    }
-                }
-            }
-            if !feasible {
-                continue;
-            }
-            answer = Some(match answer {
-                None => ranges,
-                Some(prev) => prev
-                    .into_iter()
-                    .zip(ranges)
-                    .map(|((l1, h1), (l2, h2))| {
-                        (
-                            l1.zip(l2).map(|(a, b)| a.min(b)),
-                            h1.zip(h2).map(|(a, b)| a.max(b)),
-                        )
-                    })
-                    .collect(),
-            });
-        }
-        answer.ok_or(Infeasible)
-    }
 }
 
-/// A question's term within a component.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Local {
-    Cell(u32),
-    Moved(u32),
-}
-
-/// Which cells each item touches, widened to both ends of any temporary
-/// pair it touches (what comes back links them).
-struct Touch {
-    events: Vec<Vec<u32>>,
-    query: Vec<u32>,
-}
-
-impl Touch {
-    fn new(component: &Component, asked: &[u32]) -> Touch {
-        let widen = |mut cells: Vec<u32>| -> Vec<u32> {
-            for (home, away) in &component.tags {
-                if cells.iter().any(|c| home.contains(c) || away.contains(c)) {
-                    cells.extend(home.iter().chain(away.iter()).copied());
-                }
-            }
-            cells.sort_unstable();
-            cells.dedup();
-            cells
-        };
-        Touch {
-            events: component.events.iter().map(|e| widen(e.cells())).collect(),
-            query: widen(asked.to_vec()),
+/// A range of whole numbers as an interval of counts (never below zero).
+pub(crate) fn interval((low, high): Range) -> Interval {
+    let low = low.map_or(0, |l| u64::try_from(l.max(0)).unwrap_or(u64::MAX));
+    match high {
+        Some(h) => {
+            let h = u64::try_from(h.max(0)).unwrap_or(u64::MAX);
+            Interval::bounded(low.min(h), h)
         }
+        None => Interval::at_least(low),
     }
-
-    fn cells(&self, item: Item) -> &[u32] {
-        match item {
-            Item::Query => &self.query,
-            Item::Event(e) => self
-                .events
-                .get(e as usize)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
-        }
-    }
-
-    fn dependent(&self, a: Item, b: Item) -> bool {
-        let (x, y) = (self.cells(a), self.cells(b));
-        x.iter().any(|c| y.binary_search(c).is_ok())
-    }
-}
-
-/// How each cluster is taken: its orders, or relaxed. Clusters are given
-/// orders nearest the question first, while their product stays within
-/// [`MOST_ORDERS`].
-enum Plan {
-    Orders(Vec<Vec<Item>>),
-    Relaxed(Vec<Item>),
-}
-
-fn plan(
-    times: &Times<'_>,
-    groups: &[Vec<Item>],
-    dependent: &dyn Fn(Item, Item) -> bool,
-    query: Option<i64>,
-) -> Vec<Plan> {
-    let listed: Vec<Option<Vec<Vec<Item>>>> = groups
-        .iter()
-        .map(|g| {
-            if g.len() == 1 {
-                Some(vec![g.clone()])
-            } else {
-                orders(times, g, dependent, MOST_ORDERS)
-            }
-        })
-        .collect();
-    // Nearest the question first.
-    let mut by_distance: Vec<usize> = (0..groups.len()).collect();
-    let distance = |g: &Vec<Item>| -> i64 {
-        let Some(q) = query else { return 0 };
-        g.iter()
-            .map(|&i| {
-                let (a, b) = times.span(i);
-                if q < a {
-                    a - q
-                } else if q > b {
-                    q - b
-                } else {
-                    0
-                }
-            })
-            .min()
-            .unwrap_or(i64::MAX)
-    };
-    by_distance.sort_by_key(|&i| groups.get(i).map_or(i64::MAX, distance));
-    let mut exact = vec![false; groups.len()];
-    let mut product: usize = 1;
-    for i in by_distance {
-        if let Some(Some(list)) = listed.get(i) {
-            if let Some(p) = product
-                .checked_mul(list.len())
-                .filter(|&p| p <= MOST_ORDERS)
-            {
-                product = p;
-                if let Some(e) = exact.get_mut(i) {
-                    *e = true;
-                }
-            }
-        }
-    }
-    groups
-        .iter()
-        .zip(listed)
-        .zip(exact)
-        .map(|((g, list), exact)| match (exact, list) {
-            (true, Some(list)) => Plan::Orders(list),
-            _ => Plan::Relaxed(g.clone()),
-        })
-        .collect()
-}
-
-/// Every combination of one order per cluster.
-fn combos(plan: &[Plan]) -> Vec<Vec<Step<'_>>> {
-    let mut out: Vec<Vec<Step<'_>>> = vec![Vec::new()];
-    for p in plan {
-        match p {
-            Plan::Relaxed(items) => {
-                for steps in &mut out {
-                    steps.push(Step::Relaxed(items));
-                }
-            }
-            Plan::Orders(list) => {
-                let mut next = Vec::with_capacity(out.len() * list.len());
-                for steps in &out {
-                    for order in list {
-                        let mut s: Vec<Step<'_>> = steps.clone();
-                        s.push(Step::Exact(order));
-                        next.push(s);
-                    }
-                }
-                out = next;
-            }
-        }
-    }
-    out
 }

@@ -37,13 +37,16 @@ pub(crate) struct Built {
     pub(crate) contradictory: bool,
 }
 
+/// Moves whose day has not yet passed: (count, day).
+type Waiting = Vec<(Var, i64)>;
+
 /// What may come back along one temporary (origin, destination) pair.
 #[derive(Default)]
 struct Pool {
     /// What may come back now, as an unknown; `None` while nothing can.
     open: Option<Var>,
-    /// Moves whose day has not yet passed: (count, day).
-    waiting: Vec<(Var, i64)>,
+    /// Moves whose day has not yet passed.
+    waiting: Waiting,
 }
 
 struct Builder<'c> {
@@ -67,6 +70,7 @@ pub(crate) fn build(
     times: &Times<'_>,
     steps: &[Step<'_>],
     glued: Option<u32>,
+    reported: &HashSet<u32>,
 ) -> Built {
     let mut p = Program::default();
     let cur: Vec<Var> = component
@@ -81,7 +85,7 @@ pub(crate) fn build(
         p,
         cur,
         pools: component.tags.iter().map(|_| Pool::default()).collect(),
-        reported: HashSet::new(),
+        reported: reported.clone(),
         query: Vec::new(),
         moved: HashMap::default(),
         contradictory: false,
@@ -154,7 +158,7 @@ impl Builder<'_> {
         let Some(pool) = self.pools.get_mut(t) else {
             return;
         };
-        let (ready, waiting): (Vec<(Var, i64)>, Vec<(Var, i64)>) =
+        let (ready, waiting): (Waiting, Waiting) =
             pool.waiting.drain(..).partition(|&(_, d)| d < day);
         pool.waiting = waiting;
         if ready.is_empty() {
@@ -197,12 +201,14 @@ impl Builder<'_> {
                     return;
                 };
                 match &event.act {
-                    Act::Report(r) => self.reports(std::slice::from_ref(r)),
+                    Act::Report(r) => self.reports(std::slice::from_ref(r), true),
                     Act::Move(m) => {
-                        self.reports(&m.before);
+                        self.reports(&m.before, true);
                         let first = 2 * day_number(event.first);
                         self.apply(e, m, first);
-                        self.reports(&m.after);
+                        // What changed at the move's moment is the move:
+                        // a figure placed after it shows no other change.
+                        self.reports(&m.after, false);
                     }
                 }
                 if self.glued == Some(e) {
@@ -213,10 +219,11 @@ impl Builder<'_> {
     }
 
     /// Reports of one moment: the figures reported before may have
-    /// changed just before it; then each holds its bounds.
-    fn reports(&mut self, reports: &[Report]) {
+    /// changed just before it (where `may_change`); then each holds its
+    /// bounds.
+    fn reports(&mut self, reports: &[Report], may_change: bool) {
         for r in reports {
-            if self.reported.contains(&r.key) {
+            if may_change && self.reported.contains(&r.key) {
                 for &c in r.cells.iter() {
                     let fresh = self.p.var(0, None);
                     if let Some(slot) = self.cur.get_mut(c as usize) {
@@ -291,6 +298,8 @@ impl Builder<'_> {
             self.parts(back, &home, &mut up);
         }
         let mut reports: Vec<&Report> = Vec::new();
+        // Reports placed after a move show no change of their own.
+        let mut placed_after: Vec<&Report> = Vec::new();
         let mut glued_here = false;
         for &item in items {
             let Item::Event(e) = item else { continue };
@@ -301,7 +310,8 @@ impl Builder<'_> {
             match &event.act {
                 Act::Report(r) => reports.push(r),
                 Act::Move(m) => {
-                    reports.extend(m.before.iter().chain(&m.after));
+                    reports.extend(m.before.iter());
+                    placed_after.extend(m.after.iter());
                     if !m.consistent {
                         self.contradictory = true;
                     }
@@ -318,7 +328,7 @@ impl Builder<'_> {
         // Cells a report in the cluster may have changed without a record:
         // a figure reported before, or twice in it.
         let mut seen: HashMap<u32, usize> = HashMap::default();
-        for r in &reports {
+        for r in reports.iter().chain(&placed_after) {
             *seen.entry(r.key).or_default() += 1;
         }
         let mut jumped = vec![false; n];
@@ -345,7 +355,7 @@ impl Builder<'_> {
             }
             terms
         };
-        for r in &reports {
+        for r in reports.iter().chain(&placed_after) {
             if !r.consistent {
                 self.contradictory = true;
             }
@@ -369,7 +379,7 @@ impl Builder<'_> {
             }
             self.p.row(most, Some(r.bounds.low() as f64), None);
         }
-        for r in &reports {
+        for r in reports.iter().chain(&placed_after) {
             self.reported.insert(r.key);
         }
         let asked_inside = glued_here || items.contains(&Item::Query);

@@ -335,12 +335,12 @@ fn narrow(row: &crate::ledger::world::solve::Row, low: &mut [f64], high: &mut [f
         };
         // The rest of the row, without this term.
         let rest_min = if lo.is_finite() {
-            (min_inf == 0).then(|| min - lo)
+            (min_inf == 0).then_some(min - lo)
         } else {
             (min_inf == 1).then_some(min)
         };
         let rest_max = if hi.is_finite() {
-            (max_inf == 0).then(|| max - hi)
+            (max_inf == 0).then_some(max - hi)
         } else {
             (max_inf == 1).then_some(max)
         };

@@ -90,11 +90,6 @@ impl Program {
         self.row(terms, Some(0.0), Some(0.0));
     }
 
-    /// How many unknowns.
-    pub(crate) fn vars(&self) -> usize {
-        self.low.len()
-    }
-
     /// The least and most of `Σ c·x` over whole-number assignments.
     pub(crate) fn range(&self, objective: &[(Var, f64)]) -> Result<Range, Infeasible> {
         let low = self.optimum(objective, OptimizationDirection::Minimize)?;

@@ -13,60 +13,11 @@ use crate::nation::NationCode;
 /// A cell's index in its [`Space`].
 pub(crate) type CellId = u32;
 
-/// What a record does with a figure: reports it, moves troops out of it or
-/// into it. Whether a cell holds troops before the records depends on
-/// which comes first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Role {
-    /// A report of the figure.
-    Reported,
-    /// The origin of a move.
-    Left,
-    /// The destination of a move.
-    Entered,
-}
-
-/// When a figure is first claimed (reported, or left by a move) and
-/// first entered, as day numbers: a cell whose first record is an arrival
-/// that certainly comes before every claim on it starts empty (the record
-/// is complete about where troops are not); any other starts unknown.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Firsts {
-    /// The earliest first day of a report of the figure or a move out of
-    /// it.
-    pub(crate) claimed: i64,
-    /// The earliest last day of a move into it.
-    pub(crate) entered: i64,
-}
-
-impl Default for Firsts {
-    fn default() -> Firsts {
-        Firsts {
-            claimed: i64::MAX,
-            entered: i64::MAX,
-        }
-    }
-}
-
-impl Firsts {
-    /// Adds one record's role and days.
-    pub(crate) fn note(&mut self, role: Role, first: i64, last: i64) {
-        match role {
-            Role::Entered => self.entered = self.entered.min(last),
-            Role::Reported | Role::Left => self.claimed = self.claimed.min(first),
-        }
-    }
-}
-
 /// The cells every figure of a dataset is made of.
 #[derive(Debug, Default)]
 pub(crate) struct Space {
-    /// For each cell, whether it starts with an unknown count (else empty).
-    unknown_start: Vec<bool>,
-    /// For each cell, its nation (to total a nation's troops).
-    nation: Vec<Option<NationCode>>,
-    /// For each cell, its country.
-    country: Vec<NationCode>,
+    /// How many cells.
+    count: usize,
     /// Each figure's cells, sorted.
     keys: HashMap<Key, Box<[CellId]>>,
 }
@@ -83,14 +34,13 @@ struct Country {
 type Raw = (usize, Option<usize>, Option<usize>);
 
 impl Space {
-    /// The cells of these figures, each with when it is first claimed and
-    /// entered.
-    pub(crate) fn build<'k>(figures: impl IntoIterator<Item = (&'k Key, Firsts)>) -> Space {
-        let figures: Vec<(&Key, Firsts)> = figures.into_iter().collect();
+    /// The cells of these figures.
+    pub(crate) fn build<'k>(figures: impl IntoIterator<Item = &'k Key>) -> Space {
+        let figures: Vec<&Key> = figures.into_iter().collect();
         // Each nation's countries, with the areas and missions named there.
         let mut countries: Vec<((Option<NationCode>, NationCode), Country)> = Vec::new();
         let mut at: HashMap<(Option<NationCode>, NationCode), usize> = HashMap::default();
-        for (key, _) in &figures {
+        for key in &figures {
             for place in &key.places {
                 let id = (key.nation, place.country());
                 let i = *at.entry(id).or_insert_with(|| {
@@ -146,7 +96,7 @@ impl Space {
         // by any record: they are one cell.
         let mut member_of: HashMap<Raw, Vec<u32>> = HashMap::default();
         let mut key_raw: Vec<Vec<Raw>> = Vec::with_capacity(figures.len());
-        for (k, (key, _)) in figures.iter().enumerate() {
+        for (k, key) in figures.iter().enumerate() {
             let raw = raw_of(key);
             for r in &raw {
                 let list = member_of.entry(*r).or_default();
@@ -163,26 +113,17 @@ impl Space {
         let mut raws: Vec<(&Raw, &Vec<u32>)> = member_of.iter().collect();
         raws.sort_unstable();
         for (raw, signature) in raws {
-            let Some(&((nation, country), _)) = countries.get(raw.0) else {
+            if countries.get(raw.0).is_none() {
                 continue;
             };
-            let next = CellId::try_from(space.nation.len()).unwrap_or(CellId::MAX);
+            let next = CellId::try_from(space.count).unwrap_or(CellId::MAX);
             let id = *cell_of_signature.entry(signature).or_insert(next);
             if id == next {
-                space.nation.push(nation);
-                space.country.push(country);
-                let mut first = Firsts::default();
-                for &k in signature {
-                    if let Some((_, f)) = figures.get(k as usize) {
-                        first.claimed = first.claimed.min(f.claimed);
-                        first.entered = first.entered.min(f.entered);
-                    }
-                }
-                space.unknown_start.push(first.entered >= first.claimed);
+                space.count += 1;
             }
             cell_of_raw.insert(*raw, id);
         }
-        for ((key, _), raw) in figures.iter().zip(key_raw) {
+        for (key, raw) in figures.iter().zip(key_raw) {
             if space.keys.contains_key(*key) {
                 continue;
             }
@@ -199,30 +140,12 @@ impl Space {
 
     /// How many cells.
     pub(crate) fn len(&self) -> usize {
-        self.nation.len()
+        self.count
     }
 
     /// A figure's cells; `None` when no record names it.
     pub(crate) fn cells(&self, key: &Key) -> Option<&[CellId]> {
         self.keys.get(key).map(|c| &**c)
-    }
-
-    /// Whether a cell starts with a count no record states.
-    pub(crate) fn unknown_start(&self, cell: CellId) -> bool {
-        self.unknown_start
-            .get(cell as usize)
-            .copied()
-            .unwrap_or(true)
-    }
-
-    /// A cell's nation.
-    pub(crate) fn nation(&self, cell: CellId) -> Option<NationCode> {
-        self.nation.get(cell as usize).copied().flatten()
-    }
-
-    /// A cell's country.
-    pub(crate) fn country(&self, cell: CellId) -> Option<NationCode> {
-        self.country.get(cell as usize).copied()
     }
 }
 
@@ -248,20 +171,7 @@ mod tests {
         let baghdad_nmi = key("CAN", &["IRQ/Baghdad"], Some("NMI"));
         let kuwait = key("CAN", &["KWT"], None);
         let joint = key("CAN", &["JOR", "KWT"], None);
-        let at = |role, day| {
-            let mut f = Firsts::default();
-            f.note(role, day, day);
-            f
-        };
-        // Kuwait: entered on day 1, left on day 2: empty before.
-        let mut kuwait_firsts = at(Role::Entered, 1);
-        kuwait_firsts.note(Role::Left, 2, 2);
-        let space = Space::build([
-            (&iraq, at(Role::Reported, 0)),
-            (&baghdad_nmi, at(Role::Reported, 5)),
-            (&kuwait, kuwait_firsts),
-            (&joint, at(Role::Entered, 0)),
-        ]);
+        let space = Space::build([&iraq, &baghdad_nmi, &kuwait, &joint]);
         let cells = |k: &Key| space.cells(k).expect("named").to_vec();
         // Baghdad under NMI is one cell of Iraq's.
         assert_eq!(cells(&baghdad_nmi).len(), 1);
@@ -272,17 +182,6 @@ mod tests {
         // Kuwait is inside the joint destination; Jordan is the rest.
         assert!(cells(&joint).contains(&cells(&kuwait)[0]));
         assert_eq!(cells(&joint).len(), 2);
-        // Reported cells start unknown; a place only moved into, empty.
-        assert!(cells(&iraq).iter().all(|&c| space.unknown_start(c)));
-        assert!(cells(&joint).iter().all(|&c| !space.unknown_start(c)));
         assert_eq!(space.len(), 4);
-        assert_eq!(
-            space.country(cells(&kuwait)[0]).map(|c| c.to_string()),
-            Some("KWT".into())
-        );
-        assert_eq!(
-            space.nation(cells(&kuwait)[0]).map(|c| c.to_string()),
-            Some("CAN".into())
-        );
     }
 }

@@ -1,0 +1,359 @@
+//! One question to one component: which of its events bear on the moment
+//! asked (a figure reported again over all its cells cuts the history in
+//! two: what came before cannot reach what comes after), in which orders
+//! they may come, and the programs of those orders, kept for every sum
+//! asked at that moment.
+
+use std::collections::HashSet;
+
+use crate::ledger::world::events::{Act, Component};
+use crate::ledger::world::order::{clusters, day_number, orders, Item, Times};
+use crate::ledger::world::program::{build, Built, Step};
+use crate::ledger::world::reduce::Reduced;
+use crate::ledger::world::solve::{Infeasible, Var};
+use crate::ledger::world::Range;
+
+/// Orders of one component's events tried one by one, at most, per
+/// question; beyond, the clusters farthest from the question are relaxed.
+pub(crate) const MOST_ORDERS: usize = 256;
+
+/// A question's term within a component.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Local {
+    Cell(u32),
+    Moved(u32),
+}
+
+/// The moment asked, within a component: a time in half days, or right
+/// after an event; `None` for no moment (is there any world at all?).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Moment {
+    Time(i64),
+    After(u32),
+    Never,
+}
+
+/// Where a component's history may be cut: reports of a figure that
+/// holds every cell, made again (so everything may change just before),
+/// at a moment no other event's dates overlap. A component with
+/// temporary moves is never cut: what may come back crosses any cut.
+pub(crate) fn cuts(component: &Component) -> Vec<u32> {
+    if !component.tags.is_empty() {
+        return Vec::new();
+    }
+    let n = component.cells.len();
+    let mut out = Vec::new();
+    let mut reach = i64::MIN;
+    let mut seen: HashSet<u32> = HashSet::new();
+    let events = &component.events;
+    for (i, e) in events.iter().enumerate() {
+        let (first, last) = (day_number(e.first), day_number(e.last));
+        let next_first = events.get(i + 1).map(|x| day_number(x.first));
+        if let Act::Report(r) = &e.act {
+            let whole = r.cells.len() == n;
+            let again = seen.contains(&r.key);
+            let alone = reach < first && next_first.is_none_or(|f| f > last);
+            if whole && again && alone {
+                out.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        // A figure counts as reported before a later event only if its
+        // report certainly comes first: here, events are in order of
+        // their first day, and `seen` is read only by events whose first
+        // day is after every earlier event's last (`alone`).
+        match &e.act {
+            Act::Report(r) => {
+                seen.insert(r.key);
+            }
+            Act::Move(m) => seen.extend(m.before.iter().chain(&m.after).map(|r| r.key)),
+        }
+        reach = reach.max(last);
+    }
+    out
+}
+
+/// A question prepared: the programs of every order its events may come
+/// in (none: no order admits a world).
+pub(crate) struct Prepared {
+    solved: Vec<(Built, Reduced)>,
+}
+
+impl Prepared {
+    /// The programs for `moment`, over the events between the cuts around
+    /// it.
+    pub(crate) fn new(component: &Component, cut_at: &[u32], moment: Moment) -> Prepared {
+        let (query_time, glued) = match moment {
+            Moment::Time(t) => (Some(t), None),
+            Moment::After(e) => (None, Some(e)),
+            Moment::Never => (None, None),
+        };
+        let (start, end) = segment(component, cut_at, query_time, glued);
+        Prepared::of_segment(component, start, end, query_time, glued)
+    }
+
+    /// The programs of the events `start..end`.
+    pub(crate) fn of_segment(
+        component: &Component,
+        start: usize,
+        end: usize,
+        query_time: Option<i64>,
+        glued: Option<u32>,
+    ) -> Prepared {
+        let times = Times::new(component, query_time);
+        let mut items: Vec<Item> = (start..end)
+            .map(|e| Item::Event(u32::try_from(e).unwrap_or(u32::MAX)))
+            .collect();
+        if query_time.is_some() {
+            items.push(Item::Query);
+        }
+        let reported: HashSet<u32> = component
+            .events
+            .get(..start)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|e| match &e.act {
+                Act::Report(r) => vec![r.key],
+                Act::Move(m) => m.before.iter().chain(&m.after).map(|r| r.key).collect(),
+            })
+            .collect();
+        let touch = Touch::new(component);
+        let dependent = |a: Item, b: Item| touch.dependent(a, b);
+        let groups = clusters(&times, &items);
+        let plan = plan(&times, &groups, &dependent, query_time);
+        let mut solved = Vec::new();
+        for steps in combos(&plan) {
+            let built = build(component, &times, &steps, glued, &reported);
+            if built.contradictory {
+                continue;
+            }
+            let reduced = Reduced::of(&built.program);
+            if reduced.feasible() {
+                solved.push((built, reduced));
+            }
+        }
+        Prepared { solved }
+    }
+
+    /// A question with no events: the one empty world.
+    pub(crate) fn empty() -> Prepared {
+        Prepared { solved: Vec::new() }
+    }
+
+    /// Whether some order admits a world.
+    pub(crate) fn feasible(&self) -> bool {
+        !self.solved.is_empty()
+    }
+
+    /// The least and most of each objective, over every order.
+    pub(crate) fn answer(
+        &self,
+        objectives: &[Vec<(Local, f64)>],
+    ) -> Result<Vec<Range>, Infeasible> {
+        let mut answer: Option<Vec<Range>> = None;
+        for (built, reduced) in &self.solved {
+            let var_of = |l: &Local| -> Option<Var> {
+                match l {
+                    Local::Cell(c) => built.query.get(*c as usize).copied(),
+                    Local::Moved(e) => built.moved.get(e).copied(),
+                }
+            };
+            let mut ranges = Vec::with_capacity(objectives.len());
+            for objective in objectives {
+                let terms: Vec<(Var, f64)> = objective
+                    .iter()
+                    .filter_map(|(l, c)| var_of(l).map(|v| (v, *c)))
+                    .collect();
+                ranges.push(reduced.range(&terms)?);
+            }
+            answer = Some(match answer {
+                None => ranges,
+                Some(prev) => prev
+                    .into_iter()
+                    .zip(ranges)
+                    .map(|((l1, h1), (l2, h2))| {
+                        (
+                            l1.zip(l2).map(|(a, b)| a.min(b)),
+                            h1.zip(h2).map(|(a, b)| a.max(b)),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+        answer.ok_or(Infeasible)
+    }
+}
+
+/// Whether a cut (an event's index) lies on one side of the moment.
+type Test<'a> = Box<dyn Fn(u32) -> bool + 'a>;
+
+/// The events between the last cut certainly before the moment and the
+/// first cut certainly after it.
+fn segment(
+    component: &Component,
+    cut_at: &[u32],
+    query_time: Option<i64>,
+    glued: Option<u32>,
+) -> (usize, usize) {
+    let n = component.events.len();
+    let span = |e: u32| {
+        component
+            .events
+            .get(e as usize)
+            .map_or((i64::MIN, i64::MAX), |ev| {
+                (2 * day_number(ev.first), 2 * day_number(ev.last))
+            })
+    };
+    let (before, after): (Test<'_>, Test<'_>) = match (query_time, glued) {
+        (Some(q), _) => (
+            Box::new(move |c| span(c).1 < q),
+            Box::new(move |c| span(c).0 > q),
+        ),
+        (None, Some(g)) => (Box::new(move |c| c <= g), Box::new(move |c| c > g)),
+        (None, None) => (Box::new(|_| false), Box::new(|_| false)),
+    };
+    let start = cut_at
+        .iter()
+        .rev()
+        .find(|&&c| before(c))
+        .map_or(0, |&c| c as usize);
+    let end = cut_at
+        .iter()
+        .find(|&&c| after(c))
+        .map_or(n, |&c| c as usize);
+    (start, end.max(start))
+}
+
+/// Which cells each item touches, widened to both ends of any temporary
+/// pair it touches (what comes back links them).
+struct Touch {
+    events: Vec<Vec<u32>>,
+}
+
+impl Touch {
+    fn new(component: &Component) -> Touch {
+        let widen = |mut cells: Vec<u32>| -> Vec<u32> {
+            for (home, away) in &component.tags {
+                if cells.iter().any(|c| home.contains(c) || away.contains(c)) {
+                    cells.extend(home.iter().chain(away.iter()).copied());
+                }
+            }
+            cells.sort_unstable();
+            cells.dedup();
+            cells
+        };
+        Touch {
+            events: component.events.iter().map(|e| widen(e.cells())).collect(),
+        }
+    }
+
+    /// Whether the order of two items can matter. The question reads
+    /// every cell (so that one set of orders serves every sum asked).
+    fn dependent(&self, a: Item, b: Item) -> bool {
+        let (Item::Event(x), Item::Event(y)) = (a, b) else {
+            return true;
+        };
+        let cells = |e: u32| {
+            self.events
+                .get(e as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        let (x, y) = (cells(x), cells(y));
+        x.iter().any(|c| y.binary_search(c).is_ok())
+    }
+}
+
+/// How each cluster is taken: its orders, or relaxed. Clusters are given
+/// orders nearest the question first, while their product stays within
+/// [`MOST_ORDERS`].
+enum Plan {
+    Orders(Vec<Vec<Item>>),
+    Relaxed(Vec<Item>),
+}
+
+fn plan(
+    times: &Times<'_>,
+    groups: &[Vec<Item>],
+    dependent: &dyn Fn(Item, Item) -> bool,
+    query: Option<i64>,
+) -> Vec<Plan> {
+    let listed: Vec<Option<Vec<Vec<Item>>>> = groups
+        .iter()
+        .map(|g| {
+            if g.len() == 1 {
+                Some(vec![g.clone()])
+            } else {
+                orders(times, g, dependent, MOST_ORDERS)
+            }
+        })
+        .collect();
+    // Nearest the question first.
+    let mut by_distance: Vec<usize> = (0..groups.len()).collect();
+    let distance = |g: &Vec<Item>| -> i64 {
+        let Some(q) = query else { return 0 };
+        g.iter()
+            .map(|&i| {
+                let (a, b) = times.span(i);
+                if q < a {
+                    a - q
+                } else if q > b {
+                    q - b
+                } else {
+                    0
+                }
+            })
+            .min()
+            .unwrap_or(i64::MAX)
+    };
+    by_distance.sort_by_key(|&i| groups.get(i).map_or(i64::MAX, distance));
+    let mut exact = vec![false; groups.len()];
+    let mut product: usize = 1;
+    for i in by_distance {
+        if let Some(Some(list)) = listed.get(i) {
+            if let Some(p) = product
+                .checked_mul(list.len())
+                .filter(|&p| p <= MOST_ORDERS)
+            {
+                product = p;
+                if let Some(e) = exact.get_mut(i) {
+                    *e = true;
+                }
+            }
+        }
+    }
+    groups
+        .iter()
+        .zip(listed)
+        .zip(exact)
+        .map(|((g, list), exact)| match (exact, list) {
+            (true, Some(list)) => Plan::Orders(list),
+            _ => Plan::Relaxed(g.clone()),
+        })
+        .collect()
+}
+
+/// Every combination of one order per cluster.
+fn combos(plan: &[Plan]) -> Vec<Vec<Step<'_>>> {
+    let mut out: Vec<Vec<Step<'_>>> = vec![Vec::new()];
+    for p in plan {
+        match p {
+            Plan::Relaxed(items) => {
+                for steps in &mut out {
+                    steps.push(Step::Relaxed(items));
+                }
+            }
+            Plan::Orders(list) => {
+                let mut next = Vec::with_capacity(out.len() * list.len());
+                for steps in &out {
+                    for order in list {
+                        let mut s: Vec<Step<'_>> = steps.clone();
+                        s.push(Step::Exact(order));
+                        next.push(s);
+                    }
+                }
+                out = next;
+            }
+        }
+    }
+    out
+}
