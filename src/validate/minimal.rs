@@ -53,7 +53,8 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
-/// The records of each part of the history no world meets.
+/// The records of each part of the history no world meets (with what
+/// happened: announced moves are plans).
 fn unmet_parts(data: &Dataset) -> Vec<Vec<String>> {
     let id = |r: RecordRef| match r {
         RecordRef::Deployment(i) => data
@@ -65,9 +66,9 @@ fn unmet_parts(data: &Dataset) -> Vec<Vec<String>> {
             .get(i as usize)
             .map(|x| x.id().to_string()),
     };
-    [false, true]
+    World::new(data, false)
+        .contradictions()
         .into_iter()
-        .flat_map(|projected| World::new(data, projected).contradictions())
         .map(|part| part.into_iter().filter_map(id).collect())
         .collect()
 }

@@ -15,7 +15,7 @@ use crate::ledger::world::Range;
 
 /// Orders of one component's events tried one by one, at most, per
 /// question; beyond, the clusters farthest from the question are relaxed.
-pub(crate) const MOST_ORDERS: usize = 256;
+pub(crate) const MOST_ORDERS: usize = 64;
 
 /// A question's term within a component.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

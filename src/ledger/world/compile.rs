@@ -235,8 +235,15 @@ impl Compiled {
                 }
             }
         };
+        let origin_of: HashMap<usize, u32> = moves.iter().map(|&(i, from, _)| (i, from)).collect();
         for p in &pending {
-            link(&cells_of(p.key));
+            let mut cells = cells_of(p.key);
+            // A report placed at a move is one event with it: one
+            // component.
+            if let Some(&from) = p.anchor.and_then(|(root, _)| origin_of.get(&root)) {
+                cells.extend(cells_of(from));
+            }
+            link(&cells);
         }
         for &(_, from, to) in &moves {
             let mut both = cells_of(from);

@@ -12,6 +12,7 @@ mod events;
 mod order;
 mod program;
 mod reduce;
+mod simplex;
 mod solve;
 mod space;
 mod start;

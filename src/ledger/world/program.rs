@@ -51,7 +51,6 @@ struct Pool {
 
 struct Builder<'c> {
     component: &'c Component,
-    times: &'c Times<'c>,
     /// After which event the question is asked, when glued to one.
     glued: Option<u32>,
     p: Program,
@@ -80,7 +79,6 @@ pub(crate) fn build(
         .collect();
     let mut b = Builder {
         component,
-        times,
         glued,
         p,
         cur,
@@ -90,16 +88,51 @@ pub(crate) fn build(
         moved: HashMap::default(),
         contradictory: false,
     };
-    for step in steps {
+    // What may come back before an item comes at a moment no later than
+    // it, nor than anything after it: the latest such moment, per step.
+    let latest: Vec<i64> = steps
+        .iter()
+        .map(|s| match s {
+            Step::Exact(items) | Step::Relaxed(items) => items
+                .iter()
+                .map(|&i| times.span(i).1)
+                .max()
+                .unwrap_or(i64::MAX),
+        })
+        .collect();
+    let mut after: Vec<i64> = vec![i64::MAX; steps.len() + 1];
+    for k in (0..steps.len()).rev() {
+        let own = match steps.get(k) {
+            Some(Step::Exact(items)) => items.iter().map(|&i| times.span(i).1).min(),
+            Some(Step::Relaxed(_)) => latest.get(k).copied(),
+            None => None,
+        };
+        let next = after.get(k + 1).copied().unwrap_or(i64::MAX);
+        if let Some(slot) = after.get_mut(k) {
+            *slot = own.unwrap_or(i64::MAX).min(next);
+        }
+    }
+    for (k, step) in steps.iter().enumerate() {
+        let later = after.get(k + 1).copied().unwrap_or(i64::MAX);
         match step {
             Step::Exact(items) => {
-                for &item in *items {
-                    let (_, latest) = b.times.span(item);
-                    b.returns(latest);
+                // The latest of each item and all after it.
+                let mut bound = vec![later; items.len() + 1];
+                for (j, &item) in items.iter().enumerate().rev() {
+                    let next = bound.get(j + 1).copied().unwrap_or(later);
+                    if let Some(slot) = bound.get_mut(j) {
+                        *slot = times.span(item).1.min(next);
+                    }
+                }
+                for (j, &item) in items.iter().enumerate() {
+                    b.returns(bound.get(j).copied().unwrap_or(later));
                     b.item(item);
                 }
             }
-            Step::Relaxed(items) => b.relaxed(items),
+            Step::Relaxed(items) => {
+                let own = latest.get(k).copied().unwrap_or(i64::MAX);
+                b.relaxed(items, own.min(later));
+            }
         }
     }
     if b.query.is_empty() {
@@ -133,6 +166,13 @@ impl Builder<'_> {
     /// send troops back, before the next event.
     fn returns(&mut self, latest: i64) {
         let day = latest.div_euclid(2);
+        // Returns between two events may come in any order: all of them
+        // are taken from the counts before, and no count is below zero
+        // after (a net flow with that property can always be sequenced).
+        let n = self.cur.len();
+        let mut down: Vec<Vec<Var>> = vec![Vec::new(); n];
+        let mut up: Vec<Vec<Var>> = vec![Vec::new(); n];
+        let mut any = false;
         for t in 0..self.pools.len() {
             self.open_pool(t, day);
             let Some(open) = self.pools.get(t).and_then(|p| p.open) else {
@@ -149,8 +189,24 @@ impl Builder<'_> {
             if let Some(pool) = self.pools.get_mut(t) {
                 pool.open = Some(left);
             }
-            self.spread(back, &away, -1.0);
-            self.spread(back, &home, 1.0);
+            self.parts(back, &away, &mut down);
+            self.parts(back, &home, &mut up);
+            any = true;
+        }
+        if !any {
+            return;
+        }
+        for c in 0..n {
+            let mut changes: Vec<(Var, f64)> = Vec::new();
+            for &d in down.get(c).map(Vec::as_slice).unwrap_or_default() {
+                changes.push((d, -1.0));
+            }
+            for &u in up.get(c).map(Vec::as_slice).unwrap_or_default() {
+                changes.push((u, 1.0));
+            }
+            if !changes.is_empty() {
+                self.shifted(u32::try_from(c).unwrap_or(u32::MAX), &changes);
+            }
         }
     }
 
@@ -268,12 +324,7 @@ impl Builder<'_> {
     /// A cluster in any order: its moves (and what may come back) applied
     /// together; each report held to what some order could give; the
     /// question, if asked inside, read the same way.
-    fn relaxed(&mut self, items: &[Item]) {
-        let latest = items
-            .iter()
-            .map(|&i| self.times.span(i).1)
-            .max()
-            .unwrap_or(i64::MIN);
+    fn relaxed(&mut self, items: &[Item], latest: i64) {
         let before = self.cur.clone();
         // Returns and moves as changes per cell: taken (down) and added
         // (up).

@@ -8,8 +8,9 @@
 //! sums with unit coefficients loses nothing. Only the other parts are
 //! solved as programs.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
+use crate::ledger::world::simplex::{Stop, Tableau};
 use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
 
 /// How far a bound may move before it counts as moved.
@@ -42,6 +43,11 @@ struct Part {
     /// narrowed to the end).
     exact: bool,
     feasible: OnceLock<bool>,
+    /// The dense simplex's tableau, kept from one objective to the next;
+    /// `None` once it has given up on the part.
+    tableau: Mutex<Option<Tableau>>,
+    /// Whether the tableau was tried.
+    tried: OnceLock<()>,
 }
 
 impl Reduced {
@@ -188,6 +194,8 @@ impl Reduced {
                     vars,
                     exact: fixpoint && tree && unit,
                     feasible: OnceLock::new(),
+                    tableau: Mutex::new(None),
+                    tried: OnceLock::new(),
                 }
             })
             .collect();
@@ -245,9 +253,35 @@ impl Reduced {
 
 impl Part {
     fn is_feasible(&self) -> bool {
-        *self
-            .feasible
-            .get_or_init(|| self.exact || self.program.feasible())
+        *self.feasible.get_or_init(|| {
+            if self.exact {
+                return true;
+            }
+            match self.tableau() {
+                Some(Ok(true)) => true,
+                Some(Err(Stop::Infeasible)) => false,
+                // A point between whole numbers, or no answer: the
+                // whole-number program decides.
+                _ => self.program.feasible(),
+            }
+        })
+    }
+
+    /// Builds the tableau once; whether its first point is whole.
+    fn tableau(&self) -> Option<Result<bool, Stop>> {
+        let mut guard = self.tableau.lock().ok()?;
+        if self.tried.get().is_some() {
+            return guard.as_ref().map(|t| Ok(t.is_whole()));
+        }
+        let _ = self.tried.set(());
+        match Tableau::new(&self.program) {
+            Ok(t) => {
+                let whole = t.is_whole();
+                *guard = Some(t);
+                Some(Ok(whole))
+            }
+            Err(stop) => Some(Err(stop)),
+        }
     }
 
     fn range(&self, terms: &[(Var, f64)], low: &[f64], high: &[f64]) -> Result<Range, Infeasible> {
@@ -269,7 +303,31 @@ impl Part {
                 Some((Var::try_from(i).unwrap_or(Var::MAX), *c))
             })
             .collect();
+        if let Some(r) = self.by_tableau(&local) {
+            return Ok(r);
+        }
         self.program.range(&local)
+    }
+
+    /// Both optima by the kept tableau, when each lands on a whole point;
+    /// `None` to let the whole-number program answer.
+    fn by_tableau(&self, objective: &[(Var, f64)]) -> Option<Range> {
+        self.tableau()?.ok()?;
+        let mut guard = self.tableau.lock().ok()?;
+        let t = guard.as_mut()?;
+        let mut side = |maximize: bool| -> Option<Option<i128>> {
+            match t.optimize(objective, maximize) {
+                Ok((value, point)) => {
+                    let whole = point.iter().all(|x| (x - x.round()).abs() <= 1e-6);
+                    whole.then(|| Some(value.round() as i128))
+                }
+                Err(Stop::Unbounded) => Some(None),
+                Err(_) => None,
+            }
+        };
+        let low = side(false)?;
+        let high = side(true)?;
+        Some((low, high))
     }
 }
 

@@ -1,0 +1,609 @@
+//! The model of data/README.md ("The model: what the records say about
+//! the world"), written a second time as a brute force: every order the
+//! records' dates allow, and in each every whole-number world, counted one
+//! by one. On small datasets drawn at random — areas, missions, joint
+//! destinations, reports made again, reports placed before and after a
+//! move, temporary moves and what comes back, dates that span days — every
+//! bound a posture gives must be exactly the least or most over those
+//! worlds, every total too, and a posture must flag a contradiction
+//! exactly when there is no world.
+//!
+//! `PROPTEST_CASES=2000 cargo test --release --test model` runs it deeper.
+
+mod world;
+
+use std::collections::{BTreeMap, HashSet};
+
+use proptest::prelude::*;
+use troop_tracker::posture::Moment;
+use troop_tracker::{Ledger, PostureOptions};
+use world::{day, Count, Figure, Move, Place, Report, Spec, When};
+
+/// The cells of the brute force: the country's area and its rest (or its
+/// mission and the rest), and the two other countries.
+const CELLS: usize = 4;
+
+/// Each place's cells: with an area, `HAA` is cells 0 (North) and 1; with
+/// the mission, cells 0 (under it) and 1.
+fn cells(f: &Figure) -> Vec<usize> {
+    let mut out = Vec::new();
+    for p in &f.places {
+        match p {
+            Place::A if f.mission => out.push(0),
+            Place::A => out.extend([0, 1]),
+            Place::North => out.push(0),
+            Place::B => out.push(2),
+            Place::C => out.push(3),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A moment of the brute force's orders.
+#[derive(Clone, Debug)]
+enum Item {
+    /// Reports of one moment (one figure, one span: they compete).
+    Reports(Vec<usize>),
+    /// A move, with the reports placed before and after it.
+    Block(usize, Vec<usize>, Vec<usize>),
+    Query,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Asked {
+    day: u32,
+    end: bool,
+}
+
+impl Asked {
+    /// Its time in half days.
+    fn time(self) -> i64 {
+        let d = i64::from(self.day) * 2;
+        if self.end {
+            d + 1
+        } else {
+            d - 1
+        }
+    }
+}
+
+fn span(spec: &Spec, item: &Item, asked: Asked) -> (i64, i64) {
+    let of = |w: When| (i64::from(w.first()) * 2, i64::from(w.last()) * 2);
+    match item {
+        Item::Reports(rs) => of(spec.reports[rs[0]].when),
+        Item::Block(m, _, _) => of(spec.moves[*m].when),
+        Item::Query => (asked.time(), asked.time()),
+    }
+}
+
+/// Every order of the items that their dates allow.
+fn orders(spec: &Spec, items: &[Item], asked: Asked) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut path = Vec::new();
+    let mut used = vec![false; items.len()];
+    fn go(
+        spec: &Spec,
+        items: &[Item],
+        asked: Asked,
+        used: &mut [bool],
+        path: &mut Vec<usize>,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        if path.len() == items.len() {
+            out.push(path.clone());
+            return;
+        }
+        for i in 0..items.len() {
+            if used[i] {
+                continue;
+            }
+            let (first, _) = span(spec, &items[i], asked);
+            // Nothing left out may have to come before it.
+            let blocked = (0..items.len())
+                .any(|j| j != i && !used[j] && span(spec, &items[j], asked).1 < first);
+            if blocked {
+                continue;
+            }
+            used[i] = true;
+            path.push(i);
+            go(spec, items, asked, used, path, out);
+            path.pop();
+            used[i] = false;
+        }
+    }
+    go(spec, items, asked, &mut used, &mut path, &mut out);
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct State {
+    cells: [u64; CELLS],
+    /// What each temporary move may still send back.
+    pools: Vec<u64>,
+    asked: Option<[u64; CELLS]>,
+}
+
+/// Every way to take `n` from `cells` of `s` (each part at most what is
+/// there): the states after.
+fn take(s: &[u64; CELLS], cells: &[usize], n: u64) -> Vec<[u64; CELLS]> {
+    let Some((&c, rest)) = cells.split_first() else {
+        return if n == 0 { vec![*s] } else { Vec::new() };
+    };
+    let mut out = Vec::new();
+    for part in 0..=n.min(s[c]) {
+        let mut t = *s;
+        t[c] -= part;
+        out.extend(take(&t, rest, n - part));
+    }
+    out
+}
+
+/// Every way to add `n` to `cells`, each cell at most `cap`.
+fn give(s: &[u64; CELLS], cells: &[usize], n: u64, cap: u64) -> Vec<[u64; CELLS]> {
+    let Some((&c, rest)) = cells.split_first() else {
+        return if n == 0 { vec![*s] } else { Vec::new() };
+    };
+    let mut out = Vec::new();
+    for part in 0..=n {
+        if s[c] + part > cap {
+            break;
+        }
+        let mut t = *s;
+        t[c] += part;
+        out.extend(give(&t, rest, n - part, cap));
+    }
+    out
+}
+
+/// Every value of `cells` from 0 to `cap` each.
+fn any_values(s: &[u64; CELLS], cells: &[usize], cap: u64) -> Vec<[u64; CELLS]> {
+    let mut out = vec![*s];
+    for &c in cells {
+        out = out
+            .into_iter()
+            .flat_map(|t| {
+                (0..=cap).map(move |v| {
+                    let mut u = t;
+                    u[c] = v;
+                    u
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+struct Brute<'s> {
+    spec: &'s Spec,
+    cap: u64,
+}
+
+impl Brute<'_> {
+    /// Whether a cell holds troops no record counts before the records: not
+    /// when an arrival certainly comes before every claim on it.
+    fn unknown_start(&self, cell: usize) -> bool {
+        let spec = self.spec;
+        let arrivals: Vec<usize> = (0..spec.moves.len())
+            .filter(|&m| cells(&spec.moves[m].to).contains(&cell))
+            .collect();
+        let claim_ok = |a: usize| {
+            let last = spec.moves[a].when.last();
+            let reports = spec.reports.iter().all(|r| {
+                !cells(&r.figure).contains(&cell)
+                    || r.anchor == Some((a, true))
+                    || last < r.anchor.map_or(r.when, |(m, _)| spec.moves[m].when).first()
+            });
+            let moves = spec
+                .moves
+                .iter()
+                .all(|m| !cells(&m.from).contains(&cell) || last < m.when.first());
+            reports && moves
+        };
+        !arrivals.into_iter().any(claim_ok)
+    }
+
+    fn start(&self) -> Vec<State> {
+        let mut out = vec![[0u64; CELLS]];
+        for c in 0..CELLS {
+            if self.unknown_start(c) {
+                out = out
+                    .iter()
+                    .flat_map(|s| any_values(s, &[c], self.cap))
+                    .collect();
+            }
+        }
+        out.into_iter()
+            .map(|cells| State {
+                cells,
+                pools: vec![0; self.spec.moves.len()],
+                asked: None,
+            })
+            .collect()
+    }
+
+    /// What may come back before an item whose latest day is `latest`.
+    fn returns(&self, states: HashSet<State>, latest: i64, applied: &[bool]) -> HashSet<State> {
+        let mut states = states;
+        // Two passes let two pairs' returns interleave either way.
+        for _ in 0..2 {
+            for (m, mv) in self.spec.moves.iter().enumerate() {
+                let open =
+                    mv.temporary && applied[m] && latest > i64::from(mv.when.first()) * 2 + 1;
+                if !open {
+                    continue;
+                }
+                let (home, away) = (cells(&mv.from), cells(&mv.to));
+                let mut next = HashSet::new();
+                for s in &states {
+                    for back in 0..=s.pools[m] {
+                        for t in take(&s.cells, &away, back) {
+                            for u in give(&t, &home, back, self.cap) {
+                                let mut n = s.clone();
+                                n.cells = u;
+                                n.pools[m] -= back;
+                                next.insert(n);
+                            }
+                        }
+                    }
+                }
+                states = next;
+            }
+        }
+        states
+    }
+
+    /// Reports of one moment: a figure reported before may change just
+    /// before (unless placed after a move); then each holds its count.
+    fn reports(
+        &self,
+        states: HashSet<State>,
+        rs: &[usize],
+        may_change: bool,
+        reported: &mut HashSet<Figure>,
+    ) -> HashSet<State> {
+        let spec = self.spec;
+        let mut states: Vec<State> = states.into_iter().collect();
+        for &r in rs {
+            let f = &spec.reports[r].figure;
+            if may_change && reported.contains(f) {
+                states = states
+                    .into_iter()
+                    .flat_map(|s| {
+                        any_values(&s.cells, &cells(f), self.cap)
+                            .into_iter()
+                            .map(move |c| {
+                                let mut n = s.clone();
+                                n.cells = c;
+                                n
+                            })
+                    })
+                    .collect();
+            }
+        }
+        for &r in rs {
+            let rep = &spec.reports[r];
+            reported.insert(rep.figure.clone());
+            let cs = cells(&rep.figure);
+            states.retain(|s| {
+                let v: u64 = cs.iter().map(|&c| s.cells[c]).sum();
+                v >= rep.count.low && rep.count.high.is_none_or(|h| v <= h)
+            });
+        }
+        states.into_iter().collect()
+    }
+
+    fn apply(&self, states: HashSet<State>, m: usize) -> HashSet<State> {
+        let mv = &self.spec.moves[m];
+        let (from, to) = (cells(&mv.from), cells(&mv.to));
+        let most = mv.count.high.unwrap_or(self.cap).min(self.cap);
+        let mut next = HashSet::new();
+        for s in &states {
+            for n in mv.count.low..=most {
+                for t in take(&s.cells, &from, n) {
+                    for u in give(&t, &to, n, self.cap) {
+                        let mut x = s.clone();
+                        x.cells = u;
+                        if mv.temporary {
+                            x.pools[m] += n;
+                        }
+                        next.insert(x);
+                    }
+                }
+            }
+        }
+        next
+    }
+
+    /// The figures asked, at the question, over every world of one order.
+    fn run(&self, items: &[Item], order: &[usize], asked: Asked) -> HashSet<[u64; CELLS]> {
+        let mut states: HashSet<State> = self.start().into_iter().collect();
+        let mut reported: HashSet<Figure> = HashSet::new();
+        let mut applied = vec![false; self.spec.moves.len()];
+        // The latest time of each item, as half days: an event on day d may
+        // be as late as 2d + 1; and anything before it, no later than what
+        // comes after.
+        let late = |i: usize| -> i64 {
+            let (_, last) = span(self.spec, &items[i], asked);
+            if matches!(items[i], Item::Query) {
+                last
+            } else {
+                last + 1
+            }
+        };
+        let mut latest: Vec<i64> = order.iter().map(|&i| late(i)).collect();
+        for k in (0..latest.len().saturating_sub(1)).rev() {
+            latest[k] = latest[k].min(latest[k + 1]);
+        }
+        for (k, &i) in order.iter().enumerate() {
+            let item = &items[i];
+            states = self.returns(states, latest[k], &applied);
+            match item {
+                Item::Reports(rs) => states = self.reports(states, rs, true, &mut reported),
+                Item::Block(m, before, after) => {
+                    states = self.reports(states, before, true, &mut reported);
+                    states = self.apply(states, *m);
+                    applied[*m] = true;
+                    states = self.reports(states, after, false, &mut reported);
+                }
+                Item::Query => {
+                    states = states
+                        .into_iter()
+                        .map(|mut s| {
+                            s.asked = Some(s.cells);
+                            s
+                        })
+                        .collect();
+                }
+            }
+        }
+        states.into_iter().filter_map(|s| s.asked).collect()
+    }
+
+    /// Every world's figures at the question, over every order.
+    fn worlds(&self, asked: Asked) -> HashSet<[u64; CELLS]> {
+        let spec = self.spec;
+        let mut items: Vec<Item> = Vec::new();
+        let mut moment: BTreeMap<(Figure, u32, u32), usize> = BTreeMap::new();
+        for (r, rep) in spec.reports.iter().enumerate() {
+            if rep.anchor.is_some() {
+                continue;
+            }
+            let key = (rep.figure.clone(), rep.when.first(), rep.when.last());
+            match moment.get(&key) {
+                Some(&i) => {
+                    if let Item::Reports(list) = &mut items[i] {
+                        list.push(r);
+                    }
+                }
+                None => {
+                    moment.insert(key, items.len());
+                    items.push(Item::Reports(vec![r]));
+                }
+            }
+        }
+        for m in 0..spec.moves.len() {
+            let placed = |after: bool| -> Vec<usize> {
+                (0..spec.reports.len())
+                    .filter(|&r| spec.reports[r].anchor == Some((m, after)))
+                    .collect()
+            };
+            items.push(Item::Block(m, placed(false), placed(true)));
+        }
+        items.push(Item::Query);
+        let mut out = HashSet::new();
+        for order in orders(spec, &items, asked) {
+            out.extend(self.run(&items, &order, asked));
+        }
+        out
+    }
+}
+
+fn figure(shape: bool) -> impl Strategy<Value = Figure> {
+    // `shape`: the country has an area (else a mission).
+    let places = prop_oneof![
+        Just(vec![Place::A]),
+        Just(vec![Place::North]),
+        Just(vec![Place::B]),
+        Just(vec![Place::C]),
+    ];
+    (places, any::<bool>()).prop_map(move |(mut places, mission)| {
+        if !shape && places == [Place::North] {
+            places = vec![Place::A];
+        }
+        let mission = !shape && mission && places == [Place::A];
+        Figure { places, mission }
+    })
+}
+
+fn destination(shape: bool) -> impl Strategy<Value = Figure> {
+    prop_oneof![
+        3 => figure(shape),
+        1 => Just(Figure { places: vec![Place::B, Place::C], mission: false }),
+    ]
+}
+
+fn count() -> impl Strategy<Value = Count> {
+    (0u64..=2, 0u64..=2).prop_map(|(low, width)| Count {
+        low,
+        high: Some(low + width),
+    })
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        3 => (1u32..=3).prop_map(When::Day),
+        1 => (1u32..=2, 0u32..=1).prop_map(|(a, w)| When::Span(a, a + 1 + w)),
+    ]
+}
+
+fn spec() -> impl Strategy<Value = (Spec, Asked)> {
+    any::<bool>().prop_flat_map(|shape| {
+        let report = (figure(shape), count(), when());
+        let mv = (
+            figure(shape),
+            destination(shape),
+            count(),
+            when(),
+            any::<bool>(),
+        );
+        (
+            proptest::collection::vec(report, 0..=2),
+            proptest::collection::vec(mv, 0..=2),
+            proptest::option::of((
+                any::<prop::sample::Index>(),
+                any::<bool>(),
+                figure(shape),
+                count(),
+            )),
+            0u32..=4,
+            any::<bool>(),
+        )
+            .prop_map(|(reports, moves, placed, d, end)| {
+                let mut spec = Spec::default();
+                for (figure, count, when) in reports {
+                    spec.reports.push(Report {
+                        figure,
+                        count,
+                        when,
+                        anchor: None,
+                    });
+                }
+                for (from, to, count, when, temporary) in moves {
+                    if from == to {
+                        continue;
+                    }
+                    // What may come back is asked after a day that has
+                    // passed: temporary moves are dated to a day.
+                    let when = if temporary {
+                        When::Day(when.first())
+                    } else {
+                        when
+                    };
+                    spec.moves.push(Move {
+                        from,
+                        to,
+                        count,
+                        when,
+                        temporary,
+                    });
+                }
+                if let Some((which, after, figure, count)) = placed {
+                    if !spec.moves.is_empty() {
+                        let m = which.index(spec.moves.len());
+                        let when = spec.moves[m].when;
+                        spec.reports.push(Report {
+                            figure,
+                            count,
+                            when,
+                            anchor: Some((m, after)),
+                        });
+                    }
+                }
+                (spec, Asked { day: d, end })
+            })
+    })
+}
+
+/// Checks every bound of the posture asked against the brute force.
+fn check(spec: &Spec, asked: Asked) -> Result<(), TestCaseError> {
+    let data = spec.load();
+    let ledger = Ledger::new(&data);
+    let options = PostureOptions {
+        moment: if asked.end {
+            Moment::EndOfDay
+        } else {
+            Moment::StartOfDay
+        },
+        ..PostureOptions::default()
+    };
+    let p = ledger.posture_with(day(asked.day), options);
+    let total_mass: u64 = spec
+        .reports
+        .iter()
+        .map(|r| r.count.high.unwrap_or(0))
+        .sum::<u64>()
+        + spec
+            .moves
+            .iter()
+            .map(|m| m.count.high.unwrap_or(0))
+            .sum::<u64>();
+    // Counts no record bounds are counted up to a cap, twice: what grows
+    // with the cap is unbounded.
+    let cap = total_mass + 2;
+    let worlds = Brute { spec, cap }.worlds(asked);
+    let wider = Brute { spec, cap: cap + 2 }.worlds(asked);
+    let place_cells = |e: &troop_tracker::posture::Entry<'_>| -> Vec<usize> {
+        let places: Vec<Place> = e
+            .key()
+            .places
+            .iter()
+            .map(|l| match l.to_string().as_str() {
+                "HAA" => Place::A,
+                "HAA/North" => Place::North,
+                "HAB" => Place::B,
+                _ => Place::C,
+            })
+            .collect();
+        cells(&Figure {
+            places,
+            mission: e.mission().is_some(),
+        })
+    };
+    let range = |w: &HashSet<[u64; CELLS]>, cs: &[usize]| -> (u64, u64) {
+        let values = w.iter().map(|w| cs.iter().map(|&c| w[c]).sum::<u64>());
+        (values.clone().min().unwrap_or(0), values.max().unwrap_or(0))
+    };
+    let compare =
+        |what: &str, cs: &[usize], b: troop_tracker::Interval| -> Result<(), TestCaseError> {
+            let (lo, hi) = range(&worlds, cs);
+            let (lo2, hi2) = range(&wider, cs);
+            prop_assert_eq!(b.low(), lo.min(lo2), "{}: least", what);
+            if hi == hi2 && hi < cap {
+                prop_assert_eq!(b.high(), Some(hi), "{}: most", what);
+            } else {
+                // Grows with the cap: unbounded, or bounded above the caps.
+                prop_assert!(
+                    b.high().is_none_or(|h| h >= hi2),
+                    "{}: most {:?}, but {} with the cap {}",
+                    what,
+                    b.high(),
+                    hi2,
+                    cap + 2
+                );
+            }
+            Ok(())
+        };
+    let contradicted = p.entries().iter().any(|e| e.is_contradicted());
+    prop_assert_eq!(
+        contradicted,
+        worlds.is_empty() && !p.entries().is_empty(),
+        "contradicted? the brute force found {} worlds",
+        worlds.len()
+    );
+    if worlds.is_empty() {
+        return Ok(());
+    }
+    let mut all: Vec<usize> = Vec::new();
+    for e in p.entries() {
+        let cs = place_cells(e);
+        compare(&e.key().to_string(), &cs, e.bounds())?;
+        all.extend(cs);
+    }
+    all.sort_unstable();
+    all.dedup();
+    compare("all troops", &all, p.total())?;
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(200)
+    ))]
+
+    #[test]
+    fn every_bound_is_the_least_or_most_over_all_worlds((spec, asked) in spec()) {
+        check(&spec, asked)?;
+    }
+}
