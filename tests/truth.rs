@@ -199,6 +199,9 @@ fn live(seed: u64) -> (Written, World) {
             };
         }
     }
+    // The troops were there before any record: the truth of every moment
+    // before day 1's records.
+    world.by_day = vec![world.cells];
     let mut w = Written::default();
     // Day 1: every occupied cell reported, so no troops were anywhere the
     // record is silent about.

@@ -268,26 +268,28 @@ fn replayed(data: &Dataset) -> Replayed {
         .enumerate()
         .map(|(i, r)| (r.id().as_str(), i))
         .collect();
-    // A figure right after a record, as tight as every record allows;
-    // the figure's own where no world meets them.
-    let after = |at: At, k: &Key, own: Strength, stated: Option<Strength>| -> Strength {
-        let cells: Vec<(Term, f64)> = world
+    // Each figure right after a record, as tight as every record allows
+    // (asked of the world all at once, after the replay); the figure's
+    // own where no world meets them.
+    let cells_of = |k: &Key| -> Vec<(Term, f64)> {
+        world
             .cells(k)
             .unwrap_or_default()
             .iter()
             .map(|&c| (Term::Cell(c), 1.0))
-            .collect();
-        match world.ranges(at, &[cells]).pop() {
-            Some(Ok(range)) => {
-                let b = crate::ledger::interval(range);
-                match stated {
-                    Some(s) if s.bounds() == b => s,
-                    _ => Strength::derived(b),
-                }
-            }
-            _ => own,
-        }
+            .collect()
     };
+    // (which step, which end of a move, the record, its key, its own
+    // figure, its stated strength)
+    type Ask = (
+        Slot,
+        Option<RecordRef>,
+        Key,
+        Strength,
+        Option<Strength>,
+        Option<Day>,
+    );
+    let mut asks: Vec<Ask> = Vec::new();
     let mut out = Replayed::default();
     replay.replay(&mut State::new(), None, Day::MAX, false, &mut |t| match t {
         Trace::Observed {
@@ -308,19 +310,26 @@ fn replayed(data: &Dataset) -> Replayed {
                 return;
             };
             let record = RecordRef::Deployment(u32::try_from(i).unwrap_or(u32::MAX));
-            let at = if d.is_not_reported() && d.share().is_none() {
-                // Not a report: the figure at the end of its day.
-                At::End(d.as_of().latest())
+            // Not a report: the figure at the end of its day.
+            let (at, end) = if d.is_not_reported() && d.share().is_none() {
+                (None, Some(d.as_of().latest()))
             } else {
-                At::After(record)
+                (Some(record), None)
             };
             let stated = (now.origin == crate::ledger::Origin::Observed).then_some(d.strength());
             let k = key(k);
-            let figure = after(at, &k, now.strength(), stated);
+            asks.push((
+                Slot::Observed(i),
+                at,
+                k.clone(),
+                now.strength(),
+                stated,
+                end,
+            ));
             let step = Step {
                 key: k,
                 change,
-                after: Some(figure),
+                after: None,
             };
             out.observed.insert(i, step);
         }
@@ -336,22 +345,78 @@ fn replayed(data: &Dataset) -> Replayed {
             let Some(&i) = relocation_at.get(r.id().as_str()) else {
                 return;
             };
-            let at = At::After(RecordRef::Relocation(u32::try_from(i).unwrap_or(u32::MAX)));
+            let record = RecordRef::Relocation(u32::try_from(i).unwrap_or(u32::MAX));
             let (origin, destination) = (key(origin), key(destination));
+            asks.push((
+                Slot::Left(i),
+                Some(record),
+                origin.clone(),
+                left.strength(),
+                None,
+                None,
+            ));
+            asks.push((
+                Slot::Arrived(i),
+                Some(record),
+                destination.clone(),
+                arrived.strength(),
+                None,
+                None,
+            ));
             let out_step = Step {
                 change: format!("moved out {} to {}", moved, destination.places_label()),
-                after: Some(after(at, &origin, left.strength(), None)),
+                after: None,
                 key: origin.clone(),
             };
             let in_step = Step {
                 change: format!("moved in {} from {}", moved, origin.places_label()),
-                after: Some(after(at, &destination, arrived.strength(), None)),
+                after: None,
                 key: destination,
             };
             out.moved.insert(i, (out_step, in_step));
         }
     });
+    // Right after each record, all at once; at the end of a day for rows
+    // that report nothing.
+    let after: Vec<(RecordRef, Vec<(Term, f64)>)> = asks
+        .iter()
+        .filter_map(|(_, r, k, ..)| r.map(|r| (r, cells_of(k))))
+        .collect();
+    let mut answers = world.ranges_after(&after).into_iter();
+    for (slot, record, k, own, stated, end) in asks {
+        let range = match (record, end) {
+            (Some(_), _) => answers.next(),
+            (None, Some(day)) => world.ranges(At::End(day), &[cells_of(&k)]).pop(),
+            (None, None) => None,
+        };
+        let figure = match range {
+            Some(Ok(range)) => {
+                let b = crate::ledger::interval(range);
+                match stated {
+                    Some(s) if s.bounds() == b => s,
+                    _ => Strength::derived(b),
+                }
+            }
+            _ => own,
+        };
+        let step = match slot {
+            Slot::Observed(i) => out.observed.get_mut(&i),
+            Slot::Left(i) => out.moved.get_mut(&i).map(|(o, _)| o),
+            Slot::Arrived(i) => out.moved.get_mut(&i).map(|(_, a)| a),
+        };
+        if let Some(step) = step {
+            step.after = Some(figure);
+        }
+    }
     out
+}
+
+/// Which step an asked figure belongs to.
+#[derive(Clone, Copy)]
+enum Slot {
+    Observed(usize),
+    Left(usize),
+    Arrived(usize),
 }
 
 /// Every line of the ledger's timeline, in order.

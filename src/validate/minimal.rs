@@ -4,6 +4,8 @@
 //! the error stays (a deletion filter). What is left is irreducible: the
 //! error needs every one of them.
 
+use std::collections::HashMap;
+
 use crate::dataset::{Dataset, Positions};
 use crate::ledger::{RecordRef, World};
 use crate::validate::{Finding, Rule, Severity};
@@ -23,7 +25,9 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
     }
     let records = data.positions();
     let mut explained = 0;
-    let mut unmet: Option<Vec<Vec<String>>> = None;
+    // The parts of the history no world meets, and each record's part,
+    // found once when a finding needs them.
+    let mut unmet: Option<(Vec<Vec<String>>, HashMap<String, usize>)> = None;
     findings
         .into_iter()
         .map(|f| {
@@ -37,10 +41,32 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
             }
             // Its own records are not enough: the part of the history no
             // world meets that they belong to.
-            let unmet = unmet.get_or_insert_with(|| unmet_parts(data));
-            let wider: Vec<&str> = unmet
+            let (parts, part_of) = unmet.get_or_insert_with(|| {
+                let parts = unmet_parts(data);
+                let part_of = parts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, p)| p.iter().map(move |r| (r.clone(), i)))
+                    .collect();
+                (parts, part_of)
+            });
+            let mut touched: Vec<usize> = own
                 .iter()
-                .filter(|part| part.iter().any(|r| own.contains(&r.as_str())))
+                .filter_map(|r| part_of.get(*r).copied())
+                .collect();
+            touched.sort_unstable();
+            touched.dedup();
+            let size: usize = touched
+                .iter()
+                .filter_map(|&i| parts.get(i))
+                .map(Vec::len)
+                .sum();
+            if size + own.len() > MOST_RECORDS {
+                return f;
+            }
+            let wider: Vec<&str> = touched
+                .iter()
+                .filter_map(|&i| parts.get(i))
                 .flatten()
                 .map(String::as_str)
                 .chain(own.iter().copied())

@@ -80,6 +80,7 @@ impl Dataset {
                 .map(|(i, d)| (d.id().as_str(), i))
                 .collect(),
             worlds: [OnceLock::new(), OnceLock::new()],
+            fits: OnceLock::new(),
             by_mission: {
                 let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
                 for d in self.deployments() {
@@ -115,6 +116,9 @@ struct Checks<'a> {
     deployments: HashMap<&'a str, usize>,
     /// The model of the world, actual and projected, built when asked.
     worlds: [OnceLock<World>; 2],
+    /// Each area or mission report's figure right after it (by row), over
+    /// every world; `None` where no world meets the records.
+    fits: OnceLock<HashMap<usize, Option<Interval>>>,
     by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
 }
 
@@ -211,10 +215,12 @@ impl<'a> Checks<'a> {
                 .collect()
         };
         let actual = parts(false);
+        let known: HashSet<&Vec<String>> = actual.iter().collect();
         let planned: Vec<Vec<String>> = parts(true)
             .into_iter()
-            .filter(|p| !actual.contains(p))
+            .filter(|p| !known.contains(p))
             .collect();
+        drop(known);
         let bad: HashSet<&str> = actual.iter().flatten().map(String::as_str).collect();
         let modelled = [
             Rule::RelocationExceedsOrigin,
@@ -233,16 +239,24 @@ impl<'a> Checks<'a> {
                 }
             })
             .collect();
+        // Each record named by a finding, with the gravest severity that
+        // names it.
+        let mut named: HashMap<String, Severity> = HashMap::new();
+        for f in &self.out {
+            for r in f.records() {
+                let s = named.entry(r.clone()).or_insert(f.severity());
+                *s = (*s).min(f.severity());
+            }
+        }
         for (ids, severity) in actual
             .into_iter()
             .map(|p| (p, Severity::Error))
             .chain(planned.into_iter().map(|p| (p, Severity::Warning)))
         {
-            let named = self
-                .out
+            let covered = ids
                 .iter()
-                .any(|f| f.severity() <= severity && f.records().iter().any(|r| ids.contains(r)));
-            if named {
+                .any(|r| named.get(r).is_some_and(|&s| s <= severity));
+            if covered {
                 continue;
             }
             let shown = if ids.len() > CHAIN_SHOWN * 2 {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::deployment::{Deployment, RelativeTo};
 use crate::interval::{Interval, Truth};
-use crate::ledger::{interval, At, Figure, Key, Origin, RecordRef, Replay, State, Term, Trace};
+use crate::ledger::{interval, Figure, Key, Origin, RecordRef, Replay, State, Term, Trace};
 use crate::relocation::Relocation;
 use crate::validate::{
     chain_ids, chain_text, describe, stated_and_bounds, stated_total, within, Checks,
@@ -334,20 +334,41 @@ impl<'a> Checks<'a> {
     }
 
     /// A report's figure right after it, over every world that meets every
-    /// record; `None` where none does.
+    /// record; `None` where none does. Every area and mission report is
+    /// asked at once, on first use.
     fn fits(&self, d: &Deployment) -> Option<Interval> {
-        let world = self.world(false);
         let i = *self.deployments.get(d.id().as_str())?;
-        let record = RecordRef::Deployment(u32::try_from(i).ok()?);
-        let cells: Vec<(Term, f64)> = world
-            .cells(&Key::of_deployment(d))?
-            .iter()
-            .map(|&c| (Term::Cell(c), 1.0))
-            .collect();
-        match world.ranges(At::After(record), &[cells]).pop()? {
-            Ok(range) => Some(interval(range)),
-            Err(_) => None,
-        }
+        let fits = self.fits.get_or_init(|| {
+            let world = self.world(false);
+            let asked: Vec<usize> = self
+                .data
+                .deployments()
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.mission().is_some() || d.location().area().is_some())
+                .map(|(i, _)| i)
+                .collect();
+            let asks: Vec<(RecordRef, Vec<(Term, f64)>)> = asked
+                .iter()
+                .filter_map(|&i| {
+                    let d = self.data.deployments().get(i)?;
+                    let cells = world
+                        .cells(&Key::of_deployment(d))?
+                        .iter()
+                        .map(|&c| (Term::Cell(c), 1.0))
+                        .collect();
+                    Some((RecordRef::Deployment(u32::try_from(i).ok()?), cells))
+                })
+                .collect();
+            asks.iter()
+                .zip(world.ranges_after(&asks))
+                .filter_map(|((r, _), range)| match r {
+                    RecordRef::Deployment(i) => Some((*i as usize, range.ok().map(interval))),
+                    RecordRef::Relocation(_) => None,
+                })
+                .collect()
+        });
+        fits.get(&i).copied().flatten()
     }
 }
 

@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::ledger::world::events::{Act, Component};
+use crate::ledger::world::events::{Act, Component, Event};
 use crate::ledger::world::order::{clusters, day_number, orders, Item, Times};
-use crate::ledger::world::program::{build, Built, Step};
+use crate::ledger::world::program::{build, Built, Glue, Step};
 use crate::ledger::world::reduce::Reduced;
 use crate::ledger::world::solve::{Infeasible, Var};
 use crate::ledger::world::Range;
@@ -20,7 +20,11 @@ pub(crate) const MOST_ORDERS: usize = 64;
 /// A question's term within a component.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Local {
+    /// A cell at the question's moment.
     Cell(u32),
+    /// A cell right after an event (questions everywhere in a segment).
+    After(u32, u32),
+    /// What a move moved.
     Moved(u32),
 }
 
@@ -30,6 +34,9 @@ pub(crate) enum Local {
 pub(crate) enum Moment {
     Time(i64),
     After(u32),
+    /// Right after every event of the segment that starts at this event
+    /// (and ends at the next cut).
+    Everywhere(u32),
     Never,
 }
 
@@ -83,11 +90,28 @@ impl Prepared {
     /// it.
     pub(crate) fn new(component: &Component, cut_at: &[u32], moment: Moment) -> Prepared {
         let (query_time, glued) = match moment {
-            Moment::Time(t) => (Some(t), None),
-            Moment::After(e) => (None, Some(e)),
-            Moment::Never => (None, None),
+            Moment::Time(t) => (Some(t), Glue::Free),
+            Moment::After(e) => (None, Glue::After(e)),
+            Moment::Everywhere(start) => {
+                let end = cut_at
+                    .iter()
+                    .find(|&&c| c > start)
+                    .map_or(component.events.len(), |&c| c as usize);
+                return Prepared::of_segment(
+                    component,
+                    start as usize,
+                    end,
+                    None,
+                    Glue::Everywhere,
+                );
+            }
+            Moment::Never => (None, Glue::Free),
         };
-        let (start, end) = segment(component, cut_at, query_time, glued);
+        let after = match glued {
+            Glue::After(e) => Some(e),
+            _ => None,
+        };
+        let (start, end) = segment(component, cut_at, query_time, after);
         Prepared::of_segment(component, start, end, query_time, glued)
     }
 
@@ -97,7 +121,7 @@ impl Prepared {
         start: usize,
         end: usize,
         query_time: Option<i64>,
-        glued: Option<u32>,
+        glued: Glue,
     ) -> Prepared {
         let times = Times::new(component, query_time);
         let mut items: Vec<Item> = (start..end)
@@ -106,17 +130,21 @@ impl Prepared {
         if query_time.is_some() {
             items.push(Item::Query);
         }
+        // Figures of the segment reported before it.
         let reported: HashSet<u32> = component
             .events
-            .get(..start)
+            .get(start..end)
             .unwrap_or_default()
             .iter()
-            .flat_map(|e| match &e.act {
-                Act::Report(r) => vec![r.key],
-                Act::Move(m) => m.before.iter().chain(&m.after).map(|r| r.key).collect(),
+            .flat_map(Event::reported_keys)
+            .filter(|k| {
+                component
+                    .first_report
+                    .get(k)
+                    .is_some_and(|&f| (f as usize) < start)
             })
             .collect();
-        let touch = Touch::new(component);
+        let touch = Touch::new(component, start..end);
         let dependent = |a: Item, b: Item| touch.dependent(a, b);
         let groups = clusters(&times, &items);
         let plan = plan(&times, &groups, &dependent, query_time);
@@ -154,6 +182,9 @@ impl Prepared {
             let var_of = |l: &Local| -> Option<Var> {
                 match l {
                     Local::Cell(c) => built.query.get(*c as usize).copied(),
+                    Local::After(e, c) => {
+                        built.after.get(e).and_then(|v| v.get(*c as usize)).copied()
+                    }
                     Local::Moved(e) => built.moved.get(e).copied(),
                 }
             };
@@ -226,11 +257,13 @@ fn segment(
 /// Which cells each item touches, widened to both ends of any temporary
 /// pair it touches (what comes back links them).
 struct Touch {
+    /// From the first event of the segment on.
+    first: usize,
     events: Vec<Vec<u32>>,
 }
 
 impl Touch {
-    fn new(component: &Component) -> Touch {
+    fn new(component: &Component, events: std::ops::Range<usize>) -> Touch {
         let widen = |mut cells: Vec<u32>| -> Vec<u32> {
             for (home, away) in &component.tags {
                 if cells.iter().any(|c| home.contains(c) || away.contains(c)) {
@@ -242,7 +275,14 @@ impl Touch {
             cells
         };
         Touch {
-            events: component.events.iter().map(|e| widen(e.cells())).collect(),
+            first: events.start,
+            events: component
+                .events
+                .get(events)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| widen(e.cells()))
+                .collect(),
         }
     }
 
@@ -253,8 +293,9 @@ impl Touch {
             return true;
         };
         let cells = |e: u32| {
-            self.events
-                .get(e as usize)
+            (e as usize)
+                .checked_sub(self.first)
+                .and_then(|i| self.events.get(i))
                 .map(Vec::as_slice)
                 .unwrap_or_default()
         };
@@ -356,4 +397,14 @@ fn combos(plan: &[Plan]) -> Vec<Vec<Step<'_>>> {
         }
     }
     out
+}
+
+/// The segment (between cuts) an event lies in: its first event.
+pub(crate) fn segment_of(cut_at: &[u32], event: u32) -> u32 {
+    cut_at
+        .iter()
+        .rev()
+        .find(|&&c| c <= event)
+        .copied()
+        .unwrap_or(0)
 }

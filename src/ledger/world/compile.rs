@@ -446,6 +446,11 @@ impl Compiled {
                 .filter_map(|&o| events.get_mut(o as usize).and_then(Option::take))
                 .collect();
             renumber.push(new_index);
+            for (i, e) in component.events.iter().enumerate() {
+                for key in e.reported_keys() {
+                    component.first_report.entry(key).or_insert(id32(i));
+                }
+            }
         }
         for spot in spots.values_mut() {
             if let Some(new) = renumber

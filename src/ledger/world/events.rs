@@ -63,6 +63,14 @@ pub(crate) struct Event {
 }
 
 impl Event {
+    /// The figures it reports (standing alone, or placed at its move).
+    pub(crate) fn reported_keys(&self) -> Vec<u32> {
+        match &self.act {
+            Act::Report(r) => vec![r.key],
+            Act::Move(m) => m.before.iter().chain(&m.after).map(|r| r.key).collect(),
+        }
+    }
+
     /// The cells it reads or changes.
     pub(crate) fn cells(&self) -> Vec<u32> {
         let mut out: Vec<u32> = match &self.act {
@@ -110,6 +118,8 @@ pub(crate) struct Component {
     /// Each temporary (origin, destination) pair: where troops may come
     /// back to, and from.
     pub(crate) tags: Vec<Pair>,
+    /// Each figure's first event that reports it.
+    pub(crate) first_report: HashMap<u32, u32>,
 }
 
 /// Where a record sits: its component, its event, and its place there.

@@ -12,6 +12,7 @@ mod events;
 mod order;
 mod program;
 mod reduce;
+mod simple;
 mod simplex;
 mod solve;
 mod space;
@@ -30,7 +31,7 @@ pub(crate) use space::CellId;
 
 use std::sync::{Arc, Mutex};
 
-use ask::{cuts, Local, Moment, Prepared};
+use ask::{cuts, segment_of, Local, Moment, Prepared};
 use events::Compiled;
 use order::day_number;
 
@@ -65,6 +66,8 @@ pub(crate) struct World {
     compiled: Compiled,
     /// Each component's cuts (see `ask::cuts`).
     cuts: Vec<Vec<u32>>,
+    /// Each component that is one figure's reports and nothing else.
+    simple: Vec<Option<simple::Simple>>,
     /// Questions prepared, by component and moment: a posture asks many
     /// sums of one moment.
     prepared: Mutex<crate::fasthash::FastMap<(u32, Moment), Arc<Prepared>>>,
@@ -80,16 +83,18 @@ impl std::fmt::Debug for World {
 
 /// Prepared questions kept per world, at most: a timeline asks one per
 /// record, which need not all stay.
-const MOST_KEPT: usize = 4096;
+const MOST_KEPT: usize = 65_536;
 
 impl World {
     /// The world of `data`; announced moves only when `projected`.
     pub(crate) fn new(data: &Dataset, projected: bool) -> World {
         let compiled = Compiled::of(data, projected);
         let cuts = compiled.components.iter().map(cuts).collect();
+        let simple = compiled.components.iter().map(simple::Simple::of).collect();
         World {
             compiled,
             cuts,
+            simple,
             prepared: Mutex::new(Default::default()),
         }
     }
@@ -104,6 +109,37 @@ impl World {
                 _ => Moment::Never,
             },
         }
+    }
+
+    /// A simple component's answer, without a program; `None` where the
+    /// component or the moment needs one.
+    fn at_once(
+        &self,
+        comp: u32,
+        at: At,
+        objectives: &[Objective],
+    ) -> Option<Result<Vec<Range>, Infeasible>> {
+        let simple = self.simple.get(comp as usize)?.as_ref()?;
+        let Moment::Time(q) = self.moment(comp, at) else {
+            return None;
+        };
+        let Ok(b) = simple.at(q)? else {
+            return Some(Err(Infeasible));
+        };
+        let (low, high) = (i128::from(b.low()), b.high().map(i128::from));
+        let ranges = objectives
+            .iter()
+            .map(|terms| {
+                let c: f64 = terms.iter().map(|(_, c)| *c).sum();
+                let c = c.round() as i128;
+                if c >= 0 {
+                    (Some(c * low), high.map(|h| c * h))
+                } else {
+                    (high.map(|h| c * h), Some(c * low))
+                }
+            })
+            .collect();
+        Some(Ok(ranges))
     }
 
     /// The question `at` to component `comp`, prepared once.
@@ -162,7 +198,10 @@ impl World {
         let mut out: Vec<Result<Range, Infeasible>> = vec![Ok((Some(0), Some(0))); sums.len()];
         for (comp, asked) in by_component {
             let objectives: Vec<Vec<(Local, f64)>> = asked.iter().map(|(_, t)| t.clone()).collect();
-            let answer = self.prepared(comp, at).answer(&objectives);
+            let answer = match self.at_once(comp, at, &objectives) {
+                Some(answer) => answer,
+                None => self.prepared(comp, at).answer(&objectives),
+            };
             for (k, (s, _)) in asked.iter().enumerate() {
                 let Some(slot) = out.get_mut(*s) else {
                     continue;
@@ -182,11 +221,102 @@ impl World {
         out
     }
 
+    /// The least and most of each sum right after its record's moment
+    /// (the sums' cells, at that moment). Asked together, each part of
+    /// each component is prepared once for all of them.
+    pub(crate) fn ranges_after(
+        &self,
+        asks: &[(RecordRef, Vec<(Term, f64)>)],
+    ) -> Vec<Result<Range, Infeasible>> {
+        let mut out: Vec<Result<Range, Infeasible>> = vec![Ok((Some(0), Some(0))); asks.len()];
+        // By component and segment: the objectives, in local terms.
+        let mut by_part: BTreeMap<(u32, u32), Vec<(usize, Objective)>> = BTreeMap::new();
+        for (k, (record, sum)) in asks.iter().enumerate() {
+            let Some(spot) = self.compiled.spots.get(record) else {
+                continue;
+            };
+            let cut_at = self
+                .cuts
+                .get(spot.component as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let start = segment_of(cut_at, spot.event);
+            let mut terms: Objective = Vec::new();
+            let mut elsewhere = false;
+            for &(term, c) in sum {
+                match self.local(term) {
+                    Some((comp, Local::Cell(cell))) if comp == spot.component => {
+                        terms.push((Local::After(spot.event, cell), c));
+                    }
+                    Some((comp, Local::Moved(e))) if comp == spot.component => {
+                        terms.push((Local::Moved(e), c));
+                    }
+                    _ => elsewhere = true,
+                }
+            }
+            if elsewhere {
+                // Cells of another component: its own question.
+                if let (Some(slot), Some(r)) = (
+                    out.get_mut(k),
+                    self.ranges(At::After(*record), std::slice::from_ref(sum))
+                        .pop(),
+                ) {
+                    *slot = r;
+                }
+                continue;
+            }
+            by_part
+                .entry((spot.component, start))
+                .or_default()
+                .push((k, terms));
+        }
+        for ((comp, start), asked) in by_part {
+            let Some(component) = self.compiled.components.get(comp as usize) else {
+                continue;
+            };
+            let cut_at = self
+                .cuts
+                .get(comp as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let prepared = Prepared::new(component, cut_at, Moment::Everywhere(start));
+            let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
+            let answer = prepared.answer(&objectives);
+            for (i, (k, _)) in asked.iter().enumerate() {
+                if let Some(slot) = out.get_mut(*k) {
+                    *slot = match &answer {
+                        Ok(ranges) => ranges.get(i).copied().ok_or(Infeasible),
+                        Err(e) => Err(*e),
+                    };
+                }
+            }
+        }
+        out
+    }
+
     /// The records of each part of the history that no world meets: a
     /// component, or the stretch of it between two cuts.
     pub(crate) fn contradictions(&self) -> Vec<Vec<RecordRef>> {
         let mut out = Vec::new();
-        for (component, cut_at) in self.compiled.components.iter().zip(&self.cuts) {
+        for ((component, cut_at), simple) in self
+            .compiled
+            .components
+            .iter()
+            .zip(&self.cuts)
+            .zip(&self.simple)
+        {
+            if simple.is_some() {
+                // One figure's reports, each a part of its own: only a
+                // report whose competitors share no count is unmet.
+                for e in &component.events {
+                    if let events::Act::Report(r) = &e.act {
+                        if !r.consistent {
+                            out.push(r.records.clone());
+                        }
+                    }
+                }
+                continue;
+            }
             let n = component.events.len();
             let mut bounds: Vec<usize> = std::iter::once(0)
                 .chain(cut_at.iter().map(|&c| c as usize))
@@ -198,7 +328,9 @@ impl World {
                 if start == end {
                     continue;
                 }
-                if !Prepared::of_segment(component, *start, *end, None, None).feasible() {
+                if !Prepared::of_segment(component, *start, *end, None, program::Glue::Free)
+                    .feasible()
+                {
                     out.push(
                         component
                             .events

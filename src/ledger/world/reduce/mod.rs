@@ -8,10 +8,11 @@
 //! sums with unit coefficients loses nothing. Only the other parts are
 //! solved as programs.
 
-use std::sync::{Mutex, OnceLock};
-
-use crate::ledger::world::simplex::{Stop, Tableau};
 use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
+
+mod part;
+
+use part::Part;
 
 /// How far a bound may move before it counts as moved.
 const MOVED: f64 = 1e-9;
@@ -30,24 +31,6 @@ pub(crate) struct Reduced {
     /// Each unknown's part, `None` for an unknown no remaining row holds.
     part_of: Vec<Option<u32>>,
     parts: Vec<Part>,
-}
-
-#[derive(Debug)]
-struct Part {
-    /// The part as a program of its own (its unknowns renumbered).
-    program: Program,
-    /// Each unknown of the whole program that the part holds, by its
-    /// index in the part.
-    vars: Vec<Var>,
-    /// Whether the narrowed bounds are the least and most (a tree of rows,
-    /// narrowed to the end).
-    exact: bool,
-    feasible: OnceLock<bool>,
-    /// The dense simplex's tableau, kept from one objective to the next;
-    /// `None` once it has given up on the part.
-    tableau: Mutex<Option<Tableau>>,
-    /// Whether the tableau was tried.
-    tried: OnceLock<()>,
 }
 
 impl Reduced {
@@ -189,14 +172,7 @@ impl Reduced {
                     rows.get(r)
                         .is_some_and(|row| row.terms.iter().all(|(_, c)| c.abs() == 1.0))
                 });
-                Part {
-                    program,
-                    vars,
-                    exact: fixpoint && tree && unit,
-                    feasible: OnceLock::new(),
-                    tableau: Mutex::new(None),
-                    tried: OnceLock::new(),
-                }
+                Part::new(program, vars, fixpoint && tree && unit)
             })
             .collect();
         Reduced {
@@ -251,88 +227,8 @@ impl Reduced {
     }
 }
 
-impl Part {
-    fn is_feasible(&self) -> bool {
-        *self.feasible.get_or_init(|| {
-            if self.exact {
-                return true;
-            }
-            match self.tableau() {
-                Some(Ok(true)) => true,
-                Some(Err(Stop::Infeasible)) => false,
-                // A point between whole numbers, or no answer: the
-                // whole-number program decides.
-                _ => self.program.feasible(),
-            }
-        })
-    }
-
-    /// Builds the tableau once; whether its first point is whole.
-    fn tableau(&self) -> Option<Result<bool, Stop>> {
-        let mut guard = self.tableau.lock().ok()?;
-        if self.tried.get().is_some() {
-            return guard.as_ref().map(|t| Ok(t.is_whole()));
-        }
-        let _ = self.tried.set(());
-        match Tableau::new(&self.program) {
-            Ok(t) => {
-                let whole = t.is_whole();
-                *guard = Some(t);
-                Some(Ok(whole))
-            }
-            Err(stop) => Some(Err(stop)),
-        }
-    }
-
-    fn range(&self, terms: &[(Var, f64)], low: &[f64], high: &[f64]) -> Result<Range, Infeasible> {
-        // One unknown of a tree: its narrowed bounds.
-        if let [(v, c)] = terms {
-            if self.exact {
-                let (l, h) = (
-                    low.get(*v as usize).copied().unwrap_or(0.0),
-                    high.get(*v as usize).copied().unwrap_or(f64::INFINITY),
-                );
-                let (a, b) = scale(*c, l, h);
-                return Ok((a.map(|x| x.round() as i128), b.map(|x| x.round() as i128)));
-            }
-        }
-        let local: Vec<(Var, f64)> = terms
-            .iter()
-            .filter_map(|(v, c)| {
-                let i = self.vars.binary_search(v).ok()?;
-                Some((Var::try_from(i).unwrap_or(Var::MAX), *c))
-            })
-            .collect();
-        if let Some(r) = self.by_tableau(&local) {
-            return Ok(r);
-        }
-        self.program.range(&local)
-    }
-
-    /// Both optima by the kept tableau, when each lands on a whole point;
-    /// `None` to let the whole-number program answer.
-    fn by_tableau(&self, objective: &[(Var, f64)]) -> Option<Range> {
-        self.tableau()?.ok()?;
-        let mut guard = self.tableau.lock().ok()?;
-        let t = guard.as_mut()?;
-        let mut side = |maximize: bool| -> Option<Option<i128>> {
-            match t.optimize(objective, maximize) {
-                Ok((value, point)) => {
-                    let whole = point.iter().all(|x| (x - x.round()).abs() <= 1e-6);
-                    whole.then(|| Some(value.round() as i128))
-                }
-                Err(Stop::Unbounded) => Some(None),
-                Err(_) => None,
-            }
-        };
-        let low = side(false)?;
-        let high = side(true)?;
-        Some((low, high))
-    }
-}
-
 /// `c·[l, h]`, `None` for an unbounded side.
-fn scale(c: f64, l: f64, h: f64) -> (Option<f64>, Option<f64>) {
+pub(super) fn scale(c: f64, l: f64, h: f64) -> (Option<f64>, Option<f64>) {
     let finite = |x: f64| x.is_finite().then_some(x);
     if c >= 0.0 {
         (finite(c * l), finite(c * h))

@@ -1,0 +1,62 @@
+//! The common case, answered without a program: one figure, reported
+//! again and again on dates that do not overlap, and nothing moving it.
+//! Each report after the first may show any change, so the figure at a
+//! moment is its latest report before (or, before any report, its first:
+//! the count it reveals held since). Most of a large dataset's figures
+//! are like this (troopdata's: one country a quarter).
+
+use crate::interval::Interval;
+use crate::ledger::world::events::{Act, Component};
+use crate::ledger::world::order::day_number;
+
+/// A component of one figure's reports, in order.
+#[derive(Debug)]
+pub(crate) struct Simple {
+    /// Each report's time in half days: first and last.
+    spans: Vec<(i64, i64)>,
+    /// Each report's bounds; `None` where competing reports of its moment
+    /// share no count.
+    bounds: Vec<Option<Interval>>,
+}
+
+impl Simple {
+    /// The component as a simple one, if it is.
+    pub(crate) fn of(component: &Component) -> Option<Simple> {
+        if component.cells.len() != 1 || !component.tags.is_empty() {
+            return None;
+        }
+        let mut key = None;
+        let mut spans: Vec<(i64, i64)> = Vec::with_capacity(component.events.len());
+        let mut bounds = Vec::with_capacity(component.events.len());
+        for e in &component.events {
+            let Act::Report(r) = &e.act else {
+                return None;
+            };
+            if key.is_some_and(|k| k != r.key) {
+                return None;
+            }
+            key = Some(r.key);
+            let span = (2 * day_number(e.first), 2 * day_number(e.last));
+            // Dates that overlap leave the order open: not simple.
+            if spans.last().is_some_and(|&(_, last)| last >= span.0) {
+                return None;
+            }
+            spans.push(span);
+            bounds.push(r.consistent.then_some(r.bounds));
+        }
+        Some(Simple { spans, bounds })
+    }
+
+    /// The figure at time `q` (half days): `Some(Ok)`, `Some(Err(()))`
+    /// where its report's competitors share no count, `None` where `q`
+    /// falls within a report's dates (the full way answers that).
+    pub(crate) fn at(&self, q: i64) -> Option<Result<Interval, ()>> {
+        let before = self.spans.partition_point(|&(_, last)| last < q);
+        if self.spans.get(before).is_some_and(|&(first, _)| first <= q) {
+            return None;
+        }
+        let i = before.checked_sub(1).unwrap_or(0);
+        let b = self.bounds.get(i)?;
+        Some(b.ok_or(()))
+    }
+}
