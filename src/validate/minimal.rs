@@ -10,6 +10,9 @@ use crate::dataset::{Dataset, Positions};
 use crate::ledger::{RecordRef, World};
 use crate::validate::{Finding, Rule, Severity};
 
+/// The parts of the history no world meets, and each record's part.
+type Unmet = (Vec<Vec<String>>, HashMap<String, usize>);
+
 /// Errors explained per report, at most: each costs a few validations of
 /// a handful of records.
 const MOST_EXPLAINED: usize = 200;
@@ -27,7 +30,7 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
     let mut explained = 0;
     // The parts of the history no world meets, and each record's part,
     // found once when a finding needs them.
-    let mut unmet: Option<(Vec<Vec<String>>, HashMap<String, usize>)> = None;
+    let mut unmet: Option<Unmet> = None;
     findings
         .into_iter()
         .map(|f| {

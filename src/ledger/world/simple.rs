@@ -55,7 +55,7 @@ impl Simple {
         if self.spans.get(before).is_some_and(|&(first, _)| first <= q) {
             return None;
         }
-        let i = before.checked_sub(1).unwrap_or(0);
+        let i = before.saturating_sub(1);
         let b = self.bounds.get(i)?;
         Some(b.ok_or(()))
     }
