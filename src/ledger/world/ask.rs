@@ -26,6 +26,8 @@ pub(crate) enum Local {
     After(u32, u32),
     /// What a move moved.
     Moved(u32),
+    /// Every cell of the component at the question's moment.
+    Total,
 }
 
 /// The moment asked, within a component: a time in half days, or right
@@ -186,14 +188,29 @@ impl Prepared {
                         built.after.get(e).and_then(|v| v.get(*c as usize)).copied()
                     }
                     Local::Moved(e) => built.moved.get(e).copied(),
+                    Local::Total => None,
                 }
             };
+            let cells = built.query.len();
             let mut ranges = Vec::with_capacity(objectives.len());
             for objective in objectives {
-                let terms: Vec<(Var, f64)> = objective
-                    .iter()
-                    .filter_map(|(l, c)| var_of(l).map(|v| (v, *c)))
-                    .collect();
+                let objective = &whole(objective, cells);
+                let terms: Vec<(Var, f64)> = if objective == &[(Local::Total, 1.0)] {
+                    // All troops of the component: those of the start when
+                    // nothing changed them without a record (the sum then
+                    // needs none of the moves between).
+                    let vars = if built.changed {
+                        &built.query
+                    } else {
+                        &built.initial
+                    };
+                    vars.iter().map(|&v| (v, 1.0)).collect()
+                } else {
+                    objective
+                        .iter()
+                        .filter_map(|(l, c)| var_of(l).map(|v| (v, *c)))
+                        .collect()
+                };
                 ranges.push(reduced.range(&terms)?);
             }
             answer = Some(match answer {
@@ -407,4 +424,31 @@ pub(crate) fn segment_of(cut_at: &[u32], event: u32) -> u32 {
         .find(|&&c| c <= event)
         .copied()
         .unwrap_or(0)
+}
+
+/// A sum of every cell of the component once, at the question's moment,
+/// as the component's total (one unknown); any other sum as it is.
+fn whole(objective: &[(Local, f64)], cells: usize) -> Vec<(Local, f64)> {
+    let mut seen = vec![false; cells];
+    let mut count = 0;
+    for (l, c) in objective {
+        match l {
+            Local::Cell(i) if *c == 1.0 => {
+                if let Some(s) = seen.get_mut(*i as usize) {
+                    if !*s {
+                        *s = true;
+                        count += 1;
+                    } else {
+                        return objective.to_vec();
+                    }
+                }
+            }
+            _ => return objective.to_vec(),
+        }
+    }
+    if cells > 1 && count == cells {
+        vec![(Local::Total, 1.0)]
+    } else {
+        objective.to_vec()
+    }
 }

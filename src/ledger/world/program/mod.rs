@@ -44,6 +44,12 @@ pub(crate) struct Built {
     pub(crate) program: Program,
     /// Each cell's count at the question's moment.
     pub(crate) query: Vec<Var>,
+    /// Each cell's count before any event.
+    pub(crate) initial: Vec<Var>,
+    /// Whether a report may have changed counts without a record: if not,
+    /// all troops of the component at any moment are those of the start
+    /// (moves and returns keep the sum).
+    pub(crate) changed: bool,
     /// With [`Glue::Everywhere`], each cell's count right after each
     /// event.
     pub(crate) after: HashMap<u32, Vec<Var>>,
@@ -77,6 +83,10 @@ struct Builder<'c> {
     after: HashMap<u32, Vec<Var>>,
     moved: HashMap<u32, Var>,
     contradictory: bool,
+    /// Each cell's count before any event.
+    initial: Vec<Var>,
+    /// Whether a report may have changed counts without a record.
+    changed: bool,
 }
 
 /// Builds the program of `steps` (every cluster of the component, in
@@ -98,6 +108,8 @@ pub(crate) fn build(
         component,
         glued,
         p,
+        initial: cur.clone(),
+        changed: false,
         cur,
         pools: component.tags.iter().map(|_| Pool::default()).collect(),
         reported: reported.clone(),
@@ -159,6 +171,8 @@ pub(crate) fn build(
     Built {
         program: b.p,
         query: b.query,
+        initial: b.initial,
+        changed: b.changed,
         after: b.after,
         moved: b.moved,
         contradictory: b.contradictory,
@@ -303,6 +317,7 @@ impl Builder<'_> {
     fn reports(&mut self, reports: &[Report], may_change: bool) {
         for r in reports {
             if may_change && self.reported.contains(&r.key) {
+                self.changed = true;
                 for &c in r.cells.iter() {
                     let fresh = self.p.var(0, None);
                     if let Some(slot) = self.cur.get_mut(c as usize) {

@@ -78,6 +78,7 @@ impl Builder<'_> {
             let again =
                 self.reported.contains(&r.key) || seen.get(&r.key).copied().unwrap_or(0) > 1;
             if again {
+                self.changed = true;
                 for &c in r.cells.iter() {
                     if let Some(j) = jumped.get_mut(c as usize) {
                         *j = true;

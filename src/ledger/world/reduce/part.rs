@@ -25,6 +25,13 @@ pub(super) struct Part {
     tried: OnceLock<()>,
 }
 
+/// The most unknowns of a part solved as a program; a larger one is
+/// answered by its narrowed bounds (see `Part::range`).
+pub(crate) const MOST_SOLVED: usize = 1_500;
+
+/// The most entries a dense tableau may hold (rows × columns).
+const DENSE_CELLS: usize = 400_000;
+
 impl Part {
     pub(super) fn new(program: Program, vars: Vec<Var>, exact: bool) -> Part {
         Part {
@@ -39,7 +46,9 @@ impl Part {
 
     pub(super) fn is_feasible(&self) -> bool {
         *self.feasible.get_or_init(|| {
-            if self.exact {
+            // Narrowing found no empty range: a part too large to solve is
+            // taken as met (an error needs proof).
+            if self.exact || self.vars.len() > MOST_SOLVED {
                 return true;
             }
             match self.tableau() {
@@ -59,6 +68,12 @@ impl Part {
             return guard.as_ref().map(|t| Ok(t.is_whole()));
         }
         let _ = self.tried.set(());
+        // A dense tableau is for small parts: past this many cells the
+        // sparse solver does better.
+        let (vars, rows) = (self.vars.len(), self.program.rows().len());
+        if rows * (vars + rows) > DENSE_CELLS {
+            return None;
+        }
         match Tableau::new(&self.program) {
             Ok(t) => {
                 let whole = t.is_whole();
@@ -86,6 +101,28 @@ impl Part {
                 return Ok((a.map(|x| x.round() as i128), b.map(|x| x.round() as i128)));
             }
         }
+        if self.vars.len() > MOST_SOLVED {
+            // Too large a part to solve in time: the narrowed bounds,
+            // added term by term. They hold in every world (narrowing
+            // never cuts one off) but may be wider than the least and
+            // most.
+            let (mut lo, mut hi) = (Some(0.0), Some(0.0));
+            for &(v, c) in terms {
+                let (l, h) = (
+                    low.get(v as usize).copied().unwrap_or(0.0),
+                    high.get(v as usize).copied().unwrap_or(f64::INFINITY),
+                );
+                let (a, b) = scale(c, l, h);
+                lo = lo.zip(a).map(|(x, y)| x + y);
+                hi = hi.zip(b).map(|(x, y)| x + y);
+            }
+            // A row over exactly these unknowns bounds their sum too.
+            if let Some((l, h)) = self.row_over(terms) {
+                lo = Some(lo.map_or(l, |x| x.max(l)));
+                hi = Some(hi.map_or(h, |x| x.min(h)));
+            }
+            return Ok((lo.map(|x| x.round() as i128), hi.map(|x| x.round() as i128)));
+        }
         let local: Vec<(Var, f64)> = terms
             .iter()
             .filter_map(|(v, c)| {
@@ -97,6 +134,29 @@ impl Part {
             return Ok(r);
         }
         self.program.range(&local)
+    }
+
+    /// The bounds of a row whose terms are exactly `terms` (each with
+    /// coefficient one), if the part has one.
+    fn row_over(&self, terms: &[(Var, f64)]) -> Option<(f64, f64)> {
+        if terms.iter().any(|&(_, c)| c != 1.0) {
+            return None;
+        }
+        let mut want: Vec<Var> = terms
+            .iter()
+            .filter_map(|(v, _)| self.vars.binary_search(v).ok())
+            .filter_map(|i| Var::try_from(i).ok())
+            .collect();
+        want.sort_unstable();
+        if want.len() != terms.len() {
+            return None;
+        }
+        self.program.rows().iter().find_map(|r| {
+            let mut have: Vec<Var> = r.terms.iter().map(|&(v, _)| v).collect();
+            have.sort_unstable();
+            let unit = r.terms.iter().all(|&(_, c)| c == 1.0);
+            (unit && have == want).then_some((r.low, r.high))
+        })
     }
 
     /// Both optima by the kept tableau, when each lands on a whole point;
