@@ -14,7 +14,8 @@
 //!   Kuwait into N areas of Iraq, one a day.
 //!
 //! Each line gives the load, the first posture (compiling the model), the
-//! posture on a second day, and the total.
+//! posture on a second day, and the total. `COUPLED_SHAPE=chain` runs one
+//! shape only; `COUPLED_FIGURES=1` prints the first figures of each posture.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -115,6 +116,9 @@ fn main() {
             ("areas", areas),
             ("into-areas", into_areas),
         ] {
+            if std::env::var("COUPLED_SHAPE").is_ok_and(|only| only != name) {
+                continue;
+            }
             let (d, r) = make(n);
             let t = Instant::now();
             let data = dataset(&d, &r);

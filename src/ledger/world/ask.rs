@@ -400,6 +400,13 @@ fn combos(plan: &[Plan]) -> Vec<Vec<Step<'_>>> {
                     steps.push(Step::Relaxed(items));
                 }
             }
+            // One order: extended in place (cloning every prefix at each
+            // of a long chain's clusters made a plan quadratic).
+            Plan::Orders(list) if list.len() == 1 => {
+                for steps in &mut out {
+                    steps.push(Step::Exact(&list[0]));
+                }
+            }
             Plan::Orders(list) => {
                 let mut next = Vec::with_capacity(out.len() * list.len());
                 for steps in &out {
@@ -429,6 +436,11 @@ pub(crate) fn segment_of(cut_at: &[u32], event: u32) -> u32 {
 /// A sum of every cell of the component once, at the question's moment,
 /// as the component's total (one unknown); any other sum as it is.
 fn whole(objective: &[(Local, f64)], cells: usize) -> Vec<(Local, f64)> {
+    // Only a sum of as many terms as cells can be the whole (checked
+    // first: most questions are of one figure in a large component).
+    if cells < 2 || objective.len() != cells {
+        return objective.to_vec();
+    }
     let mut seen = vec![false; cells];
     let mut count = 0;
     for (l, c) in objective {

@@ -109,6 +109,10 @@ impl Program {
         direction: OptimizationDirection,
     ) -> Result<Option<i128>, Infeasible> {
         let maximize = direction == OptimizationDirection::Maximize;
+        // Whole coefficients over whole unknowns: every value is whole, so
+        // a relaxation worth less than one more than the best whole point
+        // cannot lead to a better one.
+        let integral = objective.iter().all(|&(_, c)| c == c.round());
         // Depth first over added bounds: (var, low, high) overrides.
         let mut stack: Vec<Vec<(Var, f64, f64)>> = vec![Vec::new()];
         let mut best: Option<i128> = None;
@@ -130,10 +134,19 @@ impl Program {
             // A node whose relaxation cannot beat the best whole point is
             // done.
             if let Some(b) = best {
-                let worse = if maximize {
-                    value <= b as f64 + WHOLE
+                let reach = if integral {
+                    if maximize {
+                        (value + WHOLE).floor()
+                    } else {
+                        (value - WHOLE).ceil()
+                    }
                 } else {
-                    value >= b as f64 - WHOLE
+                    value
+                };
+                let worse = if maximize {
+                    reach <= b as f64 + WHOLE
+                } else {
+                    reach >= b as f64 - WHOLE
                 };
                 if worse {
                     continue;

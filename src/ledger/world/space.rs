@@ -27,6 +27,10 @@ pub(crate) struct Space {
 struct Country {
     areas: Vec<Arc<str>>,
     missions: Vec<MissionId>,
+    /// Positions in `areas` and `missions`, so that a country of many
+    /// areas is built in linear time.
+    area_at: HashMap<Arc<str>, usize>,
+    mission_at: HashMap<MissionId, usize>,
 }
 
 /// A cell before merging: (nation, country, area, mission), `None` for the
@@ -51,12 +55,15 @@ impl Space {
                     continue;
                 };
                 if let Some(area) = place.area() {
-                    if !c.areas.iter().any(|a| &**a == area) {
-                        c.areas.push(Arc::from(area));
+                    if !c.area_at.contains_key(area) {
+                        let area: Arc<str> = Arc::from(area);
+                        c.area_at.insert(area.clone(), c.areas.len());
+                        c.areas.push(area);
                     }
                 }
                 if let Some(m) = &key.mission {
-                    if !c.missions.contains(m) {
+                    if !c.mission_at.contains_key(m) {
+                        c.mission_at.insert(m.clone(), c.missions.len());
                         c.missions.push(m.clone());
                     }
                 }
@@ -73,13 +80,13 @@ impl Space {
                     continue;
                 };
                 let areas: Vec<Option<usize>> = match place.area() {
-                    Some(a) => vec![c.areas.iter().position(|x| &**x == a)],
+                    Some(a) => vec![c.area_at.get(a).copied()],
                     None => std::iter::once(None)
                         .chain((0..c.areas.len()).map(Some))
                         .collect(),
                 };
                 let missions: Vec<Option<usize>> = match &key.mission {
-                    Some(m) => vec![c.missions.iter().position(|x| x == m)],
+                    Some(m) => vec![c.mission_at.get(m).copied()],
                     None => std::iter::once(None)
                         .chain((0..c.missions.len()).map(Some))
                         .collect(),

@@ -62,6 +62,9 @@ pub(crate) struct Built {
 /// Moves whose day has not yet passed: (count, day).
 type Waiting = Vec<(Var, i64)>;
 
+/// Unknowns taken from (or added to) each cell a step touches.
+type PerCell = HashMap<u32, Vec<Var>>;
+
 /// What may come back along one temporary (origin, destination) pair.
 #[derive(Default)]
 struct Pool {
@@ -202,9 +205,8 @@ impl Builder<'_> {
         // Returns between two events may come in any order: all of them
         // are taken from the counts before, and no count is below zero
         // after (a net flow with that property can always be sequenced).
-        let n = self.cur.len();
-        let mut down: Vec<Vec<Var>> = vec![Vec::new(); n];
-        let mut up: Vec<Vec<Var>> = vec![Vec::new(); n];
+        let mut down = PerCell::default();
+        let mut up = PerCell::default();
         let mut any = false;
         for t in 0..self.pools.len() {
             self.open_pool(t, day);
@@ -226,19 +228,28 @@ impl Builder<'_> {
             self.parts(back, &home, &mut up);
             any = true;
         }
-        if !any {
-            return;
+        if any {
+            self.apply_changes(&down, &up);
         }
-        for c in 0..n {
+    }
+
+    /// Every cell's count after what `down` takes and `up` adds, in cell
+    /// order (only the cells they touch: a step costs what it changes,
+    /// not the size of the component).
+    fn apply_changes(&mut self, down: &PerCell, up: &PerCell) {
+        let mut touched: Vec<u32> = down.keys().chain(up.keys()).copied().collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for c in touched {
             let mut changes: Vec<(Var, f64)> = Vec::new();
-            for &d in down.get(c).map(Vec::as_slice).unwrap_or_default() {
+            for &d in down.get(&c).map(Vec::as_slice).unwrap_or_default() {
                 changes.push((d, -1.0));
             }
-            for &u in up.get(c).map(Vec::as_slice).unwrap_or_default() {
+            for &u in up.get(&c).map(Vec::as_slice).unwrap_or_default() {
                 changes.push((u, 1.0));
             }
             if !changes.is_empty() {
-                self.shifted(u32::try_from(c).unwrap_or(u32::MAX), &changes);
+                self.shifted(c, &changes);
             }
         }
     }
@@ -360,11 +371,9 @@ impl Builder<'_> {
     }
 
     /// `amount` split among `cells`, each part recorded in `into`.
-    fn parts(&mut self, amount: Var, cells: &[u32], into: &mut [Vec<Var>]) {
+    fn parts(&mut self, amount: Var, cells: &[u32], into: &mut PerCell) {
         if let [one] = cells {
-            if let Some(list) = into.get_mut(*one as usize) {
-                list.push(amount);
-            }
+            into.entry(*one).or_default().push(amount);
             return;
         }
         let parts: Vec<Var> = cells.iter().map(|_| self.p.var(0, None)).collect();
@@ -372,9 +381,7 @@ impl Builder<'_> {
         row.push((amount, -1.0));
         self.p.zero(row);
         for (&cell, &part) in cells.iter().zip(&parts) {
-            if let Some(list) = into.get_mut(cell as usize) {
-                list.push(part);
-            }
+            into.entry(cell).or_default().push(part);
         }
     }
 }

@@ -6,9 +6,10 @@
 //! loosens, it never narrows.
 
 use crate::fasthash::FastMap as HashMap;
+use crate::fasthash::FastSet as HashSet;
 use crate::ledger::world::events::{Act, Report};
 use crate::ledger::world::order::{day_number, Item};
-use crate::ledger::world::program::{Builder, Glue};
+use crate::ledger::world::program::{Builder, Glue, PerCell};
 use crate::ledger::world::solve::Var;
 
 impl Builder<'_> {
@@ -20,8 +21,8 @@ impl Builder<'_> {
         // Returns and moves as changes per cell: taken (down) and added
         // (up).
         let n = self.cur.len();
-        let mut down: Vec<Vec<Var>> = vec![Vec::new(); n];
-        let mut up: Vec<Vec<Var>> = vec![Vec::new(); n];
+        let mut down = PerCell::default();
+        let mut up = PerCell::default();
         for t in 0..self.pools.len() {
             self.open_pool(t, latest.div_euclid(2));
             let Some(open) = self.pools.get(t).and_then(|p| p.open) else {
@@ -73,26 +74,22 @@ impl Builder<'_> {
         for r in reports.iter().chain(&placed_after) {
             *seen.entry(r.key).or_default() += 1;
         }
-        let mut jumped = vec![false; n];
+        let mut jumped: HashSet<u32> = HashSet::default();
         for r in &reports {
             let again =
                 self.reported.contains(&r.key) || seen.get(&r.key).copied().unwrap_or(0) > 1;
             if again {
                 self.changed = true;
-                for &c in r.cells.iter() {
-                    if let Some(j) = jumped.get_mut(c as usize) {
-                        *j = true;
-                    }
-                }
+                jumped.extend(r.cells.iter().copied());
             }
         }
-        let hull = |cells: &[u32], sign: &[Vec<Var>], before: &[Var]| -> Vec<(Var, f64)> {
+        let hull = |cells: &[u32], sign: &PerCell, before: &[Var]| -> Vec<(Var, f64)> {
             let mut terms = Vec::new();
             for &c in cells {
                 if let Some(&b) = before.get(c as usize) {
                     terms.push((b, 1.0));
                 }
-                for &v in sign.get(c as usize).map(Vec::as_slice).unwrap_or_default() {
+                for &v in sign.get(&c).map(Vec::as_slice).unwrap_or_default() {
                     terms.push((v, 1.0));
                 }
             }
@@ -102,17 +99,14 @@ impl Builder<'_> {
             if !r.consistent {
                 self.contradictory = true;
             }
-            if r.cells
-                .iter()
-                .any(|&c| jumped.get(c as usize).copied().unwrap_or(true))
-            {
+            if r.cells.iter().any(|c| jumped.contains(c)) {
                 continue;
             }
             // Least it can be: before, less all it loses. Most: before,
             // plus all it gains.
-            let mut least = hull(&r.cells, &[], &before);
+            let mut least = hull(&r.cells, &PerCell::default(), &before);
             for &c in r.cells.iter() {
-                for &v in down.get(c as usize).map(Vec::as_slice).unwrap_or_default() {
+                for &v in down.get(&c).map(Vec::as_slice).unwrap_or_default() {
                     least.push((v, -1.0));
                 }
             }
@@ -132,11 +126,12 @@ impl Builder<'_> {
             let mut q = Vec::with_capacity(n);
             for c in 0..n {
                 let v = self.p.var(0, None);
-                if !jumped.get(c).copied().unwrap_or(true) {
+                let cell = u32::try_from(c).unwrap_or(u32::MAX);
+                if !jumped.contains(&cell) {
                     if let Some(&b) = before.get(c) {
                         let mut least = vec![(v, 1.0), (b, -1.0)];
                         least.extend(
-                            down.get(c)
+                            down.get(&cell)
                                 .map(Vec::as_slice)
                                 .unwrap_or_default()
                                 .iter()
@@ -145,7 +140,7 @@ impl Builder<'_> {
                         self.p.row(least, Some(0.0), None);
                         let mut most = vec![(v, 1.0), (b, -1.0)];
                         most.extend(
-                            up.get(c)
+                            up.get(&cell)
                                 .map(Vec::as_slice)
                                 .unwrap_or_default()
                                 .iter()
@@ -169,25 +164,16 @@ impl Builder<'_> {
             }
         }
         // After the cluster: every change applied; jumped cells anew.
-        for c in 0..n {
-            let cell = u32::try_from(c).unwrap_or(u32::MAX);
-            if jumped.get(c).copied().unwrap_or(false) {
-                let fresh = self.p.var(0, None);
-                if let Some(slot) = self.cur.get_mut(c) {
-                    *slot = fresh;
-                }
-                continue;
+        let mut jumped: Vec<u32> = jumped.into_iter().collect();
+        jumped.sort_unstable();
+        for &c in &jumped {
+            let fresh = self.p.var(0, None);
+            if let Some(slot) = self.cur.get_mut(c as usize) {
+                *slot = fresh;
             }
-            let mut changes: Vec<(Var, f64)> = Vec::new();
-            for &d in down.get(c).map(Vec::as_slice).unwrap_or_default() {
-                changes.push((d, -1.0));
-            }
-            for &u in up.get(c).map(Vec::as_slice).unwrap_or_default() {
-                changes.push((u, 1.0));
-            }
-            if !changes.is_empty() {
-                self.shifted(cell, &changes);
-            }
+            down.remove(&c);
+            up.remove(&c);
         }
+        self.apply_changes(&down, &up);
     }
 }

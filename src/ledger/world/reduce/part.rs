@@ -159,24 +159,19 @@ impl Part {
         })
     }
 
-    /// Both optima by the kept tableau, when each lands on a whole point;
-    /// `None` to let the whole-number program answer.
+    /// Both whole-number optima by the kept tableau (branching on copies
+    /// of it where a relaxation lands between whole numbers); `None` to
+    /// let the whole-number program answer.
     fn by_tableau(&self, objective: &[(Var, f64)]) -> Option<Range> {
         self.tableau()?.ok()?;
         let mut guard = self.tableau.lock().ok()?;
         let t = guard.as_mut()?;
-        let mut side = |maximize: bool| -> Option<Option<i128>> {
-            match t.optimize(objective, maximize) {
-                Ok((value, point)) => {
-                    let whole = point.iter().all(|x| (x - x.round()).abs() <= 1e-6);
-                    whole.then(|| Some(value.round() as i128))
-                }
-                Err(Stop::Unbounded) => Some(None),
-                Err(_) => None,
-            }
-        };
-        let low = side(false)?;
-        let high = side(true)?;
+        let low = t.whole_optimum(objective, false, MOST_NODES).ok()?;
+        let high = t.whole_optimum(objective, true, MOST_NODES).ok()?;
         Some((low, high))
     }
 }
+
+/// Branch-and-bound nodes on the tableau before the whole-number program
+/// (`solve.rs`) is asked instead.
+const MOST_NODES: usize = 200;

@@ -5,7 +5,11 @@
 //!
 //! Bland's rule (lowest index first) keeps it from cycling; every pivot
 //! is checked against a tolerance, and a program it cannot settle is left
-//! to microlp (`solve.rs`), which answers it from scratch.
+//! to microlp (`solve.rs`), which answers it from scratch. Where an optimum
+//! lies between whole numbers, branch and bound runs on copies of the
+//! tableau, each a few pivots from its parent.
+
+mod branch;
 
 use crate::ledger::world::solve::{Program, Var};
 

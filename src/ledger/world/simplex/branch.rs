@@ -1,0 +1,145 @@
+//! Branch and bound on the tableau: where the least or most of a sum lies
+//! between whole numbers, copies of the tableau narrowed on one unknown,
+//! each a few pivots from its parent rather than a program solved anew.
+
+use super::{Stop, Tableau, EPS};
+use crate::ledger::world::solve::Var;
+
+impl Tableau {
+    /// Narrows unknown `v` to `[low, high]` and returns to a point within
+    /// every bound from the current basis (a few pivots, not a new
+    /// tableau).
+    fn restrict(&mut self, v: usize, low: f64, high: f64) -> Result<(), Stop> {
+        let (Some(l), Some(h)) = (self.low.get_mut(v), self.high.get_mut(v)) else {
+            return Err(Stop::GaveUp);
+        };
+        *l = l.max(low);
+        *h = h.min(high);
+        if *l > *h + EPS {
+            return Err(Stop::Infeasible);
+        }
+        if self.row_of[v].is_none() {
+            let to = self.value[v].clamp(self.low[v], self.high[v]);
+            let delta = to - self.value[v];
+            if delta != 0.0 {
+                self.value[v] = to;
+                for i in 0..self.m {
+                    let b = self.basic[i];
+                    self.value[b] -= self.at(i, v) * delta;
+                }
+            }
+        }
+        self.phase_one()
+    }
+
+    /// The least (or most) of `Σ c·x` over whole-number points: the
+    /// relaxation from the current basis, then branch and bound on
+    /// copies of this tableau, each a few pivots from its parent.
+    /// `Ok(None)`: no bound that way; `Err(GaveUp)` past `budget` nodes.
+    pub(crate) fn whole_optimum(
+        &mut self,
+        objective: &[(Var, f64)],
+        maximize: bool,
+        budget: usize,
+    ) -> Result<Option<i128>, Stop> {
+        let (value, point) = match self.optimize(objective, maximize) {
+            Ok(found) => found,
+            Err(Stop::Unbounded) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let Some(first) = fractional(&point) else {
+            return Ok(Some(value.round() as i128));
+        };
+        // Whole coefficients: every whole point's value is whole, so a
+        // relaxation worth less than one past the best is done.
+        let integral = objective.iter().all(|&(_, c)| c == c.round());
+        let reach = |v: f64| match (integral, maximize) {
+            (false, _) => v,
+            (true, true) => (v + 1e-6).floor(),
+            (true, false) => (v - 1e-6).ceil(),
+        };
+        let mut best: Option<f64> = None;
+        let mut stack: Vec<(Tableau, usize, f64)> = vec![(self.clone(), first, point[first])];
+        let mut nodes = 0;
+        while let Some((parent, i, x)) = stack.pop() {
+            for (low, high) in [(x.ceil(), f64::INFINITY), (f64::NEG_INFINITY, x.floor())] {
+                nodes += 1;
+                if nodes > budget {
+                    return Err(Stop::GaveUp);
+                }
+                let mut child = parent.clone();
+                match child.restrict(i, low, high) {
+                    Ok(()) => {}
+                    Err(Stop::Infeasible) => continue,
+                    Err(e) => return Err(e),
+                }
+                let (v, point) = match child.optimize(objective, maximize) {
+                    Ok(found) => found,
+                    Err(Stop::Infeasible) => continue,
+                    Err(_) => return Err(Stop::GaveUp),
+                };
+                if let Some(b) = best {
+                    let r = reach(v);
+                    if (maximize && r <= b + 1e-6) || (!maximize && r >= b - 1e-6) {
+                        continue;
+                    }
+                }
+                match fractional(&point) {
+                    None => best = Some(v.round()),
+                    Some(j) => {
+                        let at = point[j];
+                        stack.push((child, j, at));
+                    }
+                }
+            }
+        }
+        // Every node settled: the best whole point, or none at all.
+        best.map(|b| Some(b as i128)).ok_or(Stop::Infeasible)
+    }
+}
+
+/// The first unknown of a point that is not whole.
+fn fractional(point: &[f64]) -> Option<usize> {
+    point.iter().position(|x| (x - x.round()).abs() > 1e-6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::world::solve::Program;
+
+    #[test]
+    fn whole_optima_branch_past_half_points() {
+        // x = y, x + y >= 1, x <= 3: the relaxation's least is 1 at
+        // (0.5, 0.5); the least whole sum is 2 at (1, 1).
+        let mut p = Program::default();
+        let x = p.var(0, Some(3));
+        let y = p.var(0, None);
+        p.row(vec![(x, 1.0), (y, -1.0)], Some(0.0), Some(0.0));
+        p.row(vec![(x, 1.0), (y, 1.0)], Some(1.0), None);
+        let mut t = Tableau::new(&p).expect("feasible");
+        let sum = [(x, 1.0), (y, 1.0)];
+        assert_eq!(t.optimize(&sum, false).map(|r| r.0), Ok(1.0));
+        assert_eq!(t.whole_optimum(&sum, false, 50), Ok(Some(2)));
+        assert_eq!(t.whole_optimum(&sum, true, 50), Ok(Some(6)));
+        assert_eq!(t.whole_optimum(&[(y, 1.0)], true, 50), Ok(Some(3)));
+        // The budget is kept: no branching allowed, no answer.
+        assert_eq!(t.whole_optimum(&sum, false, 0), Err(Stop::GaveUp));
+        // 2z = 1 has a point, but no whole one.
+        let mut q = Program::default();
+        let z = q.var(0, Some(5));
+        q.row(vec![(z, 2.0)], Some(1.0), Some(1.0));
+        let mut t = Tableau::new(&q).expect("feasible relaxation");
+        assert_eq!(
+            t.whole_optimum(&[(z, 1.0)], true, 50),
+            Err(Stop::Infeasible)
+        );
+        // Unbounded stays unbounded.
+        let mut u = Program::default();
+        let w = u.var(0, None);
+        let v = u.var(0, None);
+        u.row(vec![(w, 2.0), (v, -2.0)], Some(1.0), Some(1.0));
+        let mut t = Tableau::new(&u).expect("feasible");
+        assert_eq!(t.whole_optimum(&[(w, 1.0)], true, 50), Ok(None));
+    }
+}
