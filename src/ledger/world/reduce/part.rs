@@ -30,7 +30,7 @@ pub(super) struct Part {
 pub(crate) const MOST_SOLVED: usize = 1_500;
 
 /// The most entries a dense tableau may hold (rows × columns).
-const DENSE_CELLS: usize = 400_000;
+const DENSE_CELLS: usize = 1_000_000;
 
 impl Part {
     pub(super) fn new(program: Program, vars: Vec<Var>, exact: bool) -> Part {
@@ -54,11 +54,28 @@ impl Part {
             match self.tableau() {
                 Some(Ok(true)) => true,
                 Some(Err(Stop::Infeasible)) => false,
-                // A point between whole numbers, or no answer: the
-                // whole-number program decides.
+                // A point between whole numbers: branch on the tableau
+                // for a whole one; past its budget, or with no tableau,
+                // the whole-number program decides.
+                Some(Ok(false)) => match self.whole_point() {
+                    Some(found) => found,
+                    None => self.program.feasible(),
+                },
                 _ => self.program.feasible(),
             }
         })
+    }
+
+    /// Whether branching on the tableau finds a whole point (`None`: it
+    /// gave up).
+    fn whole_point(&self) -> Option<bool> {
+        let mut guard = self.tableau.lock().ok()?;
+        let t = guard.as_mut()?;
+        match t.whole_optimum(&[], false, MOST_NODES) {
+            Ok(_) => Some(true),
+            Err(Stop::Infeasible) => Some(false),
+            Err(_) => None,
+        }
     }
 
     /// Builds the tableau once; whether its first point is whole.
