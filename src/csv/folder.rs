@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::csv::confine::{open_inside, read_limited, ReadError, Refused};
 use crate::csv::error::ProblemKind;
 
 /// The most bytes a source article may hold.
@@ -113,78 +114,53 @@ fn too_big(label: &str) -> ProblemKind {
 }
 
 impl Dir {
-    /// The article's real path, if it is a regular file inside an allowed
-    /// folder once every link is resolved.
-    fn confine(&self, path: &str) -> Result<PathBuf, ProblemKind> {
-        let outside = || ProblemKind::ArticleOutside {
-            path: path.to_owned(),
-            allowed: self
-                .allowed
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(" or "),
-        };
+    /// Opens `path` (relative to the data folder) if it is confined to
+    /// the allowed folders (see `confine`).
+    fn open_confined(&self, path: &str) -> Result<(std::fs::File, u64), Refused> {
         if Path::new(path).is_absolute() {
-            return Err(outside());
+            return Err(Refused::Outside);
         }
-        let real = match self.root.join(path).canonicalize() {
-            Ok(p) => p,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(io(format!("no source article at {}", self.label(path))))
-            }
-            Err(e) => return Err(io(format!("{}: {e}", self.label(path)))),
-        };
-        let inside = self
-            .allowed
-            .iter()
-            .filter_map(|a| a.canonicalize().ok())
-            .any(|a| real.starts_with(a));
-        if !inside {
-            return Err(outside());
-        }
-        // Not a folder, device, pipe (which would block forever) or socket.
-        let meta = std::fs::metadata(&real).map_err(|e| io(e.to_string()))?;
-        if !meta.is_file() {
-            return Err(ProblemKind::ArticleNotAFile {
-                path: path.to_owned(),
-            });
-        }
-        Ok(real)
+        open_inside(&self.root.join(path), &self.allowed)
     }
 }
 
 impl Files for Dir {
     fn open(&self, name: &str) -> Result<Option<Box<dyn Read + '_>>, String> {
-        let path = self.root.join(name);
-        // A table that is a pipe would block forever, a folder would fail
-        // mid-read: only regular files (or links to them) are opened.
-        match std::fs::metadata(&path) {
-            Ok(meta) if !meta.is_file() => {
-                return Err("expected a regular file, found a folder, pipe or device".into())
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e.to_string()),
+        // Tables are confined to the data folder itself.
+        let root = std::slice::from_ref(&self.root);
+        match open_inside(&self.root.join(name), root) {
+            // Read no more than the file held when it was opened.
+            Ok((file, len)) => Ok(Some(Box::new(std::io::BufReader::with_capacity(
+                1 << 16,
+                file.take(len),
+            )))),
+            Err(Refused::Missing) => Ok(None),
+            Err(refused) => Err(refused.describe(root)),
         }
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        Ok(Some(Box::new(std::io::BufReader::with_capacity(
-            1 << 16,
-            file,
-        ))))
     }
 
     fn article(&self, path: &str) -> Result<String, ProblemKind> {
-        let real = self.confine(path)?;
         let label = self.label(path);
-        let file = std::fs::File::open(real).map_err(|e| io(format!("{label}: {e}")))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_ARTICLE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| io(format!("{label}: {e}")))?;
-        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-            return Err(too_big(&label));
-        }
+        let (file, _) = self.open_confined(path).map_err(|refused| match refused {
+            Refused::Outside => ProblemKind::ArticleOutside {
+                path: path.to_owned(),
+                allowed: self
+                    .allowed
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            },
+            Refused::NotAFile => ProblemKind::ArticleNotAFile {
+                path: path.to_owned(),
+            },
+            Refused::Missing => io(format!("no source article at {label}")),
+            other => io(format!("{label}: {}", other.describe(&self.allowed))),
+        })?;
+        let bytes = read_limited(file, MAX_ARTICLE_BYTES).map_err(|e| match e {
+            ReadError::TooLarge(_) => too_big(&label),
+            ReadError::Io(m) => io(format!("{label}: {m}")),
+        })?;
         String::from_utf8(bytes).map_err(|_| io(format!("{label} is not valid UTF-8")))
     }
 

@@ -11,6 +11,7 @@
 //! ledger, postures or validation.
 
 pub(crate) mod cell;
+pub(crate) mod confine;
 mod cross;
 pub(crate) mod error;
 mod folder;

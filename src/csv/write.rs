@@ -74,7 +74,15 @@ impl ExportError {
 
 impl From<::csv::Error> for ExportError {
     fn from(e: ::csv::Error) -> ExportError {
-        ExportError::Write(e.into())
+        // The system's own error, unwrapped, so that its kind survives (a
+        // closed pipe must still read as one).
+        if !e.is_io_error() {
+            return ExportError::Write(std::io::Error::other(e));
+        }
+        match e.into_kind() {
+            ::csv::ErrorKind::Io(io) => ExportError::Write(io),
+            other => ExportError::Write(std::io::Error::other(format!("{other:?}"))),
+        }
     }
 }
 
@@ -424,17 +432,48 @@ pub fn write_ledger(
     let mut written = Vec::new();
     for table in schema::tables() {
         let path = dir.join(table.name);
-        let file = std::fs::File::create(&path).map_err(io(&path))?;
-        let rows = write_table(std::io::BufWriter::new(file), data, table.name, options)
-            .map_err(|e| e.at(&path))?;
+        let rows = replace_file(&path, |w| write_table(w, data, table.name, options))?;
         written.push((path, rows));
     }
     for s in data.sources() {
         if let Some(body) = s.text() {
             let path = sources.join(format!("{}.txt", s.id()));
-            std::fs::write(&path, body).map_err(io(&path))?;
+            replace_file(&path, |w| {
+                w.write_all(body.as_bytes())
+                    .map_err(|source| ExportError::Io {
+                        path: path.clone(),
+                        source,
+                    })
+            })?;
             written.push((path, 1));
         }
     }
     Ok(written)
+}
+
+/// Writes `path` through `write` under a temporary name beside it, then
+/// renames it into place: an interrupted export leaves the old file whole
+/// (or none), never half of a new one.
+fn replace_file<T>(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<T, ExportError>,
+) -> Result<T, ExportError> {
+    let io = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".partial-{}", std::process::id()));
+    let temporary = path.with_file_name(name);
+    let result = (|| {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&temporary).map_err(io)?);
+        let value = write(&mut w).map_err(|e| e.at(path))?;
+        w.flush().map_err(io)?;
+        std::fs::rename(&temporary, path).map_err(io)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
 }

@@ -17,6 +17,16 @@ pub enum ImportError {
         /// The system's error.
         source: std::io::Error,
     },
+    /// The file is not one the import may read: outside the folder once
+    /// links are resolved, not a regular file, or hard-linked. Its
+    /// contents are not shown.
+    #[error("{file}: refused: {reason}")]
+    Refused {
+        /// The file.
+        file: String,
+        /// Why, in words.
+        reason: String,
+    },
     /// The file is larger than [`troopdata::MAX_TABLE_BYTES`](crate::import::troopdata::MAX_TABLE_BYTES).
     #[error("{file} is larger than {limit} bytes")]
     TooLarge {

@@ -56,7 +56,10 @@ fn size(text: &str) -> Result<(u32, u32), String> {
     }
 }
 
-pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
+pub fn run(data: &Dataset, inputs: &[std::path::PathBuf], args: &Args) -> Result<(), Failure> {
+    if let Some(out) = &args.out {
+        crate::inputs::check_file(out, inputs)?;
+    }
     let subject = codes::subject(data, &args.subject)?.unwrap_or(Subject::All);
     let series = chart(&Ledger::new(data), &subject);
     match args.format {
@@ -66,8 +69,8 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
                 Some(path) => {
                     let mut w = create(path)?;
                     w.write_all(svg.as_bytes())
-                        .and_then(|()| w.flush())
-                        .map_err(|e| cannot_write(path, &e))
+                        .map_err(|e| cannot_write(path, &e))?;
+                    w.finish()
                 }
                 None => output::print(&svg),
             }

@@ -31,6 +31,9 @@ pub struct Args {
     /// End CSV lines with CRLF.
     #[arg(long)]
     crlf: bool,
+    /// Replace files that already exist in the folder.
+    #[arg(long)]
+    force: bool,
 }
 
 /// What files to write.
@@ -42,8 +45,24 @@ enum Files {
     Json,
 }
 
-pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
+pub fn run(loaded: &Loaded, inputs: &[PathBuf], args: &Args) -> Result<(), Failure> {
     let data = &loaded.data;
+    // Nothing is written into (or over) a folder the data came from, and
+    // nothing replaced without --force.
+    crate::inputs::check_folder(&args.out, inputs)?;
+    let names: &[&str] = match args.format {
+        Files::Csv => &[
+            "posture.csv",
+            "totals.csv",
+            "pivot.csv",
+            "timeline.csv",
+            "findings.csv",
+            "ledger",
+        ],
+        Files::Json => &["posture.json", "timeline.json", "findings.json"],
+    };
+    let planned: Vec<PathBuf> = names.iter().map(|n| args.out.join(n)).collect();
+    crate::inputs::check_new(&planned, args.force)?;
     let day = args
         .day
         .as_of
@@ -81,7 +100,7 @@ fn csv_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure>
         let path = args.out.join(name);
         let mut w = create(&path)?;
         let rows = write(&mut w).map_err(|e| failed(&path, e.at(&path)))?;
-        w.flush().map_err(|e| cannot_write(&path, &e))?;
+        w.finish()?;
         written.push((path, Some(rows)));
         Ok::<(), Failure>(())
     };
@@ -127,7 +146,7 @@ fn json_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure
         let path = args.out.join(name);
         let mut w = create(&path)?;
         value.write(&mut w).map_err(|e| cannot_write(&path, &e))?;
-        w.flush().map_err(|e| cannot_write(&path, &e))?;
+        w.finish()?;
         written.push((path, None));
         Ok::<(), Failure>(())
     };

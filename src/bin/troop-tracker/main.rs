@@ -12,6 +12,7 @@ mod chart;
 mod codes;
 mod export;
 mod import;
+mod inputs;
 mod load;
 mod output;
 mod summary;
@@ -65,8 +66,8 @@ fn main() -> ExitCode {
         Command::Summary(a) => summary::run(&loaded, a),
         Command::Validate(a) => validate::run(&loaded, a),
         Command::Timeline(a) => timeline::run(&loaded.data, a),
-        Command::Export(a) => export::run(&loaded, a),
-        Command::Chart(a) => chart::run(&loaded.data, a),
+        Command::Export(a) => export::run(&loaded, &inputs::folders(&cli.data), a),
+        Command::Chart(a) => chart::run(&loaded.data, &inputs::folders(&cli.data), a),
         Command::Import(a) => import::run(&loaded, a),
     });
     output::exit(result)

@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Why a command stopped.
@@ -35,14 +35,57 @@ pub fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
-/// A file to write to, created (with its folder) on demand.
-pub fn create(path: &Path) -> Result<BufWriter<File>, Failure> {
+/// A file being written: under a temporary name beside it until
+/// [`Replacing::finish`] renames it into place, so that an interrupted
+/// write leaves the old file (if any) whole and never half a new one.
+pub struct Replacing {
+    path: PathBuf,
+    temporary: PathBuf,
+    writer: BufWriter<File>,
+}
+
+impl Replacing {
+    /// Flushes and renames the file into place.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        self.writer
+            .flush()
+            .map_err(|e| cannot_write(&self.path, &e))?;
+        std::fs::rename(&self.temporary, &self.path).map_err(|e| cannot_write(&self.path, &e))
+    }
+}
+
+impl Write for Replacing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+impl Drop for Replacing {
+    fn drop(&mut self) {
+        // Not finished (an error on the way): the partial file goes.
+        let _ = std::fs::remove_file(&self.temporary);
+    }
+}
+
+/// A file to write to, created (with its folder) on demand; see
+/// [`Replacing`].
+pub fn create(path: &Path) -> Result<Replacing, Failure> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, &e))?;
     }
-    File::create(path)
-        .map(BufWriter::new)
-        .map_err(|e| cannot_write(path, &e))
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".partial-{}", std::process::id()));
+    let temporary = path.with_file_name(name);
+    let file = File::create(&temporary).map_err(|e| cannot_write(path, &e))?;
+    Ok(Replacing {
+        path: path.to_path_buf(),
+        temporary,
+        writer: BufWriter::new(file),
+    })
 }
 
 /// The failure for a file that cannot be written.

@@ -22,6 +22,7 @@
 //! figure for one quarter and they disagree (validation says so, quoting
 //! both rows), a posture uses the raw report.
 
+use crate::csv::confine::{open_inside, read_limited, ReadError, Refused};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -84,24 +85,34 @@ pub struct Import {
 /// [`ImportError`] when a file cannot be read, is too large, is not UTF-8,
 /// lacks a needed column or is malformed CSV.
 pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
+    // The tables must lie in `dir` itself; each is opened once, checked
+    // as opened (see `csv::confine`) and read through the size cap, so a
+    // link to a device or a file outside is refused, not read.
+    let allowed = [dir.to_path_buf()];
     let read = |name: &str| -> Result<(String, String), ImportError> {
         let path = dir.join(name);
-        let io = |source| ImportError::Io {
-            path: path.clone(),
-            source,
-        };
-        let size = std::fs::metadata(&path).map_err(io)?.len();
-        if size > MAX_TABLE_BYTES {
-            return Err(ImportError::TooLarge {
-                file: path.display().to_string(),
-                limit: MAX_TABLE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(&path).map_err(io)?;
-        Ok((
-            path.display().to_string(),
-            utf8(&path.display().to_string(), bytes)?,
-        ))
+        let label = path.display().to_string();
+        let (file, _) = open_inside(&path, &allowed).map_err(|refused| match refused {
+            Refused::Missing => ImportError::Io {
+                path: path.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
+            other => ImportError::Refused {
+                file: label.clone(),
+                reason: other.describe(&allowed),
+            },
+        })?;
+        let bytes = read_limited(file, MAX_TABLE_BYTES).map_err(|e| match e {
+            ReadError::TooLarge(limit) => ImportError::TooLarge {
+                file: label.clone(),
+                limit,
+            },
+            ReadError::Io(reason) => ImportError::Refused {
+                file: label.clone(),
+                reason,
+            },
+        })?;
+        Ok((label.clone(), utf8(&label, bytes)?))
     };
     from_texts(read(QUARTERLY_FILE)?, Some(read(REPORTS_FILE)?))
 }
