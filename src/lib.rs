@@ -190,6 +190,6 @@ pub use posture::{Posture, PostureOptions};
 pub use relocation::{Posting, Relocation, RelocationError, RelocationStatus, StatusError};
 pub use share::{Share, ShareError};
 pub use source::{Citation, Source, SourceKind};
-pub use strength::{Strength, StrengthError, StrengthKind};
+pub use strength::{Strength, StrengthError, StrengthKind, MAX_COUNT};
 pub use timeline::{Subject, TimelineItem};
 pub use validate::{Finding, Report, Rule, Severity, TOTAL_STABLE_DAYS};

@@ -3,7 +3,7 @@
 //! `data/README.md` states. Kept apart from the notation parser: the
 //! notation is the dataset's own language, the phrases are the sources'.
 
-use crate::strength::{parse_count, Strength, StrengthError};
+use crate::strength::{parse_count, Strength, StrengthError, MAX_COUNT};
 
 impl Strength {
     /// Reads the words a source uses for a figure, by the rules in
@@ -33,7 +33,7 @@ impl Strength {
         let unknown = || StrengthError::UnknownPhrase {
             found: phrase.to_owned(),
         };
-        let number = |s: &str| -> Result<u32, StrengthError> {
+        let number = |s: &str| -> Result<u64, StrengthError> {
             let s = s.trim();
             let word = match s {
                 "one" | "a" | "an" => Some(1),
@@ -78,7 +78,7 @@ impl Strength {
         }
         if let Some(rest) = lower.strip_prefix("more than ") {
             let n = number(&first_word(rest))?;
-            if n == u32::MAX {
+            if n == MAX_COUNT {
                 return Err(StrengthError::MoreThanMax { n });
             }
             return Ok(Strength::more_than(n));

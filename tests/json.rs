@@ -130,7 +130,7 @@ proptest! {
     }
 
     #[test]
-    fn strengths_round_trip(n in 1u32..100_000, m in 0u32..1000, pick in 0usize..6) {
+    fn strengths_round_trip(n in 1u64..100_000, m in 0u64..1000, pick in 0usize..6) {
         let s = match pick {
             0 => Strength::exact(n),
             1 => Strength::approximately(n),

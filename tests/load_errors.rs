@@ -47,7 +47,7 @@ fn unparsable_number_names_the_cell() {
 
 #[test]
 fn overflowing_number_is_reported_not_wrapped() {
-    let f = with_edit("deployments.csv", ",120,,its", ",99999999999,,its");
+    let f = with_edit("deployments.csv", ",120,,its", ",1000000000000001,,its");
     assert!(matches!(
         problem(&f).kind(),
         ProblemKind::Field(FieldError::Strength(StrengthError::Overflow { .. }))

@@ -1,24 +1,24 @@
 //! Text notations round-trip: what is printed parses back to the same thing.
 
 use proptest::prelude::*;
-use troop_tracker::{Date, Location, Strength};
+use troop_tracker::{Date, Location, Strength, MAX_COUNT};
 
 prop_compose! {
-    fn range()(low in 0u32..100_000)(low in Just(low), high in low..=200_000) -> Strength {
+    fn range()(low in 0u64..MAX_COUNT)(low in Just(low), high in low..=MAX_COUNT) -> Strength {
         Strength::range(low, high).expect("low <= high by construction")
     }
 }
 
 fn strength() -> impl Strategy<Value = Strength> {
     prop_oneof![
-        any::<u32>().prop_map(Strength::exact),
-        any::<u32>().prop_map(Strength::approximately),
+        (0..=MAX_COUNT).prop_map(Strength::exact),
+        (0..=MAX_COUNT).prop_map(Strength::approximately),
         range(),
-        any::<u32>().prop_map(Strength::at_least),
-        (0u32..u32::MAX).prop_map(Strength::more_than),
-        any::<u32>().prop_map(Strength::up_to),
+        (0..=MAX_COUNT).prop_map(Strength::at_least),
+        (0..MAX_COUNT).prop_map(Strength::more_than),
+        (0..=MAX_COUNT).prop_map(Strength::up_to),
         Just(Strength::some()),
-        (2u32..).prop_map(|t| Strength::some_of(t).expect("t >= 2")),
+        (2..=MAX_COUNT).prop_map(|t| Strength::some_of(t).expect("t >= 2")),
         Just(Strength::unknown()),
         Just(Strength::not_reported()),
     ]
@@ -290,7 +290,7 @@ mod strength_rules {
             Err(StrengthError::Negative { .. })
         ));
         assert!(matches!(
-            "99999999999".parse::<Strength>(),
+            "1000000000000001".parse::<Strength>(),
             Err(StrengthError::Overflow { .. })
         ));
         assert!(matches!(
@@ -302,4 +302,34 @@ mod strength_rules {
             Err(StrengthError::MoreThanMax { .. })
         ));
     }
+}
+
+/// Counts in 64 bits end to end: a notation of billions and the bounds
+/// it gives agree, and anything derived from them prints what it holds.
+#[test]
+fn large_counts_keep_notation_and_bounds_together() {
+    use troop_tracker::Interval;
+    let about: Strength = "~4294967295".parse().expect("a count in 64 bits");
+    let b = about.bounds();
+    assert_eq!((b.low(), b.high()), (3_865_470_565, Some(4_724_464_025)));
+    let less = b.minus(&Interval::exactly(30));
+    let shown = Strength::derived(less);
+    assert_eq!(shown.to_string(), "3865470535..4724463995");
+    assert_eq!(shown.bounds(), less);
+    let sum = Strength::derived(b.plus(&b).plus(&b));
+    assert_eq!(sum.to_string(), "11596411695..14173392075");
+    // The largest count reads; one more is an error, not a clamped count.
+    let max = MAX_COUNT.to_string();
+    assert_eq!(
+        max.parse::<Strength>().map(|s| s.bounds().low()),
+        Ok(MAX_COUNT)
+    );
+    let over = (MAX_COUNT + 1).to_string();
+    let err = over.parse::<Strength>().expect_err("above the limit");
+    assert!(
+        err.to_string().contains("at most 1000000000000000"),
+        "{err}"
+    );
+    assert!(format!(">{max}").parse::<Strength>().is_err());
+    assert!("99999999999999999999999".parse::<Strength>().is_err());
 }

@@ -62,8 +62,8 @@ proptest! {
 
     #[test]
     fn strength_comparisons_never_say_certainly_wrongly(a in 0u32..2000, b in 0u32..2000, pick in 0u64..1000) {
-        let about = Strength::approximately(a);
-        let exact = Strength::exact(b);
+        let about = Strength::approximately(a.into());
+        let exact = Strength::exact(b.into());
         let ab = about.bounds();
         let x = ab.low() + pick % (ab.high().unwrap_or(ab.low()) - ab.low() + 1);
         if about.certainly_exceeds(&exact) { prop_assert!(x > u64::from(b)); }

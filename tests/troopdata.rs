@@ -494,3 +494,25 @@ fn timelines_and_charts_say_where_no_report_was_published() {
         3
     );
 }
+
+#[test]
+fn a_nul_byte_in_a_table_is_refused_with_its_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let text = std::fs::read_to_string(dir.join(troopdata::QUARTERLY_FILE)).expect("the excerpt");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[2].insert(5, '\0');
+    let broken = lines.join("\n") + "\n";
+    let err = troopdata::from_texts(("q.csv".to_owned(), broken), None).expect_err("a NUL byte");
+    assert!(matches!(
+        err,
+        ImportError::Nul {
+            line: 3,
+            column: 6,
+            ..
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "q.csv line 3: expected text, found a NUL byte at byte 6 of the line"
+    );
+}

@@ -171,9 +171,11 @@ fn read_header<R: Read>(
             None
         }
         Err(e) => {
-            // Whatever went wrong, it went wrong in the header: the first
+            // Where the guard stopped the stream (it scans ahead of the
+            // parser); otherwise it went wrong in the header: the first
             // line that has anything on it.
-            let line = lines.borrow_mut().line_of(0).unwrap_or(1);
+            let stopped = lines.borrow().stopped();
+            let line = stopped.unwrap_or_else(|| lines.borrow_mut().line_of(0).unwrap_or(1));
             problems.push(csv_problem(label, line, &e));
             None
         }
@@ -271,6 +273,12 @@ fn csv_problem(label: &str, line: u64, e: &::csv::Error) -> Problem {
                 Some(TooLong::Record) => ProblemKind::Limit {
                     what: "bytes in one record (a quote is probably not closed)",
                     limit: MAX_RECORD_BYTES,
+                },
+                Some(TooLong::OpenQuote { line }) => ProblemKind::Csv {
+                    message: format!(
+                        "the quoted field opened on line {line} is never closed: \
+                         the file ends inside it (a truncated file?)"
+                    ),
                 },
                 None => ProblemKind::Io {
                     message: io.to_string(),

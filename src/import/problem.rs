@@ -35,6 +35,16 @@ pub enum ImportError {
         /// The limit.
         limit: u64,
     },
+    /// The file holds a NUL byte.
+    #[error("{file} line {line}: expected text, found a NUL byte at byte {column} of the line")]
+    Nul {
+        /// The file.
+        file: String,
+        /// The line.
+        line: usize,
+        /// The byte of the line (from 1).
+        column: usize,
+    },
     /// The file is not UTF-8.
     #[error("{file} line {line}: expected UTF-8 text, found a byte that is not")]
     NotUtf8 {

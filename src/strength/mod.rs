@@ -68,14 +68,14 @@ impl fmt::Display for StrengthKind {
 
 #[derive(Clone, Copy)]
 enum Repr {
-    Exact(u32),
-    Approximate(u32),
-    Range(u32, u32),
-    AtLeast(u32),
-    MoreThan(u32),
-    UpTo(u32),
-    Some(Option<u32>),
-    Most(Option<u32>),
+    Exact(u64),
+    Approximate(u64),
+    Range(u64, u64),
+    AtLeast(u64),
+    MoreThan(u64),
+    UpTo(u64),
+    Some(Option<u64>),
+    Most(Option<u64>),
     Unknown,
     NotReported,
 }
@@ -126,12 +126,12 @@ pub struct Strength(Repr);
 
 impl Strength {
     /// An exact count.
-    pub fn exact(n: u32) -> Strength {
+    pub fn exact(n: u64) -> Strength {
         Strength(Repr::Exact(n))
     }
 
     /// "About N" (see the rule on [`Strength`]).
-    pub fn approximately(n: u32) -> Strength {
+    pub fn approximately(n: u64) -> Strength {
         Strength(Repr::Approximate(n))
     }
 
@@ -140,28 +140,25 @@ impl Strength {
     /// # Errors
     ///
     /// Returns [`StrengthError::LowAboveHigh`] when `low > high`.
-    pub fn range(low: u32, high: u32) -> Result<Strength, StrengthError> {
+    pub fn range(low: u64, high: u64) -> Result<Strength, StrengthError> {
         if low > high {
-            return Err(StrengthError::LowAboveHigh {
-                low: low.into(),
-                high: high.into(),
-            });
+            return Err(StrengthError::LowAboveHigh { low, high });
         }
         Ok(Strength(Repr::Range(low, high)))
     }
 
     /// "At least N".
-    pub fn at_least(n: u32) -> Strength {
+    pub fn at_least(n: u64) -> Strength {
         Strength(Repr::AtLeast(n))
     }
 
     /// "More than N".
-    pub fn more_than(n: u32) -> Strength {
+    pub fn more_than(n: u64) -> Strength {
         Strength(Repr::MoreThan(n))
     }
 
     /// "Up to N", a ceiling.
-    pub fn up_to(n: u32) -> Strength {
+    pub fn up_to(n: u64) -> Strength {
         Strength(Repr::UpTo(n))
     }
 
@@ -176,7 +173,7 @@ impl Strength {
     ///
     /// Returns [`StrengthError::EmptySome`] when `total < 2`, since no count
     /// is then both at least one and below the total.
-    pub fn some_of(total: u32) -> Result<Strength, StrengthError> {
+    pub fn some_of(total: u64) -> Result<Strength, StrengthError> {
         if total < 2 {
             return Err(StrengthError::EmptySome { total });
         }
@@ -194,7 +191,7 @@ impl Strength {
     ///
     /// Returns [`StrengthError::EmptyMost`] when `total` is 0 (no count is
     /// most of nothing).
-    pub fn most_of(total: u32) -> Result<Strength, StrengthError> {
+    pub fn most_of(total: u64) -> Result<Strength, StrengthError> {
         if total == 0 {
             return Err(StrengthError::EmptyMost);
         }
@@ -230,22 +227,19 @@ impl Strength {
     /// The counts this strength allows.
     pub fn bounds(&self) -> Interval {
         match self.0 {
-            Repr::Exact(n) => Interval::exactly(n.into()),
+            Repr::Exact(n) => Interval::exactly(n),
             Repr::Approximate(n) => {
-                let n = u64::from(n);
                 let margin = n.div_ceil(10);
-                Interval::bounded(n - margin, n + margin)
+                Interval::bounded(n - margin, n.saturating_add(margin))
             }
-            Repr::Range(l, h) => Interval::bounded(l.into(), h.into()),
-            Repr::AtLeast(n) => Interval::at_least(n.into()),
-            Repr::MoreThan(n) => Interval::at_least(u64::from(n) + 1),
-            Repr::UpTo(n) => Interval::bounded(0, n.into()),
+            Repr::Range(l, h) => Interval::bounded(l, h),
+            Repr::AtLeast(n) => Interval::at_least(n),
+            Repr::MoreThan(n) => Interval::at_least(n.saturating_add(1)),
+            Repr::UpTo(n) => Interval::bounded(0, n),
             Repr::Some(None) => Interval::at_least(1),
-            Repr::Some(Some(total)) => Interval::bounded(1, u64::from(total).saturating_sub(1)),
+            Repr::Some(Some(total)) => Interval::bounded(1, total.saturating_sub(1)),
             Repr::Most(None) => Interval::at_least(1),
-            Repr::Most(Some(total)) => {
-                Interval::bounded(u64::from(total) / 2 + 1, u64::from(total))
-            }
+            Repr::Most(Some(total)) => Interval::bounded(total / 2 + 1, total),
             Repr::Unknown | Repr::NotReported => Interval::at_least(0),
         }
     }
@@ -299,13 +293,14 @@ impl Strength {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn derived(bounds: Interval) -> Strength {
-        let clamp = |x: u64| u32::try_from(x).unwrap_or(u32::MAX);
+        // Every count of an interval is a count a strength can state: the
+        // notation and the bounds agree at any size.
         match bounds.high() {
-            Some(h) if h == bounds.low() => Strength::exact(clamp(h)),
-            Some(h) => Strength::range(clamp(bounds.low()), clamp(h))
-                .unwrap_or_else(|_| Strength::at_least(clamp(bounds.low()))),
+            Some(h) if h == bounds.low() => Strength::exact(h),
+            Some(h) => Strength::range(bounds.low(), h)
+                .unwrap_or_else(|_| Strength::at_least(bounds.low())),
             None if bounds.low() == 0 => Strength::unknown(),
-            None => Strength::at_least(clamp(bounds.low())),
+            None => Strength::at_least(bounds.low()),
         }
     }
 }
@@ -360,8 +355,8 @@ pub enum StrengthError {
         /// The text that was found.
         found: String,
     },
-    /// A number is larger than the 4,294,967,295 people a count can hold.
-    #[error("expected a count of at most 4294967295, found {found:?}")]
+    /// A number is larger than [`MAX_COUNT`].
+    #[error("expected a count of at most 1000000000000000 (10^15), found {found:?}")]
     Overflow {
         /// The text that was found.
         found: String,
@@ -378,16 +373,16 @@ pub enum StrengthError {
     #[error("expected some<N with N of at least 2, found some<{total}")]
     EmptySome {
         /// The stated total.
-        total: u32,
+        total: u64,
     },
     /// "Most of 0" allows no count at all.
     #[error("expected most<=N with N of at least 1, found most<=0")]
     EmptyMost,
-    /// "More than 4294967295" cannot be represented.
-    #[error("expected more-than bound below 4294967295, found >{n}")]
+    /// "More than [`MAX_COUNT`]" states a count above the largest.
+    #[error("expected a more-than bound below 1000000000000000 (10^15), found >{n}")]
     MoreThanMax {
         /// The stated bound.
-        n: u32,
+        n: u64,
     },
     /// A phrase that [`Strength::from_phrase`] does not know.
     #[error("expected a phrase such as \"about 500\", \"a couple of hundred\" or \"some of its 500\", found {found:?}")]
@@ -397,15 +392,26 @@ pub enum StrengthError {
     },
 }
 
-pub(crate) fn parse_count(s: &str) -> Result<u32, StrengthError> {
+/// The largest count a strength may state: 10^15. Far above any force
+/// (the figures are troops), and low enough that a sum of a million such
+/// counts, and every bound the engine computes from them, stays exact in
+/// 64 bits and in its linear programs (`f64` is exact to 2^53 ≈ 9·10^15
+/// for each figure's own rows). A larger count is an error, not a
+/// clamped figure.
+pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
+
+pub(crate) fn parse_count(s: &str) -> Result<u64, StrengthError> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(StrengthError::BadNumber {
             found: s.to_owned(),
         });
     }
-    s.parse::<u32>().map_err(|_| StrengthError::Overflow {
-        found: s.to_owned(),
-    })
+    match s.parse::<u64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(n),
+        _ => Err(StrengthError::Overflow {
+            found: s.to_owned(),
+        }),
+    }
 }
 
 impl FromStr for Strength {
@@ -449,7 +455,7 @@ impl FromStr for Strength {
         }
         if let Some(rest) = s.strip_prefix('>') {
             let n = parse_count(rest)?;
-            if n == u32::MAX {
+            if n == MAX_COUNT {
                 return Err(StrengthError::MoreThanMax { n });
             }
             return Ok(Strength::more_than(n));

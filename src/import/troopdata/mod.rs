@@ -147,6 +147,14 @@ pub fn from_texts(
     ];
     for (table, given) in tables {
         let Some((file, text)) = given else { continue };
+        // A NUL byte is no text a table holds (a binary or UTF-16 file):
+        // refused where it is, never carried into a "verbatim" quote.
+        if let Some(at) = text.find('\0') {
+            let before = text.get(..at).unwrap_or_default();
+            let line = 1 + before.matches('\n').count();
+            let column = 1 + before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+            return Err(ImportError::Nul { file, line, column });
+        }
         let source = Source::table(
             table.source_id(),
             file.clone(),

@@ -42,12 +42,12 @@ impl Reading {
         match count {
             None => (Reading::NotReported, Strength::not_reported()),
             Some(0) if unsourced => (Reading::NotReported, Strength::not_reported()),
-            Some(n) if unsourced => (Reading::Estimate, Strength::approximately(n)),
+            Some(n) if unsourced => (Reading::Estimate, Strength::approximately(n.into())),
             Some(n) if source.contains("Imputation") => {
-                (Reading::Imputed, Strength::approximately(n))
+                (Reading::Imputed, Strength::approximately(n.into()))
             }
-            Some(n) if source.contains("Kane") => (Reading::Kane, Strength::exact(n)),
-            Some(n) => (Reading::Reported, Strength::exact(n)),
+            Some(n) if source.contains("Kane") => (Reading::Kane, Strength::exact(n.into())),
+            Some(n) => (Reading::Reported, Strength::exact(n.into())),
         }
     }
 
