@@ -173,8 +173,8 @@ pub mod export;
 pub mod summary;
 
 pub use crate::csv::{
-    schema, FieldError, LoadError, LoadOptions, Position, Problem, ProblemKind, MAX_ARTICLE_BYTES,
-    MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_ROWS,
+    schema, FieldError, LoadError, LoadOptions, Position, Problem, ProblemKind, MAX_ARTICLES_BYTES,
+    MAX_ARTICLE_BYTES, MAX_FIELD_BYTES, MAX_LINE_BYTES, MAX_RECORD_BYTES, MAX_ROWS,
 };
 pub use dataset::Dataset;
 pub use date::{Date, DateError, Day, MonthPart, Precision};

@@ -184,8 +184,9 @@ impl Source {
         self.text.as_deref()
     }
 
-    pub(crate) fn set_text(&mut self, text: String) {
-        self.text = Some(text.into());
+    /// The article's text, shared with every other source naming it.
+    pub(crate) fn share_text(&mut self, text: Arc<str>) {
+        self.text = Some(text);
     }
 }
 
@@ -338,7 +339,7 @@ mod tests {
             article.is_quoted_by(&cite("anything", None)),
             "text not loaded: checked by the loader"
         );
-        article.set_text("some of its 500 troops".into());
+        article.share_text("some of its 500 troops".into());
         assert!(article.is_quoted_by(&cite("its 500", None)));
         assert!(!article.is_quoted_by(&cite("its 600", None)));
     }

@@ -631,3 +631,44 @@ fn nul_byte_in_text_is_rejected_once_with_its_place() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].position().column(), Some("quote"));
 }
+
+#[test]
+fn sources_naming_one_article_share_one_copy() {
+    let f = with_line(
+        "sources.csv",
+        "s2,article.txt,Another headline,Another outlet,2020-01-09,stated",
+    );
+    let d = load(&f).expect("two sources, one article");
+    let [a, b] = d.sources() else {
+        panic!("two sources")
+    };
+    let (a, b) = (a.text().expect("read"), b.text().expect("read"));
+    assert!(std::ptr::eq(a, b), "one copy of the article");
+}
+
+#[test]
+fn quotes_are_found_in_one_pass_whatever_they_overlap() {
+    // Three more rows citing overlapping passages, one of them not in the
+    // article: exactly that one is reported, at its row.
+    let mut f = common::files();
+    for (id, quote) in [
+        ("D2", "30 of its 120"),
+        ("D3", "of its 120 soldiers in Iraq"),
+        ("D4", "30 of its 121"),
+        ("D5", "Germany is sending 30"),
+    ] {
+        f = common::with_line_in(
+            &f,
+            "deployments.csv",
+            &format!("{id},DEU,IRQ,,2020-01-09,,120,,,s1,{quote},"),
+        );
+    }
+    let err = load(&f).expect_err("one quote is not in the article");
+    let problems = err.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].position().line_number(), Some(5));
+    assert!(matches!(
+        problems[0].kind(),
+        ProblemKind::QuoteNotInSource { quote, .. } if quote == "30 of its 121"
+    ));
+}

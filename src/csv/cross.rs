@@ -77,7 +77,7 @@ impl<'a> Cites<'a> {
                     let inside = *self
                         .searched
                         .entry((c.source(), c.quote()))
-                        .or_insert_with(|| text.contains(c.quote()));
+                        .or_insert_with(|| c.quote().is_empty() || text.contains(c.quote()));
                     if !inside {
                         p.push(Problem::new(
                             d.at(pos, &format!("{prefix}quote")),
@@ -103,6 +103,75 @@ impl<'a> Cites<'a> {
     }
 }
 
+/// Every citation of every record.
+fn citations<'a>(d: &Parsed<'a>) -> impl Iterator<Item = &'a Citation> {
+    let missions = d
+        .missions
+        .iter()
+        .flat_map(|(_, m)| std::iter::once(m.citation()).chain(m.role_citation()));
+    missions
+        .chain(d.totals.iter().map(|(_, t)| t.citation()))
+        .chain(d.deployments.iter().map(|(_, x)| x.citation()))
+        .chain(d.relocations.iter().map(|(_, x)| x.citation()))
+        .chain(d.events.iter().map(|(_, x)| x.citation()))
+}
+
+/// Whether each distinct quote is in its article, every article read
+/// once for all its quotes (an Aho-Corasick automaton of them): checking
+/// quote by quote would read a 16 MiB article once per quote.
+fn searched<'a>(d: &Parsed<'a>) -> FastMap<(&'a SourceId, &'a str), bool> {
+    let mut quotes: FastMap<&'a SourceId, Vec<&'a str>> = FastMap::default();
+    let mut distinct: HashSet<(&'a SourceId, &'a str)> = HashSet::new();
+    for c in citations(d) {
+        if !c.quote().is_empty() && distinct.insert((c.source(), c.quote())) {
+            quotes.entry(c.source()).or_default().push(c.quote());
+        }
+    }
+    // Sources naming one article share its text: one pass over each
+    // distinct text for the quotes of all of them.
+    let mut by_text: FastMap<*const u8, (&'a str, Vec<&'a SourceId>)> = FastMap::default();
+    for (_, source) in d.sources {
+        if let (Some(text), true) = (source.text(), quotes.contains_key(source.id())) {
+            by_text
+                .entry(text.as_ptr())
+                .or_insert((text, Vec::new()))
+                .1
+                .push(source.id());
+        }
+    }
+    let mut found: FastMap<(&'a SourceId, &'a str), bool> = FastMap::default();
+    for (text, ids) in by_text.into_values() {
+        let mut list: Vec<&'a str> = ids
+            .iter()
+            .filter_map(|id| quotes.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        let inside: Vec<bool> = match aho_corasick::AhoCorasick::new(&list) {
+            Ok(automaton) => {
+                let mut seen = vec![false; list.len()];
+                for m in automaton.find_overlapping_iter(text) {
+                    if let Some(s) = seen.get_mut(m.pattern().as_usize()) {
+                        *s = true;
+                    }
+                }
+                seen
+            }
+            // Too many or too long to build: each found by itself.
+            Err(_) => list.iter().map(|q| text.contains(q)).collect(),
+        };
+        let inside: FastMap<&str, bool> = list.into_iter().zip(inside).collect();
+        for id in ids {
+            for q in quotes.get(id).into_iter().flatten() {
+                found.insert((id, q), inside.get(q).copied().unwrap_or(false));
+            }
+        }
+    }
+    found
+}
+
 /// Checks ids, references and quotes across all tables.
 pub(crate) fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
     unique_ids(p, d);
@@ -114,7 +183,7 @@ pub(crate) fn cross_check(p: &mut Problems, d: &Parsed<'_>) {
         events: d.events.iter().map(|(_, e)| e.id()).collect(),
         cites: Cites {
             sources: d.sources.iter().map(|(_, s)| (s.id(), s)).collect(),
-            searched: FastMap::default(),
+            searched: searched(d),
         },
     };
     x.missions(p);

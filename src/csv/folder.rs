@@ -11,6 +11,10 @@ use crate::csv::error::ProblemKind;
 /// The most bytes a source article may hold.
 pub const MAX_ARTICLE_BYTES: u64 = 16 << 20;
 
+/// The most bytes all the articles of one dataset may hold together (each
+/// read once however many sources name it): sixteen of the longest.
+pub const MAX_ARTICLES_BYTES: u64 = 16 * MAX_ARTICLE_BYTES;
+
 /// How to load a data folder: which folders its articles may be read
 /// from.
 ///

@@ -3,17 +3,19 @@
 //! fails the load, and every problem found is reported.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::csv::cell::Shared;
 use crate::csv::cross::{cross_check, Parsed};
 use crate::csv::error::{LoadError, Position, Problem, ProblemKind};
-use crate::csv::folder::{Dir, Files, LoadOptions, Texts};
+use crate::csv::folder::{Dir, Files, LoadOptions, Texts, MAX_ARTICLES_BYTES};
 use crate::csv::read::{read_table, Problems};
 use crate::csv::records;
 use crate::csv::schema::{
     Deployments, Events, File, MissionStrengths, Missions, Nations, Relocations, Sources,
 };
 use crate::dataset::Dataset;
+use crate::fasthash::FastMap as HashMap;
 
 /// The data folder and seed articles compiled into the crate, so that a
 /// crate depending on troop-tracker needs no files at run time.
@@ -175,16 +177,38 @@ fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
 
     let mut sources = table::<Sources, _>(files, p, s, records::source);
     let sources_label = files.label(Sources::NAME);
+    // Each article is read once and shared by every source naming it, and
+    // all of them together are capped: a hundred rows naming one long
+    // article hold one copy, not a hundred.
+    let mut read: HashMap<String, Arc<str>> = HashMap::default();
+    let mut total: u64 = 0;
     for (line, source) in &mut sources {
         let Some(file) = source.file().map(str::to_owned) else {
             continue;
         };
+        if let Some(text) = read.get(&file) {
+            source.share_text(text.clone());
+            continue;
+        }
+        let at = || Position::cell(&sources_label, *line, "file");
         match files.article(&file) {
-            Ok(text) => source.set_text(text),
-            Err(kind) => p.push(Problem::new(
-                Position::cell(&sources_label, *line, "file"),
-                kind,
-            )),
+            Ok(text) => {
+                total += text.len() as u64;
+                if total > MAX_ARTICLES_BYTES {
+                    p.push(Problem::new(
+                        at(),
+                        ProblemKind::Limit {
+                            what: "bytes of articles in all",
+                            limit: MAX_ARTICLES_BYTES as usize,
+                        },
+                    ));
+                    break;
+                }
+                let text: Arc<str> = text.into();
+                source.share_text(text.clone());
+                read.insert(file, text);
+            }
+            Err(kind) => p.push(Problem::new(at(), kind)),
         }
     }
     let nations = table::<Nations, _>(files, p, s, records::nation);

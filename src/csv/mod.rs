@@ -24,7 +24,7 @@ pub(crate) mod write;
 
 pub use cell::{neutralize, restore};
 pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
-pub use folder::{LoadOptions, MAX_ARTICLE_BYTES};
+pub use folder::{LoadOptions, MAX_ARTICLES_BYTES, MAX_ARTICLE_BYTES};
 pub use guard::{MAX_LINE_BYTES, MAX_RECORD_BYTES};
 pub use read::{MAX_FIELD_BYTES, MAX_ROWS};
 pub use schema::schema;

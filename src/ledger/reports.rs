@@ -30,29 +30,42 @@ impl Reports {
                 .and_then(|t| at.get(t).copied())
         };
         let mut root: Vec<Option<usize>> = vec![None; relocations.len()];
+        // Each row's place on the path being followed, so that a loop is
+        // found in one step, not by searching the path (a chain of 100k
+        // links would otherwise cost 100k² steps).
+        let mut on_path: Vec<Option<usize>> = vec![None; relocations.len()];
         let mut loops = Vec::new();
         for start in 0..relocations.len() {
             if root.get(start).copied().flatten().is_some() {
                 continue;
             }
             let mut path = vec![start];
+            if let Some(slot) = on_path.get_mut(start) {
+                *slot = Some(0);
+            }
             let found = loop {
                 let here = *path.last().expect("the path starts with one row");
                 let Some(next) = target(here) else { break here };
                 if let Some(known) = root.get(next).copied().flatten() {
                     break known;
                 }
-                if let Some(pos) = path.iter().position(|&p| p == next) {
+                if let Some(pos) = on_path.get(next).copied().flatten() {
                     let members: Vec<usize> = path.get(pos..).unwrap_or_default().to_vec();
                     let first = members.iter().copied().min().unwrap_or(next);
                     loops.push(members);
                     break first;
+                }
+                if let Some(slot) = on_path.get_mut(next) {
+                    *slot = Some(path.len());
                 }
                 path.push(next);
             };
             for p in path {
                 if let Some(slot) = root.get_mut(p) {
                     *slot = Some(found);
+                }
+                if let Some(slot) = on_path.get_mut(p) {
+                    *slot = None;
                 }
             }
         }

@@ -120,6 +120,11 @@ fn minimal(
     for &r in candidates {
         if records.contains_key(r) && !set.contains(&r) {
             set.push(r);
+            // Past the most explained, stop collecting (a loop of 100k
+            // links would otherwise be searched 100k² times).
+            if set.len() > MOST_RECORDS {
+                return None;
+            }
         }
     }
     if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, records, &set, rule) {

@@ -7,6 +7,9 @@ use crate::source::SourceKind;
 use crate::validate::{ids, Checks};
 use crate::validate::{Rule, Severity};
 
+/// How many links of a long `same_as` loop a finding names at each end.
+const LOOP_SHOWN: usize = 10;
+
 impl<'a> Checks<'a> {
     pub(super) fn references(&mut self) {
         self.placed_figures();
@@ -102,7 +105,24 @@ impl<'a> Checks<'a> {
                 .iter()
                 .filter_map(|&i| data.relocations().get(i))
                 .collect();
-            let names: Vec<String> = rows.iter().map(|r| r.id().to_string()).collect();
+            // A long loop is named by its first and last links: the
+            // finding stays short however long the loop.
+            let all: Vec<String> = rows.iter().map(|r| r.id().to_string()).collect();
+            let (names, shown) = if all.len() > 2 * LOOP_SHOWN {
+                let head = all.get(..LOOP_SHOWN).unwrap_or_default();
+                let tail = all.get(all.len() - LOOP_SHOWN..).unwrap_or_default();
+                let names: Vec<String> = head.iter().chain(tail).cloned().collect();
+                let shown = format!(
+                    "{} -> … {} more … -> {}",
+                    head.join(" -> "),
+                    all.len() - 2 * LOOP_SHOWN,
+                    tail.join(" -> ")
+                );
+                (names, shown)
+            } else {
+                let shown = all.join(" -> ");
+                (all, shown)
+            };
             let counted = members
                 .iter()
                 .copied()
@@ -111,8 +131,7 @@ impl<'a> Checks<'a> {
                 .map(|r| r.id().to_string())
                 .unwrap_or_default();
             let msg = format!(
-                "{} are each marked the same as the next, in a loop, so none is the first report; the move is counted once, as {counted}; point the others at one of them",
-                names.join(" -> "),
+                "{shown} are each marked the same as the next, in a loop, so none is the first report; the move is counted once, as {counted}; point the others at one of them",
             );
             self.push(Rule::References, Severity::Error, names, msg);
         }

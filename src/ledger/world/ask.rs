@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::ledger::world::events::{Act, Component, Event};
 use crate::ledger::world::order::{clusters, day_number, orders, Item, Times};
 use crate::ledger::world::program::{build, Built, Glue, Step};
-use crate::ledger::world::reduce::Reduced;
+use crate::ledger::world::reduce::{Budget, Reduced};
 use crate::ledger::world::solve::{Infeasible, Var};
 use crate::ledger::world::Range;
 
@@ -85,6 +85,8 @@ pub(crate) fn cuts(component: &Component) -> Vec<u32> {
 /// in (none: no order admits a world).
 pub(crate) struct Prepared {
     solved: Vec<(Built, Reduced)>,
+    /// The solving work of every question to these programs, bounded.
+    budget: Budget,
 }
 
 impl Prepared {
@@ -161,12 +163,18 @@ impl Prepared {
                 solved.push((built, reduced));
             }
         }
-        Prepared { solved }
+        Prepared {
+            solved,
+            budget: Budget::default(),
+        }
     }
 
     /// A question with no events: the one empty world.
     pub(crate) fn empty() -> Prepared {
-        Prepared { solved: Vec::new() }
+        Prepared {
+            solved: Vec::new(),
+            budget: Budget::default(),
+        }
     }
 
     /// Whether some order admits a world.
@@ -211,7 +219,7 @@ impl Prepared {
                         .filter_map(|(l, c)| var_of(l).map(|v| (v, *c)))
                         .collect()
                 };
-                ranges.push(reduced.range(&terms)?);
+                ranges.push(reduced.range_within(&terms, &self.budget)?);
             }
             answer = Some(match answer {
                 None => ranges,

@@ -12,6 +12,7 @@ use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
 
 mod part;
 
+pub(crate) use part::Budget;
 use part::Part;
 
 /// How far a bound may move before it counts as moved.
@@ -190,7 +191,17 @@ impl Reduced {
     }
 
     /// The least and most of `Σ c·x` over whole-number assignments.
+    #[cfg(test)]
     pub(crate) fn range(&self, objective: &[(Var, f64)]) -> Result<Range, Infeasible> {
+        self.range_within(objective, &Budget::default())
+    }
+
+    /// [`Reduced::range`], its solving work counted against `budget`.
+    pub(crate) fn range_within(
+        &self,
+        objective: &[(Var, f64)],
+        budget: &Budget,
+    ) -> Result<Range, Infeasible> {
         if !self.feasible() {
             return Err(Infeasible);
         }
@@ -216,7 +227,7 @@ impl Reduced {
             let Some(part) = self.parts.get(p as usize) else {
                 continue;
             };
-            let (a, b) = part.range(&terms, &self.low, &self.high)?;
+            let (a, b) = part.range(&terms, &self.low, &self.high, budget)?;
             low = low.zip(a).map(|(x, y)| x + y as f64);
             high = high.zip(b).map(|(x, y)| x + y as f64);
         }

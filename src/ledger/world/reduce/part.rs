@@ -3,6 +3,7 @@
 
 use std::sync::{Mutex, OnceLock};
 
+use crate::fasthash::FastMap as HashMap;
 use crate::ledger::world::reduce::scale;
 use crate::ledger::world::simplex::{Stop, Tableau};
 use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
@@ -23,11 +24,34 @@ pub(super) struct Part {
     tableau: Mutex<Option<Tableau>>,
     /// Whether the tableau was tried.
     tried: OnceLock<()>,
+    /// Rows of unit coefficients by their unknowns (see `row_over`).
+    unit_rows: OnceLock<HashMap<Vec<Var>, (f64, f64)>>,
 }
 
 /// The most unknowns of a part solved as a program; a larger one is
 /// answered by its narrowed bounds (see `Part::range`).
 pub(crate) const MOST_SOLVED: usize = 1_500;
+
+/// The most tableau entries the pivots for one set of programs (one
+/// moment's, or one segment's questions) may update in all: about a
+/// second of work on this machine. Past it, further questions get the
+/// propagated bounds, so that a timeline asking thousands of questions
+/// of a large, many-ordered part stays bounded in time.
+const MOST_WORK: u64 = 2_000_000_000;
+
+/// Work done on a set of programs' tableaus, against [`MOST_WORK`].
+#[derive(Debug, Default)]
+pub(crate) struct Budget(std::sync::atomic::AtomicU64);
+
+impl Budget {
+    fn spend(&self, work: u64) {
+        self.0.fetch_add(work, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn is_spent(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) > MOST_WORK
+    }
+}
 
 /// The most entries a dense tableau may hold (rows × columns).
 const DENSE_CELLS: usize = 1_000_000;
@@ -41,6 +65,7 @@ impl Part {
             feasible: OnceLock::new(),
             tableau: Mutex::new(None),
             tried: OnceLock::new(),
+            unit_rows: OnceLock::new(),
         }
     }
 
@@ -106,6 +131,7 @@ impl Part {
         terms: &[(Var, f64)],
         low: &[f64],
         high: &[f64],
+        budget: &Budget,
     ) -> Result<Range, Infeasible> {
         // One unknown of a tree: its narrowed bounds.
         if let [(v, c)] = terms {
@@ -118,27 +144,8 @@ impl Part {
                 return Ok((a.map(|x| x.round() as i128), b.map(|x| x.round() as i128)));
             }
         }
-        if self.vars.len() > MOST_SOLVED {
-            // Too large a part to solve in time: the narrowed bounds,
-            // added term by term. They hold in every world (narrowing
-            // never cuts one off) but may be wider than the least and
-            // most.
-            let (mut lo, mut hi) = (Some(0.0), Some(0.0));
-            for &(v, c) in terms {
-                let (l, h) = (
-                    low.get(v as usize).copied().unwrap_or(0.0),
-                    high.get(v as usize).copied().unwrap_or(f64::INFINITY),
-                );
-                let (a, b) = scale(c, l, h);
-                lo = lo.zip(a).map(|(x, y)| x + y);
-                hi = hi.zip(b).map(|(x, y)| x + y);
-            }
-            // A row over exactly these unknowns bounds their sum too.
-            if let Some((l, h)) = self.row_over(terms) {
-                lo = Some(lo.map_or(l, |x| x.max(l)));
-                hi = Some(hi.map_or(h, |x| x.min(h)));
-            }
-            return Ok((lo.map(|x| x.round() as i128), hi.map(|x| x.round() as i128)));
+        if self.vars.len() > MOST_SOLVED || budget.is_spent() {
+            return Ok(self.propagated(terms, low, high));
         }
         let local: Vec<(Var, f64)> = terms
             .iter()
@@ -147,10 +154,33 @@ impl Part {
                 Some((Var::try_from(i).unwrap_or(Var::MAX), *c))
             })
             .collect();
-        if let Some(r) = self.by_tableau(&local) {
+        if let Some(r) = self.by_tableau(&local, budget) {
             return Ok(r);
         }
         self.program.range(&local)
+    }
+
+    /// Too large a part to solve in time, or one whose work budget is
+    /// spent: the narrowed bounds, added term by term. They hold in every
+    /// world (narrowing never cuts one off) but may be wider than the
+    /// least and most.
+    fn propagated(&self, terms: &[(Var, f64)], low: &[f64], high: &[f64]) -> Range {
+        let (mut lo, mut hi) = (Some(0.0), Some(0.0));
+        for &(v, c) in terms {
+            let (l, h) = (
+                low.get(v as usize).copied().unwrap_or(0.0),
+                high.get(v as usize).copied().unwrap_or(f64::INFINITY),
+            );
+            let (a, b) = scale(c, l, h);
+            lo = lo.zip(a).map(|(x, y)| x + y);
+            hi = hi.zip(b).map(|(x, y)| x + y);
+        }
+        // A row over exactly these unknowns bounds their sum too.
+        if let Some((l, h)) = self.row_over(terms) {
+            lo = Some(lo.map_or(l, |x| x.max(l)));
+            hi = Some(hi.map_or(h, |x| x.min(h)));
+        }
+        (lo.map(|x| x.round() as i128), hi.map(|x| x.round() as i128))
     }
 
     /// The bounds of a row whose terms are exactly `terms` (each with
@@ -168,24 +198,38 @@ impl Part {
         if want.len() != terms.len() {
             return None;
         }
-        self.program.rows().iter().find_map(|r| {
-            let mut have: Vec<Var> = r.terms.iter().map(|&(v, _)| v).collect();
-            have.sort_unstable();
-            let unit = r.terms.iter().all(|&(_, c)| c == 1.0);
-            (unit && have == want).then_some((r.low, r.high))
-        })
+        self.unit_rows
+            .get_or_init(|| {
+                // Rows of unit coefficients, by their sorted unknowns,
+                // indexed once: a part asked thousands of questions
+                // would otherwise scan every row for each.
+                let mut index: HashMap<Vec<Var>, (f64, f64)> = HashMap::default();
+                for r in self.program.rows() {
+                    if r.terms.iter().all(|&(_, c)| c == 1.0) {
+                        let mut have: Vec<Var> = r.terms.iter().map(|&(v, _)| v).collect();
+                        have.sort_unstable();
+                        let slot = index.entry(have).or_insert((r.low, r.high));
+                        *slot = (slot.0.max(r.low), slot.1.min(r.high));
+                    }
+                }
+                index
+            })
+            .get(&want)
+            .copied()
     }
 
     /// Both whole-number optima by the kept tableau (branching on copies
     /// of it where a relaxation lands between whole numbers); `None` to
     /// let the whole-number program answer.
-    fn by_tableau(&self, objective: &[(Var, f64)]) -> Option<Range> {
+    fn by_tableau(&self, objective: &[(Var, f64)], budget: &Budget) -> Option<Range> {
         self.tableau()?.ok()?;
         let mut guard = self.tableau.lock().ok()?;
         let t = guard.as_mut()?;
-        let low = t.whole_optimum(objective, false, MOST_NODES).ok()?;
-        let high = t.whole_optimum(objective, true, MOST_NODES).ok()?;
-        Some((low, high))
+        let before = t.work();
+        let low = t.whole_optimum(objective, false, MOST_NODES);
+        let high = t.whole_optimum(objective, true, MOST_NODES);
+        budget.spend(t.work().saturating_sub(before));
+        Some((low.ok()?, high.ok()?))
     }
 }
 

@@ -40,6 +40,8 @@ pub(crate) struct Tableau {
     basic: Vec<usize>,
     /// For each unknown, its row if basic.
     row_of: Vec<Option<usize>>,
+    /// Pivots made so far, for a budget of work.
+    pivots: u64,
 }
 
 /// Why no optimum was found.
@@ -91,10 +93,16 @@ impl Tableau {
             value,
             basic,
             row_of,
+            pivots: 0,
         };
         tab.recompute();
         tab.phase_one()?;
         Ok(tab)
+    }
+
+    /// The tableau entries its pivots have updated so far.
+    pub(crate) fn work(&self) -> u64 {
+        self.pivots.saturating_mul((self.m * self.n) as u64)
     }
 
     /// Whether the current point is whole in every unknown.
@@ -286,6 +294,7 @@ impl Tableau {
         }
         self.t[r * n..(r + 1) * n].copy_from_slice(&row);
         self.basic[r] = j;
+        self.pivots += 1;
         self.row_of[j] = Some(r);
         self.row_of[leaving] = None;
         Ok(())
