@@ -12,6 +12,12 @@ use troop_tracker::{Dataset, Ledger};
 const QUOTE: &str = "Germany moved troops between Iraq and Kuwait.";
 
 fn moves(n: usize) -> Dataset {
+    history(n, |_| String::new())
+}
+
+/// `n` moves of 10 between Iraq and Kuwait; `same_as(i)` is the `same_as`
+/// cell of move `i`.
+fn history(n: usize, same_as: impl Fn(usize) -> String) -> Dataset {
     let mut relocations = String::from(
         "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n",
     );
@@ -25,7 +31,8 @@ fn moves(n: usize) -> Dataset {
         };
         writeln!(
             relocations,
-            "R{i},DEU,{day},10,{from},,{to},,,carried_out,,,,s1,{QUOTE},"
+            "R{i},DEU,{day},10,{from},,{to},,,carried_out,{},,,s1,{QUOTE},",
+            same_as(i)
         )
         .expect("write");
     }
@@ -78,4 +85,26 @@ fn twenty_thousand_moves_keep_the_report_and_the_basis_linear() {
         .findings()
         .iter()
         .any(|f| f.message().contains("more …")));
+}
+
+/// A loop of 20,000 `same_as` links is one error, named by its ends: the
+/// finding stays short, and the loop is found in one pass (it took 65 s
+/// and a 214,000-line finding at 100k before; timings in BENCHMARKS.md).
+#[test]
+fn a_long_same_as_loop_is_one_short_error() {
+    let n = 20_000;
+    let data = history(n, |i| format!("R{}", (i + 1) % n));
+    let report = data.validate();
+    let loops: Vec<_> = report
+        .findings()
+        .iter()
+        .filter(|f| f.message().contains("in a loop"))
+        .collect();
+    assert_eq!(loops.len(), 1, "one loop, one error");
+    let f = loops[0];
+    assert!(f.message().len() < 1_000, "{} bytes", f.message().len());
+    assert!(f.message().contains("R0 -> R1 -> "), "{}", f.message());
+    assert!(f.message().contains(&format!("… {} more …", n - 20)), "{}", f.message());
+    assert!(f.records().len() <= 20);
+    assert!(f.message().contains("counted once, as R0"));
 }

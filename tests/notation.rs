@@ -298,7 +298,7 @@ mod strength_rules {
             Err(StrengthError::EmptySome { total: 1 })
         ));
         assert!(matches!(
-            ">4294967295".parse::<Strength>(),
+            ">1000000000000000".parse::<Strength>(),
             Err(StrengthError::MoreThanMax { .. })
         ));
     }

@@ -98,8 +98,7 @@ impl Prepared {
             Moment::After(e) => (None, Glue::After(e)),
             Moment::Everywhere(start) => {
                 let end = cut_at
-                    .iter()
-                    .find(|&&c| c > start)
+                    .get(cut_at.partition_point(|&c| c <= start))
                     .map_or(component.events.len(), |&c| c as usize);
                 return Prepared::of_segment(
                     component,
@@ -267,15 +266,23 @@ fn segment(
         (None, Some(g)) => (Box::new(move |c| c <= g), Box::new(move |c| c > g)),
         (None, None) => (Box::new(|_| false), Box::new(|_| false)),
     };
-    let start = cut_at
+    // Events are sorted by their first day: a cut that begins after the
+    // moment, or after the glued event, lies at or past this point, and
+    // one that ends before it, before. The searches start there rather
+    // than at an end (a component cut at each of 100k reports would
+    // otherwise be scanned whole for each question).
+    let split = cut_at.partition_point(|&c| match (query_time, glued) {
+        (Some(q), _) => span(c).0 <= q,
+        (None, Some(g)) => c <= g,
+        (None, None) => true,
+    });
+    let (earlier, later) = cut_at.split_at(split.min(cut_at.len()));
+    let start = earlier
         .iter()
         .rev()
         .find(|&&c| before(c))
         .map_or(0, |&c| c as usize);
-    let end = cut_at
-        .iter()
-        .find(|&&c| after(c))
-        .map_or(n, |&c| c as usize);
+    let end = later.iter().find(|&&c| after(c)).map_or(n, |&c| c as usize);
     (start, end.max(start))
 }
 
@@ -433,12 +440,11 @@ fn combos(plan: &[Plan]) -> Vec<Vec<Step<'_>>> {
 
 /// The segment (between cuts) an event lies in: its first event.
 pub(crate) fn segment_of(cut_at: &[u32], event: u32) -> u32 {
-    cut_at
-        .iter()
-        .rev()
-        .find(|&&c| c <= event)
-        .copied()
-        .unwrap_or(0)
+    // Cuts are in ascending order: the last at or before the event.
+    match cut_at.partition_point(|&c| c <= event) {
+        0 => 0,
+        k => cut_at.get(k - 1).copied().unwrap_or(0),
+    }
 }
 
 /// A sum of every cell of the component once, at the question's moment,
