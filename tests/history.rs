@@ -104,7 +104,11 @@ fn a_long_same_as_loop_is_one_short_error() {
     let f = loops[0];
     assert!(f.message().len() < 1_000, "{} bytes", f.message().len());
     assert!(f.message().contains("R0 -> R1 -> "), "{}", f.message());
-    assert!(f.message().contains(&format!("… {} more …", n - 20)), "{}", f.message());
+    assert!(
+        f.message().contains(&format!("… {} more …", n - 20)),
+        "{}",
+        f.message()
+    );
     assert!(f.records().len() <= 20);
     assert!(f.message().contains("counted once, as R0"));
 }
