@@ -516,3 +516,55 @@ fn a_nul_byte_in_a_table_is_refused_with_its_place() {
         "q.csv line 3: expected text, found a NUL byte at byte 6 of the line"
     );
 }
+
+/// A report's row whose own label says it holds no figure ("(not
+/// available)", "(See Deployment Section)") is not reported, whatever its
+/// count cell says: the posture keeps the figure before it.
+#[test]
+fn a_row_labelled_without_a_figure_is_not_reported() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    // The quarterly table copies the report's 0 for 2004-09, without the
+    // report's label.
+    let quarterly = std::fs::read_to_string(dir.join(troopdata::QUARTERLY_FILE))
+        .expect("the excerpt")
+        + "700,AFG,Afghanistan,2004,June,2,Kane 2006,16000\n\
+               700,AFG,Afghanistan,2004,September,3,September 2004,0\n";
+    let reports = "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n\
+        700,Afghanistan,2004,September,September 2004,Afghanistan (not available),AFG,0\n\
+        645,Iraq,2005,September,September 2005,Iraq (See Deployment Section),IRQ,0\n\
+        645,Iraq,2005,June,June 2005,Iraq,IRQ,0\n";
+    let import = troopdata::from_texts(
+        ("q.csv".to_owned(), quarterly),
+        Some(("r.csv".to_owned(), reports.to_owned())),
+    )
+    .expect("imports");
+    let data = &import.dataset;
+    for id in ["TDR-AFG-2004-09", "TDQ-AFG-2004-09"] {
+        let afg = deployment(data, id);
+        assert_eq!(afg.strength().kind(), StrengthKind::NotReported, "{id}");
+        let note = afg.citation().note().unwrap_or_default();
+        assert!(note.contains("(not available)"), "{id}: {note}");
+    }
+    assert_eq!(
+        import.counts[0].by_reading.get(&Reading::NotCovered),
+        Some(&1)
+    );
+    assert_eq!(
+        deployment(data, "TDR-IRQ-2005-09").strength().kind(),
+        StrengthKind::NotReported
+    );
+    // A row whose label says nothing of the kind keeps its 0.
+    assert_eq!(
+        deployment(data, "TDR-IRQ-2005-06").strength().to_string(),
+        "0"
+    );
+    let reports = &import.counts[1];
+    assert_eq!(reports.by_reading.get(&Reading::NotCovered), Some(&2));
+    let ledger = Ledger::new(data);
+    let kabul = us_in(&ledger, "2004-12-31", "AFG");
+    assert_eq!(kabul.bounds().to_string(), "16000");
+    assert_eq!(
+        kabul.not_reported_since().map(|d| d.to_string()),
+        Some("2004-09-01".to_owned())
+    );
+}

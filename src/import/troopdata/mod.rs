@@ -139,6 +139,11 @@ pub fn from_texts(
     reports: Option<(String, String)>,
 ) -> Result<Import, ImportError> {
     let mut b = Builder::default();
+    // The quarterly table copies the reports' rows: a row the report
+    // itself labels as holding no figure is no figure in the copy either.
+    if let Some((_, text)) = &reports {
+        b.uncovered = uncovered(text);
+    }
     let mut sources = Vec::new();
     let mut counts = Vec::new();
     let tables = [
@@ -193,6 +198,29 @@ pub fn from_texts(
     })
 }
 
+/// The reports' rows whose own label says they hold no figure, by
+/// country and month. Rows it cannot read are left to the import proper,
+/// which names them.
+fn uncovered(text: &str) -> HashMap<(NationCode, Day), String> {
+    let mut out = HashMap::default();
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let Ok(headers) = reader.headers().cloned() else {
+        return out;
+    };
+    let Ok(columns) = Columns::of(&headers, "") else {
+        return out;
+    };
+    for record in reader.records().flatten() {
+        let Ok(row) = read_row(&record, &columns) else {
+            continue;
+        };
+        if reading::says_no_figure(row.label) {
+            out.insert((row.code, row.date.earliest()), row.label.to_owned());
+        }
+    }
+    out
+}
+
 fn no_date(file: &str) -> ImportError {
     ImportError::NoDatedRow {
         file: file.to_owned(),
@@ -242,6 +270,9 @@ struct Columns {
     month: usize,
     source: usize,
     troops: usize,
+    /// The reports' own label of the row (`Location`), when the table has
+    /// one: it may say the row has no figure.
+    label: Option<usize>,
 }
 
 impl Columns {
@@ -262,6 +293,7 @@ impl Columns {
             month: find("month")?,
             source: find("source")?,
             troops: find("troops_ad")?,
+            label: find("Location").ok(),
         })
     }
 }
@@ -272,6 +304,9 @@ struct Builder {
     problems: Vec<RowProblem>,
     nations: BTreeMap<NationCode, String>,
     seen: HashMap<(Table, NationCode, Day), usize>,
+    /// The reports' rows labelled as holding no figure, by country and
+    /// month, with their label.
+    uncovered: HashMap<(NationCode, Day), String>,
 }
 
 /// A row's cells, read; or what is wrong with it.
@@ -282,6 +317,8 @@ struct Row<'r> {
     source: &'r str,
     troops: &'r str,
     count: Option<u32>,
+    /// The row's own label (the reports' `Location`), or empty.
+    label: &'r str,
 }
 
 impl Builder {
@@ -340,7 +377,17 @@ impl Builder {
         quote: &str,
         row: &Row<'_>,
     ) -> Reading {
-        let (reading, strength) = Reading::of(row.source, row.count);
+        // A quarterly row copying a report's row that says it has no
+        // figure reads by that row's label.
+        let copied = match table {
+            Table::Quarterly => self
+                .uncovered
+                .get(&(row.code, row.date.earliest()))
+                .map(String::as_str),
+            Table::Reports => None,
+        };
+        let label = copied.unwrap_or(row.label);
+        let (reading, strength) = Reading::of(row.source, row.count, label);
         let mut id = format!("{}-{}-{}", table.prefix(), row.code, row.date);
         match self.seen.get(&(table, row.code, row.date.earliest())) {
             Some(&first_line) => {
@@ -362,7 +409,7 @@ impl Builder {
         self.nations
             .entry(row.code)
             .or_insert_with(|| row.place.to_owned());
-        let note = format!("{}; {}", reading.note(row.source), row.place);
+        let note = format!("{}; {}", reading.note(row.source, label), row.place);
         let citation = Citation::new(table.source_id(), quote, Some(row.troops))
             .with_note(Some(note))
             .at_line(line);
@@ -425,6 +472,7 @@ fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<'r>, RowPro
         source: cell(c.source),
         troops,
         count,
+        label: c.label.map_or("", cell),
     })
 }
 

@@ -20,6 +20,19 @@ pub enum Reading {
     Imputed,
     /// From Tim Kane's 2006 compilation of earlier DMDC reports: exact.
     Kane,
+    /// A report's row whose own label says it has no figure ("Afghanistan
+    /// (not available)", "Iraq (See Deployment Section)"): its 0 means the
+    /// report did not cover the place, and is read as not reported.
+    NotCovered,
+}
+
+/// Words in a row's label that say the row holds no figure of its own.
+const NO_FIGURE: [&str; 2] = ["(not available)", "(see deployment section)"];
+
+/// Whether a row's label says it holds no figure.
+pub(super) fn says_no_figure(label: &str) -> bool {
+    let label = label.to_lowercase();
+    NO_FIGURE.iter().any(|w| label.contains(w))
 }
 
 impl Reading {
@@ -31,14 +44,19 @@ impl Reading {
             Reading::Estimate => "estimate",
             Reading::Imputed => "imputed",
             Reading::Kane => "kane",
+            Reading::NotCovered => "not_covered",
         }
     }
 
-    /// The reading from a row's `source` cell and its count (`None` when
-    /// the count is NA), with the strength it gives.
-    pub fn of(source: &str, count: Option<u32>) -> (Reading, Strength) {
+    /// The reading from a row's `source` cell, its count (`None` when
+    /// the count is NA) and its own label (the reports' `Location`, or
+    /// empty), with the strength it gives.
+    pub fn of(source: &str, count: Option<u32>, label: &str) -> (Reading, Strength) {
         let source = source.trim();
         let unsourced = source == "NA" || source.is_empty();
+        if says_no_figure(label) && count.is_none_or(|n| n == 0) {
+            return (Reading::NotCovered, Strength::not_reported());
+        }
         match count {
             None => (Reading::NotReported, Strength::not_reported()),
             Some(0) if unsourced => (Reading::NotReported, Strength::not_reported()),
@@ -51,8 +69,11 @@ impl Reading {
         }
     }
 
-    pub(super) fn note(self, source: &str) -> String {
+    pub(super) fn note(self, source: &str, label: &str) -> String {
         match self {
+            Reading::NotCovered => format!(
+                "DMDC report {source} labels the row \"{label}\": no figure, its 0 read as not reported"
+            ),
             Reading::Reported => format!("DMDC report {source}"),
             Reading::NotReported => format!(
                 "no DMDC report for the quarter (source {source}): the table's 0 is read as not reported"
