@@ -199,6 +199,20 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
         usize::from(width),
         0,
     ));
+    let home = posture.at_home();
+    if home != crate::Interval::exactly(0) {
+        // Troops in their own country are not deployed abroad: the
+        // number to quote for "abroad" is given apart.
+        out.push_str(&wrap(
+            &format!(
+                "Abroad: {}; in their own nation: {}.",
+                posture.abroad(),
+                home
+            ),
+            usize::from(width),
+            0,
+        ));
+    }
     out.push('\n');
     out.push_str(&notes.render(width));
     out

@@ -277,3 +277,54 @@ fn summary_snapshot_for_the_day_of_the_january_relocations() {
         std::fs::read_to_string(&path).expect("snapshot exists (UPDATE_SNAPSHOTS=1 writes it)");
     assert_eq!(text, expected);
 }
+
+/// Troops in their own nation's territory are not deployed abroad: the
+/// totals give "abroad" and "at home" apart, in every output.
+#[test]
+fn home_and_abroad_are_totalled_apart() {
+    let deployments = common::FIXTURE[4].1.to_owned()
+        + "D2,DEU,DEU,,2020-01-09,,~1000,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n";
+    let files = common::with_file("deployments.csv", &deployments);
+    let nations = files
+        .iter()
+        .find(|(n, _)| n == "nations.csv")
+        .expect("nations")
+        .1
+        .clone();
+    assert!(
+        nations.contains("DEU,"),
+        "Germany is a nation of the fixture"
+    );
+    let data = common::load(&files).expect("loads");
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture(day("2020-01-09"));
+    let home = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in DEU")
+        .expect("Germany at home");
+    assert!(home.is_at_home());
+    assert!(p.entries().iter().filter(|e| e.is_at_home()).count() == 1);
+    assert_eq!(p.at_home().to_string(), "900..1100");
+    // Abroad: Germany's 120 of Iraq (some now in Jordan).
+    assert_eq!(p.abroad().to_string(), "120");
+    assert_eq!(p.total().low(), p.abroad().low() + p.at_home().low());
+    assert_eq!(p.total().high(), Some(120 + 1100));
+    // totals.csv, JSON and the summary say it.
+    let mut csv = Vec::new();
+    troop_tracker::export::write_totals(&mut csv, &p, Default::default()).expect("writes");
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    assert!(
+        csv.contains(",at_home,troops in their own nation,900..1100,900,1100,no"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",abroad,troops outside their own nation,"),
+        "{csv}"
+    );
+    let json = serde_json::to_value(&p).expect("JSON");
+    assert_eq!(json["at_home"]["notation"], "900..1100");
+    assert!(json["abroad"]["low"].is_u64());
+    let text = summary::posture_tables(&p, 100);
+    assert!(text.contains("in their own nation: 900..1100"), "{text}");
+}

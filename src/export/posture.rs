@@ -193,7 +193,19 @@ pub fn write_totals<W: Write>(
             unbounded_cell(total),
         ]
     };
-    let mut out = vec![row("all", "all troops recorded".into(), posture.total())];
+    let mut out = vec![
+        row("all", "all troops recorded".into(), posture.total()),
+        row(
+            "abroad",
+            "troops outside their own nation".into(),
+            posture.abroad(),
+        ),
+        row(
+            "at_home",
+            "troops in their own nation".into(),
+            posture.at_home(),
+        ),
+    ];
     for v in posture.by_nation() {
         let who = v
             .nation

@@ -53,6 +53,15 @@ pub struct Entry<'d> {
 }
 
 impl Entry<'_> {
+    /// Whether the figure is of troops in their own nation's territory:
+    /// every place it names lies in the nation's own country. A figure
+    /// with no named nation, or naming any place abroad, is not.
+    pub fn is_at_home(&self) -> bool {
+        self.key.nation.is_some_and(|n| {
+            !self.key.places.is_empty() && self.key.places.iter().all(|p| p.country() == n)
+        })
+    }
+
     /// The nation, place(s) and mission.
     pub fn key(&self) -> &Key {
         &self.key

@@ -73,12 +73,14 @@ impl Serialize for LocationView<'_> {
 impl Serialize for Posture<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let options = self.options();
-        let mut s = serializer.serialize_struct("Posture", 9)?;
+        let mut s = serializer.serialize_struct("Posture", 11)?;
         s.serialize_field("as_of", &self.day())?;
         s.serialize_field("projection", options.projection.as_str())?;
         s.serialize_field("moment", options.moment.as_str())?;
         s.serialize_field("stale_after_days", &options.stale_after_days)?;
         s.serialize_field("total", &self.total())?;
+        s.serialize_field("abroad", &self.abroad())?;
+        s.serialize_field("at_home", &self.at_home())?;
         s.serialize_field("entries", self.entries())?;
         s.serialize_field("by_nation", &self.by_nation())?;
         s.serialize_field("by_mission", &self.by_mission())?;

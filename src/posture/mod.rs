@@ -431,6 +431,30 @@ impl<'d> Posture<'d> {
         self.sum(&tops)
     }
 
+    /// Troops outside their own nation's territory: the sum of every
+    /// top-level figure not [at home](Entry::is_at_home), as tight as the
+    /// evidence allows. "All US troops abroad" is this one number.
+    pub fn abroad(&self) -> Interval {
+        let tops: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| !e.is_nested() && !e.is_at_home())
+            .collect();
+        self.sum(&tops)
+    }
+
+    /// Troops in their own nation's territory (the US in the United
+    /// States): not a deployment abroad, so given apart from
+    /// [`Posture::abroad`].
+    pub fn at_home(&self) -> Interval {
+        let tops: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| !e.is_nested() && e.is_at_home())
+            .collect();
+        self.sum(&tops)
+    }
+
     /// Entries ordered so that each top-level entry is followed by the
     /// entries nested in it.
     fn tree(&self, roots: impl Iterator<Item = usize>) -> Vec<&Entry<'d>> {

@@ -142,7 +142,7 @@ pub fn from_texts(
     // The quarterly table copies the reports' rows: a row the report
     // itself labels as holding no figure is no figure in the copy either.
     if let Some((_, text)) = &reports {
-        b.uncovered = uncovered(text);
+        b.uncovered = reading::uncovered(text);
     }
     let mut sources = Vec::new();
     let mut counts = Vec::new();
@@ -196,29 +196,6 @@ pub fn from_texts(
         problems: b.problems,
         counts,
     })
-}
-
-/// The reports' rows whose own label says they hold no figure, by
-/// country and month. Rows it cannot read are left to the import proper,
-/// which names them.
-fn uncovered(text: &str) -> HashMap<(NationCode, Day), String> {
-    let mut out = HashMap::default();
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let Ok(headers) = reader.headers().cloned() else {
-        return out;
-    };
-    let Ok(columns) = Columns::of(&headers, "") else {
-        return out;
-    };
-    for record in reader.records().flatten() {
-        let Ok(row) = read_row(&record, &columns) else {
-            continue;
-        };
-        if reading::says_no_figure(row.label) {
-            out.insert((row.code, row.date.earliest()), row.label.to_owned());
-        }
-    }
-    out
 }
 
 fn no_date(file: &str) -> ImportError {

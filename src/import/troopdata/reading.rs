@@ -1,7 +1,10 @@
 //! How a troopdata row's figure is read: by its `source` cell and its
 //! count.
 
+use crate::date::Day;
+use crate::nation::NationCode;
 use crate::strength::Strength;
+use std::collections::HashMap;
 
 /// How a row's figure was read, from its `source` and count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -30,7 +33,7 @@ pub enum Reading {
 const NO_FIGURE: [&str; 2] = ["(not available)", "(see deployment section)"];
 
 /// Whether a row's label says it holds no figure.
-pub(super) fn says_no_figure(label: &str) -> bool {
+fn says_no_figure(label: &str) -> bool {
     let label = label.to_lowercase();
     NO_FIGURE.iter().any(|w| label.contains(w))
 }
@@ -85,6 +88,29 @@ impl Reading {
             Reading::Kane => format!("from {source}, a compilation of earlier DMDC reports"),
         }
     }
+}
+
+/// The reports' rows whose own label says they hold no figure, by
+/// country and month. Rows it cannot read are left to the import proper,
+/// which names them.
+pub(super) fn uncovered(text: &str) -> HashMap<(NationCode, Day), String> {
+    let mut out = HashMap::default();
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let Ok(headers) = reader.headers().cloned() else {
+        return out;
+    };
+    let Ok(columns) = super::Columns::of(&headers, "") else {
+        return out;
+    };
+    for record in reader.records().flatten() {
+        let Ok(row) = super::read_row(&record, &columns) else {
+            continue;
+        };
+        if says_no_figure(row.label) {
+            out.insert((row.code, row.date.earliest()), row.label.to_owned());
+        }
+    }
+    out
 }
 
 impl std::fmt::Display for Reading {
