@@ -199,6 +199,16 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
         usize::from(width),
         0,
     ));
+    let (count, sum) = posture.left_out();
+    if count > 0 {
+        out.push_str(&wrap(
+            &format!(
+                "Left out of these totals: {count} figures their own tables stopped listing (together {sum} when last listed); --count-ended counts them."
+            ),
+            usize::from(width),
+            0,
+        ));
+    }
     let home = posture.at_home();
     if home != crate::Interval::exactly(0) {
         // Troops in their own country are not deployed abroad: the

@@ -182,11 +182,16 @@ fn a_zero_without_a_report_is_not_reported_and_the_last_figure_stands() {
     );
     // The total is what is known, not a sum of the table's zeros.
     let total = ledger.posture("2023-03-31".parse().expect("day")).total();
-    // Germany's last report, Iraq's reported 0 of 2021-09, Russia's 59
-    // and the imputed ~1414526 of the USA row (less its tenth).
-    let imputed_low = 1_414_526 - 1_414_526u64.div_ceil(10);
+    // Germany's last report. Russia's 59 of 1992, the imputed USA row of
+    // 1951 and (in this excerpt, whose 2022-09 edition lists Germany
+    // only) Iraq's 0 of 2021-09 are figures later editions stopped
+    // listing: left out, and said to be.
     let iraq = 0;
-    assert_eq!(total.low(), 35781 + iraq + 59 + imputed_low);
+    assert_eq!(total.low(), 35781 + iraq);
+    let p = ledger.posture("2023-03-31".parse().expect("day"));
+    let (count, sum) = p.left_out();
+    let imputed_low = 1_414_526 - 1_414_526u64.div_ceil(10);
+    assert_eq!((count, sum.low()), (3, iraq + 59 + imputed_low));
 }
 
 #[test]
@@ -566,5 +571,69 @@ fn a_row_labelled_without_a_figure_is_not_reported() {
     assert_eq!(
         kabul.not_reported_since().map(|d| d.to_string()),
         Some("2004-09-01".to_owned())
+    );
+}
+
+/// A figure its own table stopped listing (no row at all in a later
+/// edition, not even "not reported") has ended: shown, flagged, left out
+/// of totals by default, counted on request.
+#[test]
+fn figures_a_table_stopped_listing_leave_the_totals() {
+    let quarterly = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n\
+        260,DEU,Germany,2020,March,1,March 2020,100\n\
+        365,MHL,Marshall Islands,2020,March,1,March 2020,7\n\
+        732,KOR,Korea,2020,March,1,March 2020,50\n\
+        260,DEU,Germany,2020,June,2,June 2020,110\n\
+        732,KOR,Korea,2020,June,2,NA,0\n";
+    let import =
+        troopdata::from_texts(("q.csv".to_owned(), quarterly.to_owned()), None).expect("imports");
+    let ledger = Ledger::new(&import.dataset);
+    let entry = |p: &troop_tracker::Posture<'_>, c: &str| {
+        p.entries()
+            .iter()
+            .find(|e| e.key().to_string() == format!("USA in {c}"))
+            .map(|e| e.ended().map(|d| d.to_string()))
+            .expect("a figure")
+    };
+    // Before the June edition, all three are current.
+    let march = ledger.posture("2020-05-31".parse().expect("day"));
+    assert_eq!(march.total().to_string(), "157");
+    assert_eq!(march.left_out().0, 0);
+    // The June edition lists Germany and Korea (not reported: a row, so
+    // its figure stands), not the Marshall Islands.
+    let june = ledger.posture("2020-06-30".parse().expect("day"));
+    assert_eq!(entry(&june, "MHL"), Some("2020-06-01".to_owned()));
+    assert_eq!(entry(&june, "KOR"), None);
+    assert_eq!(entry(&june, "DEU"), None);
+    assert_eq!(june.total().to_string(), "160");
+    assert_eq!(june.abroad().to_string(), "160");
+    let (count, sum) = june.left_out();
+    assert_eq!((count, sum.to_string()), (1, "7".to_owned()));
+    let by_location: Vec<String> = june
+        .by_location()
+        .iter()
+        .map(|v| format!("{} {}", v.label, v.total))
+        .collect();
+    // The Marshall Islands' view keeps its last listed figure, flagged;
+    // the posture's totals leave it out.
+    assert!(by_location.contains(&"MHL 7".to_owned()), "{by_location:?}");
+    // Counted on request.
+    let counted = ledger.posture_with(
+        "2020-06-30".parse().expect("day"),
+        troop_tracker::PostureOptions {
+            count_ended: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(counted.total().to_string(), "167");
+    assert_eq!(counted.left_out().0, 0);
+    let mut csv = Vec::new();
+    troop_tracker::export::write_totals(&mut csv, &june, Default::default()).expect("writes");
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    assert!(
+        csv.contains(
+            ",left_out,1 figures their own tables stopped listing (not in the totals above),7,7,7,no"
+        ),
+        "{csv}"
     );
 }

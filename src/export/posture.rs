@@ -206,6 +206,15 @@ pub fn write_totals<W: Write>(
             posture.at_home(),
         ),
     ];
+    // What the totals above left out, and how much it came to.
+    let (count, sum) = posture.left_out();
+    if count > 0 {
+        out.push(row(
+            "left_out",
+            format!("{count} figures their own tables stopped listing (not in the totals above)"),
+            sum,
+        ));
+    }
     for v in posture.by_nation() {
         let who = v
             .nation

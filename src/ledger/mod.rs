@@ -9,6 +9,7 @@
 
 mod basis;
 mod contributions;
+mod editions;
 mod index;
 mod key;
 mod moves;

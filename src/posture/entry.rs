@@ -50,9 +50,20 @@ pub struct Entry<'d> {
     pub(super) bounds: Interval,
     /// Whether the constraints around this figure cannot all hold.
     pub(super) contradicted: bool,
+    /// The day its own tables stopped listing it, if they have.
+    pub(super) ended: Option<Day>,
 }
 
 impl Entry<'_> {
+    /// The first edition of its own tables that no longer listed the
+    /// figure (no row at all, not even "not reported"), if every table
+    /// that listed it has published one by the posture's day. Such a
+    /// figure is shown, flagged, but left out of totals by default
+    /// (`PostureOptions::count_ended`).
+    pub fn ended(&self) -> Option<Day> {
+        self.ended
+    }
+
     /// Whether the figure is of troops in their own nation's territory:
     /// every place it names lies in the nation's own country. A figure
     /// with no named nation, or naming any place abroad, is not.

@@ -18,7 +18,7 @@ fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 14)?;
+        let mut s = serializer.serialize_struct("Entry", 15)?;
         serialize_key(&mut s, self.key())?;
         s.serialize_field("strength", &self.strength())?;
         s.serialize_field("bounds", &self.bounds())?;
@@ -30,6 +30,7 @@ impl Serialize for Entry<'_> {
         s.serialize_field("not_reported_since", &self.not_reported_since())?;
         s.serialize_field("nested_in", &self.nested_in())?;
         s.serialize_field("contradicted", &self.is_contradicted())?;
+        s.serialize_field("ended", &self.ended())?;
         s.end()
     }
 }
@@ -73,18 +74,34 @@ impl Serialize for LocationView<'_> {
 impl Serialize for Posture<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let options = self.options();
-        let mut s = serializer.serialize_struct("Posture", 11)?;
+        let mut s = serializer.serialize_struct("Posture", 14)?;
         s.serialize_field("as_of", &self.day())?;
         s.serialize_field("projection", options.projection.as_str())?;
         s.serialize_field("moment", options.moment.as_str())?;
         s.serialize_field("stale_after_days", &options.stale_after_days)?;
+        s.serialize_field("count_ended", &options.count_ended)?;
         s.serialize_field("total", &self.total())?;
         s.serialize_field("abroad", &self.abroad())?;
         s.serialize_field("at_home", &self.at_home())?;
+        let (count, sum) = self.left_out();
+        s.serialize_field(
+            "left_out",
+            &LeftOut {
+                figures: count,
+                sum,
+            },
+        )?;
         s.serialize_field("entries", self.entries())?;
         s.serialize_field("by_nation", &self.by_nation())?;
         s.serialize_field("by_mission", &self.by_mission())?;
         s.serialize_field("by_location", &self.by_location())?;
         s.end()
     }
+}
+
+/// The figures a posture's totals left out, and their sum.
+#[derive(serde::Serialize)]
+struct LeftOut {
+    figures: usize,
+    sum: crate::interval::Interval,
 }

@@ -4,6 +4,7 @@
 mod entry;
 mod json;
 mod moments;
+mod totals;
 mod views;
 
 use std::borrow::Cow;
@@ -64,6 +65,10 @@ pub struct PostureOptions {
     pub stale_after_days: u32,
     /// The start or the end of the day.
     pub moment: Moment,
+    /// Whether totals count figures their own tables stopped listing
+    /// ([`Entry::ended`]). By default they are left out of every total,
+    /// and the posture says what it left out ([`Posture::left_out`]).
+    pub count_ended: bool,
 }
 
 impl Default for PostureOptions {
@@ -72,6 +77,7 @@ impl Default for PostureOptions {
             projection: Projection::Actual,
             stale_after_days: 180,
             moment: Moment::EndOfDay,
+            count_ended: false,
         }
     }
 }
@@ -326,7 +332,9 @@ impl<'d> Posture<'d> {
                 };
                 let seen = figure.observed_on.unwrap_or(figure.day);
                 let stale = (day - seen).num_days() > i64::from(options.stale_after_days);
+                let ended = world.ended(&key, day);
                 Entry {
+                    ended,
                     bounds: figure.value,
                     key,
                     figure,
@@ -421,38 +429,6 @@ impl<'d> Posture<'d> {
     /// Every figure, ordered by nation, place and mission.
     pub fn entries(&self) -> &[Entry<'d>] {
         &self.entries
-    }
-
-    /// All troops on the day: the sum of every top-level figure, with the
-    /// tightest bounds the evidence allows (what a relocation took from one
-    /// place is counted where it arrived, not lost or counted twice).
-    pub fn total(&self) -> Interval {
-        let tops: Vec<&Entry<'_>> = self.entries.iter().filter(|e| !e.is_nested()).collect();
-        self.sum(&tops)
-    }
-
-    /// Troops outside their own nation's territory: the sum of every
-    /// top-level figure not [at home](Entry::is_at_home), as tight as the
-    /// evidence allows. "All US troops abroad" is this one number.
-    pub fn abroad(&self) -> Interval {
-        let tops: Vec<&Entry<'_>> = self
-            .entries
-            .iter()
-            .filter(|e| !e.is_nested() && !e.is_at_home())
-            .collect();
-        self.sum(&tops)
-    }
-
-    /// Troops in their own nation's territory (the US in the United
-    /// States): not a deployment abroad, so given apart from
-    /// [`Posture::abroad`].
-    pub fn at_home(&self) -> Interval {
-        let tops: Vec<&Entry<'_>> = self
-            .entries
-            .iter()
-            .filter(|e| !e.is_nested() && e.is_at_home())
-            .collect();
-        self.sum(&tops)
     }
 
     /// Entries ordered so that each top-level entry is followed by the

@@ -73,7 +73,7 @@ impl<'d> Posture<'d> {
             .map(|(nation, roots)| {
                 let tops: Vec<&Entry<'_>> =
                     roots.iter().filter_map(|&i| self.entries.get(i)).collect();
-                let total = self.sum(&tops);
+                let total = self.sum(&self.current(tops));
                 NationView {
                     nation,
                     entries: self.tree(roots.into_iter()),
@@ -185,6 +185,18 @@ impl<'d> Posture<'d> {
         }
     }
 
+    /// The figures of a view that its total adds: those still listed by
+    /// their tables (all, when the options count ended figures). A view
+    /// of ended figures only keeps them: its total is what they were when
+    /// last listed, flagged on each figure, rather than a 0 that reads as
+    /// no troops; the posture's own totals leave them out.
+    fn current<'e>(&self, tops: Vec<&'e Entry<'d>>) -> Vec<&'e Entry<'d>> {
+        if self.options.count_ended || tops.iter().all(|e| e.ended.is_some()) {
+            return tops;
+        }
+        tops.into_iter().filter(|e| e.ended.is_none()).collect()
+    }
+
     /// The posture by location: each country with its areas nested, and
     /// joint destinations (`JOR+KWT`) on their own.
     pub fn by_location(&self) -> Vec<LocationView<'_>> {
@@ -217,7 +229,7 @@ impl<'d> Posture<'d> {
                     .collect();
                 let tops: Vec<&Entry<'_>> =
                     roots.iter().filter_map(|&i| self.entries.get(i)).collect();
-                let total = self.sum(&tops);
+                let total = self.sum(&self.current(tops));
                 let entries = self.tree(roots.into_iter());
                 LocationView {
                     label,

@@ -33,15 +33,23 @@ pub struct DayArgs {
     /// things).
     #[arg(long, requires = "as_of")]
     pub projected: bool,
+    /// Count in totals the figures their own tables stopped listing (by
+    /// default they are shown, flagged, and left out of every total).
+    #[arg(long)]
+    pub count_ended: bool,
 }
 
 impl DayArgs {
     /// The posture options the flags ask for.
     pub fn options(&self) -> PostureOptions {
-        if self.projected {
+        let options = if self.projected {
             PostureOptions::projected()
         } else {
             PostureOptions::default()
+        };
+        PostureOptions {
+            count_ended: self.count_ended,
+            ..options
         }
     }
 }

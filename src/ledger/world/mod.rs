@@ -71,6 +71,8 @@ pub(crate) struct World {
     /// Questions prepared, by component and moment: a posture asks many
     /// sums of one moment.
     prepared: Mutex<crate::fasthash::FastMap<(u32, Moment), Arc<Prepared>>>,
+    /// Which figures their own tables stopped listing.
+    editions: crate::ledger::editions::Editions,
 }
 
 impl std::fmt::Debug for World {
@@ -96,7 +98,18 @@ impl World {
             cuts,
             simple,
             prepared: Mutex::new(Default::default()),
+            editions: crate::ledger::editions::Editions::of(data),
         }
+    }
+
+    /// The day the figure of `key` stopped being listed by the tables that
+    /// listed it, if it has by `day` (see `ledger::editions`).
+    pub(crate) fn ended(
+        &self,
+        key: &crate::ledger::Key,
+        day: crate::date::Day,
+    ) -> Option<crate::date::Day> {
+        self.editions.ended(key, day)
     }
 
     /// The moment `at` within component `comp`.

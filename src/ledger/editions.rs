@@ -1,0 +1,99 @@
+//! Figures that their own source stopped listing.
+//!
+//! A periodic table (a source of kind [`SourceKind::Table`], such as
+//! troopdata's quarterly table) is a series of editions: each date it has
+//! rows for is one. A figure it listed in one edition and left out of a
+//! later one — not as "not reported", which is a row, but with no row at
+//! all — is no longer current: the Marshall Islands' 1,989 of the 1955
+//! report, listed by no later report, is not 1,989 troops there in 2023.
+//! Such a figure has *ended* on the first edition that left it out, once
+//! every table that listed it has left it out. Articles are not series:
+//! a figure from an article never ends this way.
+
+use std::collections::HashMap;
+
+use crate::dataset::Dataset;
+use crate::date::Day;
+use crate::ledger::key::Key;
+use crate::source::SourceKind;
+
+/// Each table's editions, and the days each figure has rows in each.
+#[derive(Debug, Default)]
+pub(crate) struct Editions {
+    /// Each table source's edition days, sorted.
+    editions: Vec<Vec<Day>>,
+    /// For each figure, the tables listing it and its rows' days there,
+    /// sorted.
+    rows: HashMap<Key, Vec<(usize, Vec<Day>)>>,
+}
+
+impl Editions {
+    pub(crate) fn of(data: &Dataset) -> Editions {
+        let mut table_of: HashMap<&str, usize> = HashMap::new();
+        for s in data.sources() {
+            if s.kind() == SourceKind::Table {
+                let next = table_of.len();
+                table_of.entry(s.id().as_str()).or_insert(next);
+            }
+        }
+        if table_of.is_empty() {
+            return Editions::default();
+        }
+        let mut editions: Vec<Vec<Day>> = vec![Vec::new(); table_of.len()];
+        let mut rows: HashMap<Key, Vec<(usize, Vec<Day>)>> = HashMap::new();
+        for d in data.deployments() {
+            let Some(&t) = table_of.get(d.citation().source().as_str()) else {
+                continue;
+            };
+            let day = d.as_of().earliest();
+            if let Some(list) = editions.get_mut(t) {
+                list.push(day);
+            }
+            let per_table = rows.entry(Key::of_deployment(d)).or_default();
+            match per_table.iter_mut().find(|(x, _)| *x == t) {
+                Some((_, days)) => days.push(day),
+                None => per_table.push((t, vec![day])),
+            }
+        }
+        for list in &mut editions {
+            list.sort_unstable();
+            list.dedup();
+        }
+        for per_table in rows.values_mut() {
+            for (_, days) in per_table.iter_mut() {
+                days.sort_unstable();
+                days.dedup();
+            }
+        }
+        Editions { editions, rows }
+    }
+
+    /// The day the figure of `key` stopped being listed, if by `day` every
+    /// table that listed it has published an edition without it after its
+    /// last row; `None` while it is current (or comes from no table).
+    pub(crate) fn ended(&self, key: &Key, day: Day) -> Option<Day> {
+        let per_table = self.rows.get(key)?;
+        let mut ended: Option<Day> = None;
+        let mut listed = false;
+        for (t, days) in per_table {
+            // Its last row on or before the day, in this table.
+            let Some(&last) = days
+                .partition_point(|&d| d <= day)
+                .checked_sub(1)
+                .and_then(|i| days.get(i))
+            else {
+                // Not listed by this table yet.
+                continue;
+            };
+            listed = true;
+            let editions = self.editions.get(*t)?;
+            // The first edition after that row, if published by the day.
+            let next = editions
+                .get(editions.partition_point(|&e| e <= last))
+                .copied()
+                .filter(|&e| e <= day)?;
+            ended = Some(ended.map_or(next, |e| e.max(next)));
+        }
+        ended.filter(|_| listed)
+    }
+}

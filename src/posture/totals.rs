@@ -1,0 +1,60 @@
+//! A posture's totals: all troops, those abroad and those at home, and
+//! what the totals leave out (figures their own tables stopped listing).
+
+use crate::interval::Interval;
+use crate::posture::{Entry, Posture};
+
+impl Posture<'_> {
+    /// All troops on the day: the sum of every top-level figure, with the
+    /// tightest bounds the evidence allows (what a relocation took from one
+    /// place is counted where it arrived, not lost or counted twice).
+    pub fn total(&self) -> Interval {
+        let tops: Vec<&Entry<'_>> = self.entries.iter().filter(|e| self.counts(e)).collect();
+        self.sum(&tops)
+    }
+
+    /// Whether a figure is added into totals: a top-level figure, not one
+    /// its tables stopped listing (unless the options count those).
+    pub(crate) fn counts(&self, e: &Entry<'_>) -> bool {
+        !e.is_nested() && (self.options.count_ended || e.ended.is_none())
+    }
+
+    /// The top-level figures left out of every total because their own
+    /// tables stopped listing them, and their sum (as it stood when they
+    /// were last listed); none when the options count them.
+    pub fn left_out(&self) -> (usize, Interval) {
+        if self.options.count_ended {
+            return (0, Interval::exactly(0));
+        }
+        let ended: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| !e.is_nested() && e.ended.is_some())
+            .collect();
+        (ended.len(), self.sum(&ended))
+    }
+
+    /// Troops outside their own nation's territory: the sum of every
+    /// top-level figure not [at home](Entry::is_at_home), as tight as the
+    /// evidence allows. "All US troops abroad" is this one number.
+    pub fn abroad(&self) -> Interval {
+        let tops: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| self.counts(e) && !e.is_at_home())
+            .collect();
+        self.sum(&tops)
+    }
+
+    /// Troops in their own nation's territory (the US in the United
+    /// States): not a deployment abroad, so given apart from
+    /// [`Posture::abroad`].
+    pub fn at_home(&self) -> Interval {
+        let tops: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| self.counts(e) && e.is_at_home())
+            .collect();
+        self.sum(&tops)
+    }
+}
