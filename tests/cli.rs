@@ -64,7 +64,17 @@ fn summary_prints_the_key_dates_and_the_validation_counts() {
         assert!(out.contains(heading), "{heading}");
     }
     assert!(out.contains("All troops recorded: 620"));
-    assert!(out.contains("36 notes not shown"));
+    // The counts close the summary; the findings are one flag away.
+    assert!(out.contains("0 errors, 1 warnings, 36 notes (`summary --findings`"));
+    assert!(!out.contains("warning ["));
+    let listed = ok(&["summary", "--findings"]);
+    assert!(listed.contains("warning [") && listed.contains("36 notes not shown"));
+    // A dataset with no moves or plans is summarised on its latest day.
+    let td = ok(&["--troopdata", &troopdata_dir(), "summary"]);
+    assert!(
+        td.contains("== On the latest day the data describes, "),
+        "{td}"
+    );
     // Narrowed to a host country: its timeline, then only its figures.
     let iraq = ok(&["summary", "--as-of", "2020-01-10", "--location", "iraq"]);
     assert!(iraq.starts_with("Timeline of Iraq (IRQ)"));

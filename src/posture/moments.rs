@@ -66,5 +66,16 @@ pub fn key_moments(data: &Dataset) -> Vec<KeyMoment> {
             options: PostureOptions::projected(),
         });
     }
+    // No move and no plan (an imported table, say): the latest day any
+    // figure describes, rather than nothing.
+    if out.is_empty() {
+        if let Some(day) = data.latest_day() {
+            out.push(KeyMoment {
+                title: format!("On the latest day the data describes, {day}"),
+                day,
+                options: PostureOptions::default(),
+            });
+        }
+    }
     out
 }

@@ -7,7 +7,7 @@ use crate::event::{Event, EventKind};
 use crate::id::MissionId;
 use crate::ledger::Key;
 use crate::nation::NationCode;
-use crate::validate::{ids, words, Checks};
+use crate::validate::{from, ids, words, Checks};
 use crate::validate::{Rule, Severity, TOTAL_STABLE_DAYS};
 
 impl<'a> Checks<'a> {
@@ -100,18 +100,24 @@ impl<'a> Checks<'a> {
                     continue;
                 }
                 let agree = a.strength().bounds().overlaps(&b.strength().bounds());
+                // The two figures and where each comes from first; the
+                // quoted rows after, for whoever checks them.
                 let msg = format!(
-                    "{key} on {}: {} ({}) and {} ({}) {}",
+                    "{key} on {}: {} ({}, {}) and {} ({}, {}) {}; quoted: {} and {}",
                     a.as_of(),
-                    words(a.citation()),
+                    a.strength(),
+                    from(a.citation()),
                     a.id(),
-                    words(b.citation()),
+                    b.strength(),
+                    from(b.citation()),
                     b.id(),
                     if agree {
                         "agree"
                     } else {
                         "cannot both be true"
-                    }
+                    },
+                    words(a.citation()),
+                    words(b.citation()),
                 );
                 let severity = if agree {
                     Severity::Note

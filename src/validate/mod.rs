@@ -128,6 +128,15 @@ fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
 
 /// `source: "words"` or `source: "quote"` for messages that set two
 /// sources' words side by side.
+/// Where a citation comes from, without its words: a source, and the
+/// line of a table.
+fn from(c: &Citation) -> String {
+    match c.line() {
+        Some(n) => format!("{} line {n}", c.source()),
+        None => c.source().to_string(),
+    }
+}
+
 fn words(c: &Citation) -> String {
     match c.line() {
         // A table row is quoted whole: the figure's cell alone would not

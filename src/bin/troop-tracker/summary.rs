@@ -17,7 +17,9 @@ use crate::output::{self, Failure};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Without --as-of: the start and end of the first day troops moved, \
-and where the latest announced relocations would leave things (projected)."
+and where the latest announced relocations would leave things (projected); with neither, \
+the latest day the data describes. The validation's counts close the summary; \
+--findings lists its errors and warnings."
 )]
 pub struct Args {
     #[command(flatten)]
@@ -39,6 +41,10 @@ pub struct Args {
     /// Width of the text tables, in columns.
     #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
     width: u16,
+    /// Also list the validation's errors and warnings (by default only
+    /// their counts; `validate` lists every finding).
+    #[arg(long)]
+    findings: bool,
 }
 
 #[derive(Serialize)]
@@ -99,7 +105,7 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                 &subjects,
                 (&moments, &postures),
                 &report,
-                args.width,
+                (args.width, args.findings),
             ))
         }
     }
@@ -112,7 +118,7 @@ fn text(
     subjects: &[Subject],
     (moments, postures): (&[KeyMoment], &[Posture<'_>]),
     report: &Report,
-    width: u16,
+    (width, findings): (u16, bool),
 ) -> String {
     let mut text = String::new();
     for subject in subjects {
@@ -130,11 +136,22 @@ fn text(
         text.push('\n');
     }
     text.push_str("== Validation ==\n\n");
-    text.push_str(&tables::report_text_at_least(
-        report,
-        Severity::Warning,
-        width,
-    ));
+    if findings {
+        text.push_str(&tables::report_text_at_least(
+            report,
+            Severity::Warning,
+            width,
+        ));
+    } else {
+        // The counts answer "is this data sound?"; the findings are one
+        // flag away, so that a table of thousands of findings does not
+        // bury the posture.
+        let [e, w, n] =
+            [Severity::Error, Severity::Warning, Severity::Note].map(|s| report.count(s));
+        text.push_str(&format!(
+            "{e} errors, {w} warnings, {n} notes (`summary --findings` lists the errors and warnings, `validate` every finding)\n"
+        ));
+    }
     text
 }
 
