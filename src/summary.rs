@@ -124,6 +124,13 @@ fn flags(e: &Entry) -> String {
         Origin::Share => f.push("share".into()),
         _ => {}
     }
+    if !e.disputed_by().is_empty() {
+        let others: Vec<&str> = e.disputed_by().iter().map(|r| r.as_str()).collect();
+        f.push(format!("disputed by {}", others.join(" ")));
+    }
+    if let Some(day) = e.ended() {
+        f.push(format!("ended {day}: not in totals"));
+    }
     if e.is_contradicted() {
         f.push("contradicted".into());
     } else if e.origin() == Origin::Observed && e.bounds() != e.own_bounds() {

@@ -637,3 +637,46 @@ fn figures_a_table_stopped_listing_leave_the_totals() {
         "{csv}"
     );
 }
+
+/// A figure another observation of its day disagrees with is flagged in
+/// every output, naming the other side.
+#[test]
+fn a_disputed_figure_is_flagged_with_its_other_side() {
+    let import = excerpt();
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture("2020-06-30".parse().expect("day"));
+    let germany = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "USA in DEU")
+        .expect("Germany");
+    let others: Vec<&str> = germany.disputed_by().iter().map(|r| r.as_str()).collect();
+    assert_eq!(others, ["TDQ-DEU-2020-06"]);
+    assert!(germany
+        .flags()
+        .contains(&troop_tracker::posture::Flag::Disputed));
+    let mut csv = Vec::new();
+    troop_tracker::export::write_posture(&mut csv, &p, Default::default()).expect("writes");
+    let csv = String::from_utf8(csv).expect("UTF-8");
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",DEU,"))
+        .expect("Germany's row");
+    assert!(row.contains(",TDQ-DEU-2020-06,"), "{row}");
+    assert!(row.contains("disputed"), "{row}");
+    let json = serde_json::to_value(&p).expect("JSON");
+    let entry = json["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["disputed_by"][0] == "TDQ-DEU-2020-06")
+        .expect("flagged in JSON");
+    assert!(entry["flags"]
+        .as_array()
+        .expect("flags")
+        .contains(&serde_json::json!("disputed")));
+    // A quarter where the two agree (March 2020: 34,674 in both) is not
+    // disputed.
+    let earlier = ledger.posture("2020-03-31".parse().expect("day"));
+    assert!(earlier.entries().iter().all(|e| e.disputed_by().is_empty()));
+}

@@ -30,6 +30,9 @@ pub const POSTURE_COLUMNS: &[&str] = &[
     "last_observed",
     "stale",
     "not_reported_since",
+    "flags",
+    "disputed_by",
+    "ended",
 ];
 
 /// Writes the posture, one row per nation, mission and location.
@@ -93,6 +96,21 @@ pub fn write_posture<W: Write>(
             opt(e.last_observed()),
             yes_no(Some(e.is_stale())),
             opt(e.not_reported_since()),
+            text(
+                e.flags()
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ),
+            text(
+                e.disputed_by()
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ),
+            opt(e.ended()),
         ]);
     }
     rows(w, options, POSTURE_COLUMNS, out)

@@ -9,6 +9,9 @@
 //! Such a figure has *ended* on the first edition that left it out, once
 //! every table that listed it has left it out. Articles are not series:
 //! a figure from an article never ends this way.
+//!
+//! Beside it, every observation of a figure by its day: what else was
+//! said of a figure on the day its shown value was observed (a dispute).
 
 use std::collections::HashMap;
 
@@ -25,10 +28,20 @@ pub(crate) struct Editions {
     /// For each figure, the tables listing it and its rows' days there,
     /// sorted.
     rows: HashMap<Key, Vec<(usize, Vec<Day>)>>,
+    /// Every observation of each figure, by the first day of its date, as
+    /// deployment indices: what else was said of a figure on its day.
+    claims: HashMap<(Key, Day), Vec<usize>>,
 }
 
 impl Editions {
     pub(crate) fn of(data: &Dataset) -> Editions {
+        let mut claims: HashMap<(Key, Day), Vec<usize>> = HashMap::new();
+        for (i, d) in data.deployments().iter().enumerate() {
+            claims
+                .entry((Key::of_deployment(d), d.as_of().earliest()))
+                .or_default()
+                .push(i);
+        }
         let mut table_of: HashMap<&str, usize> = HashMap::new();
         for s in data.sources() {
             if s.kind() == SourceKind::Table {
@@ -37,7 +50,10 @@ impl Editions {
             }
         }
         if table_of.is_empty() {
-            return Editions::default();
+            return Editions {
+                claims,
+                ..Editions::default()
+            };
         }
         let mut editions: Vec<Vec<Day>> = vec![Vec::new(); table_of.len()];
         let mut rows: HashMap<Key, Vec<(usize, Vec<Day>)>> = HashMap::new();
@@ -65,7 +81,18 @@ impl Editions {
                 days.dedup();
             }
         }
-        Editions { editions, rows }
+        Editions {
+            editions,
+            rows,
+            claims,
+        }
+    }
+
+    /// The observations of `key` dated from `day` (deployment indices).
+    pub(crate) fn claims(&self, key: &Key, day: Day) -> &[usize] {
+        self.claims
+            .get(&(key.clone(), day))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The day the figure of `key` stopped being listed, if by `day` every

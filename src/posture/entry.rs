@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::date::Day;
 
-use crate::id::MissionId;
+use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
 use crate::ledger::{Basis, Figure, Key, Origin};
 use crate::nation::NationCode;
@@ -37,6 +37,41 @@ impl std::fmt::Display for Status {
     }
 }
 
+/// Something the checks found about a figure of a posture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Flag {
+    /// Another observation of its day disagrees ([`Entry::disputed_by`]).
+    Disputed,
+    /// The records around it cannot all be true.
+    Contradicted,
+    /// Last observed longer ago than the options allow.
+    Stale,
+    /// Its source said "not reported" after its last report.
+    NotReported,
+    /// Its own tables stopped listing it ([`Entry::ended`]).
+    Ended,
+}
+
+impl Flag {
+    /// `disputed`, `contradicted`, `stale`, `not_reported` or `ended`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Disputed => "disputed",
+            Flag::Contradicted => "contradicted",
+            Flag::Stale => "stale",
+            Flag::NotReported => "not_reported",
+            Flag::Ended => "ended",
+        }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One figure of a posture: whose troops, where, under which mission, how
 /// many (with the uncertainty kept), and on which records it rests.
 #[derive(Clone, Debug)]
@@ -52,6 +87,8 @@ pub struct Entry<'d> {
     pub(super) contradicted: bool,
     /// The day its own tables stopped listing it, if they have.
     pub(super) ended: Option<Day>,
+    /// Observations of the same day that disagree with it.
+    pub(super) disputed_by: Vec<RecordId>,
 }
 
 impl Entry<'_> {
@@ -62,6 +99,36 @@ impl Entry<'_> {
     /// (`PostureOptions::count_ended`).
     pub fn ended(&self) -> Option<Day> {
         self.ended
+    }
+
+    /// Observations of the figure on the day its value was observed that
+    /// it does not rest on and that cannot be true with it (the quarterly
+    /// table's 68,094 for Germany in June 2020 against the report's 34,146
+    /// shown): the figure is disputed, and these are the other side.
+    pub fn disputed_by(&self) -> &[RecordId] {
+        &self.disputed_by
+    }
+
+    /// What the checks found about the figure, as flags: disputed,
+    /// contradicted, stale, not reported since its last report, ended.
+    pub fn flags(&self) -> Vec<Flag> {
+        let mut out = Vec::new();
+        if !self.disputed_by.is_empty() {
+            out.push(Flag::Disputed);
+        }
+        if self.contradicted {
+            out.push(Flag::Contradicted);
+        }
+        if self.stale {
+            out.push(Flag::Stale);
+        }
+        if self.figure.not_reported.is_some() {
+            out.push(Flag::NotReported);
+        }
+        if self.ended.is_some() {
+            out.push(Flag::Ended);
+        }
+        out
     }
 
     /// Whether the figure is of troops in their own nation's territory:

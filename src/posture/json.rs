@@ -18,7 +18,7 @@ fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 15)?;
+        let mut s = serializer.serialize_struct("Entry", 17)?;
         serialize_key(&mut s, self.key())?;
         s.serialize_field("strength", &self.strength())?;
         s.serialize_field("bounds", &self.bounds())?;
@@ -31,6 +31,18 @@ impl Serialize for Entry<'_> {
         s.serialize_field("nested_in", &self.nested_in())?;
         s.serialize_field("contradicted", &self.is_contradicted())?;
         s.serialize_field("ended", &self.ended())?;
+        s.serialize_field(
+            "flags",
+            &self.flags().iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        )?;
+        s.serialize_field(
+            "disputed_by",
+            &self
+                .disputed_by()
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>(),
+        )?;
         s.end()
     }
 }

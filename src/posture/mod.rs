@@ -21,7 +21,7 @@ use crate::ledger::{
 use crate::nation::NationCode;
 use crate::relocation::RelocationStatus;
 
-pub use entry::{Entry, Status};
+pub use entry::{Entry, Flag, Status};
 pub use moments::{key_moments, KeyMoment};
 pub use views::{LocationView, MissionView, NationView};
 
@@ -52,6 +52,37 @@ impl std::fmt::Display for Moment {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The observations of a figure on the day its value was observed that
+/// it rests on none of and that none it rests on allows (two sources that
+/// cannot both be right: the figure shown took one side).
+fn disputes(data: &Dataset, world: &World, key: &Key, figure: &Figure) -> Vec<RecordId> {
+    let Some(day) = figure.observed_on else {
+        return Vec::new();
+    };
+    let claims: Vec<&crate::deployment::Deployment> = world
+        .claims(key, day)
+        .iter()
+        .filter_map(|&i| data.deployments().get(i))
+        .filter(|d| !d.is_not_reported())
+        .collect();
+    if claims.len() < 2 {
+        return Vec::new();
+    }
+    let (own, others): (Vec<_>, Vec<_>) = claims
+        .into_iter()
+        .partition(|d| figure.basis.any(|b| b == d.id()));
+    others
+        .into_iter()
+        .filter(|o| {
+            !own.is_empty()
+                && own
+                    .iter()
+                    .all(|d| !d.strength().bounds().overlaps(&o.strength().bounds()))
+        })
+        .map(|o| o.id().clone())
+        .collect()
 }
 
 /// How to build a posture.
@@ -333,8 +364,10 @@ impl<'d> Posture<'d> {
                 let seen = figure.observed_on.unwrap_or(figure.day);
                 let stale = (day - seen).num_days() > i64::from(options.stale_after_days);
                 let ended = world.ended(&key, day);
+                let disputed_by = disputes(data, world, &key, &figure);
                 Entry {
                     ended,
+                    disputed_by,
                     bounds: figure.value,
                     key,
                     figure,

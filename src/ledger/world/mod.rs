@@ -112,6 +112,11 @@ impl World {
         self.editions.ended(key, day)
     }
 
+    /// The observations of `key` dated from `day` (deployment indices).
+    pub(crate) fn claims(&self, key: &crate::ledger::Key, day: crate::date::Day) -> &[usize] {
+        self.editions.claims(key, day)
+    }
+
     /// The moment `at` within component `comp`.
     fn moment(&self, comp: u32, at: At) -> Moment {
         match at {
