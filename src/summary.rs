@@ -206,6 +206,16 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
         usize::from(width),
         0,
     ));
+    let (flagged, in_question) = posture.flagged();
+    if flagged > 0 {
+        out.push_str(&wrap(
+            &format!(
+                "Of the total, {in_question} rests on {flagged} flagged figures (disputed, contradicted, stale or not reported since: see their notes)."
+            ),
+            usize::from(width),
+            0,
+        ));
+    }
     let (count, sum) = posture.left_out();
     if count > 0 {
         out.push_str(&wrap(

@@ -675,6 +675,13 @@ fn a_disputed_figure_is_flagged_with_its_other_side() {
         .as_array()
         .expect("flags")
         .contains(&serde_json::json!("disputed")));
+    // The totals say how much rests on flagged figures.
+    let (flagged, sum) = p.flagged();
+    assert!(flagged >= 1 && sum.low() >= 34146, "{flagged} {sum}");
+    let mut totals = Vec::new();
+    troop_tracker::export::write_totals(&mut totals, &p, Default::default()).expect("writes");
+    let totals = String::from_utf8(totals).expect("UTF-8");
+    assert!(totals.contains(",flagged,"), "{totals}");
     // A quarter where the two agree (March 2020: 34,674 in both) is not
     // disputed.
     let earlier = ledger.posture("2020-03-31".parse().expect("day"));

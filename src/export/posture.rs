@@ -224,6 +224,15 @@ pub fn write_totals<W: Write>(
             posture.at_home(),
         ),
     ];
+    // How much of the total rests on flagged figures.
+    let (count, sum) = posture.flagged();
+    if count > 0 {
+        out.push(row(
+            "flagged",
+            format!("{count} figures in the total that are flagged (see posture.csv's flags)"),
+            sum,
+        ));
+    }
     // What the totals above left out, and how much it came to.
     let (count, sum) = posture.left_out();
     if count > 0 {

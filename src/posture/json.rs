@@ -86,7 +86,7 @@ impl Serialize for LocationView<'_> {
 impl Serialize for Posture<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let options = self.options();
-        let mut s = serializer.serialize_struct("Posture", 14)?;
+        let mut s = serializer.serialize_struct("Posture", 15)?;
         s.serialize_field("as_of", &self.day())?;
         s.serialize_field("projection", options.projection.as_str())?;
         s.serialize_field("moment", options.moment.as_str())?;
@@ -111,7 +111,8 @@ impl Serialize for Posture<'_> {
     }
 }
 
-/// The figures a posture's totals left out, and their sum.
+/// Some of a posture's figures (left out of its totals, or flagged), and
+/// their sum.
 #[derive(serde::Serialize)]
 struct LeftOut {
     figures: usize,

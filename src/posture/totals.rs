@@ -57,4 +57,17 @@ impl Posture<'_> {
             .collect();
         self.sum(&tops)
     }
+
+    /// How much of the total rests on flagged figures: the figures it adds
+    /// that are disputed, contradicted, stale or carried past a "not
+    /// reported", and their sum. A reader quoting the total can say how
+    /// much of it is in question.
+    pub fn flagged(&self) -> (usize, Interval) {
+        let flagged: Vec<&Entry<'_>> = self
+            .entries
+            .iter()
+            .filter(|e| self.counts(e) && !e.flags().is_empty())
+            .collect();
+        (flagged.len(), self.sum(&flagged))
+    }
 }
