@@ -121,7 +121,7 @@ fn citations<'a>(d: &Parsed<'a>) -> impl Iterator<Item = &'a Citation> {
 /// quote by quote would read a 16 MiB article once per quote.
 fn searched<'a>(d: &Parsed<'a>) -> FastMap<(&'a SourceId, &'a str), bool> {
     let mut quotes: FastMap<&'a SourceId, Vec<&'a str>> = FastMap::default();
-    let mut distinct: HashSet<(&'a SourceId, &'a str)> = HashSet::new();
+    let mut distinct: crate::fasthash::FastSet<(&'a SourceId, &'a str)> = Default::default();
     for c in citations(d) {
         if !c.quote().is_empty() && distinct.insert((c.source(), c.quote())) {
             quotes.entry(c.source()).or_default().push(c.quote());

@@ -13,7 +13,7 @@
 //! Beside it, every observation of a figure by its day: what else was
 //! said of a figure on the day its shown value was observed (a dispute).
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap as HashMap;
 
 use crate::dataset::Dataset;
 use crate::date::Day;
@@ -30,19 +30,21 @@ pub(crate) struct Editions {
     rows: HashMap<Key, Vec<(usize, Vec<Day>)>>,
     /// Every observation of each figure, by the first day of its date, as
     /// deployment indices: what else was said of a figure on its day.
-    claims: HashMap<(Key, Day), Vec<usize>>,
+    claims: HashMap<Key, HashMap<Day, Vec<usize>>>,
 }
 
 impl Editions {
     pub(crate) fn of(data: &Dataset) -> Editions {
-        let mut claims: HashMap<(Key, Day), Vec<usize>> = HashMap::new();
+        let mut claims: HashMap<Key, HashMap<Day, Vec<usize>>> = HashMap::default();
         for (i, d) in data.deployments().iter().enumerate() {
             claims
-                .entry((Key::of_deployment(d), d.as_of().earliest()))
+                .entry(Key::of_deployment(d))
+                .or_default()
+                .entry(d.as_of().earliest())
                 .or_default()
                 .push(i);
         }
-        let mut table_of: HashMap<&str, usize> = HashMap::new();
+        let mut table_of: HashMap<&str, usize> = HashMap::default();
         for s in data.sources() {
             if s.kind() == SourceKind::Table {
                 let next = table_of.len();
@@ -56,7 +58,7 @@ impl Editions {
             };
         }
         let mut editions: Vec<Vec<Day>> = vec![Vec::new(); table_of.len()];
-        let mut rows: HashMap<Key, Vec<(usize, Vec<Day>)>> = HashMap::new();
+        let mut rows: HashMap<Key, Vec<(usize, Vec<Day>)>> = HashMap::default();
         for d in data.deployments() {
             let Some(&t) = table_of.get(d.citation().source().as_str()) else {
                 continue;
@@ -91,7 +93,8 @@ impl Editions {
     /// The observations of `key` dated from `day` (deployment indices).
     pub(crate) fn claims(&self, key: &Key, day: Day) -> &[usize] {
         self.claims
-            .get(&(key.clone(), day))
+            .get(key)
+            .and_then(|by_day| by_day.get(&day))
             .map_or(&[], Vec::as_slice)
     }
 
