@@ -252,3 +252,32 @@ fn key_moments_are_before_and_after_the_first_moves_then_the_plans() {
     );
     assert_eq!(moments[0].title, "Before the first relocations");
 }
+
+/// A chart's points carry the flags of the figures behind them: the
+/// quarter where the quarterly table and the report disagree is marked.
+#[test]
+fn points_carry_their_figures_flags() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let import = troop_tracker::import::troopdata::read_dir(&dir).expect("the excerpt");
+    let ledger = troop_tracker::Ledger::new(&import.dataset);
+    let c = troop_tracker::chart::chart(
+        &ledger,
+        &troop_tracker::Subject::Location("DEU".parse().expect("code")),
+    );
+    let at = |d: &str| {
+        c.series[0]
+            .points
+            .iter()
+            .find(|p| p.day.to_string() == d)
+            .map(|p| p.flags.clone())
+            .expect("a point")
+    };
+    assert!(at("2020-06-30").contains(&"disputed".to_owned()));
+    assert!(at("2020-03-31").is_empty());
+    let json = serde_json::to_value(&c).expect("JSON");
+    assert!(json["series"][0]["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .any(|p| p["flags"][0] == "disputed"));
+}

@@ -227,7 +227,7 @@ fn csv_output_has_the_exports_columns() {
     assert_eq!(lines.next(), Some(TIMELINE_COLUMNS.join(",").as_str()));
     assert!(lines.all(|l| l.contains("JOR")));
     let chart = ok(&["chart", "--mission", "NMI", "--format", "csv"]);
-    assert!(chart.starts_with("series,day,low,high,high_unbounded,planned,records\n"));
+    assert!(chart.starts_with("series,day,low,high,high_unbounded,planned,records,flags\n"));
     assert!(chart.contains("reported total,2020-02-13,651,,yes,yes,"));
     let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);
     assert!(summary.starts_with("as_of,nation,"));

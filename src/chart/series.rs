@@ -51,6 +51,10 @@ pub struct Point {
     /// (a quarter without a report): the point repeats the last reported
     /// figure rather than a new count.
     pub not_reported: bool,
+    /// What the checks found about the figures behind the point (the
+    /// flags of its posture's figures: `disputed`, `contradicted`,
+    /// `stale`, `not_reported`, `ended`), each once.
+    pub flags: Vec<String>,
 }
 
 impl Chart {
@@ -148,6 +152,7 @@ fn add_points(
     records: &Records,
     planned: bool,
 ) {
+    let flags = flags_of(posture, subject);
     for (s, bounds) in series.iter_mut().zip(values(posture, subject)) {
         if let Some(bounds) = bounds {
             s.points.push(Point {
@@ -156,9 +161,36 @@ fn add_points(
                 planned,
                 records: records.ids.clone(),
                 not_reported: !records.some_reported,
+                flags: flags.clone(),
             });
         }
     }
+}
+
+/// The flags of the subject's figures in a posture, each once, in order.
+fn flags_of(posture: &Posture<'_>, subject: &Subject) -> Vec<String> {
+    let entries: Vec<&crate::posture::Entry<'_>> = match subject {
+        Subject::Nation(code) => posture
+            .entries()
+            .iter()
+            .filter(|e| e.nation() == Some(*code))
+            .collect(),
+        Subject::Location(code) => posture
+            .entries()
+            .iter()
+            .filter(|e| e.key().places.iter().any(|p| p.country() == *code))
+            .collect(),
+        Subject::Mission(id) => posture
+            .entries()
+            .iter()
+            .filter(|e| e.mission() == Some(id))
+            .collect(),
+        _ => posture.entries().iter().collect(),
+    };
+    let mut flags: Vec<crate::posture::Flag> = entries.iter().flat_map(|e| e.flags()).collect();
+    flags.sort_unstable();
+    flags.dedup();
+    flags.iter().map(|f| f.as_str().to_owned()).collect()
 }
 
 /// The subject's figures in a posture, one per series; `None` where the

@@ -356,6 +356,7 @@ mod tests {
             planned: false,
             records: vec!["R-1".to_owned()],
             not_reported: false,
+            flags: Vec::new(),
         }
     }
 

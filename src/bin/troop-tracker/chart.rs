@@ -92,6 +92,7 @@ fn points_csv(series: &Chart) -> Result<String, Failure> {
         "high_unbounded",
         "planned",
         "records",
+        "flags",
     ];
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
     let rows = series.series.iter().flat_map(|s| {
@@ -104,6 +105,7 @@ fn points_csv(series: &Chart) -> Result<String, Failure> {
                 yes_no(p.bounds.high().is_none()),
                 yes_no(p.planned),
                 p.records.join(";"),
+                p.flags.join(";"),
             ]
         })
     });
