@@ -268,12 +268,6 @@ fn step_report(d: &mut Dice, w: &mut Written, world: &mut World, day: u32) {
         .reported
         .get(&f)
         .is_some_and(|(last, when)| *last < day && when.len() == 10);
-    if again && !not_reported && d.chance(25) {
-        for &c in FIGURES[f].2 {
-            world.cells[c] = d.below(80);
-        }
-    }
-    let v = world.total(f);
     let vague = !world.reported.contains_key(&f) || d.chance(30);
     let mut when = date(d, day, vague);
     // Two reports of one figure for one span describe one moment: a
@@ -285,6 +279,15 @@ fn step_report(d: &mut Dice, w: &mut Written, world: &mut World, day: u32) {
         }
     }
     world.spans.insert((f, when.clone()));
+    // Only a report that is written can show a change: the change is
+    // made once the report is sure to be (a change made before a report
+    // given up for its span would be shown by nothing).
+    if again && !not_reported && d.chance(25) {
+        for &c in FIGURES[f].2 {
+            world.cells[c] = d.below(80);
+        }
+    }
+    let v = world.total(f);
     let s = if not_reported {
         "n/r".to_owned()
     } else {
