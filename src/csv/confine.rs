@@ -48,11 +48,7 @@ impl Refused {
             Refused::Missing => "no such file".to_owned(),
             Refused::Outside => format!(
                 "it lies outside {} once links are resolved",
-                allowed
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                folders(allowed)
             ),
             Refused::NotAFile => {
                 "expected a regular file, found a folder, pipe, device or socket".to_owned()
@@ -64,6 +60,15 @@ impl Refused {
             Refused::Io(m) => m.clone(),
         }
     }
+}
+
+/// The allowed folders in words: `A or B`.
+pub(crate) fn folders(allowed: &[PathBuf]) -> String {
+    allowed
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// Opens `path` for reading if it is a regular file with one name whose

@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::csv::confine::{open_inside, read_limited, ReadError, Refused};
+use crate::csv::confine::{folders, open_inside, read_limited, ReadError, Refused};
 use crate::csv::error::ProblemKind;
 
 /// The most bytes a source article may hold.
@@ -148,12 +148,7 @@ impl Files for Dir {
         let (file, _) = self.open_confined(path).map_err(|refused| match refused {
             Refused::Outside => ProblemKind::ArticleOutside {
                 path: path.to_owned(),
-                allowed: self
-                    .allowed
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(" or "),
+                allowed: folders(&self.allowed),
             },
             Refused::NotAFile => ProblemKind::ArticleNotAFile {
                 path: path.to_owned(),
