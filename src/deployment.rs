@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::str::FromStr;
 
 use crate::date::Date;
+use crate::doubt::Doubt;
 use crate::id::{IdError, MissionId, RecordId};
 use crate::location::Location;
 use crate::nation::NationCode;
@@ -98,6 +99,10 @@ pub struct Deployment {
     strength: Strength,
     share: Option<Share>,
     citation: Citation,
+    /// What an import learned about the figure from the rest of its
+    /// table (empty for a curated record).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    doubts: Vec<Doubt>,
 }
 
 impl Deployment {
@@ -135,7 +140,30 @@ impl Deployment {
             strength,
             share: None,
             citation,
+            doubts: Vec::new(),
         }
+    }
+
+    /// Adds what a check of its table found: a figure read otherwise than
+    /// printed (`strength`, which the doubt explains) or disputed by
+    /// another series. Doubts are not part of the record's content:
+    /// [`Deployment::same_record`] ignores them.
+    pub fn with_doubt(mut self, doubt: Doubt, strength: Strength) -> Deployment {
+        self.add_doubt(doubt, strength);
+        self
+    }
+
+    /// [`Deployment::with_doubt`] in place.
+    pub(crate) fn add_doubt(&mut self, doubt: Doubt, strength: Strength) {
+        self.doubts.push(doubt);
+        self.strength = strength;
+    }
+
+    /// What an import learned about the figure from the rest of its
+    /// table: why it is read otherwise than printed, or which figures of
+    /// another series dispute it.
+    pub fn doubts(&self) -> &[Doubt] {
+        &self.doubts
     }
 
     /// Sets the mission the troops serve under.

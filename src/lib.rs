@@ -145,6 +145,7 @@ mod strength;
 
 // Records: what the sources say, one row each.
 mod deployment;
+mod doubt;
 mod event;
 mod mission;
 mod relocation;
@@ -179,6 +180,7 @@ pub use crate::csv::{
 pub use dataset::Dataset;
 pub use date::{Date, DateError, Day, MonthPart, Precision};
 pub use deployment::{Deployment, RelativeError, RelativeTo};
+pub use doubt::{Doubt, Pattern};
 pub use event::{Event, EventKind, EventKindError, EventUnit, UnitError};
 pub use id::{IdError, MissionId, RecordId, SourceId};
 pub use interval::{Interval, ReversedInterval, Truth};

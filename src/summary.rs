@@ -131,6 +131,19 @@ fn flags(e: &Entry) -> String {
     if let Some(day) = e.ended() {
         f.push(format!("ended {day}: not in totals"));
     }
+    if let Some((probably, pattern)) = e.probably() {
+        f.push(format!(
+            "suspect: probably {probably} ({} of {} overlaps: the {} in {} are {:.2}x {})",
+            pattern.agreeing,
+            pattern.overlaps,
+            pattern.describe_dates(),
+            pattern.source,
+            pattern.ratio,
+            pattern.other
+        ));
+    } else if e.flags().contains(&crate::posture::Flag::Suspect) {
+        f.push("suspect".into());
+    }
     if e.is_contradicted() {
         f.push("contradicted".into());
     } else if e.origin() == Origin::Observed && e.bounds() != e.own_bounds() {
@@ -210,7 +223,7 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
     if flagged > 0 {
         out.push_str(&wrap(
             &format!(
-                "Of the total, {in_question} rests on {flagged} flagged figures (disputed, contradicted, stale or not reported since: see their notes)."
+                "Of the total, {in_question} rests on {flagged} flagged figures (disputed, suspect, contradicted, stale or not reported since: see their notes)."
             ),
             usize::from(width),
             0,

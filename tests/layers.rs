@@ -15,7 +15,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "source", "strength",
         ],
     ),
-    ("records", &["deployment", "event", "mission", "relocation"]),
+    (
+        "records",
+        &["deployment", "doubt", "event", "mission", "relocation"],
+    ),
     ("dataset", &["dataset"]),
     ("CSV reading and writing", &["csv", "import"]),
     ("ledger", &["ledger"]),

@@ -157,7 +157,23 @@ fn a_zero_without_a_report_is_not_reported_and_the_last_figure_stands() {
             .as_deref(),
         Some("2023-03-01")
     );
-    assert!(germany.is_stale(), "observed 211 days before");
+    // Observed 211 days before, but the table's next edition came on
+    // 2022-12-01, 120 days before: a quarterly source with a gap of two
+    // quarters is not stale after 180 days. By 2023-08-31 (273 days after
+    // that edition, the June 2023 edition without a report between) it is.
+    assert!(!germany.is_stale(), "the next edition was 120 days before");
+    assert!(us_in(&ledger, "2023-08-31", "DEU").is_stale());
+    let strict = ledger.posture_with(
+        "2023-03-31".parse().expect("day"),
+        troop_tracker::PostureOptions {
+            stale_after_days: 119,
+            ..troop_tracker::PostureOptions::default()
+        },
+    );
+    assert!(strict
+        .entries()
+        .iter()
+        .any(|e| e.key().to_string() == "USA in DEU" && e.is_stale()));
     // Before the unreported quarters, nothing says "not reported"; after
     // the next report, nothing does either.
     assert_eq!(

@@ -7,6 +7,8 @@
 //! draw them with any tool; plotters is used only with its SVG backend,
 //! so no system library is needed.
 
+mod apart;
+mod marks;
 mod series;
 mod svg;
 

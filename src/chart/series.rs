@@ -12,7 +12,8 @@ use crate::ledger::Ledger;
 use crate::posture::{Posture, PostureOptions};
 use crate::timeline::{Subject, TimelineKind};
 
-/// A subject's strength over time: one or more series of points.
+/// A subject's strength over time: one or more series of points, then
+/// the series that disagree with each other, drawn apart.
 #[derive(Clone, Debug, Serialize)]
 pub struct Chart {
     /// `Germany (DEU)`, `NATO Mission Iraq (NMI)`, `Iraq (IRQ)`.
@@ -31,6 +32,12 @@ pub struct Series {
     pub label: String,
     /// Its points, actual ones by day, then planned ones by day.
     pub points: Vec<Point>,
+    /// Whether the series is one source's figures of one month of the
+    /// year that disagree with another series of the same figure (see
+    /// [`Doubt::Interleaved`](crate::Doubt::Interleaved)), drawn apart
+    /// rather than as a step the posture holds: its line ends at its last
+    /// point.
+    pub apart: bool,
 }
 
 /// The strength from one day until the next point: the end-of-day
@@ -85,6 +92,7 @@ pub fn chart(ledger: &Ledger<'_>, subject: &Subject) -> Chart {
         .map(|l| Series {
             label: l.clone(),
             points: Vec::new(),
+            apart: false,
         })
         .collect();
     let days: Vec<Day> = actual.keys().copied().collect();
@@ -96,6 +104,7 @@ pub fn chart(ledger: &Ledger<'_>, subject: &Subject) -> Chart {
         let posture = ledger.posture_with(*day, PostureOptions::projected());
         add_points(&mut series, &posture, subject, records, true);
     }
+    series.extend(super::apart::disagreeing(ledger, subject));
     Chart {
         title: title(ledger, subject),
         unit: "troops",

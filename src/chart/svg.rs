@@ -10,6 +10,7 @@ use chrono::Datelike;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
+use crate::chart::marks::{escape, is_flagged, mark};
 use crate::chart::series::{Chart, Point, Series};
 use crate::date::Day;
 
@@ -36,6 +37,10 @@ fn drawing(e: impl std::fmt::Display) -> ChartError {
     ChartError::Drawing(e.to_string())
 }
 
+/// The longest gap, in days, a series drawn apart is joined across: two
+/// years.
+const APART_GAP_DAYS: f64 = 731.0;
+
 /// One colour per series, then again.
 const COLOURS: [RGBColor; 4] = [
     RGBColor(31, 119, 180),
@@ -44,7 +49,8 @@ const COLOURS: [RGBColor; 4] = [
     RGBColor(148, 103, 189),
 ];
 
-type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub(super) type Plot<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The plot's extent: days on x (as days since the common era), troops on
 /// y from 0 to `top`, which open bands reach.
@@ -54,7 +60,7 @@ struct Frame {
     top: f64,
 }
 
-fn x_of(day: Day) -> f64 {
+pub(super) fn x_of(day: Day) -> f64 {
     f64::from(day.num_days_from_ce())
 }
 
@@ -145,6 +151,19 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
                 mark(&mut marks, &plot, series, p, colour);
             }
         }
+        if chart.series.iter().flat_map(|s| &s.points).any(is_flagged) {
+            // The legend names the flagged points' mark (drawn with the
+            // marks, above everything).
+            plot.draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
+                .map_err(drawing)?
+                .label("flagged: disputed, suspect or contradicted (hover for which)")
+                .legend(|(x, y)| {
+                    Polygon::new(
+                        vec![(x + 10, y - 6), (x + 16, y), (x + 10, y + 6), (x + 4, y)],
+                        BLACK.filled(),
+                    )
+                });
+        }
         plot.configure_series_labels()
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.85))
@@ -193,6 +212,35 @@ fn draw_series<'a, 'b: 'a>(
     (colour, row): (RGBColor, usize),
     frame: &Frame,
 ) -> Result<(), ChartError> {
+    if series.apart {
+        // A series apart: its own figures joined point to point, dotted,
+        // ending at its last point (it is not a level the posture holds),
+        // and broken where two years or more pass without a figure.
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        for p in &series.points {
+            let at = (x_of(p.day), p.bounds.low() as f64);
+            match runs.last_mut() {
+                Some(run) if run.last().is_some_and(|l| at.0 - l.0 <= APART_GAP_DAYS) => {
+                    run.push(at)
+                }
+                _ => runs.push(vec![at]),
+            }
+        }
+        for (k, run) in runs.into_iter().enumerate() {
+            let drawn = plot
+                .draw_series(DashedLineSeries::new(run, 2, 3, colour.stroke_width(2)))
+                .map_err(drawing)?;
+            if k == 0 {
+                drawn.label(series.label.clone()).legend(move |(x, y)| {
+                    EmptyElement::at((x, y))
+                        + PathElement::new(vec![(0, 0), (3, 0)], colour.stroke_width(2))
+                        + PathElement::new(vec![(8, 0), (11, 0)], colour.stroke_width(2))
+                        + PathElement::new(vec![(16, 0), (19, 0)], colour.stroke_width(2))
+                });
+            }
+        }
+        return Ok(());
+    }
     let actual: Vec<&Point> = series.points.iter().filter(|p| !p.planned).collect();
     let planned: Vec<&Point> = series.points.iter().filter(|p| p.planned).collect();
     draw_band(plot, &actual, (colour, 0.18, row), frame)?;
@@ -286,44 +334,6 @@ fn draw_planned<'a, 'b: 'a>(
     Ok(())
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A circle at the point's low figure whose `<title>` (shown on hover)
-/// gives the day, the figure and the records.
-fn mark(out: &mut String, plot: &Plot<'_, '_>, series: &Series, p: &Point, colour: RGBColor) {
-    let (cx, cy) = plot.backend_coord(&(x_of(p.day), p.bounds.low() as f64));
-    let planned = if p.planned { " (planned)" } else { "" };
-    let unreported = if p.not_reported {
-        " (not reported: the last reported figure stands)"
-    } else {
-        ""
-    };
-    let text = format!(
-        "{}: {} {}{planned}{unreported}; records: {}",
-        p.day,
-        series.label,
-        p.bounds,
-        p.records.join(", ")
-    );
-    let RGBColor(r, g, b) = colour;
-    // A hollow circle where no new count was reported.
-    let fill = if p.not_reported {
-        format!("white\" stroke=\"rgb({r},{g},{b})")
-    } else {
-        format!("rgb({r},{g},{b})")
-    };
-    let _ = writeln!(
-        out,
-        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"{fill}\"><title>{}</title></circle>",
-        escape(&text)
-    );
-}
-
 /// The document with its title first and the point marks last (above
 /// everything plotters drew).
 fn with_titles(svg: String, title: &str, marks: &str) -> String {
@@ -404,6 +414,7 @@ mod tests {
             title: "T".into(),
             unit: "troops",
             series: vec![Series {
+                apart: false,
                 label: "s".into(),
                 points,
             }],

@@ -33,6 +33,7 @@ pub const POSTURE_COLUMNS: &[&str] = &[
     "flags",
     "disputed_by",
     "ended",
+    "probably",
 ];
 
 /// Writes the posture, one row per nation, mission and location.
@@ -111,6 +112,7 @@ pub fn write_posture<W: Write>(
                     .join(";"),
             ),
             opt(e.ended()),
+            opt(e.probably().map(|(n, _)| n)),
         ]);
     }
     rows(w, options, POSTURE_COLUMNS, out)

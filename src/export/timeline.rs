@@ -29,6 +29,7 @@ pub const TIMELINE_COLUMNS: &[&str] = &[
     "source",
     "quote",
     "condition",
+    "flags",
 ];
 
 /// The `event_kind` cell: what kind of record the row comes from.
@@ -84,6 +85,13 @@ fn row(item: &TimelineItem<'_>, step: &Step) -> Vec<Cell> {
         value(item.citation.source()),
         text(item.citation.quote()),
         text(item.condition().unwrap_or_default()),
+        text(
+            item.flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        ),
     ]
 }
 

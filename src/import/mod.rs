@@ -6,6 +6,7 @@
 //! drops a row silently: a row that cannot become a record is a
 //! [`RowProblem`] naming its file and line.
 
+pub mod doubts;
 mod problem;
 pub mod troopdata;
 

@@ -98,6 +98,24 @@ impl Editions {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The first edition after `seen` of the tables that list the figure
+    /// of `key` (the earliest among them): the day its source next spoke.
+    /// A figure is as fresh as its source's cadence allows until then, so
+    /// staleness counts from it: quarterly reports with gaps of two or
+    /// three quarters do not make their figures stale after 180 days.
+    pub(crate) fn next_edition(&self, key: &Key, seen: Day) -> Option<Day> {
+        self.rows
+            .get(key)?
+            .iter()
+            .filter_map(|(t, _)| {
+                let editions = self.editions.get(*t)?;
+                editions
+                    .get(editions.partition_point(|&e| e <= seen))
+                    .copied()
+            })
+            .min()
+    }
+
     /// The day the figure of `key` stopped being listed, if by `day` every
     /// table that listed it has published an edition without it after its
     /// last row; `None` while it is current (or comes from no table).

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::date::Day;
+use crate::doubt::{Doubt, Pattern};
 
 use crate::id::{MissionId, RecordId};
 use crate::interval::Interval;
@@ -43,6 +44,9 @@ impl std::fmt::Display for Status {
 pub enum Flag {
     /// Another observation of its day disagrees ([`Entry::disputed_by`]).
     Disputed,
+    /// It rests on a figure of a source that is systematically k times
+    /// another in its pattern ([`Doubt::Systematic`]).
+    Suspect,
     /// The records around it cannot all be true.
     Contradicted,
     /// Last observed longer ago than the options allow.
@@ -54,10 +58,12 @@ pub enum Flag {
 }
 
 impl Flag {
-    /// `disputed`, `contradicted`, `stale`, `not_reported` or `ended`.
+    /// `disputed`, `suspect`, `contradicted`, `stale`, `not_reported` or
+    /// `ended`.
     pub fn as_str(self) -> &'static str {
         match self {
             Flag::Disputed => "disputed",
+            Flag::Suspect => "suspect",
             Flag::Contradicted => "contradicted",
             Flag::Stale => "stale",
             Flag::NotReported => "not_reported",
@@ -87,11 +93,13 @@ pub struct Entry<'d> {
     pub(super) contradicted: bool,
     /// The day its own tables stopped listing it, if they have.
     pub(super) ended: Option<Day>,
-    /// Observations of the same day that disagree with it.
+    /// Observations that disagree with it.
     pub(super) disputed_by: Vec<RecordId>,
+    /// The doubts of the records its shown value rests on.
+    pub(super) doubts: Vec<&'d Doubt>,
 }
 
-impl Entry<'_> {
+impl<'d> Entry<'d> {
     /// The first edition of its own tables that no longer listed the
     /// figure (no row at all, not even "not reported"), if every table
     /// that listed it has published one by the posture's day. Such a
@@ -101,12 +109,39 @@ impl Entry<'_> {
         self.ended
     }
 
-    /// Observations of the figure on the day its value was observed that
-    /// it does not rest on and that cannot be true with it (the quarterly
-    /// table's 68,094 for Germany in June 2020 against the report's 34,146
-    /// shown): the figure is disputed, and these are the other side.
+    /// Observations that cannot be true with the figure: those of the day
+    /// its value was observed that it does not rest on (the quarterly
+    /// table's 68,094 for Germany in June 2020 against the report's
+    /// 34,146 shown), then the neighbouring figures of another series its
+    /// own records alternate with ([`Doubt::Interleaved`]: Kane's June
+    /// figures for Japan against the DMDC's September ones). The figure
+    /// is disputed, and these are the other side.
     pub fn disputed_by(&self) -> &[RecordId] {
         &self.disputed_by
+    }
+
+    /// What the import learned about the records the shown value rests
+    /// on ([`Deployment::doubts`](crate::Deployment::doubts)): a figure
+    /// read as a range because its source is systematically k times
+    /// another, a zero read as not reported, another series that
+    /// disputes it.
+    pub fn doubts(&self) -> &[&'d Doubt] {
+        &self.doubts
+    }
+
+    /// The reading the overlaps favour for a figure widened by a
+    /// systematic error: its printed figure divided by the pattern's
+    /// ratio (`probably 58,625` for the table's 117,250 when the table is
+    /// 2.00x the reports), with the pattern.
+    pub fn probably(&self) -> Option<(u64, &'d Pattern)> {
+        self.doubts.iter().find_map(|d| match d {
+            Doubt::Systematic {
+                pattern,
+                stated,
+                widened: true,
+            } => Some(((*stated as f64 / pattern.ratio).round() as u64, &**pattern)),
+            _ => None,
+        })
     }
 
     /// What the checks found about the figure, as flags: disputed,
@@ -115,6 +150,13 @@ impl Entry<'_> {
         let mut out = Vec::new();
         if !self.disputed_by.is_empty() {
             out.push(Flag::Disputed);
+        }
+        if self
+            .doubts
+            .iter()
+            .any(|d| matches!(d, Doubt::Systematic { .. }))
+        {
+            out.push(Flag::Suspect);
         }
         if self.contradicted {
             out.push(Flag::Contradicted);

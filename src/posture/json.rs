@@ -18,7 +18,7 @@ fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 17)?;
+        let mut s = serializer.serialize_struct("Entry", 19)?;
         serialize_key(&mut s, self.key())?;
         s.serialize_field("strength", &self.strength())?;
         s.serialize_field("bounds", &self.bounds())?;
@@ -43,6 +43,8 @@ impl Serialize for Entry<'_> {
                 .map(|r| r.as_str())
                 .collect::<Vec<_>>(),
         )?;
+        s.serialize_field("probably", &self.probably().map(|(n, _)| n))?;
+        s.serialize_field("doubts", self.doubts())?;
         s.end()
     }
 }

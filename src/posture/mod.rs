@@ -1,6 +1,7 @@
 //! Who had how many troops where on a day, rebuilt from the ledger, and the
 //! views analysts read it through: by nation, by mission, by location.
 
+mod disputes;
 mod entry;
 mod json;
 mod moments;
@@ -54,37 +55,6 @@ impl std::fmt::Display for Moment {
     }
 }
 
-/// The observations of a figure on the day its value was observed that
-/// it rests on none of and that none it rests on allows (two sources that
-/// cannot both be right: the figure shown took one side).
-fn disputes(data: &Dataset, world: &World, key: &Key, figure: &Figure) -> Vec<RecordId> {
-    let Some(day) = figure.observed_on else {
-        return Vec::new();
-    };
-    let claims: Vec<&crate::deployment::Deployment> = world
-        .claims(key, day)
-        .iter()
-        .filter_map(|&i| data.deployments().get(i))
-        .filter(|d| !d.is_not_reported())
-        .collect();
-    if claims.len() < 2 {
-        return Vec::new();
-    }
-    let (own, others): (Vec<_>, Vec<_>) = claims
-        .into_iter()
-        .partition(|d| figure.basis.any(|b| b == d.id()));
-    others
-        .into_iter()
-        .filter(|o| {
-            !own.is_empty()
-                && own
-                    .iter()
-                    .all(|d| !d.strength().bounds().overlaps(&o.strength().bounds()))
-        })
-        .map(|o| o.id().clone())
-        .collect()
-}
-
 /// How to build a posture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PostureOptions {
@@ -92,7 +62,10 @@ pub struct PostureOptions {
     /// the figures they touch are marked [`Status::Planned`].
     pub projection: Projection,
     /// A figure last observed more than this many days before the posture's
-    /// day is flagged stale rather than silently carried forward.
+    /// day is flagged stale rather than silently carried forward. For a
+    /// figure a periodic table lists, the days count from the table's next
+    /// edition after the observation (its cadence), not from the
+    /// observation itself.
     pub stale_after_days: u32,
     /// The start or the end of the day.
     pub moment: Moment,
@@ -362,12 +335,18 @@ impl<'d> Posture<'d> {
                     Status::Present
                 };
                 let seen = figure.observed_on.unwrap_or(figure.day);
-                let stale = (day - seen).num_days() > i64::from(options.stale_after_days);
+                // A table's figure is as fresh as its cadence allows until
+                // the table's next edition: staleness counts from there.
+                let due = world
+                    .next_edition(&key, seen)
+                    .map_or(seen, |next| next.max(seen));
+                let stale = (day - due).num_days() > i64::from(options.stale_after_days);
                 let ended = world.ended(&key, day);
-                let disputed_by = disputes(data, world, &key, &figure);
+                let (disputed_by, doubts) = disputes::of(data, world, &key, &figure);
                 Entry {
                     ended,
                     disputed_by,
+                    doubts,
                     bounds: figure.value,
                     key,
                     figure,

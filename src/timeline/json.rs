@@ -28,7 +28,7 @@ impl Serialize for Step {
 
 impl Serialize for TimelineItem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("TimelineItem", 14)?;
+        let mut s = serializer.serialize_struct("TimelineItem", 15)?;
         serialize_date(&mut s, &self.date)?;
         s.serialize_field("kind", self.kind.as_str())?;
         s.serialize_field("what", &self.what)?;
@@ -40,6 +40,10 @@ impl Serialize for TimelineItem<'_> {
         s.serialize_field("record", &self.record)?;
         s.serialize_field("citation", self.citation)?;
         s.serialize_field("condition", &self.condition())?;
+        s.serialize_field(
+            "flags",
+            &self.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        )?;
         s.end()
     }
 }

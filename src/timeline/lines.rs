@@ -33,6 +33,7 @@ pub(super) fn mission_lines(m: &Mission) -> Vec<TimelineItem<'_>> {
             record: m.id().to_string(),
             citation: m.citation(),
             about: About::Launch(m),
+            flags: Vec::new(),
             rank: 0,
         });
     }
@@ -60,6 +61,7 @@ pub(super) fn total_line<'d>(m: &'d Mission, t: &'d MissionStrength, key: Key) -
         record: t.id().to_string(),
         citation: t.citation(),
         about: About::Total(m),
+        flags: Vec::new(),
         rank: 2,
     }
 }
@@ -115,6 +117,7 @@ pub(super) fn relocation_line(r: &Relocation, moved: Option<(Step, Step)>) -> Ti
         record: r.id().to_string(),
         citation: r.citation(),
         about: About::Moved(r),
+        flags: Vec::new(),
         rank: 1,
     }
 }
@@ -144,6 +147,7 @@ pub(super) fn event_line(e: &Event) -> TimelineItem<'_> {
         record: e.id().to_string(),
         citation: e.citation(),
         about: About::Event(e),
+        flags: Vec::new(),
         rank: 2,
     }
 }

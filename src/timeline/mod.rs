@@ -7,6 +7,7 @@
 //! mission's timeline is the same lines filtered to it.
 
 mod changes;
+mod flags;
 mod json;
 mod lines;
 
@@ -17,12 +18,14 @@ use crate::date::Day;
 use crate::dataset::Dataset;
 use crate::date::Date;
 use crate::deployment::{Deployment, RelativeTo};
+use crate::doubt::Doubt;
 use crate::event::{Event, EventUnit};
 use crate::id::MissionId;
 use crate::interval::Interval;
 use crate::ledger::{At, Key, RecordRef, Replay, State, Term, Trace, World};
 use crate::mission::Mission;
 use crate::nation::NationCode;
+use crate::posture::Flag;
 use crate::relocation::Relocation;
 use crate::source::Citation;
 use crate::strength::Strength;
@@ -124,6 +127,11 @@ pub struct TimelineItem<'d> {
     pub record: String,
     /// Where it comes from.
     pub citation: &'d Citation,
+    /// What the checks found about the line's record: `disputed` (another
+    /// observation of the same figure and date disagrees, or another
+    /// series alternates with it), `suspect` (its source is
+    /// systematically k times another in its pattern), `not_reported`.
+    pub flags: Vec<Flag>,
     about: About<'d>,
     /// Same-day order: figures placed before a relocation, then the
     /// relocation, then the rest.
@@ -426,7 +434,25 @@ fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
     for m in data.missions() {
         items.extend(mission_lines(m));
     }
+    let disputed = flags::same_day_disputes(data);
     for (i, d) in data.deployments().iter().enumerate() {
+        let mut flags = Vec::new();
+        if disputed.contains(&i)
+            || d.doubts()
+                .iter()
+                .any(|x| matches!(x, Doubt::Interleaved { .. }))
+        {
+            flags.push(Flag::Disputed);
+        }
+        if d.doubts()
+            .iter()
+            .any(|x| matches!(x, Doubt::Systematic { .. }))
+        {
+            flags.push(Flag::Suspect);
+        }
+        if d.is_not_reported() {
+            flags.push(Flag::NotReported);
+        }
         let step = figures.observed.remove(&i).unwrap_or_else(|| Step {
             key: Key::of_deployment(d),
             change: format!("observed {}", d.strength()),
@@ -443,6 +469,7 @@ fn build(data: &Dataset) -> Vec<TimelineItem<'_>> {
             unit: None,
             record: d.id().to_string(),
             citation: d.citation(),
+            flags,
             about: About::Observed(d),
             rank: match d.relative_to() {
                 Some(RelativeTo::Before(_)) => 0,

@@ -12,6 +12,7 @@
 
 mod claims;
 mod dates;
+mod doubts;
 mod membership;
 mod minimal;
 mod references;
@@ -102,6 +103,7 @@ impl Dataset {
         c.alliance_size();
         c.force_size();
         c.spikes();
+        c.doubts();
         c.against_the_model();
         c.out
     }

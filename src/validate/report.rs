@@ -78,6 +78,18 @@ pub enum Rule {
     /// other: a doubling for one period and back is more often a table's
     /// error (troopdata's June rows) than troops that came and went.
     Spike,
+    /// One source of an imported table is consistently k times another
+    /// for one figure in one pattern of dates: its figures of the pattern
+    /// are suspect, and where no other source gives their date, read as
+    /// a range covering both readings.
+    Systematic,
+    /// Two series of one figure (a source's figures of one month of the
+    /// year against the others') alternate beyond their uncertainty year
+    /// after year: each figure is disputed by its neighbours.
+    Interleaved,
+    /// A run of zeros between substantial figures of one source's series,
+    /// read as not reported.
+    UnreportedZero,
     /// A row of an imported table without a country code: not imported.
     NoCountryCode,
     /// A row of an imported table that could not be read: not imported.
@@ -102,6 +114,9 @@ impl Rule {
         Rule::AllianceSize,
         Rule::ForceSize,
         Rule::Spike,
+        Rule::Systematic,
+        Rule::Interleaved,
+        Rule::UnreportedZero,
         Rule::NoCountryCode,
         Rule::UnreadableRow,
         Rule::DuplicateKey,
@@ -123,6 +138,9 @@ impl Rule {
             Rule::AllianceSize => "alliance-size",
             Rule::ForceSize => "force-size",
             Rule::Spike => "spike",
+            Rule::Systematic => "systematic",
+            Rule::Interleaved => "interleaved",
+            Rule::UnreportedZero => "unreported-zero",
             Rule::NoCountryCode => "no-country-code",
             Rule::UnreadableRow => "unreadable-row",
             Rule::DuplicateKey => "duplicate-key",

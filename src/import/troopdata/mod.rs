@@ -75,6 +75,10 @@ pub struct Import {
     pub problems: Vec<RowProblem>,
     /// What each table gave: the quarterly table, then the reports.
     pub counts: Vec<TableCounts>,
+    /// The systematic errors learned where the two tables overlap (see
+    /// [`doubts`](crate::import::doubts)); the figures they make suspect
+    /// carry them as [`Doubt`](crate::Doubt)s.
+    pub patterns: Vec<std::sync::Arc<crate::doubt::Pattern>>,
 }
 
 /// Imports [`QUARTERLY_FILE`] and [`REPORTS_FILE`] from a folder holding
@@ -176,6 +180,9 @@ pub fn from_texts(
         ));
         counts.push(count);
     }
+    // What the tables say about their own figures: zeros that are filler,
+    // systematic errors, series that disagree.
+    let learned = crate::import::doubts::read(&mut b.deployments);
     let nations = b
         .nations
         .into_iter()
@@ -195,6 +202,7 @@ pub fn from_texts(
         dataset,
         problems: b.problems,
         counts,
+        patterns: learned.patterns,
     })
 }
 

@@ -102,6 +102,16 @@ impl World {
         }
     }
 
+    /// When the tables that list the figure of `key` published their next
+    /// edition after `seen` (see `ledger::editions`).
+    pub(crate) fn next_edition(
+        &self,
+        key: &crate::ledger::Key,
+        seen: crate::date::Day,
+    ) -> Option<crate::date::Day> {
+        self.editions.next_edition(key, seen)
+    }
+
     /// The day the figure of `key` stopped being listed by the tables that
     /// listed it, if it has by `day` (see `ledger::editions`).
     pub(crate) fn ended(

@@ -1,0 +1,84 @@
+//! The marks drawn at each point, above everything plotters drew: a
+//! circle whose `<title>` (shown on hover) names the day, the figure, its
+//! records and flags; hollow where no new count was reported; a
+//! black-edged diamond where the figure rests on a record the checks
+//! doubt.
+
+use std::fmt::Write as _;
+
+use plotters::prelude::*;
+
+use crate::chart::series::{Point, Series};
+use crate::chart::svg::{x_of, Plot};
+
+pub(super) fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A circle at the point's low figure whose `<title>` (shown on hover)
+/// gives the day, the figure and the records.
+pub(super) fn mark(
+    out: &mut String,
+    plot: &Plot<'_, '_>,
+    series: &Series,
+    p: &Point,
+    colour: RGBColor,
+) {
+    let (cx, cy) = plot.backend_coord(&(x_of(p.day), p.bounds.low() as f64));
+    let planned = if p.planned { " (planned)" } else { "" };
+    let unreported = if p.not_reported {
+        " (not reported: the last reported figure stands)"
+    } else {
+        ""
+    };
+    let text = format!(
+        "{}: {} {}{planned}{unreported}; records: {}",
+        p.day,
+        series.label,
+        p.bounds,
+        p.records.join(", ")
+    );
+    let RGBColor(r, g, b) = colour;
+    let text = if p.flags.is_empty() {
+        text
+    } else {
+        format!("{text}; flags: {}", p.flags.join(", "))
+    };
+    if is_flagged(p) {
+        // A black-edged diamond: the figure rests on a record the checks
+        // doubt (the legend says so).
+        let (cx, cy) = (cx as f64, cy as f64);
+        let _ = writeln!(
+            out,
+            "<polygon class=\"point flagged\" points=\"{},{cy} {cx},{} {},{cy} {cx},{}\" fill=\"rgb({r},{g},{b})\" stroke=\"black\" stroke-width=\"1.5\"><title>{}</title></polygon>",
+            cx - 6.0,
+            cy - 6.0,
+            cx + 6.0,
+            cy + 6.0,
+            escape(&text)
+        );
+        return;
+    }
+    // A hollow circle where no new count was reported.
+    let fill = if p.not_reported {
+        format!("white\" stroke=\"rgb({r},{g},{b})")
+    } else {
+        format!("rgb({r},{g},{b})")
+    };
+    let _ = writeln!(
+        out,
+        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"{fill}\"><title>{}</title></circle>",
+        escape(&text)
+    );
+}
+
+/// Whether a point rests on a figure the checks doubt: disputed, suspect
+/// or contradicted.
+pub(super) fn is_flagged(p: &Point) -> bool {
+    p.flags
+        .iter()
+        .any(|f| matches!(f.as_str(), "disputed" | "suspect" | "contradicted"))
+}
