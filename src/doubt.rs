@@ -30,8 +30,12 @@ pub struct Pattern {
     pub month: u32,
     /// The first year of the pattern's decade (1960 for the 1960s).
     pub decade: i32,
-    /// The first day of the earliest overlap: the pattern speaks for
-    /// figures from here to `last`, not beyond.
+    /// The first day of the earliest overlap. The pattern speaks for
+    /// every figure of its month and decade, before and after its
+    /// overlaps too: widening a figure keeps the truth in its bounds
+    /// whichever reading is right, and not widening a doubled one would
+    /// not (troopdata's Vietnam rows of 1966–1969 have no report with a
+    /// country code to overlap, and are twice the reports' figures).
     pub first: chrono::NaiveDate,
     /// The first day of the latest overlap.
     pub last: chrono::NaiveDate,

@@ -59,7 +59,7 @@ pub struct Point {
     /// figure rather than a new count.
     pub not_reported: bool,
     /// What the checks found about the figures behind the point (the
-    /// flags of its posture's figures: `disputed`, `contradicted`,
+    /// flags of its posture's figures: `disputed`, `suspect`, `contradicted`,
     /// `stale`, `not_reported`, `ended`), each once.
     pub flags: Vec<String>,
 }

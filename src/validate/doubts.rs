@@ -12,6 +12,10 @@ use crate::deployment::Deployment;
 use crate::doubt::{Doubt, Pattern};
 use crate::validate::{ids, Checks, Rule, Severity};
 
+/// The longest gap, in days, between two disputed figures of one series
+/// that are one run (one finding): two years.
+const RUN_GAP_DAYS: i64 = 731;
+
 impl Checks<'_> {
     /// One finding per learned pattern, per run of a disagreeing series
     /// and per run of zeros read as not reported.
@@ -49,7 +53,13 @@ impl Checks<'_> {
             self.systematic(&pattern, &figures);
         }
         for ((figure, source, _), figures) in series {
-            self.disagreeing(&figure, &source, &figures);
+            // One finding per run: figures of the series no more than two
+            // years apart.
+            for run in figures.chunk_by(|a, b| {
+                (b.as_of().earliest() - a.as_of().earliest()).num_days() <= RUN_GAP_DAYS
+            }) {
+                self.disagreeing(&figure, &source, run);
+            }
         }
         for ((before, after), figures) in zeros {
             let days: Vec<String> = figures.iter().map(|d| d.as_of().to_string()).collect();
@@ -100,11 +110,15 @@ impl Checks<'_> {
         };
         let values: Vec<String> = figures.iter().map(|d| d.strength().to_string()).collect();
         let msg = format!(
-            "{figure}: {} figures of {source} from {} to {} ({}) stand apart from the other months' figures around them, the same way year after year: two series of one figure that disagree beyond their uncertainty. Each is disputed by its neighbours; neither series is taken as the truth",
-            figures.len(),
+            "{figure}: {} of {source} from {} to {} ({}) stand{} apart from the other months' figures around them, the same way year after year: two series of one figure that disagree beyond their uncertainty. Each is disputed by its neighbours; neither series is taken as the truth",
+            match figures.len() {
+                1 => "1 figure".to_owned(),
+                n => format!("{n} figures"),
+            },
             first.as_of(),
             last.as_of(),
             values.join(", "),
+            if figures.len() == 1 { "s" } else { "" },
         );
         self.push(
             Rule::Interleaved,

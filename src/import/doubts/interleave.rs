@@ -14,9 +14,11 @@
 //! of such a run is disputed by its neighbours.
 
 use crate::doubt::Doubt;
-use crate::id::RecordId;
+use chrono::NaiveDate;
 
-use super::{by_figure, counted, doubt, source, Deployment};
+use crate::id::{RecordId, SourceId};
+
+use super::{counted, doubt, source, Deployment};
 
 /// How far beyond both neighbours (as a share of the nearer) a figure
 /// must lie to stand apart: 15%.
@@ -37,11 +39,12 @@ enum Side {
 }
 
 /// Marks the figures of every run of a series standing apart.
-pub(super) fn read(deployments: &mut [Deployment]) {
+pub(super) fn read(deployments: &mut [Deployment], figures: &[Vec<usize>]) {
     let mut marks: Vec<(usize, Vec<RecordId>)> = Vec::new();
-    for series in by_figure(deployments).into_values() {
+    for series in figures {
         let counts: Vec<usize> = series
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&i| deployments.get(i).is_some_and(counted))
             .collect();
         marks.extend(runs(deployments, &counts));
@@ -52,7 +55,7 @@ pub(super) fn read(deployments: &mut [Deployment]) {
 }
 
 /// A series' name within a figure: its source and month of the year.
-fn series_of(d: &Deployment) -> (&crate::id::SourceId, u32) {
+fn series_of(d: &Deployment) -> (&SourceId, u32) {
     use chrono::Datelike;
     (source(d), d.as_of().earliest().month())
 }
@@ -61,48 +64,47 @@ fn series_of(d: &Deployment) -> (&crate::id::SourceId, u32) {
 /// apart in a run, each with its neighbours.
 fn runs(deployments: &[Deployment], counts: &[usize]) -> Vec<(usize, Vec<RecordId>)> {
     let get = |i: usize| deployments.get(i);
+    // Each count's series and first day, computed once.
+    let keys: Vec<Option<(&SourceId, u32, NaiveDate)>> = counts
+        .iter()
+        .map(|&i| {
+            get(i).map(|d| {
+                let (source, month) = series_of(d);
+                (source, month, d.as_of().earliest())
+            })
+        })
+        .collect();
+    // The counts grouped by first day (they come in date order): a date
+    // holds one month, so a neighbour is a whole group.
+    let mut groups: Vec<(NaiveDate, u32, std::ops::Range<usize>)> = Vec::new();
+    for (k, key) in keys.iter().enumerate() {
+        let Some((_, month, day)) = key else { continue };
+        match groups.last_mut() {
+            Some((d, _, range)) if d == day => range.end = k + 1,
+            _ => groups.push((*day, *month, k..k + 1)),
+        }
+    }
     // Each count's side and neighbours, if it stands apart.
-    let mut apart: Vec<Option<(Side, Vec<usize>)>> = Vec::with_capacity(counts.len());
-    for (k, &i) in counts.iter().enumerate() {
-        let Some(d) = get(i) else {
-            apart.push(None);
-            continue;
-        };
-        let day = d.as_of().earliest();
-        // Another month's figures, of any source: the same month of
-        // another source is an overlap, which `ratios` and the
-        // same-day disputes weigh.
-        let other = |j: &&usize| get(**j).is_some_and(|o| series_of(o).1 != series_of(d).1);
-        // The nearest earlier and later dates holding another series.
-        let before = nearest(
-            deployments,
-            counts
-                .get(..k)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .filter(other),
-            day,
-        );
-        let after = nearest(
-            deployments,
-            counts.get(k + 1..).unwrap_or_default().iter().filter(other),
-            day,
-        );
-        apart.push(
-            stands_apart(deployments, d, &before, &after)
-                .map(|side| (side, before.into_iter().chain(after).collect())),
-        );
+    let mut apart: Vec<Option<(Side, Vec<usize>)>> = vec![None; counts.len()];
+    for (g, (day, month, range)) in groups.iter().enumerate() {
+        let before = nearest(&groups, counts, (0..g).rev(), (*month, *day));
+        let after = nearest(&groups, counts, g + 1..groups.len(), (*month, *day));
+        for k in range.clone() {
+            let Some(d) = counts.get(k).and_then(|&i| get(i)) else {
+                continue;
+            };
+            if let Some(slot) = apart.get_mut(k) {
+                *slot = stands_apart(deployments, d, &before, &after)
+                    .map(|side| (side, before.iter().chain(&after).copied().collect()));
+            }
+        }
     }
     // Runs within each series, in its own order.
     let mut out = Vec::new();
-    let mut keys: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
-    keys.sort_by(|x, y| {
-        let sx = get(x.1).map(series_of);
-        let sy = get(y.1).map(series_of);
-        sx.cmp(&sy).then(x.0.cmp(&y.0))
-    });
-    for chunk in keys.chunk_by(|x, y| get(x.1).map(series_of) == get(y.1).map(series_of)) {
+    let mut order: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
+    let series = |k: usize| keys.get(k).copied().flatten().map(|(s, m, _)| (s, m));
+    order.sort_by(|x, y| series(x.0).cmp(&series(y.0)).then(x.0.cmp(&y.0)));
+    for chunk in order.chunk_by(|x, y| series(x.0) == series(y.0)) {
         let mut start = 0;
         while start < chunk.len() {
             let side = chunk
@@ -143,34 +145,29 @@ fn runs(deployments: &[Deployment], counts: &[usize]) -> Vec<(usize, Vec<RecordI
     out
 }
 
-/// The counts of the nearest date among `candidates` (walking away from
-/// `day`) within [`NEIGHBOUR_DAYS`].
-fn nearest<'a>(
-    deployments: &[Deployment],
-    candidates: impl Iterator<Item = &'a usize>,
-    day: chrono::NaiveDate,
+/// The counts of the nearest date (walking the date groups at
+/// `positions` away from a date of `month` on `day`) holding another
+/// month's figures, within [`NEIGHBOUR_DAYS`]: the walk stops at the first
+/// date too far away, so a long series costs its neighbours, not its
+/// length.
+fn nearest(
+    groups: &[(NaiveDate, u32, std::ops::Range<usize>)],
+    counts: &[usize],
+    positions: impl Iterator<Item = usize>,
+    (month, day): (u32, NaiveDate),
 ) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut at = None;
-    for &j in candidates {
-        let Some(o) = deployments.get(j) else {
+    for g in positions {
+        let Some((d, m, range)) = groups.get(g) else {
             continue;
         };
-        let d = o.as_of().earliest();
-        if d == day || (d - day).num_days().abs() > NEIGHBOUR_DAYS {
-            if d == day {
-                continue;
-            }
+        if (*d - day).num_days().abs() > NEIGHBOUR_DAYS {
             break;
         }
-        match at {
-            None => at = Some(d),
-            Some(a) if a != d => break,
-            Some(_) => {}
+        if *m != month {
+            return counts.get(range.clone()).unwrap_or_default().to_vec();
         }
-        out.push(j);
     }
-    out
+    Vec::new()
 }
 
 /// Whether `d` lies beyond every neighbour on both sides by more than

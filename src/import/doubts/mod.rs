@@ -4,18 +4,18 @@
 //!
 //! Three checks, in order, each on what the one before it read:
 //!
-//! 1. [`zeros`]: a run of at most [`MOST_ZERO_RUN`] exact zeros between
+//! 1. zeros (`zeros.rs`): a run of at most [`MOST_ZERO_RUN`] exact zeros between
 //!    two figures of at least [`SUBSTANTIAL_TROOPS`] in one source's
 //!    series of one figure is a compilation's filler: read as not
 //!    reported ([`Doubt::ZeroBetween`]).
-//! 2. [`ratios`]: where two sources give one figure on the same date,
+//! 2. ratios (`ratios.rs`): where two sources give one figure on the same date,
 //!    their ratio is measured by pattern (the figure, the month of the
 //!    year, the decade). A pattern in which one source is consistently k
 //!    times the other ([`MIN_OVERLAPS`], [`AGREEING_SHARE`],
 //!    [`RATIO_TOLERANCE`], [`MIN_RATIO`]) makes that source's figures of
 //!    the pattern suspect ([`Doubt::Systematic`]): where no other source
 //!    gives their date, a figure X is read as X / k to X.
-//! 3. [`interleave`]: a series (a source's figures of one month of the
+//! 3. interleaving (`interleave.rs`): a series (a source's figures of one month of the
 //!    year) that stands apart from the other series' figures around it,
 //!    in one direction, [`MIN_RUN`] times in a row, disagrees with them:
 //!    each such figure is disputed by its neighbours ([`Doubt::Interleaved`]).
@@ -27,10 +27,9 @@ mod interleave;
 mod ratios;
 mod zeros;
 
-use std::collections::BTreeMap;
-
 use crate::deployment::Deployment;
 use crate::doubt::{Doubt, Pattern};
+use crate::fasthash::FastMap;
 use crate::id::{MissionId, SourceId};
 use crate::location::Location;
 use crate::nation::NationCode;
@@ -50,9 +49,12 @@ pub struct Learned {
 /// Reads the checks' doubts into `deployments` (in place) and returns
 /// the patterns learned.
 pub fn read(deployments: &mut [Deployment]) -> Learned {
-    zeros::read(deployments);
-    let patterns = ratios::read(deployments);
-    interleave::read(deployments);
+    // Reading changes strengths, never a figure or a date: the groups
+    // hold for all three checks.
+    let figures = by_figure(deployments);
+    zeros::read(deployments, &figures);
+    let patterns = ratios::read(deployments, &figures);
+    interleave::read(deployments, &figures);
     Learned { patterns }
 }
 
@@ -67,16 +69,24 @@ fn figure(d: &Deployment) -> Option<Figure<'_>> {
 }
 
 /// The deployments of each figure, by index, ordered by date (then by
-/// index, the file order).
-fn by_figure(deployments: &[Deployment]) -> BTreeMap<Figure<'_>, Vec<usize>> {
-    let mut out: BTreeMap<Figure<'_>, Vec<usize>> = BTreeMap::new();
+/// index, the file order); the figures in the order of their first
+/// deployment.
+fn by_figure(deployments: &[Deployment]) -> Vec<Vec<usize>> {
+    let mut at: FastMap<Figure<'_>, usize> = FastMap::default();
+    let mut out: Vec<Vec<usize>> = Vec::new();
     for (i, d) in deployments.iter().enumerate() {
         if let Some(f) = figure(d) {
-            out.entry(f).or_default().push(i);
+            let k = *at.entry(f).or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            if let Some(list) = out.get_mut(k) {
+                list.push(i);
+            }
         }
     }
-    for list in out.values_mut() {
-        list.sort_by_key(|&i| deployments.get(i).map(|d| d.as_of().earliest()));
+    for list in &mut out {
+        list.sort_by_cached_key(|&i| deployments.get(i).map(|d| d.as_of().earliest()));
     }
     out
 }

@@ -23,7 +23,8 @@ use crate::doubt::{Doubt, Pattern};
 use crate::id::SourceId;
 use crate::strength::{Strength, StrengthKind};
 
-use super::{by_figure, counted, source, Deployment, Figure};
+use super::{counted, figure, source, Deployment, Figure};
+use crate::fasthash::FastSet;
 
 /// The least number of agreeing overlaps that makes a pattern: 3.
 pub const MIN_OVERLAPS: usize = 3;
@@ -52,9 +53,9 @@ fn value(d: &Deployment) -> Option<f64> {
     Some((b.low() as f64 + high as f64) / 2.0)
 }
 
-/// A pattern's name: the figure, the k-times source, the other, the month
-/// and the decade.
-type Key<'d> = (Figure<'d>, &'d SourceId, &'d SourceId, u32, i32);
+/// A pattern's name within a figure: the k-times source, the other, the
+/// month and the decade.
+type Key<'d> = (&'d SourceId, &'d SourceId, u32, i32);
 
 /// A date's days: its first and last.
 type Span = (chrono::NaiveDate, chrono::NaiveDate);
@@ -69,8 +70,8 @@ fn month_and_decade(d: &Deployment) -> (u32, i32) {
 }
 
 /// Learns every consistent pattern and marks its figures.
-pub(super) fn read(deployments: &mut [Deployment]) -> Vec<Arc<Pattern>> {
-    let (marks, patterns) = learn(deployments);
+pub(super) fn read(deployments: &mut [Deployment], figures: &[Vec<usize>]) -> Vec<Arc<Pattern>> {
+    let (marks, patterns) = learn(deployments, figures);
     for (i, doubt, widened) in marks {
         let Some(d) = deployments.get_mut(i) else {
             continue;
@@ -110,27 +111,27 @@ pub(super) fn read(deployments: &mut [Deployment]) -> Vec<Arc<Pattern>> {
 /// A doubt to add to a deployment, with the strength it is widened to.
 type Mark = (usize, Doubt, Option<Strength>);
 
-/// The patterns, and the doubts they put on figures.
-fn learn(deployments: &[Deployment]) -> (Vec<Mark>, Vec<Arc<Pattern>>) {
-    let figures = by_figure(deployments);
-    let mut ratios: BTreeMap<Key<'_>, Vec<(f64, Span)>> = BTreeMap::new();
-    // Which (figure, source, date) have a count, to tell overlaps.
-    let mut dated: BTreeMap<(Figure<'_>, &SourceId, Span), Vec<usize>> = BTreeMap::new();
-    for (figure, series) in &figures {
-        for &i in series {
-            if let Some(d) = deployments.get(i).filter(|d| counted(d)) {
-                dated
-                    .entry((*figure, source(d), span(d)))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        // Each date's single count per source.
+/// The patterns, and the doubts they put on figures: one figure at a
+/// time, since a pattern is of one figure.
+fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<Arc<Pattern>>) {
+    let mut marks: Vec<Mark> = Vec::new();
+    let mut patterns = Vec::new();
+    for series in figures {
+        let Some(figure) = series
+            .first()
+            .and_then(|&i| deployments.get(i))
+            .and_then(figure)
+        else {
+            continue;
+        };
+        // Which sources have a count on which date, to tell overlaps; and
+        // each date's counts per source.
+        let mut dated: FastSet<(&SourceId, Span)> = FastSet::default();
         let mut by_date: BTreeMap<Span, BTreeMap<&SourceId, Vec<f64>>> = BTreeMap::new();
-        for &i in series {
-            let Some(d) = deployments.get(i) else {
-                continue;
-            };
+        for d in series.iter().filter_map(|&i| deployments.get(i)) {
+            if counted(d) {
+                dated.insert((source(d), span(d)));
+            }
             if let Some(v) = value(d) {
                 by_date
                     .entry(span(d))
@@ -140,11 +141,9 @@ fn learn(deployments: &[Deployment]) -> (Vec<Mark>, Vec<Arc<Pattern>>) {
                     .push(v);
             }
         }
-        for (date, sources) in &by_date {
-            let (month, decade) = {
-                let day = date.0;
-                (day.month(), day.year() - day.year().rem_euclid(10))
-            };
+        let mut ratios: BTreeMap<Key<'_>, Vec<(f64, Span)>> = BTreeMap::new();
+        for (date, sources) in by_date.iter().filter(|(_, s)| s.len() > 1) {
+            let (month, decade) = (date.0.month(), date.0.year() - date.0.year().rem_euclid(10));
             for (a, va) in sources {
                 for (b, vb) in sources {
                     let (Some(&x), Some(&y)) = (only(va), only(vb)) else {
@@ -152,61 +151,53 @@ fn learn(deployments: &[Deployment]) -> (Vec<Mark>, Vec<Arc<Pattern>>) {
                     };
                     if a != b && x > 0.0 && y > 0.0 {
                         ratios
-                            .entry((*figure, a, b, month, decade))
+                            .entry((a, b, month, decade))
                             .or_default()
                             .push((x / y, *date));
                     }
                 }
             }
         }
-    }
-    let mut learned: Vec<(Key<'_>, Arc<Pattern>)> = Vec::new();
-    for (key, mut found) in ratios {
-        if let Some(pattern) = consistent(&key, &mut found) {
-            learned.push((key, Arc::new(pattern)));
-        }
-    }
-    // The figures each pattern makes suspect: the k-times source's counts
-    // of the pattern's month and decade.
-    let mut marks: Vec<Mark> = Vec::new();
-    for ((figure, a, b, month, decade), pattern) in &learned {
-        let Some(series) = figures.get(figure) else {
-            continue;
-        };
-        for &i in series {
-            let Some(d) = deployments.get(i) else {
+        for (key, mut found) in ratios {
+            let Some(pattern) = consistent(figure, &key, &mut found).map(Arc::new) else {
                 continue;
             };
-            if source(d) != *a || !counted(d) || month_and_decade(d) != (*month, *decade) {
-                continue;
-            }
-            // A habit seen on both sides of a date speaks for it; past the
-            // last overlap (or before the first) it may have ended.
-            let day = d.as_of().earliest();
-            if day < pattern.first || day > pattern.last {
-                continue;
-            }
-            let b_too = dated.contains_key(&(*figure, *b, span(d)));
-            let bounds = d.strength().bounds();
-            let Some(high) = bounds.high().filter(|&h| h > 0) else {
-                continue;
-            };
-            let stated = value(d).map_or(high, |v| v.round() as u64);
-            let widened = (!b_too)
-                .then(|| {
-                    Strength::range((bounds.low() as f64 / pattern.largest).floor() as u64, high)
+            // The figures the pattern makes suspect: the k-times source's
+            // counts of the pattern's month and decade.
+            let (a, b, month, decade) = key;
+            for &i in series {
+                let Some(d) = deployments.get(i) else {
+                    continue;
+                };
+                if source(d) != a || !counted(d) || month_and_decade(d) != (month, decade) {
+                    continue;
+                }
+                let b_too = dated.contains(&(b, span(d)));
+                let bounds = d.strength().bounds();
+                let Some(high) = bounds.high().filter(|&h| h > 0) else {
+                    continue;
+                };
+                let stated = value(d).map_or(high, |v| v.round() as u64);
+                let widened = (!b_too)
+                    .then(|| {
+                        Strength::range(
+                            (bounds.low() as f64 / pattern.largest).floor() as u64,
+                            high,
+                        )
                         .ok()
-                })
-                .flatten();
-            let doubt = Doubt::Systematic {
-                pattern: Arc::clone(pattern),
-                stated,
-                widened: widened.is_some(),
-            };
-            marks.push((i, doubt, widened));
+                    })
+                    .flatten();
+                let doubt = Doubt::Systematic {
+                    pattern: Arc::clone(&pattern),
+                    stated,
+                    widened: widened.is_some(),
+                };
+                marks.push((i, doubt, widened));
+            }
+            patterns.push(pattern);
         }
     }
-    (marks, learned.into_iter().map(|(_, p)| p).collect())
+    (marks, patterns)
 }
 
 fn only(values: &[f64]) -> Option<&f64> {
@@ -218,7 +209,7 @@ fn only(values: &[f64]) -> Option<&f64> {
 
 /// The pattern the ratios make, if they agree on one of at least
 /// [`MIN_RATIO`].
-fn consistent(key: &Key<'_>, found: &mut [(f64, Span)]) -> Option<Pattern> {
+fn consistent(figure: Figure<'_>, key: &Key<'_>, found: &mut [(f64, Span)]) -> Option<Pattern> {
     let first = found.iter().map(|f| f.1 .0).min()?;
     let last = found.iter().map(|f| f.1 .0).max()?;
     let mut found: Vec<f64> = found.iter().map(|f| f.0).collect();
@@ -236,7 +227,8 @@ fn consistent(key: &Key<'_>, found: &mut [(f64, Span)]) -> Option<Pattern> {
     if agreeing.len() < MIN_OVERLAPS || share < AGREEING_SHARE {
         return None;
     }
-    let ((nation, location, mission), a, b, month, decade) = key;
+    let (nation, location, mission) = figure;
+    let (a, b, month, decade) = key;
     let under = mission.map(|m| format!(" under {m}")).unwrap_or_default();
     Some(Pattern {
         figure: format!("{nation} in {location}{under}"),

@@ -1,1 +1,165 @@
+//! The checks' thresholds, one by one, on series written by hand.
 
+use super::*;
+use crate::date::Date;
+use crate::source::Citation;
+use crate::strength::Strength;
+
+/// A deployment of USA in `place` from `source` on year-month `ym`.
+fn row(source: &str, place: &str, ym: (i32, u32), n: u64) -> Deployment {
+    let (y, m) = ym;
+    let id = format!("{source}-{place}-{y}-{m:02}").parse().expect("id");
+    let citation = Citation::new(source.parse().expect("source"), "row", None::<&str>);
+    Deployment::new(
+        id,
+        "USA".parse().expect("code"),
+        Location::country_wide(place.parse().expect("code")),
+        Date::month(y, m).expect("date"),
+        Strength::exact(n),
+        citation,
+    )
+}
+
+/// Table `A` at `ratio` times table `B` in September, for each year with
+/// B's figure.
+fn overlaps(ratios: &[f64]) -> Vec<Deployment> {
+    let mut out = Vec::new();
+    for (k, r) in ratios.iter().enumerate() {
+        let y = 1960 + i32::try_from(k).expect("few");
+        out.push(row("A", "KOR", (y, 9), (1000.0 * r).round() as u64));
+        out.push(row("B", "KOR", (y, 9), 1000));
+    }
+    out
+}
+
+fn learned(mut rows: Vec<Deployment>) -> Vec<std::sync::Arc<Pattern>> {
+    read(&mut rows).patterns
+}
+
+#[test]
+fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
+    assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0])).len(), 1);
+    assert_eq!(learned(overlaps(&[2.0, 2.0])).len(), 0, "MIN_OVERLAPS is 3");
+    assert_eq!(
+        learned(overlaps(&[1.5, 1.5, 1.5])).len(),
+        1,
+        "MIN_RATIO is 1.5"
+    );
+    assert_eq!(learned(overlaps(&[1.45, 1.45, 1.45])).len(), 0);
+    // 4 of 5 agree (0.8): learned; 3 of 4 (0.75): not.
+    assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0, 2.0, 1.0])).len(), 1);
+    assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0, 1.0])).len(), 0);
+    // Within 3% of the median agrees; 4% away does not.
+    let p = learned(overlaps(&[2.0, 2.05, 1.95]));
+    assert_eq!((p[0].agreeing, p[0].largest), (3, 2.05));
+    assert_eq!(learned(overlaps(&[2.0, 2.08, 1.92])).len(), 0);
+}
+
+#[test]
+fn a_suspect_figure_is_widened_in_its_patterns_month_and_decade() {
+    let mut rows = overlaps(&[2.0, 2.0, 2.0, 2.0, 2.0]);
+    // 1962 without B's row; 1969 past the last overlap, in the decade;
+    // 1958 in another decade.
+    rows.retain(|d| d.id().as_str() != "B-KOR-1962-09");
+    for y in [1958, 1969] {
+        rows.push(row("A", "KOR", (y, 9), 4000));
+    }
+    rows.push(row("A", "KOR", (1962, 6), 4000));
+    read(&mut rows);
+    let strength = |id: &str| {
+        rows.iter()
+            .find(|d| d.id().as_str() == id)
+            .map(|d| d.strength().to_string())
+            .expect("row")
+    };
+    assert_eq!(strength("A-KOR-1962-09"), "1000..2000");
+    assert_eq!(strength("A-KOR-1963-09"), "2000", "B decides");
+    assert_eq!(
+        strength("A-KOR-1969-09"),
+        "2000..4000",
+        "the pattern speaks for its decade"
+    );
+    assert_eq!(strength("A-KOR-1958-09"), "4000", "another decade");
+    assert_eq!(strength("A-KOR-1962-06"), "4000", "another month");
+}
+
+#[test]
+fn zeros_need_substantial_figures_on_both_sides() {
+    let mut rows = vec![
+        row("A", "AFG", (2001, 6), 100),
+        row("A", "AFG", (2002, 6), 0),
+        row("A", "AFG", (2003, 6), 100),
+        row("A", "IRQ", (2001, 6), 99),
+        row("A", "IRQ", (2002, 6), 0),
+        row("A", "IRQ", (2003, 6), 5000),
+        row("A", "SYR", (2001, 6), 500),
+        row("A", "SYR", (2002, 6), 0),
+        row("A", "SYR", (2003, 6), 0),
+        row("A", "SYR", (2004, 6), 0),
+        row("A", "SYR", (2005, 6), 0),
+        row("A", "SYR", (2006, 6), 500),
+    ];
+    read(&mut rows);
+    let zeros: Vec<&str> = rows
+        .iter()
+        .filter(|d| d.is_not_reported())
+        .map(|d| d.id().as_str())
+        .collect();
+    assert_eq!(
+        zeros,
+        [
+            "A-AFG-2002-06",
+            "A-SYR-2002-06",
+            "A-SYR-2003-06",
+            "A-SYR-2004-06",
+            "A-SYR-2005-06"
+        ],
+        "100 is substantial, 99 is not; a run of four is read, five would not be"
+    );
+}
+
+#[test]
+fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
+    // June at `june` times September, every year.
+    let series = |june: f64, years: i32| {
+        let mut rows = Vec::new();
+        for y in 1960..1960 + years {
+            rows.push(row("A", "JPN", (y, 6), (1000.0 * june).round() as u64));
+            rows.push(row("A", "JPN", (y, 9), 1000));
+        }
+        rows.push(row(
+            "A",
+            "JPN",
+            (1960 + years, 6),
+            (1000.0 * june).round() as u64,
+        ));
+        read(&mut rows);
+        rows.iter()
+            .filter(|d| {
+                d.doubts()
+                    .iter()
+                    .any(|x| matches!(x, Doubt::Interleaved { .. }))
+            })
+            .count()
+    };
+    // Junes 16% above the Septembers on each side stand apart above
+    // (three of them have one on each side); Septembers stand apart below
+    // only when under 85% of the Junes around them.
+    assert_eq!(series(1.16, 4), MIN_RUN);
+    assert_eq!(series(1.2, 4), MIN_RUN + 4);
+    assert_eq!(series(1.14, 4), 0, "within APART (15%)");
+    assert_eq!(series(1.5, 2), 0, "two Septembers are no run of three");
+    assert!(series(1.5, 3) >= MIN_RUN);
+}
+
+#[test]
+fn neighbours_more_than_a_year_away_are_not_neighbours() {
+    let mut rows = Vec::new();
+    for y in (1960..1972).step_by(2) {
+        rows.push(row("A", "JPN", (y, 6), 3000));
+        // Fourteen months later: beyond NEIGHBOUR_DAYS.
+        rows.push(row("A", "JPN", (y + 1, 8), 1000));
+    }
+    read(&mut rows);
+    assert!(rows.iter().all(|d| d.doubts().is_empty()));
+}

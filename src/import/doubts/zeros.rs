@@ -12,7 +12,7 @@
 use crate::doubt::Doubt;
 use crate::strength::Strength;
 
-use super::{by_figure, counted, source, Deployment};
+use super::{counted, source, Deployment};
 
 /// The least count, on both sides, that makes a zero between them filler
 /// rather than a withdrawal and a return: 100 troops.
@@ -32,9 +32,9 @@ fn substantial(d: &Deployment) -> bool {
 }
 
 /// Reads every run of zeros between substantial figures as not reported.
-pub(super) fn read(deployments: &mut [Deployment]) {
+pub(super) fn read(deployments: &mut [Deployment], figures: &[Vec<usize>]) {
     let mut runs: Vec<(Vec<usize>, usize, usize)> = Vec::new();
-    for series in by_figure(deployments).into_values() {
+    for series in figures {
         // One source's counted figures at a time, in date order.
         let mut sources: Vec<_> = series
             .iter()

@@ -1,0 +1,525 @@
+//! What an import learns from its own tables (`import::doubts`), tested
+//! against a hidden truth: tables in troopdata's format are generated from
+//! a true troop level per country and quarter, with one of four plants per
+//! country — nothing, a k-fold error of the quarterly table's September
+//! rows, a June series that disagrees with the September one by a factor
+//! that changes every year, or compilation zeros — and the checks must
+//! find each plant, read it honestly (every figure they change still
+//! contains the truth) and find nothing where nothing was planted.
+
+use proptest::prelude::*;
+use troop_tracker::import::doubts::{MIN_OVERLAPS, MOST_ZERO_RUN, RATIO_TOLERANCE};
+use troop_tracker::import::troopdata::{self, Import};
+use troop_tracker::{Deployment, Doubt, Ledger, Rule, StrengthKind};
+
+const QUARTERLY: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
+const REPORTS: &str = "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n";
+const CODES: [&str; 4] = ["DEU", "JPN", "KOR", "ITA"];
+
+/// What is planted in a country's rows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Plant {
+    Nothing,
+    /// The quarterly table's September rows are k times the truth.
+    KFold(u64),
+    /// The June rows are the truth times a factor drawn per year from
+    /// 1.4 to 1.9: no consistent ratio.
+    Interleaved,
+    /// These years' September rows (in both tables) are 0.
+    Zeros,
+}
+
+#[derive(Clone, Debug)]
+struct Country {
+    code: &'static str,
+    plant: Plant,
+    /// The true level each June and September, year by year.
+    june: Vec<u64>,
+    september: Vec<u64>,
+    /// Whether the year has a DMDC report (the reports table's row).
+    reported: Vec<bool>,
+    /// The per-year factor of an interleaved June.
+    factor: Vec<f64>,
+    /// The years (by index) whose September is a planted 0.
+    zero: Vec<bool>,
+}
+
+#[derive(Clone, Debug)]
+struct World {
+    first_year: i32,
+    countries: Vec<Country>,
+}
+
+fn country(code: &'static str, years: usize) -> impl Strategy<Value = Country> {
+    let plant = prop_oneof![
+        Just(Plant::Nothing),
+        (2u64..=3).prop_map(Plant::KFold),
+        Just(Plant::Interleaved),
+        Just(Plant::Zeros),
+    ];
+    (
+        plant,
+        100u64..500_000,
+        proptest::collection::vec((0.95f64..1.05, 0.95f64..1.05), years),
+        proptest::collection::vec(prop::bool::weighted(0.7), years),
+        proptest::collection::vec(1.4f64..1.9, years),
+        proptest::collection::vec(prop::bool::weighted(0.2), years),
+    )
+        .prop_map(move |(plant, base, steps, reported, factor, zero)| {
+            // A slow random walk, never below 100 troops (substantial).
+            let mut level = base as f64;
+            let (mut june, mut september) = (Vec::new(), Vec::new());
+            for (a, b) in steps {
+                level = (level * a).max(100.0);
+                june.push(level.round() as u64);
+                level = (level * b).max(100.0);
+                september.push(level.round() as u64);
+            }
+            // Zeros only inside the series, at most one in a row, so that
+            // each is framed by substantial figures.
+            let n = zero.len();
+            let mut zero: Vec<bool> = zero
+                .iter()
+                .enumerate()
+                .map(|(i, z)| *z && i > 0 && i + 1 < n)
+                .collect();
+            for i in 1..n {
+                if zero[i - 1] {
+                    zero[i] = false;
+                }
+            }
+            Country {
+                code,
+                plant,
+                june,
+                september,
+                reported,
+                factor,
+                zero,
+            }
+        })
+}
+
+fn world() -> impl Strategy<Value = World> {
+    (1950i32..2010, 6usize..18, 1usize..=4).prop_flat_map(|(first_year, years, n)| {
+        let countries: Vec<_> = CODES.iter().take(n).map(|c| country(c, years)).collect();
+        countries.prop_map(move |countries| World {
+            first_year,
+            countries,
+        })
+    })
+}
+
+impl Country {
+    fn printed_june(&self, y: usize) -> u64 {
+        match self.plant {
+            Plant::Interleaved => (self.june[y] as f64 * self.factor[y]).round() as u64,
+            _ => self.june[y],
+        }
+    }
+
+    fn printed_september(&self, y: usize) -> (u64, u64) {
+        let truth = self.september[y];
+        match self.plant {
+            Plant::KFold(k) => (truth * k, truth),
+            Plant::Zeros if self.zero[y] => (0, 0),
+            _ => (truth, truth),
+        }
+    }
+}
+
+/// The two tables the world prints: (quarterly, reports).
+fn tables(w: &World) -> (String, String) {
+    let (mut q, mut r) = (QUARTERLY.to_owned(), REPORTS.to_owned());
+    for c in &w.countries {
+        for y in 0..c.june.len() {
+            let year = w.first_year + y as i32;
+            let (table, report) = c.printed_september(y);
+            q.push_str(&format!(
+                "1,{0},{0},{year},June,2,Kane 2006,{1}\n",
+                c.code,
+                c.printed_june(y)
+            ));
+            q.push_str(&format!(
+                "1,{0},{0},{year},September,3,September {year},{table}\n",
+                c.code
+            ));
+            if c.reported[y] {
+                r.push_str(&format!(
+                    "1,{0},{year},September,September {year},{0},{0},{report}\n",
+                    c.code
+                ));
+            }
+        }
+    }
+    (q, r)
+}
+
+fn import(w: &World) -> Import {
+    let (q, r) = tables(w);
+    troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports")
+}
+
+fn find<'i>(import: &'i Import, id: &str) -> &'i Deployment {
+    import
+        .dataset
+        .deployments()
+        .iter()
+        .find(|d| d.id().as_str() == id)
+        .unwrap_or_else(|| panic!("{id}"))
+}
+
+fn has(d: &Deployment, pred: impl Fn(&Doubt) -> bool) -> bool {
+    d.doubts().iter().any(pred)
+}
+
+fn systematic(d: &Doubt) -> bool {
+    matches!(d, Doubt::Systematic { .. })
+}
+
+fn interleaved(d: &Doubt) -> bool {
+    matches!(d, Doubt::Interleaved { .. })
+}
+
+fn zero(d: &Doubt) -> bool {
+    matches!(d, Doubt::ZeroBetween { .. })
+}
+
+/// The truth of a row, by id.
+fn truth(w: &World, id: &str) -> Option<u64> {
+    let (_, rest) = id.split_once('-')?;
+    let (code, date) = rest.split_once('-')?;
+    let (year, month) = date.split_once('-')?;
+    let c = w.countries.iter().find(|c| c.code == code)?;
+    let y = usize::try_from(year.parse::<i32>().ok()? - w.first_year).ok()?;
+    match month {
+        "06" => c.june.get(y).copied(),
+        _ => c.september.get(y).copied(),
+    }
+}
+
+fn check(w: &World) {
+    let import = import(w);
+    for c in &w.countries {
+        let rows: Vec<&Deployment> = import
+            .dataset
+            .deployments()
+            .iter()
+            .filter(|d| d.location().country().as_str() == c.code)
+            .collect();
+        let learned: Vec<_> = import
+            .patterns
+            .iter()
+            .filter(|p| p.figure == format!("USA in {}", c.code))
+            .collect();
+        match c.plant {
+            Plant::Nothing => {
+                assert!(
+                    learned.is_empty(),
+                    "{}: nothing planted: {learned:?}",
+                    c.code
+                );
+                for d in &rows {
+                    assert!(
+                        d.doubts().is_empty(),
+                        "nothing planted in {}: {:?}",
+                        d.id(),
+                        d.doubts()
+                    );
+                }
+            }
+            Plant::KFold(k) => {
+                // Every decade with enough overlaps learns k.
+                let mut overlaps: std::collections::BTreeMap<i32, usize> = Default::default();
+                for (y, &r) in c.reported.iter().enumerate() {
+                    let year = w.first_year + y as i32;
+                    if r {
+                        *overlaps.entry(year - year.rem_euclid(10)).or_default() += 1;
+                    }
+                }
+                for (decade, n) in overlaps {
+                    let found = learned.iter().find(|p| p.decade == decade && p.month == 9);
+                    if n >= MIN_OVERLAPS {
+                        let p = found.unwrap_or_else(|| {
+                            panic!(
+                                "{}: {k}x in the {decade}s ({n} overlaps) not learned",
+                                c.code
+                            )
+                        });
+                        assert!((p.ratio / k as f64 - 1.0).abs() <= RATIO_TOLERANCE, "{p:?}");
+                        assert_eq!((p.agreeing, p.overlaps), (n, n));
+                        assert_eq!(p.source.as_str(), troopdata::QUARTERLY_SOURCE);
+                    } else {
+                        assert!(found.is_none(), "{decade}s: {n} overlaps are too few");
+                    }
+                }
+                for d in &rows {
+                    let id = d.id().as_str();
+                    let orphan = id.starts_with("TDQ") && id.ends_with("-09") && {
+                        let t = truth(w, id).expect("a truth");
+                        d.strength().kind() == StrengthKind::Range
+                            && d.strength().bounds().contains(t)
+                    };
+                    if has(d, |x| matches!(x, Doubt::Systematic { widened: true, .. })) {
+                        assert!(
+                            orphan,
+                            "{id} widened must be a quarterly September row holding the truth: {}",
+                            d.strength()
+                        );
+                    }
+                    if id.starts_with("TDQ") && id.ends_with("-09") {
+                        // In a decade with a learned pattern, a row without
+                        // its report is widened.
+                        let year: i32 = id[8..12].parse().expect("a year");
+                        let inside = learned
+                            .iter()
+                            .any(|p| p.decade == year - year.rem_euclid(10));
+                        let reported = import
+                            .dataset
+                            .deployments()
+                            .iter()
+                            .any(|o| o.id().as_str() == id.replacen("TDQ", "TDR", 1));
+                        if inside && !reported {
+                            assert!(
+                                has(d, |x| matches!(x, Doubt::Systematic { widened: true, .. })),
+                                "{id}"
+                            );
+                        }
+                    } else {
+                        assert!(
+                            !has(d, systematic),
+                            "{id}: only the September rows of the table are suspect"
+                        );
+                    }
+                }
+            }
+            Plant::Interleaved => {
+                assert!(learned.is_empty(), "{learned:?}");
+                // Each June with a September on both sides stands apart.
+                let junes: Vec<&&Deployment> = rows
+                    .iter()
+                    .filter(|d| d.id().as_str().ends_with("-06"))
+                    .collect();
+                if junes.len() >= 4 {
+                    for d in junes.iter().skip(1) {
+                        assert!(has(d, interleaved), "{} should be disputed", d.id());
+                    }
+                }
+                // The posture shows a figure with its other side.
+                let ledger = Ledger::new(&import.dataset);
+                if let Some(d) = junes.get(2).filter(|d| has(d, interleaved)) {
+                    let day = d.as_of().latest();
+                    let p = ledger.posture(day);
+                    let e = p
+                        .entries()
+                        .iter()
+                        .find(|e| e.key().to_string() == format!("USA in {}", c.code))
+                        .expect("the figure");
+                    assert!(!e.disputed_by().is_empty(), "{} on {day}", d.id());
+                    assert!(e.flags().contains(&troop_tracker::posture::Flag::Disputed));
+                }
+            }
+            Plant::Zeros => {
+                for d in &rows {
+                    let id = d.id().as_str();
+                    let y = usize::try_from(
+                        d.as_of()
+                            .earliest()
+                            .format("%Y")
+                            .to_string()
+                            .parse::<i32>()
+                            .unwrap_or(0)
+                            - w.first_year,
+                    )
+                    .unwrap_or(usize::MAX);
+                    // A planted 0 is framed when its own table has a
+                    // figure (not 0) before and after its run of zeros,
+                    // and the run is at most MOST_ZERO_RUN long (the
+                    // reports table has rows only for reported years, so
+                    // its zeros may follow each other).
+                    let in_table = |k: &usize| id.starts_with("TDQ") || c.reported[*k];
+                    let side = |range: Box<dyn Iterator<Item = usize>>| {
+                        // How many zeros come before the first figure.
+                        range
+                            .filter(in_table)
+                            .enumerate()
+                            .find(|&(_, k)| !c.zero[k])
+                            .map(|(zeros, _)| zeros)
+                    };
+                    let run = side(Box::new((0..y).rev()))
+                        .zip(side(Box::new(y + 1..c.zero.len())))
+                        .map(|(a, b)| a + b + 1);
+                    let planted = id.ends_with("-09")
+                        && c.zero.get(y).copied().unwrap_or(false)
+                        && run.is_some_and(|n| n <= MOST_ZERO_RUN);
+                    if planted {
+                        assert!(
+                            has(d, zero),
+                            "{id}: a planted 0 between substantial figures"
+                        );
+                        assert!(d.is_not_reported(), "{id} read as not reported");
+                    } else {
+                        assert!(!has(d, zero), "{id}: not a planted 0");
+                    }
+                    // A 0 the checks leave standing (no figure of its own
+                    // table before or after it) may disagree with the
+                    // other months' figures around it; nothing else may.
+                    let standing_zero = d.strength().bounds().high() == Some(0);
+                    assert!(
+                        !has(d, systematic) && (standing_zero || !has(d, interleaved)),
+                        "{id}: {:?}",
+                        d.doubts()
+                    );
+                }
+            }
+        }
+    }
+    // Validation names each plant once, by its rule.
+    let report = import.dataset.validate();
+    let planted = |p: fn(&Plant) -> bool| w.countries.iter().any(|c| p(&c.plant));
+    if !planted(|p| matches!(p, Plant::Zeros)) {
+        assert_eq!(report.by_rule(Rule::UnreportedZero).count(), 0);
+    }
+    if !planted(|p| matches!(p, Plant::KFold(_))) {
+        assert_eq!(report.by_rule(Rule::Systematic).count(), 0);
+    }
+    assert_eq!(
+        report.by_rule(Rule::Systematic).count(),
+        import.patterns.len()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() { ProptestConfig::default().cases } else { 48 },
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_checks_find_what_was_planted_and_nothing_else(w in world()) {
+        check(&w);
+    }
+}
+
+/// The planted doubling of the issue, by hand: a table whose September
+/// rows are twice the report's in three quarters of a decade, and one
+/// without a report between them, read as a range with its likely figure.
+#[test]
+fn a_planted_doubling_is_found_and_read_as_a_range() {
+    let mut q = QUARTERLY.to_owned();
+    let mut r = REPORTS.to_owned();
+    for (year, truth) in [
+        (1961, 57_694u64),
+        (1962, 60_947),
+        (1963, 56_910),
+        (1964, 62_596),
+    ] {
+        q.push_str(&format!(
+            "1,KOR,Korea,{year},September,3,September {year},{}\n",
+            2 * truth
+        ));
+        if year != 1962 {
+            r.push_str(&format!(
+                "1,Korea,{year},September,September {year},Korea,KOR,{truth}\n"
+            ));
+        }
+    }
+    let import =
+        troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports");
+    let [pattern] = import.patterns.as_slice() else {
+        panic!("one pattern: {:?}", import.patterns);
+    };
+    assert_eq!(
+        (pattern.ratio, pattern.agreeing, pattern.overlaps),
+        (2.0, 3, 3)
+    );
+    assert_eq!(
+        pattern.to_string(),
+        "for USA in KOR, in 3 of 3 dates where both exist (1961-09 to 1964-09), the September figures of the 1960s in troopdata-quarterly are 2.00x those in troopdata-reports"
+    );
+    let orphan = find(&import, "TDQ-KOR-1962-09");
+    assert_eq!(orphan.strength().to_string(), "60947..121894");
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture("1962-12-31".parse().expect("day"));
+    let e = &p.entries()[0];
+    assert_eq!(e.probably().map(|(n, _)| n), Some(60_947));
+    assert!(e.flags().contains(&troop_tracker::posture::Flag::Suspect));
+    // Where the report exists, the report decides and the table's row is
+    // the other side.
+    let p = ledger.posture("1963-12-31".parse().expect("day"));
+    assert_eq!(p.entries()[0].strength().to_string(), "56910");
+    assert_eq!(
+        p.entries()[0]
+            .disputed_by()
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>(),
+        ["TDQ-KOR-1963-09"]
+    );
+    let report = import.dataset.validate();
+    let finding = report.by_rule(Rule::Systematic).next().expect("a finding");
+    assert!(
+        finding.message().contains("the ratio learned is 2.00"),
+        "{}",
+        finding.message()
+    );
+}
+
+/// A compilation's 0 between two substantial figures is no report; a 0
+/// at the end of a series, or a long run of them, is what the source says.
+#[test]
+fn a_compilation_zero_is_not_reported_and_a_withdrawal_stays() {
+    let mut q = QUARTERLY.to_owned();
+    let rows = [
+        ("AFG", 2003, 9_700u64),
+        ("AFG", 2004, 0),
+        ("AFG", 2005, 19_500),
+        ("IRQ", 2009, 130_000),
+        ("IRQ", 2010, 0),
+        ("IRQ", 2011, 0),
+        ("IRQ", 2012, 0),
+        ("IRQ", 2013, 0),
+        ("IRQ", 2014, 0),
+        ("IRQ", 2015, 3_500),
+        ("HTI", 2009, 1_000),
+        ("HTI", 2010, 0),
+    ];
+    for (code, year, n) in rows {
+        q.push_str(&format!("1,{code},{code},{year},June,2,June {year},{n}\n"));
+    }
+    let import = troopdata::from_texts(("q.csv".into(), q), None).expect("imports");
+    let afg = find(&import, "TDQ-AFG-2004-06");
+    assert!(afg.is_not_reported());
+    assert!(
+        matches!(&afg.doubts()[0], Doubt::ZeroBetween { before, after } if before.as_str() == "TDQ-AFG-2003-06" && after.as_str() == "TDQ-AFG-2005-06")
+    );
+    // Five zeros in a row are longer than a year of quarters: kept.
+    assert!(find(&import, "TDQ-IRQ-2012-06").doubts().is_empty());
+    assert_eq!(find(&import, "TDQ-IRQ-2012-06").strength().to_string(), "0");
+    // A 0 with nothing after it is a withdrawal, as far as the table says.
+    assert_eq!(find(&import, "TDQ-HTI-2010-06").strength().to_string(), "0");
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture("2004-12-31".parse().expect("day"));
+    let e = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "USA in AFG")
+        .expect("AFG");
+    assert_eq!(
+        e.strength().to_string(),
+        "9700",
+        "the last figure stands, not 0"
+    );
+    assert!(e
+        .flags()
+        .contains(&troop_tracker::posture::Flag::NotReported));
+    let report = import.dataset.validate();
+    let findings: Vec<_> = report.by_rule(Rule::UnreportedZero).collect();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        findings[0].records(),
+        ["TDQ-AFG-2003-06", "TDQ-AFG-2004-06", "TDQ-AFG-2005-06"]
+    );
+    // The spike rule does not blame the figures around the zero.
+    assert_eq!(report.by_rule(Rule::Spike).count(), 0);
+}
