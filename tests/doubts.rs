@@ -523,3 +523,109 @@ fn a_compilation_zero_is_not_reported_and_a_withdrawal_stays() {
     // The spike rule does not blame the figures around the zero.
     assert_eq!(report.by_rule(Rule::Spike).count(), 0);
 }
+
+/// A table with a planted doubling (Korea) and a disagreeing June series
+/// (Japan), as every output shows them: posture.csv and JSON, the
+/// timeline, the chart's points and its drawing.
+#[test]
+fn every_output_carries_the_doubts() {
+    let mut q = QUARTERLY.to_owned();
+    let mut r = REPORTS.to_owned();
+    for (k, year) in (1961..=1966).enumerate() {
+        let truth = 50_000 + 1_000 * k as u64;
+        q.push_str(&format!(
+            "1,KOR,Korea,{year},September,3,September {year},{}\n",
+            2 * truth
+        ));
+        if year != 1963 {
+            r.push_str(&format!(
+                "1,Korea,{year},September,September {year},Korea,KOR,{truth}\n"
+            ));
+        }
+        // Japan: June well above September, by a factor that changes.
+        let june = 80_000 + 3_000 * (k as u64 % 3);
+        q.push_str(&format!("1,JPN,Japan,{year},June,2,Kane 2006,{june}\n"));
+        q.push_str(&format!(
+            "1,JPN,Japan,{year},September,3,September {year},{}\n",
+            45_000 + 500 * k as u64
+        ));
+    }
+    let import =
+        troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports");
+    let data = &import.dataset;
+    let ledger = Ledger::new(data);
+    // posture.csv: the suspect figure with its likely reading, the
+    // disputed one with its other side.
+    let posture = ledger.posture("1963-12-31".parse().expect("day"));
+    let mut csv = Vec::new();
+    troop_tracker::export::write_posture(&mut csv, &posture, Default::default()).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    let korea = csv.lines().find(|l| l.contains(",KOR,")).expect("Korea");
+    assert!(korea.ends_with(",suspect,,,52000"), "{korea}");
+    let japan = csv.lines().find(|l| l.contains(",JPN,")).expect("Japan");
+    assert!(
+        japan.contains(",disputed,TDQ-JPN-1963-06;TDQ-JPN-1964-06,"),
+        "{japan}"
+    );
+    // JSON: the same, with the doubts themselves.
+    let json = serde_json::to_value(&posture).expect("json");
+    let entries = json["entries"].as_array().expect("entries");
+    let kor = entries
+        .iter()
+        .find(|e| e["key"] == "USA in KOR")
+        .expect("KOR");
+    assert_eq!(kor["probably"], 52000);
+    assert_eq!(kor["flags"][0], "suspect");
+    assert_eq!(kor["doubts"][0]["kind"], "systematic");
+    assert_eq!(kor["doubts"][0]["pattern"]["ratio"], 2.0);
+    // The timeline: each observation's flags.
+    let mut timeline = Vec::new();
+    troop_tracker::export::write_timeline(&mut timeline, data, Default::default())
+        .expect("timeline");
+    let timeline = String::from_utf8(timeline).expect("utf-8");
+    let line = |id: &str| {
+        timeline
+            .lines()
+            .find(|l| l.contains(&format!(",{id},")))
+            .unwrap_or_else(|| panic!("{id}"))
+            .to_owned()
+    };
+    assert!(line("TDQ-KOR-1963-09").ends_with(",suspect"));
+    assert!(line("TDQ-KOR-1964-09").ends_with(",disputed;suspect"));
+    assert!(line("TDR-KOR-1964-09").ends_with(",disputed"));
+    assert!(line("TDQ-JPN-1964-06").ends_with(",disputed"));
+    // The chart of Japan: its posture line, then each disagreeing series
+    // apart; flagged points drawn as diamonds, named in the legend.
+    let japan = troop_tracker::chart::chart(
+        &ledger,
+        &troop_tracker::Subject::Location("JPN".parse().expect("code")),
+    );
+    let labels: Vec<(&str, bool)> = japan
+        .series
+        .iter()
+        .map(|s| (s.label.as_str(), s.apart))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("troops in JPN", false),
+            (
+                "USA in JPN: troopdata-quarterly, June figures (disagreeing)",
+                true
+            ),
+            (
+                "USA in JPN: troopdata-quarterly, September figures (disagreeing)",
+                true
+            ),
+        ]
+    );
+    assert!(japan.series[0]
+        .points
+        .iter()
+        .any(|p| p.flags.contains(&"disputed".to_owned())));
+    let svg =
+        troop_tracker::chart::render_svg(&japan, troop_tracker::chart::DEFAULT_SIZE).expect("svg");
+    assert!(svg.contains("class=\"point flagged\""));
+    assert!(svg.contains("flagged: disputed, suspect or contradicted"));
+    assert!(svg.contains("flags: disputed"));
+}
