@@ -86,8 +86,14 @@ impl Source {
         published: Date,
         text: String,
     ) -> Source {
+        // Line ends as the loader's guard counts them: LF, CRLF, or a
+        // lone CR, so that a citation's line is the row's on any file.
+        let bytes = text.as_bytes();
         let mut lines = vec![0];
-        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        lines.extend(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            ends.then_some(i + 1)
+        }));
         let lines: Arc<[usize]> = lines.into();
         Source {
             kind: SourceKind::Table,
@@ -124,6 +130,8 @@ impl Source {
     /// use troop_tracker::{Date, Source};
     /// let t = Source::table("t".parse()?, "t.csv".into(), "T", "us", "2026-06".parse::<Date>()?, "a,b\r\n1,2\n".into());
     /// assert_eq!((t.line(1), t.line(2), t.line(3)), (Some("a,b"), Some("1,2"), None));
+    /// let old_mac = Source::table("t".parse()?, "t.csv".into(), "T", "us", "2026-06".parse::<Date>()?, "a,b\r1,2\r".into());
+    /// assert_eq!((old_mac.line(1), old_mac.line(2), old_mac.line(3)), (Some("a,b"), Some("1,2"), None));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn line(&self, n: usize) -> Option<&str> {

@@ -703,3 +703,51 @@ fn a_disputed_figure_is_flagged_with_its_other_side() {
     let earlier = ledger.posture("2020-03-31".parse().expect("day"));
     assert!(earlier.entries().iter().all(|e| e.disputed_by().is_empty()));
 }
+
+/// A CRLF copy of the tables (what Excel and Python write) is read through
+/// the loader's guard: every figure cites the same line and row as on the
+/// LF original, and the first cites line 2, not the header. (Before, the
+/// csv crate's line count put each citation one line early, and the
+/// citation check passed because the quote came from the same wrong line.)
+#[test]
+fn a_crlf_copy_cites_the_same_lines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let read = |name: &str, crlf: bool| {
+        let text = std::fs::read_to_string(dir.join(name)).expect("fixture");
+        let text = if crlf {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        };
+        (name.to_owned(), text)
+    };
+    let import = |crlf: bool| {
+        troopdata::from_texts(
+            read(troopdata::QUARTERLY_FILE, crlf),
+            Some(read(troopdata::REPORTS_FILE, crlf)),
+        )
+        .expect("imports")
+    };
+    let (lf, crlf) = (import(false), import(true));
+    let cites = |i: &Import| -> Vec<(String, Option<usize>, String)> {
+        i.dataset
+            .deployments()
+            .iter()
+            .map(|d| {
+                let c = d.citation();
+                (d.id().to_string(), c.line(), c.quote().to_owned())
+            })
+            .collect()
+    };
+    assert_eq!(cites(&lf), cites(&crlf));
+    let first = &cites(&crlf)[0];
+    assert_eq!(first.1, Some(2), "{first:?}");
+    assert_eq!(first.2, fixture_line(troopdata::QUARTERLY_FILE, 2));
+    // And the citations check: every quote is its line.
+    let report = crlf.dataset.validate();
+    assert_eq!(report.by_rule(Rule::References).count(), 0);
+    // A row problem names the same line too.
+    let lines = |i: &Import| i.problems.iter().map(|p| p.line).collect::<Vec<_>>();
+    assert_eq!(lines(&lf), lines(&crlf));
+    assert!(!lines(&crlf).is_empty());
+}

@@ -17,7 +17,7 @@ pub(crate) mod error;
 mod folder;
 mod guard;
 mod load;
-mod read;
+pub(crate) mod read;
 mod records;
 pub(crate) mod schema;
 pub(crate) mod write;

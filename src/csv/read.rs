@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Read;
-use std::rc::Rc;
 
 use ::csv::StringRecord;
 
@@ -43,20 +42,19 @@ impl Problems {
         }
     }
 
-    fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.truncated
     }
 }
 
-/// One table being read: its label, header and line map.
+/// One table being read: its label and header.
 struct Reading<'l> {
     label: &'l str,
-    header: StringRecord,
+    header: &'l StringRecord,
     /// Whether the columns stand in the schema's order, so that a row can
     /// be deserialized by position instead of matching every cell's
     /// header name (the common case, and a sixth of the load time).
     in_order: bool,
-    lines: Rc<RefCell<Lines>>,
 }
 
 /// Reads one table, deserializing each data row into its row struct and
@@ -70,6 +68,46 @@ pub(crate) fn read_table<F: File, T>(
     shared: &mut Shared,
     mut parse: impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
 ) -> Vec<(u64, T)> {
+    let mut out = Vec::new();
+    let in_order = std::cell::Cell::new(false);
+    read_rows(
+        stream,
+        label,
+        problems,
+        |header, problems| {
+            in_order.set(header.iter().eq(F::table().columns.iter().copied()));
+            header_ok(label, &F::table(), header, problems)
+        },
+        |line, header, record, problems| {
+            if let Some(p) = shape_problem(label, line, header, record) {
+                problems.push(p);
+                return;
+            }
+            let at = Reading {
+                label,
+                header,
+                in_order: in_order.get(),
+            };
+            let parsed = read_row::<F, T>(&at, line, record, problems, shared, &mut parse);
+            out.extend(parsed.map(|t| (line, t)));
+        },
+    );
+    out
+}
+
+/// The one reading path of every table, a data folder's files and every
+/// imported table alike: the byte order mark taken off, the guard's line
+/// count (right on CRLF files) and byte limits, blank lines skipped, the
+/// row limit, and every problem of the CSV itself kept with its file and
+/// line. `header` sees the header row (trimmed) and says whether to go
+/// on; `row` sees each data row with its line.
+pub(crate) fn read_rows(
+    stream: Box<dyn Read + '_>,
+    label: &str,
+    problems: &mut Problems,
+    header: impl FnOnce(&StringRecord, &mut Problems) -> bool,
+    mut row: impl FnMut(u64, &StringRecord, &StringRecord, &mut Problems),
+) {
     let stream = match guard::skip_bom(stream) {
         Ok(s) => s,
         Err(e) => {
@@ -78,7 +116,7 @@ pub(crate) fn read_table<F: File, T>(
                 Position::file(label),
                 ProblemKind::Io { message },
             ));
-            return Vec::new();
+            return;
         }
     };
     let (guarded, lines) = Guard::new(stream);
@@ -86,28 +124,20 @@ pub(crate) fn read_table<F: File, T>(
         .has_headers(false)
         .flexible(true)
         .from_reader(guarded);
-    let Some(header) = read_header(&mut reader, label, &lines, problems) else {
-        return Vec::new();
+    let Some(head) = read_header(&mut reader, label, &lines, problems) else {
+        return;
     };
-    if !header_ok(label, &F::table(), &header, problems) {
-        return Vec::new();
+    if !header(&head, problems) {
+        return;
     }
-    let in_order = header.iter().eq(F::table().columns.iter().copied());
-    let at = Reading {
-        label,
-        header,
-        in_order,
-        lines,
-    };
     let mut record = StringRecord::new();
-    let mut out = Vec::new();
     let mut rows = 0usize;
     while !problems.is_full() {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 let byte = record.position().map_or(0, |p| p.byte());
-                let line = at.lines.borrow_mut().line_of(byte).unwrap_or(0);
+                let line = lines.borrow_mut().line_of(byte).unwrap_or(0);
                 if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
                     // A line holding only `""` is treated as blank, as the
                     // csv crate treats a truly blank line.
@@ -124,29 +154,32 @@ pub(crate) fn read_table<F: File, T>(
                     ));
                     break;
                 }
-                let parsed = read_row::<F, T>(&at, line, &record, problems, shared, &mut parse);
-                out.extend(parsed.map(|t| (line, t)));
+                row(line, &head, &record, problems);
             }
             Err(e) => {
-                if !reading_failed(&at, &e, problems) {
+                if !reading_failed(label, &lines, &e, problems) {
                     break;
                 }
             }
         }
     }
-    out
 }
 
 /// Reports a record the csv reader could not read; whether reading can
 /// go on after it.
-fn reading_failed(at: &Reading<'_>, e: &::csv::Error, problems: &mut Problems) -> bool {
+fn reading_failed(
+    label: &str,
+    lines: &RefCell<Lines>,
+    e: &::csv::Error,
+    problems: &mut Problems,
+) -> bool {
     // An I/O error (a limit the guard enforced) has no record position: it
     // names where the stream stopped.
     let line = e
         .position()
-        .and_then(|p| at.lines.borrow_mut().line_of(p.byte()))
-        .unwrap_or_else(|| at.lines.borrow().stopped_at());
-    problems.push(csv_problem(at.label, line, e));
+        .and_then(|p| lines.borrow_mut().line_of(p.byte()))
+        .unwrap_or_else(|| lines.borrow().stopped_at());
+    problems.push(csv_problem(label, line, e));
     // After a UTF-8 error the reader can go on with the next record; after
     // an I/O error it cannot.
     matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. })
@@ -192,11 +225,7 @@ fn read_row<F: File, T>(
     shared: &mut Shared,
     parse: &mut impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
 ) -> Option<T> {
-    if let Some(p) = shape_problem(at.label, line, &at.header, record) {
-        problems.push(p);
-        return None;
-    }
-    let names = (!at.in_order).then_some(&at.header);
+    let names = (!at.in_order).then_some(at.header);
     let row: F::Row<'_> = match record.deserialize(names) {
         Ok(row) => row,
         Err(e) => {

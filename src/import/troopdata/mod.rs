@@ -23,10 +23,9 @@
 //! both rows), a posture uses the raw report.
 
 use crate::csv::confine::{open_inside, read_limited, ReadError, Refused};
+use crate::csv::read::{read_rows, Problems};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-
-use csv::StringRecord;
 
 use crate::dataset::Dataset;
 use crate::date::{Date, Day};
@@ -38,8 +37,10 @@ use crate::nation::{Nation, NationCode};
 use crate::source::{Citation, Source};
 
 mod reading;
+mod row;
 
 pub use reading::Reading;
+use row::{read_row, Columns, Row};
 
 /// troopdata's country-year-quarter table.
 pub const QUARTERLY_FILE: &str = "troopdata-rebuild-country-year-quarter-format.csv";
@@ -247,42 +248,6 @@ impl Table {
     }
 }
 
-/// The columns an import reads, by position.
-struct Columns {
-    iso: usize,
-    place: usize,
-    year: usize,
-    month: usize,
-    source: usize,
-    troops: usize,
-    /// The reports' own label of the row (`Location`), when the table has
-    /// one: it may say the row has no figure.
-    label: Option<usize>,
-}
-
-impl Columns {
-    fn of(headers: &StringRecord, file: &str) -> Result<Columns, ImportError> {
-        let find = |column: &'static str| {
-            headers
-                .iter()
-                .position(|h| h.trim_start_matches('\u{feff}') == column)
-                .ok_or(ImportError::MissingColumn {
-                    file: file.to_owned(),
-                    column,
-                })
-        };
-        Ok(Columns {
-            iso: find("iso3c")?,
-            place: find("countryname")?,
-            year: find("year")?,
-            month: find("month")?,
-            source: find("source")?,
-            troops: find("troops_ad")?,
-            label: find("Location").ok(),
-        })
-    }
-}
-
 #[derive(Default)]
 struct Builder {
     deployments: Vec<Deployment>,
@@ -294,20 +259,11 @@ struct Builder {
     uncovered: HashMap<(NationCode, Day), String>,
 }
 
-/// A row's cells, read; or what is wrong with it.
-struct Row<'r> {
-    code: NationCode,
-    place: &'r str,
-    date: Date,
-    source: &'r str,
-    troops: &'r str,
-    count: Option<u32>,
-    /// The row's own label (the reports' `Location`), or empty.
-    label: &'r str,
-}
-
 impl Builder {
-    /// Reads one table's rows; returns its counts and its latest date.
+    /// Reads one table's rows through the loader's one reading path (the
+    /// guard's line count, right on CRLF files, its byte limits, every
+    /// problem of the CSV with its line); returns its counts and its
+    /// latest date.
     fn table(
         &mut self,
         table: Table,
@@ -315,42 +271,62 @@ impl Builder {
         source: &Source,
     ) -> Result<(TableCounts, Option<Date>), ImportError> {
         let text = source.text().unwrap_or_default();
-        let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-        let csv_error = |e: csv::Error| ImportError::Csv {
-            file: file.to_owned(),
-            line: e.position().map_or(1, |p| p.line() as usize),
-            message: e.to_string(),
-        };
-        let columns = Columns::of(reader.headers().map_err(csv_error)?, file)?;
         let mut counts = TableCounts {
             file: file.to_owned(),
             ..TableCounts::default()
         };
         let mut latest: Option<Date> = None;
-        let mut record = StringRecord::new();
-        while reader.read_record(&mut record).map_err(csv_error)? {
-            counts.rows += 1;
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            let row = match read_row(&record, &columns) {
-                Ok(row) => row,
-                Err(kind) => {
-                    self.problems.push(RowProblem {
-                        file: file.to_owned(),
-                        line,
-                        kind,
-                    });
-                    continue;
+        // Set by the header, read by every row.
+        let columns: std::cell::OnceCell<Result<Columns, ImportError>> = std::cell::OnceCell::new();
+        let mut problems = Problems::new();
+        read_rows(
+            Box::new(text.as_bytes()),
+            file,
+            &mut problems,
+            |header, _| columns.get_or_init(|| Columns::of(header, file)).is_ok(),
+            |line, _, record, _| {
+                let Some(Ok(columns)) = columns.get() else {
+                    return;
+                };
+                counts.rows += 1;
+                let line = usize::try_from(line).unwrap_or(usize::MAX);
+                let row = match read_row(record, columns) {
+                    Ok(row) => row,
+                    Err(kind) => {
+                        self.problems.push(RowProblem {
+                            file: file.to_owned(),
+                            line,
+                            kind,
+                        });
+                        return;
+                    }
+                };
+                if latest.is_none_or(|l| row.date.latest() > l.latest()) {
+                    latest = Some(row.date);
                 }
-            };
-            if latest.is_none_or(|l| row.date.latest() > l.latest()) {
-                latest = Some(row.date);
-            }
-            let quote = source.line(line).unwrap_or_default();
-            let reading = self.add(table, file, line, quote, &row);
-            counts.imported += 1;
-            *counts.by_reading.entry(reading).or_default() += 1;
+                let quote = source.line(line).unwrap_or_default();
+                let reading = self.add(table, file, line, quote, &row);
+                counts.imported += 1;
+                *counts.by_reading.entry(reading).or_default() += 1;
+            },
+        );
+        if let Some(p) = problems.list.first() {
+            return Err(ImportError::Csv {
+                file: file.to_owned(),
+                line: p
+                    .position()
+                    .line_number()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .unwrap_or(1),
+                message: p.kind().to_string(),
+            });
         }
-        Ok((counts, latest))
+        match columns.into_inner() {
+            Some(Err(e)) => Err(e),
+            // No header at all: the reading path named it above; a header
+            // that was read has its columns.
+            _ => Ok((counts, latest)),
+        }
     }
 
     /// Adds a row's deployment, naming a duplicated key.
@@ -411,78 +387,4 @@ impl Builder {
         ));
         reading
     }
-}
-
-fn bad(column: &'static str, expected: &'static str, found: &str) -> RowProblemKind {
-    RowProblemKind::BadCell {
-        column,
-        expected,
-        found: found.to_owned(),
-    }
-}
-
-fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<'r>, RowProblemKind> {
-    let cell = |i: usize| record.get(i).unwrap_or_default().trim();
-    let iso = cell(c.iso);
-    if iso.is_empty() || iso == "NA" {
-        return Err(RowProblemKind::NoCountryCode {
-            place: cell(c.place).to_owned(),
-        });
-    }
-    let code = NationCode::new(iso).map_err(|_| bad("iso3c", "an ISO 3166-1 alpha-3 code", iso))?;
-    let year: i32 = cell(c.year)
-        .parse()
-        .map_err(|_| bad("year", "a year such as 2020", cell(c.year)))?;
-    let month = month_number(cell(c.month)).ok_or_else(|| {
-        bad(
-            "month",
-            "a month's English name such as June",
-            cell(c.month),
-        )
-    })?;
-    let date =
-        Date::month(year, month).map_err(|_| bad("year", "a year such as 2020", cell(c.year)))?;
-    let troops = cell(c.troops);
-    let count = match troops {
-        "NA" | "" => None,
-        n => Some(
-            n.parse::<u32>()
-                .map_err(|_| bad("troops_ad", "a whole number of troops or NA", n))?,
-        ),
-    };
-    Ok(Row {
-        code,
-        place: cell(c.place),
-        date,
-        source: cell(c.source),
-        troops,
-        count,
-        label: c.label.map_or("", cell),
-    })
-}
-
-/// `June` → 6; also `Jun`, any case.
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = name.to_ascii_lowercase();
-    if name.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&name))
-        .and_then(|i| u32::try_from(i + 1).ok())
 }

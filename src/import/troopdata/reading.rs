@@ -1,6 +1,8 @@
 //! How a troopdata row's figure is read: by its `source` cell and its
 //! count.
 
+use super::row::{read_row, Columns};
+use crate::csv::read::{read_rows, Problems};
 use crate::date::Day;
 use crate::nation::NationCode;
 use crate::strength::Strength;
@@ -95,21 +97,29 @@ impl Reading {
 /// which names them.
 pub(super) fn uncovered(text: &str) -> HashMap<(NationCode, Day), String> {
     let mut out = HashMap::default();
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let Ok(headers) = reader.headers().cloned() else {
-        return out;
-    };
-    let Ok(columns) = super::Columns::of(&headers, "") else {
-        return out;
-    };
-    for record in reader.records().flatten() {
-        let Ok(row) = super::read_row(&record, &columns) else {
-            continue;
-        };
-        if says_no_figure(row.label) {
-            out.insert((row.code, row.date.earliest()), row.label.to_owned());
-        }
-    }
+    // Through the one reading path; its problems are the main reading's
+    // to report (this pass only looks for labels).
+    let columns: std::cell::OnceCell<Option<Columns>> = std::cell::OnceCell::new();
+    read_rows(
+        Box::new(text.as_bytes()),
+        "",
+        &mut Problems::new(),
+        |header, _| {
+            columns
+                .get_or_init(|| Columns::of(header, "").ok())
+                .is_some()
+        },
+        |_, _, record, _| {
+            let Some(Some(columns)) = columns.get() else {
+                return;
+            };
+            if let Ok(row) = read_row(record, columns) {
+                if says_no_figure(row.label) {
+                    out.insert((row.code, row.date.earliest()), row.label.to_owned());
+                }
+            }
+        },
+    );
     out
 }
 
