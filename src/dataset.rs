@@ -143,6 +143,21 @@ impl Dataset {
             .and_then(|&i| self.nations.get(i))
     }
 
+    /// The mission and those it succeeded under earlier names, newest
+    /// first: `[MONUSCO, MONUC]`. A loop of successions is followed once.
+    pub fn lineage<'d>(&'d self, id: &'d MissionId) -> Vec<&'d MissionId> {
+        let mut out = vec![id];
+        let mut at = id;
+        while let Some(p) = self.mission(at).and_then(Mission::predecessor) {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            at = p;
+        }
+        out
+    }
+
     /// The mission with this id.
     pub fn mission(&self, id: &MissionId) -> Option<&Mission> {
         self.mission_index

@@ -27,6 +27,10 @@ pub struct Mission {
     citation: Citation,
     role_citation: Option<Citation>,
     totals: Vec<MissionStrength>,
+    /// The mission this one succeeded under a new name (MONUC for
+    /// MONUSCO), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    predecessor: Option<MissionId>,
 }
 
 /// The attributes of a [`Mission`] that identify it; the rest is set with
@@ -71,6 +75,7 @@ impl Mission {
             && self.combat_role == other.combat_role
             && self.citation == other.citation
             && self.role_citation == other.role_citation
+            && self.predecessor == other.predecessor
             && self.totals.len() == other.totals.len()
             && self
                 .totals
@@ -93,7 +98,21 @@ impl Mission {
             citation: spec.citation,
             role_citation: None,
             totals: Vec::new(),
+            predecessor: None,
         }
+    }
+
+    /// Links the mission this one succeeded under a new name (MONUC →
+    /// MONUSCO, UNMIS → UNMISS), so that its history reads on across the
+    /// change.
+    pub fn with_predecessor(mut self, predecessor: Option<MissionId>) -> Mission {
+        self.predecessor = predecessor;
+        self
+    }
+
+    /// The mission this one succeeded under a new name, if any.
+    pub fn predecessor(&self) -> Option<&MissionId> {
+        self.predecessor.as_ref()
     }
 
     /// Sets the lead nation.

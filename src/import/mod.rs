@@ -7,7 +7,98 @@
 //! [`RowProblem`] naming its file and line.
 
 pub mod doubts;
-mod problem;
+mod file;
+pub mod ipi;
+pub(crate) mod problem;
 pub mod troopdata;
 
 pub use problem::{ImportError, RowProblem, RowProblemKind};
+
+/// What one table gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct TableCounts {
+    /// The file, as named to the importer.
+    pub file: String,
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows that became records.
+    pub imported: usize,
+    /// Imported rows by how they were read (`reported`, `not_reported`,
+    /// `estimate`, … for troopdata; `troops`, `not_troops`, `total` for
+    /// the UN's table), in the importer's words.
+    pub by_reading: std::collections::BTreeMap<String, usize>,
+}
+
+/// The records an import made, the rows it could not use, and counts.
+#[derive(Clone, Debug)]
+pub struct Import {
+    /// The records: nations, missions, one deployment per usable figure,
+    /// the tables as sources.
+    pub dataset: crate::dataset::Dataset,
+    /// Every row left out or imported with a caveat, by file and line.
+    pub problems: Vec<RowProblem>,
+    /// What each table gave, in the order read.
+    pub counts: Vec<TableCounts>,
+    /// The systematic errors learned where the tables overlap (see
+    /// [`doubts`]); the figures they make suspect carry them as
+    /// [`Doubt`](crate::Doubt)s.
+    pub patterns: Vec<std::sync::Arc<crate::doubt::Pattern>>,
+}
+
+/// Every importer, listed once: its name (the tool's flag, `--troopdata
+/// DIR`, `--ipi DIR`) and how it reads a folder. Adding an importer is
+/// its module and one line here.
+pub const IMPORTERS: &[(&str, ReadDir)] =
+    &[("troopdata", troopdata::read_dir), ("ipi", ipi::read_dir)];
+
+/// How an importer reads the folder the user named.
+pub type ReadDir = fn(&std::path::Path) -> Result<Import, ImportError>;
+
+/// Several imports as one: their sources, nations (each code once, the
+/// first name given), missions (each id once), records, problems, counts
+/// and patterns, in order.
+pub fn merge(imports: Vec<Import>) -> Import {
+    let mut sources = Vec::new();
+    let mut nations: Vec<crate::nation::Nation> = Vec::new();
+    let mut missions: Vec<crate::mission::Mission> = Vec::new();
+    let mut deployments = Vec::new();
+    let mut out = Import {
+        dataset: crate::dataset::Dataset::default(),
+        problems: Vec::new(),
+        counts: Vec::new(),
+        patterns: Vec::new(),
+    };
+    for i in imports {
+        for s in i.dataset.sources() {
+            if !sources
+                .iter()
+                .any(|x: &crate::source::Source| x.id() == s.id())
+            {
+                sources.push(s.clone());
+            }
+        }
+        for n in i.dataset.nations() {
+            if !nations.iter().any(|x| x.code() == n.code()) {
+                nations.push(n.clone());
+            }
+        }
+        for m in i.dataset.missions() {
+            if !missions.iter().any(|x| x.id() == m.id()) {
+                missions.push(m.clone());
+            }
+        }
+        deployments.extend(i.dataset.deployments().iter().cloned());
+        out.problems.extend(i.problems);
+        out.counts.extend(i.counts);
+        out.patterns.extend(i.patterns);
+    }
+    out.dataset = crate::dataset::Dataset::new(
+        sources,
+        nations,
+        missions,
+        deployments,
+        Vec::new(),
+        Vec::new(),
+    );
+    out
+}

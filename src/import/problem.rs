@@ -113,6 +113,48 @@ pub enum RowProblemKind {
         /// What was found.
         found: String,
     },
+    /// A name or code ending in a character that belongs to no name (the
+    /// UN table's apostrophe after every name, code and mission of its
+    /// 2014 months): read without it. Said once for all the rows.
+    StrayCharacter {
+        /// The column.
+        column: &'static str,
+        /// The character.
+        character: char,
+        /// How many rows.
+        rows: usize,
+        /// The first of their lines.
+        first_lines: Vec<usize>,
+    },
+    /// A mission the reference table of missions does not hold. Not
+    /// imported.
+    UnknownMission {
+        /// The mission as the row names it.
+        mission: String,
+    },
+    /// Rows that repeat an earlier row cell for cell: read once. Said
+    /// once for all of them.
+    Repeated {
+        /// How many rows.
+        rows: usize,
+        /// The first of them: (line, the line it repeats).
+        first: Vec<(usize, usize)>,
+        /// The line the first repeats.
+        of: usize,
+    },
+    /// A whole the table states that its parts do not add up to (male +
+    /// female against a total, a country's missions against its `all`
+    /// row, the countries against the grand total). Imported as stated.
+    PartsAndWhole {
+        /// Which parts, of what.
+        what: String,
+        /// Their sum.
+        parts: u64,
+        /// The whole as stated.
+        whole: u64,
+        /// The whole's line.
+        whole_line: usize,
+    },
     /// A second row for a country and quarter already given by an earlier
     /// row of the same table. Imported (as a competing claim).
     DuplicateKey {
@@ -127,7 +169,13 @@ impl RowProblem {
     /// Whether the row was left out of the records (else it was
     /// imported with the caveat).
     pub fn is_dropped(&self) -> bool {
-        !matches!(self.kind, RowProblemKind::DuplicateKey { .. })
+        matches!(
+            self.kind,
+            RowProblemKind::NoCountryCode { .. }
+                | RowProblemKind::BadCell { .. }
+                | RowProblemKind::UnknownMission { .. }
+                | RowProblemKind::Repeated { .. }
+        )
     }
 }
 
@@ -151,6 +199,51 @@ impl fmt::Display for RowProblem {
                 f,
                 "{key} is also given on line {first_line} of the same table; both are imported, as competing claims"
             ),
+            RowProblemKind::StrayCharacter {
+                column,
+                character,
+                rows,
+                first_lines,
+            } => write!(
+                f,
+                "column {column}: {rows} rows end in a stray {character:?} (lines {}); read without it",
+                lines(first_lines.iter().copied(), *rows)
+            ),
+            RowProblemKind::UnknownMission { mission } => write!(
+                f,
+                "expected a mission of the reference table (data/un_missions.csv), found {mission:?}; the row is not imported"
+            ),
+            RowProblemKind::Repeated { rows, first, of } => write!(
+                f,
+                "{rows} rows repeat an earlier row cell for cell (this one repeats line {of}; lines {}); each is read once",
+                lines(first.iter().map(|(l, _)| *l), *rows)
+            ),
+            RowProblemKind::PartsAndWhole {
+                what,
+                parts,
+                whole,
+                ..
+            } => write!(
+                f,
+                "{what} add up to {parts}, but the table states {whole}; imported as stated"
+            ),
         }
+    }
+}
+
+/// `3, 5, 9, …` for the first lines of `total` rows.
+fn lines(first: impl Iterator<Item = usize>, total: usize) -> String {
+    let shown: Vec<String> = first.map(|l| l.to_string()).collect();
+    let more = if total > shown.len() { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}
+
+/// A cell that cannot be read: which column, what was expected, what was
+/// found.
+pub(crate) fn bad(column: &'static str, expected: &'static str, found: &str) -> RowProblemKind {
+    RowProblemKind::BadCell {
+        column,
+        expected,
+        found: found.to_owned(),
     }
 }

@@ -236,9 +236,20 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn timeline(&self, subject: &Subject) -> Vec<TimelineItem<'_>> {
+        // A mission's timeline reads on across a change of name: its lines
+        // and those of the missions it succeeded (MONUC's before
+        // MONUSCO's).
+        let lineage: Vec<Subject> = match subject {
+            Subject::Mission(id) => self
+                .lineage(id)
+                .into_iter()
+                .map(|m| Subject::Mission(m.clone()))
+                .collect(),
+            other => vec![other.clone()],
+        };
         let mut items: Vec<TimelineItem<'_>> = build(self)
             .into_iter()
-            .filter(|i| i.concerns(subject))
+            .filter(|i| lineage.iter().any(|s| i.concerns(s)))
             .collect();
         for i in &mut items {
             i.text = i.text_for(subject);

@@ -94,8 +94,15 @@ pub enum Rule {
     NoCountryCode,
     /// A row of an imported table that could not be read: not imported.
     UnreadableRow,
-    /// Two rows of one imported table for one country and period.
+    /// Two rows of one imported table for one country and period (or
+    /// rows that repeat another cell for cell, read once).
     DuplicateKey,
+    /// A whole an imported table states that its parts do not add up to
+    /// (male + female, a country's missions, all countries).
+    StatedTotals,
+    /// A cell of an imported table read with a caveat (a stray character
+    /// taken off).
+    MalformedCell,
 }
 
 impl Rule {
@@ -120,6 +127,8 @@ impl Rule {
         Rule::NoCountryCode,
         Rule::UnreadableRow,
         Rule::DuplicateKey,
+        Rule::StatedTotals,
+        Rule::MalformedCell,
     ];
 
     /// The stable id: `conservation`, `mission-total`, ...
@@ -144,6 +153,8 @@ impl Rule {
             Rule::NoCountryCode => "no-country-code",
             Rule::UnreadableRow => "unreadable-row",
             Rule::DuplicateKey => "duplicate-key",
+            Rule::StatedTotals => "stated-totals",
+            Rule::MalformedCell => "malformed-cell",
         }
     }
 }
@@ -291,7 +302,11 @@ impl Report {
         findings.extend(problems.iter().map(|p| {
             let (rule, severity) = match p.kind {
                 RowProblemKind::NoCountryCode { .. } => (Rule::NoCountryCode, Severity::Warning),
-                RowProblemKind::DuplicateKey { .. } => (Rule::DuplicateKey, Severity::Note),
+                RowProblemKind::DuplicateKey { .. } | RowProblemKind::Repeated { .. } => {
+                    (Rule::DuplicateKey, Severity::Note)
+                }
+                RowProblemKind::PartsAndWhole { .. } => (Rule::StatedTotals, Severity::Warning),
+                RowProblemKind::StrayCharacter { .. } => (Rule::MalformedCell, Severity::Note),
                 _ => (Rule::UnreadableRow, Severity::Warning),
             };
             Finding::new(rule, severity, Vec::new(), p.to_string())

@@ -11,12 +11,22 @@ use troop_tracker::{Day, PostureOptions};
 pub struct DataArgs {
     /// A data folder in the documented CSV schema (default: the bundled
     /// dataset).
-    #[arg(long, value_name = "DIR", global = true, conflicts_with = "troopdata")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        conflicts_with_all = ["troopdata", "ipi"]
+    )]
     pub data: Option<PathBuf>,
     /// A folder holding troopdata's data-raw files (the US record of troops
     /// abroad), imported in place instead of a data folder.
     #[arg(long, value_name = "DIR", global = true)]
     pub troopdata: Option<PathBuf>,
+    /// A folder holding the IPI's full_gender_data.csv (the UN's monthly
+    /// contributions by country and mission, 2009-2014), imported in
+    /// place; with --troopdata too, both are one dataset.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub ipi: Option<PathBuf>,
     /// Also read cited articles from this folder (by default only from
     /// inside the data folder). May be given more than once.
     #[arg(long, value_name = "DIR", global = true)]

@@ -122,7 +122,7 @@ fn csv_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure>
         // Imported rows cite their table by line, which the folder schema
         // cannot hold: say so rather than write a folder that will not load.
         eprintln!(
-            "note: ledger/ not written: the records cite troopdata's rows by line; import the files again instead"
+            "note: ledger/ not written: the records cite the imported tables' rows by line; import the files again instead"
         );
         return Ok(written);
     }

@@ -1,24 +1,26 @@
-//! `troop-tracker --troopdata DIR import`: what troopdata's files gave.
+//! `troop-tracker --troopdata DIR import` (or `--ipi DIR`): what the
+//! imported tables gave.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use troop_tracker::import::troopdata::TableCounts;
-use troop_tracker::import::{RowProblem, RowProblemKind};
+use troop_tracker::import::{RowProblem, RowProblemKind, TableCounts};
 use troop_tracker::Report;
 
 use crate::args::{print_json, Format};
 use crate::load::Loaded;
 use crate::output::{self, Failure};
 
-/// Import troopdata's files and say what they gave.
+/// Import the tables (--troopdata DIR, --ipi DIR) and say what they gave.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Reads troopdata-rebuild-country-year-quarter-format.csv and \
 troopdata-rebuild-reports.csv from the --troopdata folder, in place. A 0 without a named \
 report is read as not reported, an unsourced figure as an estimate (about N), imputed \
-figures as about N; data/README.md gives every rule. The other commands take --troopdata \
-too: `troop-tracker --troopdata DIR chart --location DEU`."
+figures as about N. With --ipi DIR, reads full_gender_data.csv: troops by contributor and \
+mission, other personnel counted apart, totals checked against their parts. data/README.md \
+gives every rule. The other commands take --troopdata and --ipi too: `troop-tracker \
+--troopdata DIR chart --location DEU`, `troop-tracker --ipi DIR summary --mission UNIFIL`."
 )]
 pub struct Args {
     /// Output format.
@@ -40,7 +42,7 @@ struct Json<'a> {
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
     if loaded.tables.is_empty() {
         return Err(Failure::Usage(
-            "import reads troopdata's files: give --troopdata DIR".to_owned(),
+            "import reads imported tables: give --troopdata DIR or --ipi DIR".to_owned(),
         ));
     }
     let report = loaded.report();

@@ -12,6 +12,7 @@ pub fn folders(args: &DataArgs) -> Vec<PathBuf> {
     args.data
         .iter()
         .chain(&args.troopdata)
+        .chain(&args.ipi)
         .chain(&args.articles)
         .filter_map(|p| p.canonicalize().ok())
         .collect()

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use troop_tracker::import::{troopdata, RowProblem};
+use troop_tracker::import::{self, RowProblem, TableCounts};
 use troop_tracker::{Dataset, LoadOptions, Report};
 
 use crate::args::DataArgs;
@@ -17,7 +17,7 @@ pub struct Loaded {
     /// The rows an import left out or flagged (none for a data folder).
     pub problems: Vec<RowProblem>,
     /// What each imported table gave (none for a data folder).
-    pub tables: Vec<troopdata::TableCounts>,
+    pub tables: Vec<TableCounts>,
 }
 
 impl Loaded {
@@ -29,18 +29,30 @@ impl Loaded {
     }
 }
 
-/// The bundled dataset, the folder the user named, or troopdata's files.
+/// The bundled dataset, the folder the user named, or the imported
+/// tables (troopdata's, the UN's, or both as one dataset).
 pub fn load(args: &DataArgs) -> Result<Loaded, Failure> {
-    if let Some(dir) = &args.troopdata {
+    let folders: Vec<(&str, &std::path::PathBuf)> =
+        [("troopdata", &args.troopdata), ("ipi", &args.ipi)]
+            .into_iter()
+            .filter_map(|(kind, dir)| dir.as_ref().map(|d| (kind, d)))
+            .collect();
+    if !folders.is_empty() {
         if !args.articles.is_empty() {
             return Err(Failure::Usage(
-                "--articles applies to a data folder, not to --troopdata".to_owned(),
+                "--articles applies to a data folder, not to --troopdata or --ipi".to_owned(),
             ));
         }
-        let imported = working(format!("importing {}", dir.display()), || {
-            troopdata::read_dir(dir)
-        })
-        .map_err(|e| Failure::Load(e.to_string()))?;
+        let mut imports = Vec::new();
+        for (kind, dir) in folders {
+            let Some((_, read)) = import::IMPORTERS.iter().find(|(k, _)| *k == kind) else {
+                continue;
+            };
+            let imported = working(format!("importing {}", dir.display()), || read(dir))
+                .map_err(|e| Failure::Load(e.to_string()))?;
+            imports.push(imported);
+        }
+        let imported = import::merge(imports);
         return Ok(Loaded {
             data: imported.dataset,
             problems: imported.problems,

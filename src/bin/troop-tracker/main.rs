@@ -27,8 +27,9 @@ use crate::args::DataArgs;
 
 /// Who has how many troops where, under which mission, as of which date,
 /// on whose word: summaries, checks, timelines, exports and charts of a
-/// deployment dataset (the bundled one unless --data names a folder or
-/// --troopdata the US record of troops abroad).
+/// deployment dataset (the bundled one unless --data names a folder,
+/// --troopdata the US record of troops abroad or --ipi the UN's
+/// peacekeeping contributions).
 #[derive(Debug, Parser)]
 #[command(name = "troop-tracker", version, propagate_version = true)]
 #[command(
@@ -55,7 +56,7 @@ enum Command {
     Export(export::Args),
     /// Draw strength over time as an SVG chart (or print its series).
     Chart(chart::Args),
-    /// Import troopdata's files (with --troopdata DIR) and say what they
+    /// Import the tables (--troopdata DIR, --ipi DIR) and say what they
     /// gave: rows by reading, rows left out, and the checks' counts.
     Import(import::Args),
 }

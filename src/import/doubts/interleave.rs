@@ -28,6 +28,11 @@ pub const APART: f64 = 0.15;
 /// same way: 3.
 pub const MIN_RUN: usize = 3;
 
+/// How far away (in days) a neighbouring figure must at least be: 60. In
+/// a monthly series the figures around a month are the same series'
+/// months, and the UN's monthly counts swing every rotation.
+pub const SERIES_GAP_DAYS: i64 = 60;
+
 /// How far away (in days) a neighbouring figure may be: 400, a little
 /// over a year, so that yearly series are each other's neighbours.
 pub const NEIGHBOUR_DAYS: i64 = 400;
@@ -164,6 +169,12 @@ fn nearest(
             break;
         }
         if *m != month {
+            // A month away is a monthly series: a figure that stands
+            // apart from the months around it is a change (a rotation's
+            // overlap), not another series.
+            if (*d - day).num_days().abs() < SERIES_GAP_DAYS {
+                return Vec::new();
+            }
             return counts.get(range.clone()).unwrap_or_default().to_vec();
         }
     }

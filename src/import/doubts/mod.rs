@@ -34,7 +34,7 @@ use crate::id::{MissionId, SourceId};
 use crate::location::Location;
 use crate::nation::NationCode;
 
-pub use interleave::{APART, MIN_RUN, NEIGHBOUR_DAYS};
+pub use interleave::{APART, MIN_RUN, NEIGHBOUR_DAYS, SERIES_GAP_DAYS};
 pub use ratios::{AGREEING_SHARE, MIN_OVERLAPS, MIN_RATIO, RATIO_TOLERANCE};
 pub use zeros::{MOST_ZERO_RUN, SUBSTANTIAL_TROOPS};
 

@@ -163,3 +163,18 @@ fn neighbours_more_than_a_year_away_are_not_neighbours() {
     read(&mut rows);
     assert!(rows.iter().all(|d| d.doubts().is_empty()));
 }
+
+#[test]
+fn a_monthly_series_has_no_other_series_around_it() {
+    // Every July a rotation doubles the contingent for the month: a
+    // monthly series, not two series.
+    let mut rows = Vec::new();
+    for y in 2010..2014 {
+        for m in 1..=12 {
+            let n = if m == 7 { 900 } else { 450 };
+            rows.push(row("A", "LBN", (y, m), n));
+        }
+    }
+    read(&mut rows);
+    assert!(rows.iter().all(|d| d.doubts().is_empty()));
+}

@@ -22,7 +22,6 @@
 //! figure for one quarter and they disagree (validation says so, quoting
 //! both rows), a posture uses the raw report.
 
-use crate::csv::confine::{open_inside, read_limited, ReadError, Refused};
 use crate::csv::read::{read_rows, Problems};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -31,6 +30,7 @@ use crate::dataset::Dataset;
 use crate::date::{Date, Day};
 use crate::deployment::Deployment;
 use crate::id::{RecordId, SourceId};
+use crate::import::file::{csv_problems, read_table_file, refuse_nul};
 use crate::import::{ImportError, RowProblem, RowProblemKind};
 use crate::location::Location;
 use crate::nation::{Nation, NationCode};
@@ -53,34 +53,7 @@ pub const REPORTS_SOURCE: &str = "troopdata-reports";
 /// The largest table read, in bytes (the files are read whole).
 pub const MAX_TABLE_BYTES: u64 = 256 << 20;
 
-/// What one table gave.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct TableCounts {
-    /// The file, as named to the importer.
-    pub file: String,
-    /// Data rows read.
-    pub rows: usize,
-    /// Rows that became deployments.
-    pub imported: usize,
-    /// Imported rows by reading.
-    pub by_reading: BTreeMap<Reading, usize>,
-}
-
-/// The records an import made, the rows it could not use, and counts.
-#[derive(Clone, Debug)]
-pub struct Import {
-    /// The records: nation `USA`, its hosts, one deployment per usable
-    /// row, the two tables as sources.
-    pub dataset: Dataset,
-    /// Every row left out or imported with a caveat, by file and line.
-    pub problems: Vec<RowProblem>,
-    /// What each table gave: the quarterly table, then the reports.
-    pub counts: Vec<TableCounts>,
-    /// The systematic errors learned where the two tables overlap (see
-    /// [`doubts`](crate::import::doubts)); the figures they make suspect
-    /// carry them as [`Doubt`](crate::Doubt)s.
-    pub patterns: Vec<std::sync::Arc<crate::doubt::Pattern>>,
-}
+pub use crate::import::{Import, TableCounts};
 
 /// Imports [`QUARTERLY_FILE`] and [`REPORTS_FILE`] from a folder holding
 /// troopdata's `data-raw` files.
@@ -90,47 +63,10 @@ pub struct Import {
 /// [`ImportError`] when a file cannot be read, is too large, is not UTF-8,
 /// lacks a needed column or is malformed CSV.
 pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
-    // The tables must lie in `dir` itself; each is opened once, checked
-    // as opened (see `csv::confine`) and read through the size cap, so a
-    // link to a device or a file outside is refused, not read.
-    let allowed = [dir.to_path_buf()];
-    let read = |name: &str| -> Result<(String, String), ImportError> {
-        let path = dir.join(name);
-        let label = path.display().to_string();
-        let (file, _) = open_inside(&path, &allowed).map_err(|refused| match refused {
-            Refused::Missing => ImportError::Io {
-                path: path.clone(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            },
-            other => ImportError::Refused {
-                file: label.clone(),
-                reason: other.describe(&allowed),
-            },
-        })?;
-        let bytes = read_limited(file, MAX_TABLE_BYTES).map_err(|e| match e {
-            ReadError::TooLarge(limit) => ImportError::TooLarge {
-                file: label.clone(),
-                limit,
-            },
-            ReadError::Io(reason) => ImportError::Refused {
-                file: label.clone(),
-                reason,
-            },
-        })?;
-        Ok((label.clone(), utf8(&label, bytes)?))
-    };
-    from_texts(read(QUARTERLY_FILE)?, Some(read(REPORTS_FILE)?))
-}
-
-fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, ImportError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let upto = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count();
-        ImportError::NotUtf8 {
-            file: file.to_owned(),
-            line,
-        }
-    })
+    from_texts(
+        read_table_file(dir, QUARTERLY_FILE, MAX_TABLE_BYTES)?,
+        Some(read_table_file(dir, REPORTS_FILE, MAX_TABLE_BYTES)?),
+    )
 }
 
 /// Imports the quarterly table and, if given, the reports, each as
@@ -159,12 +95,7 @@ pub fn from_texts(
         let Some((file, text)) = given else { continue };
         // A NUL byte is no text a table holds (a binary or UTF-16 file):
         // refused where it is, never carried into a "verbatim" quote.
-        if let Some(at) = text.find('\0') {
-            let before = text.get(..at).unwrap_or_default();
-            let line = 1 + before.matches('\n').count();
-            let column = 1 + before.len() - before.rfind('\n').map_or(0, |i| i + 1);
-            return Err(ImportError::Nul { file, line, column });
-        }
+        refuse_nul(&file, &text)?;
         let source = Source::table(
             table.source_id(),
             file.clone(),
@@ -307,20 +238,13 @@ impl Builder {
                 let quote = source.line(line).unwrap_or_default();
                 let reading = self.add(table, file, line, quote, &row);
                 counts.imported += 1;
-                *counts.by_reading.entry(reading).or_default() += 1;
+                *counts
+                    .by_reading
+                    .entry(reading.as_str().to_owned())
+                    .or_default() += 1;
             },
         );
-        if let Some(p) = problems.list.first() {
-            return Err(ImportError::Csv {
-                file: file.to_owned(),
-                line: p
-                    .position()
-                    .line_number()
-                    .and_then(|n| usize::try_from(n).ok())
-                    .unwrap_or(1),
-                message: p.kind().to_string(),
-            });
-        }
+        csv_problems(&file, &problems)?;
         match columns.into_inner() {
             Some(Err(e)) => Err(e),
             // No header at all: the reading path named it above; a header

@@ -55,13 +55,7 @@ pub(super) struct Row<'r> {
     pub(super) label: &'r str,
 }
 
-fn bad(column: &'static str, expected: &'static str, found: &str) -> RowProblemKind {
-    RowProblemKind::BadCell {
-        column,
-        expected,
-        found: found.to_owned(),
-    }
-}
+use crate::import::problem::bad;
 
 pub(super) fn read_row<'r>(
     record: &'r StringRecord,

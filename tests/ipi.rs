@@ -1,0 +1,347 @@
+//! The UN's monthly contributions (IPI's table) on excerpts written here:
+//! how each row is read, what the checks of parts and wholes find, and a
+//! renamed mission's continuity. CI imports the full file where it is.
+
+use troop_tracker::import::{ipi, Import, ImportError, RowProblemKind};
+use troop_tracker::{Ledger, Rule, Severity};
+
+const HEADER: &str = "Date,Contributor,Contributor_ISO-3,Mission,Individual_Police_Male,Individual_Police_Female,Individual_Police_Total,Formed_Police_Units_Male,Formed_Police_Units_Female,Formed_Police_Units_Total,Experts_on_Mission_Male,Experts_on_Mission_Female,Experts_on_Mission_Total,Troops_Male,Troops_Female,Troops_Total,Total_Male,Total_Female,Total_Total";
+
+/// A row: police (m, f, t), troops (m, f, t) and their total; `NA` for a
+/// `None`.
+fn row(
+    date: &str,
+    who: &str,
+    iso: &str,
+    mission: &str,
+    police: Option<(u64, u64, u64)>,
+    troops: Option<(u64, u64, u64)>,
+) -> String {
+    let cells = |c: Option<(u64, u64, u64)>| match c {
+        Some((m, f, t)) => format!("{m},{f},{t}"),
+        None => "NA,NA,NA".to_owned(),
+    };
+    let total = match (police, troops) {
+        (None, None) => None,
+        (p, t) => {
+            let (pm, pf, pt) = p.unwrap_or((0, 0, 0));
+            let (tm, tf, tt) = t.unwrap_or((0, 0, 0));
+            Some((pm + tm, pf + tf, pt + tt))
+        }
+    };
+    format!(
+        "{date},{who},{iso},{mission},{},NA,NA,NA,NA,NA,NA,{},{}",
+        cells(police),
+        cells(troops),
+        cells(total)
+    )
+}
+
+/// Two months: June 2010 (MONUC) and July 2010 (MONUSCO), Ghana and
+/// India, with their totals and the grand total.
+fn clean() -> Vec<String> {
+    let mut rows = vec![HEADER.to_owned()];
+    for (date, mission) in [("2010-06-30", "MONUC"), ("2010-07-31", "MONUSCO")] {
+        rows.push(row(
+            date,
+            "all",
+            "all",
+            "all",
+            Some((10, 2, 12)),
+            Some((1400, 60, 1460)),
+        ));
+        rows.push(row(date, "Ghana", "GHA", "all", None, Some((450, 10, 460))));
+        rows.push(row(
+            date,
+            "Ghana",
+            "GHA",
+            mission,
+            None,
+            Some((450, 10, 460)),
+        ));
+        rows.push(row(
+            date,
+            "India",
+            "IND",
+            "all",
+            Some((10, 2, 12)),
+            Some((950, 50, 1000)),
+        ));
+        rows.push(row(
+            date,
+            "India",
+            "IND",
+            mission,
+            None,
+            Some((750, 50, 800)),
+        ));
+        rows.push(row(
+            date,
+            "India",
+            "IND",
+            "UNIFIL",
+            None,
+            Some((200, 0, 200)),
+        ));
+        rows.push(row(date, "India", "IND", "UNMIL", Some((10, 2, 12)), None));
+    }
+    rows
+}
+
+fn import(rows: &[String], eol: &str) -> Import {
+    let text = rows.join(eol) + eol;
+    ipi::from_text(("full_gender_data.csv".into(), text)).expect("imports")
+}
+
+fn troops_of(import: &Import, day: &str, key: &str) -> Option<String> {
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture(day.parse().expect("day"));
+    p.entries()
+        .iter()
+        .find(|e| e.key().to_string() == key)
+        .map(|e| e.strength().to_string())
+}
+
+#[test]
+fn troops_are_read_by_nation_and_mission_in_the_host_country() {
+    let import = import(&clean(), "\n");
+    let counts = &import.counts[0];
+    assert_eq!((counts.rows, counts.imported), (14, 14));
+    let by: Vec<(&str, usize)> = counts
+        .by_reading
+        .iter()
+        .map(|(k, n)| (k.as_str(), *n))
+        .collect();
+    assert_eq!(by, [("not_troops", 2), ("total", 6), ("troops", 6)]);
+    assert_eq!(
+        troops_of(&import, "2010-06-30", "IND in COD under MONUC").as_deref(),
+        Some("800")
+    );
+    assert_eq!(
+        troops_of(&import, "2010-06-30", "IND in LBN under UNIFIL").as_deref(),
+        Some("200")
+    );
+    // Police are not troops: India's 12 police in UNMIL make no figure.
+    assert_eq!(
+        troops_of(&import, "2010-06-30", "IND in LBR under UNMIL"),
+        None
+    );
+    let d = import
+        .dataset
+        .deployments()
+        .iter()
+        .find(|d| d.id().as_str() == "IPI-IND-UNIFIL-2010-06-30")
+        .expect("the row");
+    assert_eq!(d.citation().line(), Some(7));
+    assert!(d
+        .citation()
+        .note()
+        .is_some_and(|n| n.contains("not counted as troops")));
+    // The total is the troops' sum, 1,460 = the grand total's troops.
+    let ledger = Ledger::new(&import.dataset);
+    let total = ledger.posture("2010-06-30".parse().expect("day")).total();
+    assert_eq!(total.to_string(), "1460");
+    // A clean table: no problem, no stated total off.
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+}
+
+#[test]
+fn a_renamed_mission_is_linked_and_its_old_figures_end() {
+    let import = import(&clean(), "\n");
+    let monusco = import
+        .dataset
+        .mission(&"MONUSCO".parse().expect("id"))
+        .expect("MONUSCO");
+    assert_eq!(monusco.predecessor().map(|m| m.as_str()), Some("MONUC"));
+    assert_eq!(monusco.host().as_str(), "COD");
+    assert!(import
+        .dataset
+        .mission(&"MONUC".parse().expect("id"))
+        .is_some());
+    // In July, MONUC's figures are no longer listed: they leave the totals.
+    let ledger = Ledger::new(&import.dataset);
+    let july = ledger.posture("2010-07-31".parse().expect("day"));
+    assert_eq!(july.total().to_string(), "1460");
+    let (ended, _) = july.left_out();
+    assert_eq!(ended, 2, "Ghana's and India's MONUC figures ended");
+}
+
+#[test]
+fn a_crlf_copy_cites_the_same_lines() {
+    let (lf, crlf) = (import(&clean(), "\n"), import(&clean(), "\r\n"));
+    let cites = |i: &Import| {
+        i.dataset
+            .deployments()
+            .iter()
+            .map(|d| {
+                (
+                    d.id().to_string(),
+                    d.citation().line(),
+                    d.citation().quote().to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cites(&lf), cites(&crlf));
+    assert_eq!(crlf.dataset.validate().by_rule(Rule::References).count(), 0);
+}
+
+#[test]
+fn every_kind_of_problem_is_named_by_line() {
+    let mut rows = clean();
+    // Line 16: male + female off; line 17: an exact repeat of line 16;
+    // line 18: the same key with other figures; line 19: an unknown
+    // mission; line 20: a bad code; line 21: a bad number; line 22: a
+    // stray apostrophe (read without it).
+    rows.push(
+        "2010-08-31,Nepal,NPL,UNIFIL,NA,NA,NA,NA,NA,NA,NA,NA,NA,800,20,830,800,20,830".to_owned(),
+    );
+    rows.push(
+        "2010-08-31,Nepal,NPL,UNIFIL,NA,NA,NA,NA,NA,NA,NA,NA,NA,800,20,830,800,20,830".to_owned(),
+    );
+    rows.push(row(
+        "2010-08-31",
+        "Nepal",
+        "NPL",
+        "UNIFIL",
+        None,
+        Some((700, 20, 720)),
+    ));
+    rows.push(row(
+        "2010-08-31",
+        "Nepal",
+        "NPL",
+        "UNXYZ",
+        None,
+        Some((1, 0, 1)),
+    ));
+    rows.push(row(
+        "2010-08-31",
+        "Nowhere",
+        "N0P",
+        "UNIFIL",
+        None,
+        Some((1, 0, 1)),
+    ));
+    rows.push("2010-08-31,Nepal,NPL,UNMIL,NA,NA,NA,NA,NA,NA,NA,NA,NA,ten,0,10,10,0,10".to_owned());
+    rows.push(row(
+        "2010-08-31",
+        "Ghana'",
+        "GHA'",
+        "UNIFIL'",
+        None,
+        Some((5, 0, 5)),
+    ));
+    // Nepal's total says 2,000 troops; its missions say otherwise.
+    rows.push(row(
+        "2010-08-31",
+        "Nepal",
+        "NPL",
+        "all",
+        None,
+        Some((1980, 20, 2000)),
+    ));
+    let import = import(&rows, "\n");
+    let found: Vec<(usize, String)> = import
+        .problems
+        .iter()
+        .map(|p| {
+            let kind = match &p.kind {
+                RowProblemKind::PartsAndWhole { .. } => "parts",
+                RowProblemKind::Repeated { .. } => "repeated",
+                RowProblemKind::DuplicateKey { .. } => "duplicate",
+                RowProblemKind::UnknownMission { .. } => "unknown-mission",
+                RowProblemKind::BadCell { .. } => "bad-cell",
+                RowProblemKind::StrayCharacter { .. } => "stray",
+                _ => "other",
+            };
+            (p.line, kind.to_owned())
+        })
+        .collect();
+    let has = |line: usize, kind: &str| found.contains(&(line, kind.to_owned()));
+    assert!(has(16, "parts"), "{found:?}");
+    assert!(has(17, "repeated"), "{found:?}");
+    assert!(has(18, "duplicate"), "{found:?}");
+    assert!(has(19, "unknown-mission"), "{found:?}");
+    assert!(has(20, "bad-cell"), "{found:?}");
+    assert!(has(21, "bad-cell"), "{found:?}");
+    assert!(has(22, "stray"), "{found:?}");
+    // Nepal's missions (830 and 720 as competing rows, each counted in
+    // the sum of parts) against its all row.
+    assert!(has(23, "parts"), "{found:?}");
+    // Read once: the repeat is no second figure; the differing row is a
+    // competing claim, and validation says the two cannot both be true.
+    let nepal: Vec<&str> = import
+        .dataset
+        .deployments()
+        .iter()
+        .filter(|d| d.nation().as_str() == "NPL")
+        .map(|d| d.id().as_str())
+        .collect();
+    assert_eq!(
+        nepal,
+        ["IPI-NPL-UNIFIL-2010-08-31", "IPI-NPL-UNIFIL-2010-08-31-L18"]
+    );
+    let report = import.dataset.validate().with_import(&import.problems);
+    assert!(report
+        .by_rule(Rule::CompetingClaims)
+        .any(|f| f.severity() == Severity::Error));
+    assert!(report.by_rule(Rule::StatedTotals).count() >= 2);
+    assert_eq!(
+        report.by_rule(Rule::MalformedCell).count(),
+        3,
+        "one per column"
+    );
+    // Ghana's row with the apostrophes is Ghana's.
+    assert!(import
+        .dataset
+        .deployments()
+        .iter()
+        .any(|d| d.id().as_str() == "IPI-GHA-UNIFIL-2010-08-31"));
+}
+
+#[test]
+fn a_missing_column_or_broken_csv_is_an_error_with_its_place() {
+    let text = "Date,Contributor,Mission\n2010-06-30,Ghana,UNIFIL\n".to_owned();
+    match ipi::from_text(("t.csv".into(), text)) {
+        Err(ImportError::MissingColumn { column, .. }) => assert_eq!(column, "Contributor_ISO-3"),
+        other => panic!("{other:?}"),
+    }
+    let mut rows = clean();
+    rows.push("2010-08-31,\"Ghana,GHA".to_owned());
+    match ipi::from_text(("t.csv".into(), rows.join("\r\n"))) {
+        Err(ImportError::Csv { line, .. }) => assert_eq!(line, 16),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_reference_table_holds_every_mission_with_its_host_and_reference() {
+    let lines: Vec<&str> = ipi::MISSIONS_TABLE.lines().skip(1).collect();
+    assert_eq!(lines.len(), 26);
+    // Every mission of the table, imported from a row naming each.
+    let mut rows = vec![HEADER.to_owned()];
+    for l in &lines {
+        let id = l.split(',').next().expect("an id");
+        rows.push(row("2012-06-30", "Ghana", "GHA", id, None, Some((1, 0, 1))));
+    }
+    let import = import(&rows, "\n");
+    assert_eq!(import.dataset.missions().len(), 26);
+    for m in import.dataset.missions() {
+        assert!(
+            m.citation()
+                .words()
+                .is_some_and(|w| w.contains("resolution")),
+            "{}",
+            m.id()
+        );
+        if let Some(p) = m.predecessor() {
+            assert!(
+                import.dataset.mission(p).is_some(),
+                "{} succeeds {p}",
+                m.id()
+            );
+        }
+    }
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+}
