@@ -244,7 +244,7 @@ impl Builder {
                     .or_default() += 1;
             },
         );
-        csv_problems(&file, &problems)?;
+        csv_problems(file, &problems)?;
         match columns.into_inner() {
             Some(Err(e)) => Err(e),
             // No header at all: the reading path named it above; a header
