@@ -312,7 +312,7 @@ fn troopdata_dir() -> String {
 fn import_says_what_troopdata_gave() {
     let dir = troopdata_dir();
     let out = ok(&["--troopdata", &dir, "import"]);
-    assert!(out.contains("21 rows, 20 imported: 12 reported 5 not_reported 1 estimate 1 imputed 1 kane; 1 left out"), "{out}");
+    assert!(out.contains("21 rows, 20 imported: 1 estimate 1 imputed 1 kane 5 not_reported 12 reported; 1 left out"), "{out}");
     assert!(out.contains("no ISO code for \"Yemen\": line 22"), "{out}");
     assert!(out.contains("2  competing-claims error"), "{out}");
     assert!(out.contains("2  spike warning"), "{out}");

@@ -1,8 +1,10 @@
-//! Times importing troopdata's two tables, validating them and asking for
+//! Times importing a record's tables (troopdata's two by default, or any
+//! importer of `import::IMPORTERS`), validating them and asking for
 //! postures, on the user's copy of the files.
 //!
 //! ```text
 //! cargo run --release -p troop-tracker-bench --example troopdata -- ../shared/external/troopdata [RUNS]
+//! cargo run --release -p troop-tracker-bench --example troopdata -- ../shared/external/ipi-peacekeeping 9 ipi 2012-06-30
 //! ```
 //!
 //! Prints the median and the fastest of RUNS runs (default 7) of each
@@ -11,7 +13,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use troop_tracker::import::troopdata;
+use troop_tracker::import;
 use troop_tracker::{Ledger, Severity};
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -34,14 +36,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: troopdata DIR [RUNS]")?);
     let runs: usize = args.next().map_or(Ok(7), |r| r.parse())?;
+    let kind = args.next().unwrap_or_else(|| "troopdata".to_owned());
+    let day: troop_tracker::Day = args
+        .next()
+        .unwrap_or_else(|| "2023-03-31".to_owned())
+        .parse()?;
+    let read = import::IMPORTERS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, read)| *read)
+        .ok_or("no such importer")?;
     let (mut import, mut validate, mut posture, mut all) = (vec![], vec![], vec![], vec![]);
     for run in 0..runs.max(1) {
-        let (imported, t_import) = timed(|| troopdata::read_dir(&dir));
+        let (imported, t_import) = timed(|| read(&dir));
         let imported = imported?;
         let (report, t_validate) =
             timed(|| imported.dataset.validate().with_import(&imported.problems));
         let ledger = Ledger::new(&imported.dataset);
-        let (p, t_posture) = timed(|| ledger.posture("2023-03-31".parse().expect("a day")));
+        let (p, t_posture) = timed(|| ledger.posture(day));
         import.push(t_import);
         validate.push(t_validate);
         posture.push(t_posture);
@@ -50,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let rows: usize = imported.counts.iter().map(|c| c.rows).sum();
             let records = imported.dataset.deployments().len();
             println!(
-                "{rows} rows, {records} deployments, {} rows left out; {} errors, {} warnings, {} notes; all troops 2023-03-31: {}",
+                "{rows} rows, {records} deployments, {} rows left out; {} errors, {} warnings, {} notes; all troops {day}: {}",
                 imported.problems.iter().filter(|p| p.is_dropped()).count(),
                 report.count(Severity::Error),
                 report.count(Severity::Warning),

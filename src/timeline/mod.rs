@@ -236,9 +236,8 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn timeline(&self, subject: &Subject) -> Vec<TimelineItem<'_>> {
-        // A mission's timeline reads on across a change of name: its lines
-        // and those of the missions it succeeded (MONUC's before
-        // MONUSCO's).
+        // A mission's timeline reads on across a change of name (MONUC's
+        // lines, then MONUSCO's).
         let lineage: Vec<Subject> = match subject {
             Subject::Mission(id) => self
                 .lineage(id)
