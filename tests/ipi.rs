@@ -345,3 +345,25 @@ fn the_reference_table_holds_every_mission_with_its_host_and_reference() {
     }
     assert!(import.problems.is_empty(), "{:?}", import.problems);
 }
+
+#[test]
+fn the_largest_contributors_come_first() {
+    let import = import(&clean(), "\n");
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture("2010-06-30".parse().expect("day"));
+    let top: Vec<(String, String)> = p
+        .largest(2)
+        .iter()
+        .map(|v| {
+            (
+                v.nation.map(|c| c.to_string()).unwrap_or_default(),
+                v.total.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        top,
+        [("IND".into(), "1000".into()), ("GHA".into(), "460".into())]
+    );
+    assert_eq!(p.largest(1).len(), 1);
+}

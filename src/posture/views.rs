@@ -83,6 +83,33 @@ impl<'d> Posture<'d> {
             .collect()
     }
 
+    /// The `n` nations with the most troops, most first (by the least
+    /// their evidence allows, then the most): the largest contributors to
+    /// a mission in a posture narrowed to it, or of all the records.
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Ledger};
+    /// let data = Dataset::bundled()?;
+    /// let p = Ledger::new(&data).posture("2020-01-10".parse()?);
+    /// let top = p.largest(2);
+    /// assert_eq!(top.len(), 2);
+    /// assert!(top[0].total.low() >= top[1].total.low());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn largest(&self, n: usize) -> Vec<NationView<'_>> {
+        let mut views = self.by_nation();
+        views.sort_by(|a, b| {
+            let high = |v: &NationView<'_>| v.total.high().unwrap_or(u64::MAX);
+            b.total
+                .low()
+                .cmp(&a.total.low())
+                .then(high(b).cmp(&high(a)))
+                .then(a.nation.cmp(&b.nation))
+        });
+        views.truncate(n);
+        views
+    }
+
     /// The posture by mission: reported total, contributions, remainder.
     /// Missions with neither a reported total nor a contribution by the
     /// day are left out.

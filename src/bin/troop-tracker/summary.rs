@@ -45,6 +45,10 @@ pub struct Args {
     /// their counts; `validate` lists every finding).
     #[arg(long)]
     findings: bool,
+    /// First list the N nations with the most troops (of a mission, with
+    /// --mission): the largest contributors.
+    #[arg(long, value_name = "N")]
+    largest: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -100,13 +104,20 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
         Format::Table => {
             let subjects = focus.subjects();
             let report = loaded.report();
-            output::print(&text(
+            let mut out = String::new();
+            if let Some(n) = args.largest {
+                for (m, posture) in moments.iter().zip(&postures) {
+                    out.push_str(&largest(data, &m.title, posture, n));
+                }
+            }
+            out.push_str(&text(
                 data,
                 &subjects,
                 (&moments, &postures),
                 &report,
                 (args.width, args.findings),
-            ))
+            ));
+            output::print(&out)
         }
     }
 }
@@ -215,4 +226,23 @@ pub fn from_export(e: export::ExportError) -> Failure {
         export::ExportError::Write(source) => Failure::Stdout(source),
         other => Failure::Write(other.to_string()),
     }
+}
+
+/// `Largest contributors, as of 2012-06-30:` and one line per nation.
+fn largest(data: &Dataset, title: &str, posture: &Posture<'_>, n: usize) -> String {
+    let mut out = format!("Largest contributors, {}:\n", title.to_lowercase());
+    for (i, v) in posture.largest(n).iter().enumerate() {
+        let name = v
+            .nation
+            .and_then(|c| data.nation(c))
+            .map_or("contributors not named".to_owned(), |x| x.name().to_owned());
+        let code = v.nation.map(|c| c.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "{:>4}. {code:<4} {name:<32} {:>10}\n",
+            i + 1,
+            v.total.to_string()
+        ));
+    }
+    out.push('\n');
+    out
 }
