@@ -106,17 +106,17 @@ impl fmt::Display for Pattern {
 #[non_exhaustive]
 pub enum Doubt {
     /// Its source's figures of its pattern are consistently `ratio` times
-    /// another source's. Where no other source gives the same date, the
-    /// figure X is read as `X / largest ..= X`, covering both readings
-    /// (`stated` keeps X); where one does, it is read as printed and the
-    /// other decides.
+    /// another source's. The figure X is read as `X / largest ..= X`,
+    /// covering both readings (`stated` keeps X); where the other source
+    /// gives the same date, the two readings meet at its figure, which
+    /// decides.
     Systematic {
         /// What was learned.
         pattern: Arc<Pattern>,
         /// The figure as printed.
         stated: u64,
-        /// Whether the figure was widened to a range (no other source
-        /// gives its date).
+        /// Whether the figure was read as a range (false only for a
+        /// figure of 0, which no ratio changes).
         widened: bool,
     },
     /// Another series of the same figure (another source, or other months

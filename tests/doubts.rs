@@ -334,21 +334,26 @@ fn check(w: &World) {
                     .unwrap_or(usize::MAX);
                     // A planted 0 is framed when its own table has a
                     // figure (not 0) before and after its run of zeros,
-                    // and the run is at most MOST_ZERO_RUN long (the
-                    // reports table has rows only for reported years, so
-                    // its zeros may follow each other).
-                    let in_table = |k: &usize| id.starts_with("TDQ") || c.reported[*k];
+                    // the run is at most MOST_ZERO_RUN long, and the
+                    // framing figures are at most MOST_ZERO_SPAN_DAYS
+                    // apart (the reports table has rows only for reported
+                    // years, so its zeros may follow each other and its
+                    // figures be years apart; the quarterly table's are
+                    // framed by the Junes around them).
+                    let quarterly = id.starts_with("TDQ");
+                    let in_table = |k: &usize| quarterly || c.reported[*k];
                     let side = |range: Box<dyn Iterator<Item = usize>>| {
-                        // How many zeros come before the first figure.
+                        // How many zeros come before the first figure,
+                        // and that figure's year.
                         range
                             .filter(in_table)
                             .enumerate()
                             .find(|&(_, k)| !c.zero[k])
-                            .map(|(zeros, _)| zeros)
                     };
                     let run = side(Box::new((0..y).rev()))
                         .zip(side(Box::new(y + 1..c.zero.len())))
-                        .map(|(a, b)| a + b + 1);
+                        .filter(|((_, before), (_, after))| quarterly || after - before <= 2)
+                        .map(|((a, _), (b, _))| a + b + 1);
                     let planted = id.ends_with("-09")
                         && c.zero.get(y).copied().unwrap_or(false)
                         && run.is_some_and(|n| n <= MOST_ZERO_RUN);
@@ -444,17 +449,23 @@ fn a_planted_doubling_is_found_and_read_as_a_range() {
     let e = &p.entries()[0];
     assert_eq!(e.probably().map(|(n, _)| n), Some(60_947));
     assert!(e.flags().contains(&troop_tracker::posture::Flag::Suspect));
-    // Where the report exists, the report decides and the table's row is
-    // the other side.
+    // Where the report exists, the table's range meets it there and the
+    // report decides: no competing claim left, the figure flagged as
+    // resting on a suspect row, and no likely reading needed.
     let p = ledger.posture("1963-12-31".parse().expect("day"));
-    assert_eq!(p.entries()[0].strength().to_string(), "56910");
+    let e = &p.entries()[0];
+    assert_eq!(e.bounds().to_string(), "56910");
+    assert!(e.disputed_by().is_empty());
+    assert!(e.flags().contains(&troop_tracker::posture::Flag::Suspect));
+    assert!(e.probably().is_none());
     assert_eq!(
-        p.entries()[0]
-            .disputed_by()
-            .iter()
-            .map(|r| r.as_str())
-            .collect::<Vec<_>>(),
-        ["TDQ-KOR-1963-09"]
+        import
+            .dataset
+            .validate()
+            .by_rule(Rule::CompetingClaims)
+            .filter(|f| f.severity() == troop_tracker::Severity::Error)
+            .count(),
+        0
     );
     let report = import.dataset.validate();
     let finding = report.by_rule(Rule::Systematic).next().expect("a finding");
@@ -591,8 +602,10 @@ fn every_output_carries_the_doubts() {
             .to_owned()
     };
     assert!(line("TDQ-KOR-1963-09").ends_with(",suspect"));
-    assert!(line("TDQ-KOR-1964-09").ends_with(",disputed;suspect"));
-    assert!(line("TDR-KOR-1964-09").ends_with(",disputed"));
+    // With its report beside it, the table's row is read as a range that
+    // holds the report's figure: suspect, no longer disputed.
+    assert!(line("TDQ-KOR-1964-09").ends_with(",suspect"));
+    assert!(line("TDR-KOR-1964-09").ends_with(","));
     assert!(line("TDQ-JPN-1964-06").ends_with(",disputed"));
     // The chart of Japan: its posture line, then each disagreeing series
     // apart; flagged points drawn as diamonds, named in the legend.
@@ -628,4 +641,37 @@ fn every_output_carries_the_doubts() {
     assert!(svg.contains("class=\"point flagged\""));
     assert!(svg.contains("flagged: disputed, suspect or contradicted"));
     assert!(svg.contains("flags: disputed"));
+}
+
+/// Whichever table is read later, the source that is k times the other
+/// is read as a range that the other's figure decides: here the reports
+/// are twice the quarterly table, and the posture shows the table's
+/// figure, the truth.
+#[test]
+fn the_other_source_decides_whichever_is_read_last() {
+    let mut q = QUARTERLY.to_owned();
+    let mut r = REPORTS.to_owned();
+    for (year, truth) in [
+        (1961, 50_000u64),
+        (1962, 51_000),
+        (1963, 52_000),
+        (1964, 53_000),
+    ] {
+        q.push_str(&format!(
+            "1,KOR,Korea,{year},September,3,September {year},{truth}\n"
+        ));
+        r.push_str(&format!(
+            "1,Korea,{year},September,September {year},Korea,KOR,{}\n",
+            2 * truth
+        ));
+    }
+    let import =
+        troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports");
+    let ledger = Ledger::new(&import.dataset);
+    let p = ledger.posture("1963-12-31".parse().expect("day"));
+    assert_eq!(p.entries()[0].bounds().to_string(), "52000");
+    assert_eq!(
+        import.patterns[0].source.as_str(),
+        troopdata::REPORTS_SOURCE
+    );
 }

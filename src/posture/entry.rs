@@ -134,14 +134,27 @@ impl<'d> Entry<'d> {
     /// ratio (`probably 58,625` for the table's 117,250 when the table is
     /// 2.00x the reports), with the pattern.
     pub fn probably(&self) -> Option<(u64, &'d Pattern)> {
-        self.doubts.iter().find_map(|d| match d {
-            Doubt::Systematic {
-                pattern,
-                stated,
-                widened: true,
-            } => Some(((*stated as f64 / pattern.ratio).round() as u64, &**pattern)),
-            _ => None,
-        })
+        // An exact figure needs no likely reading (another source gave the
+        // date and decided it).
+        if self.bounds.is_exact() {
+            return None;
+        }
+        // Of several patterns, the one seen on the most overlaps.
+        self.doubts
+            .iter()
+            .filter_map(|d| match d {
+                Doubt::Systematic {
+                    pattern,
+                    stated,
+                    widened: true,
+                } => Some(((*stated as f64 / pattern.ratio).round() as u64, &**pattern)),
+                _ => None,
+            })
+            .max_by(|a, b| {
+                (a.1.agreeing, a.1.ratio)
+                    .partial_cmp(&(b.1.agreeing, b.1.ratio))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
     }
 
     /// What the checks found about the figure, as flags: disputed,

@@ -12,6 +12,13 @@
 //! and after it) by more than [`APART`]. A troop level moves; it does not
 //! swing out and back the same way [`MIN_RUN`] years running. Each figure
 //! of such a run is disputed by its neighbours.
+//!
+//! Only series that alternate sparsely are compared: where both
+//! neighbouring dates are less than [`SERIES_GAP_DAYS`] away, the figure
+//! is one of a regular quarterly or monthly series, whose seasons are the
+//! troops' own (a winter exercise every March, a rotation's overlap every
+//! July), not another series. A figure with no neighbour on one side is
+//! skipped, not a break in its series' run.
 
 use crate::doubt::Doubt;
 use chrono::NaiveDate;
@@ -28,19 +35,45 @@ pub const APART: f64 = 0.15;
 /// same way: 3.
 pub const MIN_RUN: usize = 3;
 
-/// How far away (in days) a neighbouring figure must at least be: 60. In
-/// a monthly series the figures around a month are the same series'
-/// months, and the UN's monthly counts swing every rotation.
-pub const SERIES_GAP_DAYS: i64 = 60;
+/// How far away (in days) the farther of a figure's two neighbours must
+/// at least be: 100. In a quarterly or monthly series both are closer,
+/// and a season is the troops' own.
+pub const SERIES_GAP_DAYS: i64 = 100;
 
 /// How far away (in days) a neighbouring figure may be: 400, a little
 /// over a year, so that yearly series are each other's neighbours.
 pub const NEIGHBOUR_DAYS: i64 = 400;
 
+/// How many neighbours a disputed figure names, at most, per side.
+pub const NEIGHBOURS_NAMED: usize = 3;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Above,
     Below,
+}
+
+/// What a figure is against its neighbours.
+#[derive(Clone, Copy)]
+enum Against {
+    /// No neighbour of another month on one side (or a regular series):
+    /// no evidence either way, and no break in its series' run.
+    Nothing,
+    /// Within the neighbours' reach.
+    Within,
+    /// Beyond both neighbours, on one side: the date groups before and
+    /// after.
+    Apart(Side, usize, usize),
+}
+
+/// The counts of one date: its day, month, the counts' positions, and
+/// their lowest low and highest high (`None` if one is open).
+struct Group {
+    day: NaiveDate,
+    month: u32,
+    range: std::ops::Range<usize>,
+    low: u64,
+    high: Option<u64>,
 }
 
 /// Marks the figures of every run of a series standing apart.
@@ -65,146 +98,149 @@ fn series_of(d: &Deployment) -> (&SourceId, u32) {
     (source(d), d.as_of().earliest().month())
 }
 
-/// The figures of one figure's counts (indices in date order) that stand
-/// apart in a run, each with its neighbours.
-fn runs(deployments: &[Deployment], counts: &[usize]) -> Vec<(usize, Vec<RecordId>)> {
-    let get = |i: usize| deployments.get(i);
-    // Each count's series and first day, computed once.
-    let keys: Vec<Option<(&SourceId, u32, NaiveDate)>> = counts
-        .iter()
-        .map(|&i| {
-            get(i).map(|d| {
-                let (source, month) = series_of(d);
-                (source, month, d.as_of().earliest())
-            })
-        })
-        .collect();
-    // The counts grouped by first day (they come in date order): a date
-    // holds one month, so a neighbour is a whole group.
-    let mut groups: Vec<(NaiveDate, u32, std::ops::Range<usize>)> = Vec::new();
-    for (k, key) in keys.iter().enumerate() {
-        let Some((_, month, day)) = key else { continue };
-        match groups.last_mut() {
-            Some((d, _, range)) if d == day => range.end = k + 1,
-            _ => groups.push((*day, *month, k..k + 1)),
-        }
-    }
-    // Each count's side and neighbours, if it stands apart.
-    let mut apart: Vec<Option<(Side, Vec<usize>)>> = vec![None; counts.len()];
-    for (g, (day, month, range)) in groups.iter().enumerate() {
-        let before = nearest(&groups, counts, (0..g).rev(), (*month, *day));
-        let after = nearest(&groups, counts, g + 1..groups.len(), (*month, *day));
-        for k in range.clone() {
-            let Some(d) = counts.get(k).and_then(|&i| get(i)) else {
-                continue;
-            };
-            if let Some(slot) = apart.get_mut(k) {
-                *slot = stands_apart(deployments, d, &before, &after)
-                    .map(|side| (side, before.iter().chain(&after).copied().collect()));
+/// The counts (in date order) grouped by first day, each group's bounds
+/// computed once: a date holds one month, so a neighbour is a whole group.
+fn groups(deployments: &[Deployment], counts: &[usize]) -> Vec<Group> {
+    use chrono::Datelike;
+    let mut out: Vec<Group> = Vec::new();
+    for (k, d) in counts.iter().enumerate() {
+        let Some(d) = deployments.get(*d) else {
+            continue;
+        };
+        let (day, b) = (d.as_of().earliest(), d.strength().bounds());
+        match out.last_mut() {
+            Some(g) if g.day == day => {
+                g.range.end = k + 1;
+                g.low = g.low.min(b.low());
+                g.high = g.high.zip(b.high()).map(|(x, y)| x.max(y));
             }
-        }
-    }
-    // Runs within each series, in its own order.
-    let mut out = Vec::new();
-    let mut order: Vec<(usize, usize)> = counts.iter().copied().enumerate().collect();
-    let series = |k: usize| keys.get(k).copied().flatten().map(|(s, m, _)| (s, m));
-    order.sort_by(|x, y| series(x.0).cmp(&series(y.0)).then(x.0.cmp(&y.0)));
-    for chunk in order.chunk_by(|x, y| series(x.0) == series(y.0)) {
-        let mut start = 0;
-        while start < chunk.len() {
-            let side = chunk
-                .get(start)
-                .and_then(|&(k, _)| apart.get(k))
-                .and_then(|a| a.as_ref())
-                .map(|a| a.0);
-            let Some(side) = side else {
-                start += 1;
-                continue;
-            };
-            let mut end = start;
-            while chunk
-                .get(end)
-                .and_then(|&(k, _)| apart.get(k))
-                .and_then(|a| a.as_ref())
-                .is_some_and(|a| a.0 == side)
-            {
-                end += 1;
-            }
-            if end - start >= MIN_RUN {
-                for &(k, i) in chunk.get(start..end).unwrap_or_default() {
-                    let by = apart
-                        .get(k)
-                        .and_then(|a| a.as_ref())
-                        .map(|a| {
-                            a.1.iter()
-                                .filter_map(|&j| get(j).map(|o| o.id().clone()))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    out.push((i, by));
-                }
-            }
-            start = end;
+            _ => out.push(Group {
+                day,
+                month: day.month(),
+                range: k..k + 1,
+                low: b.low(),
+                high: b.high(),
+            }),
         }
     }
     out
 }
 
-/// The counts of the nearest date (walking the date groups at
-/// `positions` away from a date of `month` on `day`) holding another
-/// month's figures, within [`NEIGHBOUR_DAYS`]: the walk stops at the first
-/// date too far away, so a long series costs its neighbours, not its
-/// length.
-fn nearest(
-    groups: &[(NaiveDate, u32, std::ops::Range<usize>)],
-    counts: &[usize],
-    positions: impl Iterator<Item = usize>,
-    (month, day): (u32, NaiveDate),
-) -> Vec<usize> {
-    for g in positions {
-        let Some((d, m, range)) = groups.get(g) else {
+/// The figures of one figure's counts (indices in date order) that stand
+/// apart in a run, each with its neighbours.
+fn runs(deployments: &[Deployment], counts: &[usize]) -> Vec<(usize, Vec<RecordId>)> {
+    let get = |i: usize| deployments.get(i);
+    let groups = groups(deployments, counts);
+    let mut against: Vec<Against> = vec![Against::Nothing; counts.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let before = nearest(&groups, (0..g).rev(), group);
+        let after = nearest(&groups, g + 1..groups.len(), group);
+        let (Some(b), Some(a)) = (before, after) else {
             continue;
         };
-        if (*d - day).num_days().abs() > NEIGHBOUR_DAYS {
-            break;
+        let gap = |x: usize| {
+            groups
+                .get(x)
+                .map_or(0, |n| (n.day - group.day).num_days().abs())
+        };
+        if gap(b).max(gap(a)) < SERIES_GAP_DAYS {
+            continue;
         }
-        if *m != month {
-            // A month away is a monthly series: a figure that stands
-            // apart from the months around it is a change (a rotation's
-            // overlap), not another series.
-            if (*d - day).num_days().abs() < SERIES_GAP_DAYS {
-                return Vec::new();
+        for k in group.range.clone() {
+            let Some(d) = counts.get(k).and_then(|&i| get(i)) else {
+                continue;
+            };
+            if let Some(slot) = against.get_mut(k) {
+                *slot = match stands_apart(d, groups.get(b), groups.get(a)) {
+                    Some(side) => Against::Apart(side, b, a),
+                    None => Against::Within,
+                };
             }
-            return counts.get(range.clone()).unwrap_or_default().to_vec();
         }
     }
-    Vec::new()
+    // Runs within each series, in its own order; a figure with no
+    // evidence is passed over.
+    let series = |k: usize| counts.get(k).and_then(|&i| get(i)).map(series_of);
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by(|x, y| series(*x).cmp(&series(*y)).then(x.cmp(y)));
+    let mut out = Vec::new();
+    for chunk in order.chunk_by(|x, y| series(*x) == series(*y)) {
+        let mut run: Vec<(usize, usize, usize)> = Vec::new();
+        let mut side: Option<Side> = None;
+        let mut flush = |run: &mut Vec<(usize, usize, usize)>| {
+            if run.len() >= MIN_RUN {
+                for &(k, b, a) in run.iter() {
+                    let named = |g: usize, from_end: bool| {
+                        let r = groups.get(g).map(|g| g.range.clone()).unwrap_or_default();
+                        let ids: Vec<usize> = r.filter_map(|j| counts.get(j).copied()).collect();
+                        let take: Vec<usize> = if from_end {
+                            ids.iter()
+                                .rev()
+                                .take(NEIGHBOURS_NAMED)
+                                .rev()
+                                .copied()
+                                .collect()
+                        } else {
+                            ids.iter().take(NEIGHBOURS_NAMED).copied().collect()
+                        };
+                        take
+                    };
+                    let by = named(b, true)
+                        .into_iter()
+                        .chain(named(a, false))
+                        .filter_map(|j| get(j).map(|o| o.id().clone()))
+                        .collect();
+                    if let Some(&i) = counts.get(k) {
+                        out.push((i, by));
+                    }
+                }
+            }
+            run.clear();
+        };
+        for &k in chunk {
+            match against.get(k).copied().unwrap_or(Against::Nothing) {
+                Against::Nothing => {}
+                Against::Within => {
+                    flush(&mut run);
+                    side = None;
+                }
+                Against::Apart(s, b, a) => {
+                    if side != Some(s) {
+                        flush(&mut run);
+                        side = Some(s);
+                    }
+                    run.push((k, b, a));
+                }
+            }
+        }
+        flush(&mut run);
+    }
+    out
 }
 
-/// Whether `d` lies beyond every neighbour on both sides by more than
-/// [`APART`], and on which side.
-fn stands_apart(
-    deployments: &[Deployment],
-    d: &Deployment,
-    before: &[usize],
-    after: &[usize],
-) -> Option<Side> {
-    if before.is_empty() || after.is_empty() {
-        return None;
+/// The nearest date group (walking `positions` away from `of`) holding
+/// another month's figures, within [`NEIGHBOUR_DAYS`]: the walk stops at
+/// the first group too far away, so a long series costs its neighbours,
+/// not its length.
+fn nearest(groups: &[Group], positions: impl Iterator<Item = usize>, of: &Group) -> Option<usize> {
+    for g in positions {
+        let Some(n) = groups.get(g) else { continue };
+        if (n.day - of.day).num_days().abs() > NEIGHBOUR_DAYS {
+            return None;
+        }
+        if n.month != of.month {
+            return Some(g);
+        }
     }
-    let around = || {
-        before
-            .iter()
-            .chain(after)
-            .filter_map(|&j| deployments.get(j))
-            .map(|o| o.strength().bounds())
-    };
-    let highest = around()
-        .map(|b| b.high())
-        .collect::<Option<Vec<u64>>>()?
-        .into_iter()
-        .max()?;
-    let lowest = around().map(|b| b.low()).min()?;
+    None
+}
+
+/// Whether `d` lies beyond both neighbouring groups by more than
+/// [`APART`], and on which side.
+fn stands_apart(d: &Deployment, before: Option<&Group>, after: Option<&Group>) -> Option<Side> {
+    let (b, a) = (before?, after?);
+    let highest = b.high?.max(a.high?);
+    let lowest = b.low.min(a.low);
     let own = d.strength().bounds();
     if own.low() as f64 > highest as f64 * (1.0 + APART) {
         Some(Side::Above)

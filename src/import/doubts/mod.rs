@@ -4,17 +4,19 @@
 //!
 //! Three checks, in order, each on what the one before it read:
 //!
-//! 1. zeros (`zeros.rs`): a run of at most [`MOST_ZERO_RUN`] exact zeros between
-//!    two figures of at least [`SUBSTANTIAL_TROOPS`] in one source's
-//!    series of one figure is a compilation's filler: read as not
-//!    reported ([`Doubt::ZeroBetween`]).
+//! 1. zeros (`zeros.rs`): a run of at most [`MOST_ZERO_RUN`] exact zeros
+//!    between two figures of at least [`SUBSTANTIAL_TROOPS`], at most
+//!    [`MOST_ZERO_SPAN_DAYS`] apart, in one source's series of one figure
+//!    is a compilation's filler: read as not reported
+//!    ([`Doubt::ZeroBetween`]).
 //! 2. ratios (`ratios.rs`): where two sources give one figure on the same date,
 //!    their ratio is measured by pattern (the figure, the month of the
 //!    year, the decade). A pattern in which one source is consistently k
 //!    times the other ([`MIN_OVERLAPS`], [`AGREEING_SHARE`],
 //!    [`RATIO_TOLERANCE`], [`MIN_RATIO`]) makes that source's figures of
-//!    the pattern suspect ([`Doubt::Systematic`]): where no other source
-//!    gives their date, a figure X is read as X / k to X.
+//!    the pattern suspect ([`Doubt::Systematic`]): a figure X is read as
+//!    X / k to X (the largest k of its patterns), so that where the other
+//!    source gives the date, its figure decides.
 //! 3. interleaving (`interleave.rs`): a series (a source's figures of one month of the
 //!    year) that stands apart from the other series' figures around it,
 //!    in one direction, [`MIN_RUN`] times in a row, disagrees with them:
@@ -34,9 +36,9 @@ use crate::id::{MissionId, SourceId};
 use crate::location::Location;
 use crate::nation::NationCode;
 
-pub use interleave::{APART, MIN_RUN, NEIGHBOUR_DAYS, SERIES_GAP_DAYS};
+pub use interleave::{APART, MIN_RUN, NEIGHBOURS_NAMED, NEIGHBOUR_DAYS, SERIES_GAP_DAYS};
 pub use ratios::{AGREEING_SHARE, MIN_OVERLAPS, MIN_RATIO, RATIO_TOLERANCE};
-pub use zeros::{MOST_ZERO_RUN, SUBSTANTIAL_TROOPS};
+pub use zeros::{MOST_ZERO_RUN, MOST_ZERO_SPAN_DAYS, SUBSTANTIAL_TROOPS};
 
 /// What the checks learned, beside the doubts they put on deployments.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +49,9 @@ pub struct Learned {
 }
 
 /// Reads the checks' doubts into `deployments` (in place) and returns
-/// the patterns learned.
+/// the patterns learned. Call it once per import: the readings it makes
+/// (a zero as not reported, a figure widened) are what a second call
+/// would see.
 pub fn read(deployments: &mut [Deployment]) -> Learned {
     // Reading changes strengths, never a figure or a date: the groups
     // hold for all three checks.

@@ -24,7 +24,6 @@ use crate::id::SourceId;
 use crate::strength::{Strength, StrengthKind};
 
 use super::{counted, figure, source, Deployment, Figure};
-use crate::fasthash::FastSet;
 
 /// The least number of agreeing overlaps that makes a pattern: 3.
 pub const MIN_OVERLAPS: usize = 3;
@@ -76,34 +75,23 @@ pub(super) fn read(deployments: &mut [Deployment], figures: &[Vec<usize>]) -> Ve
         let Some(d) = deployments.get_mut(i) else {
             continue;
         };
-        // A figure widened by one pattern is not widened again by another.
-        let already = d
-            .doubts()
-            .iter()
-            .any(|x| matches!(x, Doubt::Systematic { widened: true, .. }));
-        match (widened, doubt) {
-            (Some(s), doubt) if !already => d.add_doubt(doubt, s),
-            (
-                _,
-                Doubt::Systematic {
-                    pattern, stated, ..
-                },
-            ) => {
-                let s = d.strength();
-                d.add_doubt(
-                    Doubt::Systematic {
-                        pattern,
-                        stated,
-                        widened: false,
-                    },
-                    s,
-                );
+        // A figure suspect under several patterns (three sources, each a
+        // k-fold of the next) is read down to the lowest of their
+        // readings: the largest k.
+        let strength = match (widened, d.doubts().is_empty()) {
+            (Some(w), true) => w,
+            (Some(w), false) => {
+                let (now, new) = (d.strength().bounds(), w.bounds());
+                match (now.high(), new.high()) {
+                    (Some(a), Some(b)) => {
+                        Strength::range(now.low().min(new.low()), a.max(b)).unwrap_or(w)
+                    }
+                    _ => w,
+                }
             }
-            (_, other) => {
-                let s = d.strength();
-                d.add_doubt(other, s);
-            }
-        }
+            (None, _) => d.strength(),
+        };
+        d.add_doubt(doubt, strength);
     }
     patterns
 }
@@ -124,14 +112,9 @@ fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<
         else {
             continue;
         };
-        // Which sources have a count on which date, to tell overlaps; and
-        // each date's counts per source.
-        let mut dated: FastSet<(&SourceId, Span)> = FastSet::default();
+        // Each date's counts per source.
         let mut by_date: BTreeMap<Span, BTreeMap<&SourceId, Vec<f64>>> = BTreeMap::new();
         for d in series.iter().filter_map(|&i| deployments.get(i)) {
-            if counted(d) {
-                dated.insert((source(d), span(d)));
-            }
             if let Some(v) = value(d) {
                 by_date
                     .entry(span(d))
@@ -164,7 +147,7 @@ fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<
             };
             // The figures the pattern makes suspect: the k-times source's
             // counts of the pattern's month and decade.
-            let (a, b, month, decade) = key;
+            let (a, _, month, decade) = key;
             for &i in series {
                 let Some(d) = deployments.get(i) else {
                     continue;
@@ -172,21 +155,18 @@ fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<
                 if source(d) != a || !counted(d) || month_and_decade(d) != (month, decade) {
                     continue;
                 }
-                let b_too = dated.contains(&(b, span(d)));
                 let bounds = d.strength().bounds();
                 let Some(high) = bounds.high().filter(|&h| h > 0) else {
                     continue;
                 };
                 let stated = value(d).map_or(high, |v| v.round() as u64);
-                let widened = (!b_too)
-                    .then(|| {
-                        Strength::range(
-                            (bounds.low() as f64 / pattern.largest).floor() as u64,
-                            high,
-                        )
-                        .ok()
-                    })
-                    .flatten();
+                // Read as both readings, X / k to X, whether or not the
+                // other source gives the date: where it does, the two
+                // readings meet at its figure and it decides, whichever
+                // table is read first.
+                let widened =
+                    Strength::range((bounds.low() as f64 / pattern.largest).floor() as u64, high)
+                        .ok();
                 let doubt = Doubt::Systematic {
                     pattern: Arc::clone(&pattern),
                     stated,

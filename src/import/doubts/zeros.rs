@@ -22,6 +22,11 @@ pub const SUBSTANTIAL_TROOPS: u64 = 100;
 /// quarters). A longer absence is read as the source says.
 pub const MOST_ZERO_RUN: usize = 4;
 
+/// The longest time, in days, between the figures that frame a run of
+/// zeros: two years. A sparse series with zeros years apart (a report of
+/// 1961 and one of 1975) is an absence, not a gap in the filing.
+pub const MOST_ZERO_SPAN_DAYS: i64 = 731;
+
 fn is_zero(d: &Deployment) -> bool {
     let b = d.strength().bounds();
     b.low() == 0 && b.high() == Some(0)
@@ -83,7 +88,14 @@ fn zero_runs(deployments: &[Deployment], series: &[usize]) -> Vec<(Vec<usize>, u
         }
         // series[start..k] are zeros; series[k] is the figure after them.
         let before = start.checked_sub(1);
-        let framed = before.and_then(at).is_some_and(substantial) && at(k).is_some_and(substantial);
+        let close = match (before.and_then(at), at(k)) {
+            (Some(b), Some(a)) => {
+                (a.as_of().earliest() - b.as_of().latest()).num_days() <= MOST_ZERO_SPAN_DAYS
+            }
+            _ => false,
+        };
+        let framed =
+            close && before.and_then(at).is_some_and(substantial) && at(k).is_some_and(substantial);
         if framed && k - start <= MOST_ZERO_RUN {
             if let (Some(b), Some(&a)) = (before.and_then(|b| series.get(b)), series.get(k)) {
                 out.push((series.get(start..k).unwrap_or_default().to_vec(), *b, a));
