@@ -90,7 +90,8 @@ impl<'d> Posture<'d> {
     /// ```
     /// use troop_tracker::{Dataset, Ledger};
     /// let data = Dataset::bundled()?;
-    /// let p = Ledger::new(&data).posture("2020-01-10".parse()?);
+    /// let ledger = Ledger::new(&data);
+    /// let p = ledger.posture("2020-01-10".parse()?);
     /// let top = p.largest(2);
     /// assert_eq!(top.len(), 2);
     /// assert!(top[0].total.low() >= top[1].total.low());
