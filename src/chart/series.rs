@@ -217,7 +217,22 @@ fn values(posture: &Posture<'_>, subject: &Subject) -> Vec<Option<Interval>> {
             .find(|v| v.country == Some(*code))
             .map(|v| v.total)],
         Subject::Mission(id) => {
-            let view = posture.by_mission().into_iter().find(|v| v.mission == *id);
+            // The mission, or before its change of name the mission it
+            // succeeded (MONUC's contributions on MONUSCO's chart).
+            let lineage = posture.dataset().lineage(id);
+            let views = posture.by_mission();
+            let view = views
+                .iter()
+                .find(|v| v.mission == *id)
+                .cloned()
+                .or_else(|| {
+                    lineage.iter().skip(1).find_map(|m| {
+                        views
+                            .iter()
+                            .find(|v| v.mission == **m && !v.contributions.is_empty())
+                            .cloned()
+                    })
+                });
             let total = view.as_ref().and_then(|v| {
                 v.planned
                     .or_else(|| v.reported.map(|r| r.strength().bounds()))
