@@ -271,3 +271,25 @@ fn a_disputed_figure_names_few_neighbours_however_many_rows_repeat() {
         .max();
     assert!(most.is_some_and(|n| n <= 2 * NEIGHBOURS_NAMED), "{most:?}");
 }
+
+#[test]
+fn only_an_exact_zero_is_filler() {
+    // "Up to 300" starts at 0 but is no zero: it stays what it says.
+    let up_to = row("A", "MLI", (2002, 6), 0);
+    let up_to = Deployment::new(
+        up_to.id().clone(),
+        up_to.nation(),
+        up_to.location().clone(),
+        up_to.as_of(),
+        Strength::up_to(300),
+        up_to.citation().clone(),
+    );
+    let mut rows = vec![
+        row("A", "MLI", (2001, 6), 500),
+        up_to,
+        row("A", "MLI", (2003, 6), 500),
+    ];
+    read(&mut rows);
+    assert_eq!(rows[1].strength().to_string(), "<=300");
+    assert!(rows[1].doubts().is_empty());
+}
