@@ -82,6 +82,14 @@ pub(crate) fn month_name(month: u32) -> &'static str {
         .unwrap_or("?")
 }
 
+impl Pattern {
+    /// The reading the overlaps favour for a figure printed as `stated`:
+    /// `stated` divided by the pattern's ratio, rounded.
+    pub fn probably(&self, stated: u64) -> u64 {
+        (stated as f64 / self.ratio).round() as u64
+    }
+}
+
 impl fmt::Display for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -146,7 +154,7 @@ impl fmt::Display for Doubt {
                 stated,
                 widened,
             } => {
-                let probably = (*stated as f64 / pattern.ratio).round();
+                let probably = pattern.probably(*stated);
                 if *widened {
                     write!(f, "printed {stated}, read as a range: probably {probably}, since {pattern}")
                 } else {

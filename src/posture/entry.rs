@@ -147,7 +147,7 @@ impl<'d> Entry<'d> {
                     pattern,
                     stated,
                     widened: true,
-                } => Some(((*stated as f64 / pattern.ratio).round() as u64, &**pattern)),
+                } => Some((pattern.probably(*stated), &**pattern)),
                 _ => None,
             })
             .max_by(|a, b| {

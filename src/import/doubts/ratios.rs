@@ -63,8 +63,9 @@ fn span(d: &Deployment) -> Span {
     (d.as_of().earliest(), d.as_of().latest())
 }
 
-fn month_and_decade(d: &Deployment) -> (u32, i32) {
-    let day = d.as_of().earliest();
+/// A date's pattern: its month of the year and the first year of its
+/// decade.
+fn month_and_decade(day: chrono::NaiveDate) -> (u32, i32) {
     (day.month(), day.year() - day.year().rem_euclid(10))
 }
 
@@ -126,7 +127,7 @@ fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<
         }
         let mut ratios: BTreeMap<Key<'_>, Vec<(f64, Span)>> = BTreeMap::new();
         for (date, sources) in by_date.iter().filter(|(_, s)| s.len() > 1) {
-            let (month, decade) = (date.0.month(), date.0.year() - date.0.year().rem_euclid(10));
+            let (month, decade) = month_and_decade(date.0);
             for (a, va) in sources {
                 for (b, vb) in sources {
                     let (Some(&x), Some(&y)) = (only(va), only(vb)) else {
@@ -152,7 +153,10 @@ fn learn(deployments: &[Deployment], figures: &[Vec<usize>]) -> (Vec<Mark>, Vec<
                 let Some(d) = deployments.get(i) else {
                     continue;
                 };
-                if source(d) != a || !counted(d) || month_and_decade(d) != (month, decade) {
+                if source(d) != a
+                    || !counted(d)
+                    || month_and_decade(d.as_of().earliest()) != (month, decade)
+                {
                     continue;
                 }
                 let bounds = d.strength().bounds();
