@@ -139,6 +139,7 @@ mod interval;
 mod location;
 mod nation;
 mod phrase;
+mod severity;
 mod share;
 mod source;
 mod strength;

@@ -448,11 +448,30 @@ pub fn report_text_at_least(
     least: Severity,
     width: u16,
 ) -> String {
+    checks_text(&[], report, least, width)
+}
+
+/// What an import found in its tables (`problems`: rows left out, wholes
+/// that do not fit their parts, rows read with a caveat), then the
+/// report's findings, each at least as severe as `least`, one per
+/// paragraph; the counts line counts both and says how many are not
+/// shown.
+pub fn checks_text(
+    problems: &[crate::Problem],
+    report: &crate::validate::Report,
+    least: Severity,
+    width: u16,
+) -> String {
     let mut out = String::new();
+    for p in problems.iter().filter(|p| p.severity() <= least) {
+        let line = format!("{:<7} [{}] {p}", p.severity(), p.code());
+        out.push_str(&wrap(&line, usize::from(width), 8));
+    }
     for f in report.at_least(least).findings() {
         out.push_str(&wrap(&f.to_string(), usize::from(width), 8));
     }
-    let counts = [Severity::Error, Severity::Warning, Severity::Note].map(|s| report.count(s));
+    let counts = [Severity::Error, Severity::Warning, Severity::Note]
+        .map(|s| report.count(s) + problems.iter().filter(|p| p.severity() == s).count());
     out.push_str(&format!(
         "{} errors, {} warnings, {} notes",
         counts[0], counts[1], counts[2]

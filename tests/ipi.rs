@@ -2,7 +2,8 @@
 //! how each row is read, what the checks of parts and wholes find, and a
 //! renamed mission's continuity. CI imports the full file where it is.
 
-use troop_tracker::import::{ipi, Import, ImportError, RowProblemKind};
+use troop_tracker::import::{ipi, Import};
+use troop_tracker::ProblemKind;
 use troop_tracker::{Ledger, Rule, Severity};
 
 const HEADER: &str = "Date,Contributor,Contributor_ISO-3,Mission,Individual_Police_Male,Individual_Police_Female,Individual_Police_Total,Formed_Police_Units_Male,Formed_Police_Units_Female,Formed_Police_Units_Total,Experts_on_Mission_Male,Experts_on_Mission_Female,Experts_on_Mission_Total,Troops_Male,Troops_Female,Troops_Total,Total_Male,Total_Female,Total_Total";
@@ -259,23 +260,26 @@ fn every_kind_of_problem_is_named_by_line() {
         Some((1980, 20, 2000)),
     ));
     let import = import(&rows, "\n");
-    let found: Vec<(usize, String)> = import
+    let found: Vec<(u64, String)> = import
         .problems
         .iter()
         .map(|p| {
-            let kind = match &p.kind {
-                RowProblemKind::PartsAndWhole { .. } => "parts",
-                RowProblemKind::Repeated { .. } => "repeated",
-                RowProblemKind::DuplicateKey { .. } => "duplicate",
-                RowProblemKind::UnknownMission { .. } => "unknown-mission",
-                RowProblemKind::BadCell { .. } => "bad-cell",
-                RowProblemKind::StrayCharacter { .. } => "stray",
+            let kind = match p.kind() {
+                ProblemKind::PartsAndWhole { .. } => "parts",
+                ProblemKind::Repeated { .. } => "repeated",
+                ProblemKind::DuplicateKey { .. } => "duplicate",
+                ProblemKind::UnknownMission { .. } => "unknown-mission",
+                ProblemKind::BadCell { .. } => "bad-cell",
+                ProblemKind::StrayCharacter { .. } => "stray",
                 _ => "other",
             };
-            (p.line, kind.to_owned())
+            (
+                p.position().line_number().unwrap_or_default(),
+                kind.to_owned(),
+            )
         })
         .collect();
-    let has = |line: usize, kind: &str| found.contains(&(line, kind.to_owned()));
+    let has = |line: u64, kind: &str| found.contains(&(line, kind.to_owned()));
     assert!(has(16, "parts"), "{found:?}");
     assert!(has(17, "repeated"), "{found:?}");
     assert!(has(18, "duplicate"), "{found:?}");
@@ -299,15 +303,34 @@ fn every_kind_of_problem_is_named_by_line() {
         nepal,
         ["IPI-NPL-UNIFIL-2010-08-31", "IPI-NPL-UNIFIL-2010-08-31-L18"]
     );
-    let report = import.dataset.validate().with_import(&import.problems);
+    let report = import.dataset.validate();
     assert!(report
         .by_rule(Rule::CompetingClaims)
         .any(|f| f.severity() == Severity::Error));
-    assert!(report.by_rule(Rule::StatedTotals).count() >= 2);
+    let of_code = |code: &str| -> Vec<(Severity, Option<&str>)> {
+        import
+            .problems
+            .iter()
+            .filter(|p| p.code() == code)
+            .map(|p| (p.severity(), p.position().column()))
+            .collect()
+    };
+    assert!(of_code("parts-and-whole").len() >= 2);
+    assert!(of_code("parts-and-whole")
+        .iter()
+        .all(|(s, _)| *s == Severity::Warning));
     assert_eq!(
-        report.by_rule(Rule::MalformedCell).count(),
-        3,
+        of_code("stray-character"),
+        [
+            (Severity::Note, Some("Contributor")),
+            (Severity::Note, Some("Contributor_ISO-3")),
+            (Severity::Note, Some("Mission"))
+        ],
         "one per column"
+    );
+    assert_eq!(
+        of_code("unknown-mission"),
+        [(Severity::Warning, Some("Mission"))]
     );
     // Ghana's row with the apostrophes is Ghana's.
     assert!(import
@@ -320,16 +343,22 @@ fn every_kind_of_problem_is_named_by_line() {
 #[test]
 fn a_missing_column_or_broken_csv_is_an_error_with_its_place() {
     let text = "Date,Contributor,Mission\n2010-06-30,Ghana,UNIFIL\n".to_owned();
-    match ipi::from_text(("t.csv".into(), text)) {
-        Err(ImportError::MissingColumn { column, .. }) => assert_eq!(column, "Contributor_ISO-3"),
-        other => panic!("{other:?}"),
-    }
+    let e = ipi::from_text(("t.csv".into(), text)).expect_err("a missing column");
+    assert_eq!(
+        e.first().map(|p| p.kind()),
+        Some(&ProblemKind::MissingColumn {
+            column: "Contributor_ISO-3".into()
+        })
+    );
     let mut rows = clean();
     rows.push("2010-08-31,\"Ghana,GHA".to_owned());
-    match ipi::from_text(("t.csv".into(), rows.join("\r\n"))) {
-        Err(ImportError::Csv { line, .. }) => assert_eq!(line, 16),
-        other => panic!("{other:?}"),
-    }
+    let e = ipi::from_text(("t.csv".into(), rows.join("\r\n"))).expect_err("an open quote");
+    let p = e.first().expect("a problem");
+    assert_eq!(
+        (p.position().file_name(), p.position().line_number()),
+        ("t.csv", Some(16))
+    );
+    assert_eq!(p.severity(), Severity::Error);
 }
 
 #[test]

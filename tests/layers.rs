@@ -11,8 +11,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "value types",
         &[
-            "date", "fasthash", "id", "interval", "location", "nation", "phrase", "share",
-            "source", "strength",
+            "date", "fasthash", "id", "interval", "location", "nation", "phrase", "severity",
+            "share", "source", "strength",
         ],
     ),
     (

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use troop_tracker::import::troopdata::{self, Import, Reading};
-use troop_tracker::import::{ImportError, RowProblemKind};
 use troop_tracker::{Dataset, Ledger, Rule, Severity, SourceKind, StrengthKind};
+use troop_tracker::{LoadError, ProblemKind};
 
 fn excerpt() -> Import {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
@@ -220,26 +220,27 @@ fn a_row_without_a_country_code_is_named_not_dropped() {
     let [problem] = import
         .problems
         .iter()
-        .filter(|p| p.is_dropped())
+        .filter(|p| p.leaves_out_rows())
         .collect::<Vec<_>>()[..]
     else {
         panic!("one row left out: {:?}", import.problems);
     };
-    assert_eq!(problem.line, 22);
-    assert!(problem.file.ends_with(troopdata::QUARTERLY_FILE));
+    assert_eq!(problem.position().line_number(), Some(22));
+    assert!(problem
+        .position()
+        .file_name()
+        .ends_with(troopdata::QUARTERLY_FILE));
     assert_eq!(
-        problem.kind,
-        RowProblemKind::NoCountryCode {
+        problem.kind(),
+        &ProblemKind::NoCountryCode {
             place: "Yemen".into()
         }
     );
-    let report = import.dataset.validate().with_import(&import.problems);
-    let found: Vec<_> = report.by_rule(Rule::NoCountryCode).collect();
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].severity(), Severity::Warning);
-    assert!(found[0]
-        .message()
-        .contains("line 22: no ISO country code for \"Yemen\""));
+    assert_eq!(problem.severity(), Severity::Warning);
+    assert_eq!(problem.code(), "no-country-code");
+    assert!(problem.to_string().contains(
+        "line 22: expected an ISO country code, found none for \"Yemen\"; the row is not imported"
+    ));
 }
 
 #[test]
@@ -291,12 +292,16 @@ fn a_june_double_is_a_spike_and_the_tables_disagree() {
 #[test]
 fn a_duplicated_key_is_named_and_both_rows_compared() {
     let import = excerpt();
-    let dup: Vec<_> = import.problems.iter().filter(|p| !p.is_dropped()).collect();
+    let dup: Vec<_> = import
+        .problems
+        .iter()
+        .filter(|p| !p.leaves_out_rows())
+        .collect();
     assert_eq!(dup.len(), 1);
-    assert_eq!(dup[0].line, 3);
+    assert_eq!(dup[0].position().line_number(), Some(3));
     assert_eq!(
-        dup[0].kind,
-        RowProblemKind::DuplicateKey {
+        dup[0].kind(),
+        &ProblemKind::DuplicateKey {
             first_line: 2,
             key: "RUS 1992-09".into()
         }
@@ -308,12 +313,9 @@ fn a_duplicated_key_is_named_and_both_rows_compared() {
             .to_string(),
         "59"
     );
-    let report = data.validate().with_import(&import.problems);
-    let named: Vec<(Severity, &str)> = report
-        .by_rule(Rule::DuplicateKey)
-        .map(|f| (f.severity(), f.message()))
-        .collect();
-    assert_eq!(named.len(), 1);
+    let report = data.validate();
+    let named: Vec<(Severity, String)> =
+        dup.iter().map(|p| (p.severity(), p.to_string())).collect();
     assert_eq!(named[0].0, Severity::Note);
     assert!(named[0].1.ends_with(
         "line 3: RUS 1992-09 is also given on line 2 of the same table; both are imported, as competing claims"
@@ -324,7 +326,7 @@ fn a_duplicated_key_is_named_and_both_rows_compared() {
             && f.records() == ["TDR-RUS-1992-09", "TDR-RUS-1992-09-L3"]));
 }
 
-fn texts(quarterly: &str) -> Result<Import, ImportError> {
+fn texts(quarterly: &str) -> Result<Import, LoadError> {
     troopdata::from_texts(("q.csv".into(), quarterly.into()), None)
 }
 
@@ -332,39 +334,52 @@ const HEADER: &str = "iso3c,countryname,year,month,source,troops_ad\n";
 
 #[test]
 fn bad_input_is_named_by_file_line_and_column() {
-    match texts("iso3c,countryname,year,month,source\nDEU,Germany,2020,June,June 2020\n") {
-        Err(ImportError::MissingColumn { file, column }) => {
-            assert_eq!((file.as_str(), column), ("q.csv", "troops_ad"));
+    let e = texts("iso3c,countryname,year,month,source\nDEU,Germany,2020,June,June 2020\n")
+        .expect_err("a missing column");
+    let p = e.first().expect("a problem");
+    assert_eq!(
+        p.kind(),
+        &ProblemKind::MissingColumn {
+            column: "troops_ad".into()
         }
-        other => panic!("expected MissingColumn, found {other:?}"),
-    }
+    );
+    assert_eq!(
+        (p.position().file_name(), p.position().line_number()),
+        ("q.csv", Some(1))
+    );
     let import = texts(&format!(
         "{HEADER}DEU,Germany,2020,Juno,June 2020,1\nDEU,Germany,2020,June,June 2020,-4\nDEU,Germany,2020,March,March 2020,7\nxx,Somewhere,2020,June,June 2020,1\n"
     ))
     .expect("imports the good row");
-    let kinds: Vec<(usize, String)> = import
+    let kinds: Vec<(Option<u64>, String)> = import
         .problems
         .iter()
-        .map(|p| (p.line, p.to_string()))
+        .map(|p| (p.position().line_number(), p.to_string()))
         .collect();
     assert_eq!(kinds.len(), 3, "{kinds:?}");
     assert!(kinds[0]
         .1
-        .contains("q.csv line 2: column month: expected a month's English name"));
+        .contains("q.csv line 2, column month: expected a month's English name"));
     assert!(kinds[1].1.contains(
-        "line 3: column troops_ad: expected a whole number of troops or NA, found \"-4\""
+        "line 3, column troops_ad: expected a whole number of troops or NA, found \"-4\""
     ));
-    assert!(kinds[2].1.contains("line 5: column iso3c"));
+    assert!(kinds[2].1.contains("line 5, column iso3c"));
     assert_eq!(import.dataset.deployments().len(), 1);
-    let report = import.dataset.validate().with_import(&import.problems);
-    let unreadable: Vec<Severity> = report
-        .by_rule(Rule::UnreadableRow)
-        .map(|f| f.severity())
+    let unreadable: Vec<(Severity, bool)> = import
+        .problems
+        .iter()
+        .map(|p| (p.severity(), p.leaves_out_rows()))
         .collect();
-    assert_eq!(unreadable, [Severity::Warning; 3]);
+    assert_eq!(unreadable, [(Severity::Warning, true); 3]);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-troopdata");
     match troopdata::read_dir(&dir) {
-        Err(e @ ImportError::Io { .. }) => assert!(e.to_string().contains("no-such-troopdata")),
+        Err(e) => {
+            assert!(matches!(
+                e.first().map(|p| p.kind()),
+                Some(ProblemKind::Io { .. })
+            ));
+            assert!(e.to_string().contains("no-such-troopdata"), "{e}");
+        }
         other => panic!("expected Io, found {other:?}"),
     }
     // Months by name or a prefix of three letters or more.
@@ -381,7 +396,11 @@ fn bad_input_is_named_by_file_line_and_column() {
     assert_eq!(dates, ["2020-06", "2020-09"]);
     assert_eq!(import.problems.len(), 1, "Ju is June or July");
     match texts(&format!("{HEADER}\"DEU,Germany,2020,June,June 2020,1\n")) {
-        Err(e @ ImportError::Csv { .. }) | Err(e @ ImportError::NoDatedRow { .. }) => {
+        Err(e) => {
+            assert!(matches!(
+                e.first().map(|p| p.kind()),
+                Some(ProblemKind::Csv { .. } | ProblemKind::NoDatedRow)
+            ));
             assert!(e.to_string().contains("q.csv"));
         }
         other => panic!("expected an error, found {other:?}"),
@@ -464,9 +483,14 @@ fn a_file_that_is_not_utf8_is_named_with_its_line() {
     std::fs::write(dir.join(troopdata::QUARTERLY_FILE), quarterly).expect("write");
     std::fs::write(dir.join(troopdata::REPORTS_FILE), HEADER).expect("write");
     match troopdata::read_dir(&dir) {
-        Err(ImportError::NotUtf8 { file, line }) => {
-            assert!(file.ends_with(troopdata::QUARTERLY_FILE));
-            assert_eq!(line, 3);
+        Err(e) => {
+            let p = e.first().expect("a problem");
+            assert!(p
+                .position()
+                .file_name()
+                .ends_with(troopdata::QUARTERLY_FILE));
+            assert_eq!(p.position().line_number(), Some(3));
+            assert!(e.to_string().contains("not UTF-8"), "{e}");
         }
         other => panic!("expected NotUtf8, found {other:?}"),
     }
@@ -528,14 +552,9 @@ fn a_nul_byte_in_a_table_is_refused_with_its_place() {
     lines[2].insert(5, '\0');
     let broken = lines.join("\n") + "\n";
     let err = troopdata::from_texts(("q.csv".to_owned(), broken), None).expect_err("a NUL byte");
-    assert!(matches!(
-        err,
-        ImportError::Nul {
-            line: 3,
-            column: 6,
-            ..
-        }
-    ));
+    let p = err.first().expect("a problem");
+    assert_eq!(p.kind(), &ProblemKind::NulByte { byte: 6 });
+    assert_eq!(p.position().line_number(), Some(3));
     assert_eq!(
         err.to_string(),
         "q.csv line 3: expected text, found a NUL byte at byte 6 of the line"
@@ -756,7 +775,12 @@ fn a_crlf_copy_cites_the_same_lines() {
     let report = crlf.dataset.validate();
     assert_eq!(report.by_rule(Rule::References).count(), 0);
     // A row problem names the same line too.
-    let lines = |i: &Import| i.problems.iter().map(|p| p.line).collect::<Vec<_>>();
+    let lines = |i: &Import| {
+        i.problems
+            .iter()
+            .map(|p| p.position().line_number())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(lines(&lf), lines(&crlf));
     assert!(!lines(&crlf).is_empty());
 }

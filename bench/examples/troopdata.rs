@@ -50,8 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for run in 0..runs.max(1) {
         let (imported, t_import) = timed(|| read(&dir));
         let imported = imported?;
-        let (report, t_validate) =
-            timed(|| imported.dataset.validate().with_import(&imported.problems));
+        let (report, t_validate) = timed(|| imported.dataset.validate());
         let ledger = Ledger::new(&imported.dataset);
         let (p, t_posture) = timed(|| ledger.posture(day));
         import.push(t_import);
@@ -63,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let records = imported.dataset.deployments().len();
             println!(
                 "{rows} rows, {records} deployments, {} rows left out; {} errors, {} warnings, {} notes; all troops {day}: {}",
-                imported.problems.iter().filter(|p| p.is_dropped()).count(),
+                imported.problems.iter().filter(|p| p.leaves_out_rows()).count(),
                 report.count(Severity::Error),
                 report.count(Severity::Warning),
                 report.count(Severity::Note),
@@ -72,7 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     summary("import (read, parse, index)", import);
-    summary("validate (with import findings)", validate);
+    summary("validate", validate);
     summary("import + validate", all);
     summary("first posture (builds the index)", posture);
     Ok(())

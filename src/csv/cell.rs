@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::csv::error::{FieldError, Position, Problem, ProblemKind};
+use crate::csv::{FieldError, Position, Problem, ProblemKind};
 use crate::fasthash::FastSet;
 use crate::id::{MissionId, SourceId};
 use crate::location::Location;

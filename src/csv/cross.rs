@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::csv::error::{Position, Problem, ProblemKind};
 use crate::csv::read::Problems;
+use crate::csv::{Position, Problem, ProblemKind};
 use crate::deployment::Deployment;
 use crate::event::Event;
 use crate::fasthash::FastMap;

@@ -1,6 +1,5 @@
-//! Load errors that say where the problem is and what was expected.
-
-use std::fmt;
+//! What can be wrong with the input, without where: a cell that cannot
+//! be read ([`FieldError`]), and every kind of problem ([`ProblemKind`]).
 
 use crate::date::DateError;
 use crate::deployment::RelativeError;
@@ -11,69 +10,6 @@ use crate::nation::NationCodeError;
 use crate::relocation::{RelocationError, StatusError};
 use crate::share::ShareError;
 use crate::strength::StrengthError;
-
-/// Where a problem is: a file, and when known a line and a column.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Position {
-    file: String,
-    line: Option<u64>,
-    column: Option<String>,
-}
-
-impl Position {
-    pub(crate) fn file(file: &str) -> Position {
-        Position {
-            file: file.to_owned(),
-            line: None,
-            column: None,
-        }
-    }
-
-    pub(crate) fn line(file: &str, line: u64) -> Position {
-        Position {
-            file: file.to_owned(),
-            line: Some(line),
-            column: None,
-        }
-    }
-
-    pub(crate) fn cell(file: &str, line: u64, column: &str) -> Position {
-        Position {
-            file: file.to_owned(),
-            line: Some(line),
-            column: Some(column.to_owned()),
-        }
-    }
-
-    /// The file, as named in the data folder (`deployments.csv`) or with the
-    /// folder's path when loaded from disk.
-    pub fn file_name(&self) -> &str {
-        &self.file
-    }
-
-    /// The 1-based line, when the problem is in a row.
-    pub fn line_number(&self) -> Option<u64> {
-        self.line
-    }
-
-    /// The column's header name, when the problem is in a cell.
-    pub fn column(&self) -> Option<&str> {
-        self.column.as_deref()
-    }
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(l) = self.line {
-            write!(f, " line {l}")?;
-        }
-        if let Some(c) = &self.column {
-            write!(f, ", column {c}")?;
-        }
-        Ok(())
-    }
-}
 
 /// Why a cell's text could not be read as its column's type.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -260,87 +196,129 @@ pub enum ProblemKind {
         /// The limit.
         limit: usize,
     },
+    /// A NUL byte in a table (a binary or UTF-16 file): refused, so that
+    /// no "verbatim" quote ever carries one.
+    #[error("expected text, found a NUL byte at byte {byte} of the line")]
+    NulByte {
+        /// The byte of the line (from 1).
+        byte: usize,
+    },
+    /// An imported table with no row whose date can be read, so that the
+    /// table cannot be dated as a source.
+    #[error("expected at least one row with a year and a month, found none")]
+    NoDatedRow,
+    /// A row of an imported table without an ISO country code (`NA` or
+    /// empty): it names a place the records cannot hold (a territory, a
+    /// former state, a region). Not imported.
+    #[error("expected an ISO country code, found none for {place:?}; the row is not imported")]
+    NoCountryCode {
+        /// The place as the row names it.
+        place: String,
+    },
+    /// A cell of an imported table that cannot be read (the position
+    /// names its column). Not imported.
+    #[error("expected {expected}, found {found:?}; the row is not imported")]
+    BadCell {
+        /// What was expected.
+        expected: &'static str,
+        /// What was found.
+        found: String,
+    },
+    /// Names or codes of an imported table ending in a character that
+    /// belongs to no name (the UN table's apostrophe after every name,
+    /// code and mission of its 2014 months): read without it. Said once
+    /// for all the rows, at the first.
+    #[error("{rows} rows end in a stray {character:?} (lines {}); read without it", lines(first_lines.iter().copied(), *rows))]
+    StrayCharacter {
+        /// The character.
+        character: char,
+        /// How many rows.
+        rows: usize,
+        /// The first of their lines.
+        first_lines: Vec<usize>,
+    },
+    /// A mission the reference table of missions does not hold. Not
+    /// imported.
+    #[error("expected a mission of the reference table (data/un_missions.csv), found {mission:?}; the row is not imported")]
+    UnknownMission {
+        /// The mission as the row names it.
+        mission: String,
+    },
+    /// Rows that repeat an earlier row cell for cell: each read once.
+    /// Said once for all of them, at the first.
+    #[error("{rows} rows repeat an earlier row cell for cell (this one repeats line {of}; lines {}); each is read once", lines(first.iter().map(|(l, _)| *l), *rows))]
+    Repeated {
+        /// How many rows.
+        rows: usize,
+        /// The first of them: (line, the line it repeats).
+        first: Vec<(usize, usize)>,
+        /// The line the first repeats.
+        of: usize,
+    },
+    /// A whole a row states that its own parts do not add up to (male +
+    /// female against a total). Imported as stated.
+    #[error("{what} add up to {parts}, but the table states {whole}; imported as stated")]
+    PartsAndWhole {
+        /// Which parts, of what.
+        what: String,
+        /// Their sum.
+        parts: u64,
+        /// The whole as stated.
+        whole: u64,
+    },
+    /// A second row of an imported table for a key (a country and
+    /// quarter, a contributor, mission and month) an earlier row already
+    /// gave, with other figures. Imported, as a competing claim.
+    #[error("{key} is also given on line {first_line} of the same table; both are imported, as competing claims")]
+    DuplicateKey {
+        /// The line of the first row.
+        first_line: usize,
+        /// The key: `RUS 1992-09`.
+        key: String,
+    },
 }
 
-/// One problem in the input: where, and what.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{position}: {kind}")]
-pub struct Problem {
-    position: Position,
-    kind: ProblemKind,
-}
-
-impl Problem {
-    pub(crate) fn new(position: Position, kind: impl Into<ProblemKind>) -> Problem {
-        Problem {
-            position,
-            kind: kind.into(),
+impl ProblemKind {
+    /// A stable id of the kind, for exports and filters:
+    /// `no-country-code`, `bad-cell`, `column-count`, …
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProblemKind::Io { .. } => "io",
+            ProblemKind::MissingFile => "missing-file",
+            ProblemKind::Empty => "empty",
+            ProblemKind::MissingColumn { .. } => "missing-column",
+            ProblemKind::UnexpectedColumn { .. } => "unexpected-column",
+            ProblemKind::DuplicateColumn { .. } => "duplicate-column",
+            ProblemKind::MissingHeader { .. } => "missing-header",
+            ProblemKind::ColumnCount { .. } => "column-count",
+            ProblemKind::Csv { .. } => "malformed-csv",
+            ProblemKind::Field(_) => "bad-field",
+            ProblemKind::Relocation(_) => "bad-relocation",
+            ProblemKind::NoSuchFolder => "no-such-folder",
+            ProblemKind::ArticleOutside { .. } => "article-outside",
+            ProblemKind::ArticleNotAFile { .. } => "article-not-a-file",
+            ProblemKind::UnknownReference { .. } => "unknown-reference",
+            ProblemKind::DuplicateId { .. } => "duplicate-id",
+            ProblemKind::QuoteNotInSource { .. } => "quote-not-in-source",
+            ProblemKind::WordsNotInQuote { .. } => "words-not-in-quote",
+            ProblemKind::Inconsistent { .. } => "inconsistent",
+            ProblemKind::Limit { .. } => "limit",
+            ProblemKind::NulByte { .. } => "nul-byte",
+            ProblemKind::NoDatedRow => "no-dated-row",
+            ProblemKind::NoCountryCode { .. } => "no-country-code",
+            ProblemKind::BadCell { .. } => "bad-cell",
+            ProblemKind::StrayCharacter { .. } => "stray-character",
+            ProblemKind::UnknownMission { .. } => "unknown-mission",
+            ProblemKind::Repeated { .. } => "repeated-row",
+            ProblemKind::PartsAndWhole { .. } => "parts-and-whole",
+            ProblemKind::DuplicateKey { .. } => "duplicate-key",
         }
     }
-
-    /// Where the problem is.
-    pub fn position(&self) -> &Position {
-        &self.position
-    }
-
-    /// What is wrong.
-    pub fn kind(&self) -> &ProblemKind {
-        &self.kind
-    }
 }
 
-/// A dataset that could not be loaded, with every problem found (up to
-/// [`LoadError::MAX_PROBLEMS`]), one per line when displayed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadError {
-    problems: Vec<Problem>,
-    truncated: bool,
+/// `3, 5, 9, …` for the first lines of `total` rows.
+fn lines(first: impl Iterator<Item = usize>, total: usize) -> String {
+    let shown: Vec<String> = first.map(|l| l.to_string()).collect();
+    let more = if total > shown.len() { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
 }
-
-impl LoadError {
-    /// How many problems are collected before loading stops.
-    pub const MAX_PROBLEMS: usize = 100;
-
-    pub(crate) fn new(problems: Vec<Problem>, truncated: bool) -> LoadError {
-        LoadError {
-            problems,
-            truncated,
-        }
-    }
-
-    /// The problems, in the order found (file by file, line by line).
-    pub fn problems(&self) -> &[Problem] {
-        &self.problems
-    }
-
-    /// The first problem.
-    pub fn first(&self) -> Option<&Problem> {
-        self.problems.first()
-    }
-
-    /// Whether more problems existed than were collected.
-    pub fn is_truncated(&self) -> bool {
-        self.truncated
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        if self.truncated {
-            write!(
-                f,
-                "\n(stopped after {} problems; fix these and load again)",
-                self.problems.len()
-            )?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadError {}

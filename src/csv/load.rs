@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use crate::csv::cell::Shared;
 use crate::csv::cross::{cross_check, Parsed};
-use crate::csv::error::{LoadError, Position, Problem, ProblemKind};
 use crate::csv::folder::{Dir, Files, LoadOptions, Texts, MAX_ARTICLES_BYTES};
 use crate::csv::read::{read_table, Problems};
 use crate::csv::records;
 use crate::csv::schema::{
     Deployments, Events, File, MissionStrengths, Missions, Nations, Relocations, Sources,
 };
+use crate::csv::{LoadError, Position, Problem, ProblemKind};
 use crate::dataset::Dataset;
 use crate::fasthash::FastMap as HashMap;
 

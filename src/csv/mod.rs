@@ -17,15 +17,17 @@ pub(crate) mod error;
 mod folder;
 mod guard;
 mod load;
+mod problem;
 pub(crate) mod read;
 mod records;
 pub(crate) mod schema;
 pub(crate) mod write;
 
 pub use cell::{neutralize, restore};
-pub use error::{FieldError, LoadError, Position, Problem, ProblemKind};
+pub use error::{FieldError, ProblemKind};
 pub use folder::{LoadOptions, MAX_ARTICLES_BYTES, MAX_ARTICLE_BYTES};
 pub use guard::{MAX_LINE_BYTES, MAX_RECORD_BYTES};
+pub use problem::{LoadError, Position, Problem};
 pub use read::{MAX_FIELD_BYTES, MAX_ROWS};
 pub use schema::schema;
 pub use write::{write_ledger, write_table, ExportError, ExportOptions};

@@ -9,9 +9,9 @@ use std::io::Read;
 use ::csv::StringRecord;
 
 use crate::csv::cell::{Cells, Shared};
-use crate::csv::error::{LoadError, Position, Problem, ProblemKind};
 use crate::csv::guard::{self, Guard, Lines, TooLong, MAX_LINE_BYTES, MAX_RECORD_BYTES};
 use crate::csv::schema::{File, Table};
+use crate::csv::{LoadError, Position, Problem, ProblemKind};
 
 /// The most bytes one field may hold. Quotes and notes are sentences; a
 /// longer field is a broken file (a runaway quote, a pasted document).

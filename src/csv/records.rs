@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use crate::csv::cell::{cell, Cells};
-use crate::csv::error::{FieldError, ProblemKind};
 use crate::csv::schema::{
     DeploymentRow, EventRow, MissionRow, MissionStrengthRow, NationRow, RelocationRow, SourceRow,
 };
+use crate::csv::{FieldError, ProblemKind};
 use crate::date::{parse_day, Date};
 use crate::deployment::{Deployment, RelativeTo};
 use crate::event::{Event, EventKind, EventUnit};

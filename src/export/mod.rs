@@ -25,7 +25,7 @@ use crate::interval::Interval;
 use crate::ledger::Key;
 
 pub use crate::csv::{neutralize, restore, write_ledger, write_table, ExportError, ExportOptions};
-pub use findings::{write_findings, FINDINGS_COLUMNS};
+pub use findings::{write_checks, write_findings, FINDINGS_COLUMNS};
 pub use posture::{write_pivot, write_posture, write_totals, POSTURE_COLUMNS, TOTALS_COLUMNS};
 pub use timeline::{write_timeline, write_timeline_of, TIMELINE_COLUMNS};
 

@@ -4,15 +4,16 @@
 //! [`troopdata`] reads the US Defense Manpower Data Center's counts of US
 //! troops abroad as compiled by the troopdata R package. An import never
 //! drops a row silently: a row that cannot become a record is a
-//! [`RowProblem`] naming its file and line.
+//! [`Problem`](crate::Problem) naming its file and line, with a severity
+//! (the loader's one problem type); a table that cannot be read at all is
+//! a [`LoadError`](crate::LoadError). [`ipi`] reads the UN's monthly
+//! contributions by country and mission.
 
 pub mod doubts;
 mod file;
 pub mod ipi;
 pub(crate) mod problem;
 pub mod troopdata;
-
-pub use problem::{ImportError, RowProblem, RowProblemKind};
 
 /// What one table gave.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -35,8 +36,9 @@ pub struct Import {
     /// The records: nations, missions, one deployment per usable figure,
     /// the tables as sources.
     pub dataset: crate::dataset::Dataset,
-    /// Every row left out or imported with a caveat, by file and line.
-    pub problems: Vec<RowProblem>,
+    /// Every row left out (a warning) or imported with a caveat (a
+    /// warning or a note), by file and line.
+    pub problems: Vec<crate::csv::Problem>,
     /// What each table gave, in the order read.
     pub counts: Vec<TableCounts>,
     /// The systematic errors learned where the tables overlap (see
@@ -52,7 +54,7 @@ pub const IMPORTERS: &[(&str, ReadDir)] =
     &[("troopdata", troopdata::read_dir), ("ipi", ipi::read_dir)];
 
 /// How an importer reads the folder the user named.
-pub type ReadDir = fn(&std::path::Path) -> Result<Import, ImportError>;
+pub type ReadDir = fn(&std::path::Path) -> Result<Import, crate::csv::LoadError>;
 
 /// Several imports as one: their sources, nations (each code once, the
 /// first name given), missions (each id once), records, problems, counts

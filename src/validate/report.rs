@@ -4,37 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::import::{RowProblem, RowProblemKind};
-
-/// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The figures cannot all be true.
-    Error,
-    /// The figures may conflict, given their uncertainty.
-    Warning,
-    /// A check that passed, or a fact worth knowing (an unattributed
-    /// remainder), with its arithmetic.
-    Note,
-}
-
-impl Severity {
-    /// `error`, `warning` or `note`.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+pub use crate::severity::Severity;
 
 /// The consistency rules. Each has a stable id used in reports and exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -90,19 +60,6 @@ pub enum Rule {
     /// A run of zeros between substantial figures of one source's series,
     /// read as not reported.
     UnreportedZero,
-    /// A row of an imported table without a country code: not imported.
-    NoCountryCode,
-    /// A row of an imported table that could not be read: not imported.
-    UnreadableRow,
-    /// Two rows of one imported table for one country and period (or
-    /// rows that repeat another cell for cell, read once).
-    DuplicateKey,
-    /// A whole an imported table states that its parts do not add up to
-    /// (male + female, a country's missions, all countries).
-    StatedTotals,
-    /// A cell of an imported table read with a caveat (a stray character
-    /// taken off).
-    MalformedCell,
 }
 
 impl Rule {
@@ -124,11 +81,6 @@ impl Rule {
         Rule::Systematic,
         Rule::Interleaved,
         Rule::UnreportedZero,
-        Rule::NoCountryCode,
-        Rule::UnreadableRow,
-        Rule::DuplicateKey,
-        Rule::StatedTotals,
-        Rule::MalformedCell,
     ];
 
     /// The stable id: `conservation`, `mission-total`, ...
@@ -150,11 +102,6 @@ impl Rule {
             Rule::Systematic => "systematic",
             Rule::Interleaved => "interleaved",
             Rule::UnreportedZero => "unreported-zero",
-            Rule::NoCountryCode => "no-country-code",
-            Rule::UnreadableRow => "unreadable-row",
-            Rule::DuplicateKey => "duplicate-key",
-            Rule::StatedTotals => "stated-totals",
-            Rule::MalformedCell => "malformed-cell",
         }
     }
 }
@@ -291,27 +238,6 @@ impl Report {
                 .cloned()
                 .collect(),
         }
-    }
-
-    /// The report with the problems of an import added: a row without a
-    /// country code or that could not be read is a warning (its figure is
-    /// missing from the records), a duplicated key a note (both rows are
-    /// records, and validation compares them).
-    pub fn with_import(self, problems: &[RowProblem]) -> Report {
-        let mut findings = self.findings;
-        findings.extend(problems.iter().map(|p| {
-            let (rule, severity) = match p.kind {
-                RowProblemKind::NoCountryCode { .. } => (Rule::NoCountryCode, Severity::Warning),
-                RowProblemKind::DuplicateKey { .. } | RowProblemKind::Repeated { .. } => {
-                    (Rule::DuplicateKey, Severity::Note)
-                }
-                RowProblemKind::PartsAndWhole { .. } => (Rule::StatedTotals, Severity::Warning),
-                RowProblemKind::StrayCharacter { .. } => (Rule::MalformedCell, Severity::Note),
-                _ => (Rule::UnreadableRow, Severity::Warning),
-            };
-            Finding::new(rule, severity, Vec::new(), p.to_string())
-        }));
-        Report::new(findings)
     }
 
     /// Every finding, errors first.

@@ -115,7 +115,7 @@ fn csv_files(loaded: &Loaded, day: Day, args: &Args) -> Result<Written, Failure>
         export::write_timeline(w, data, options)
     })?;
     file("findings.csv", &|w| {
-        export::write_findings(w, &report, options)
+        export::write_checks(w, report.problems, &report.report, options)
     })?;
     let ledger_dir = args.out.join("ledger");
     if !loaded.tables.is_empty() {

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use troop_tracker::import::{RowProblem, RowProblemKind, TableCounts};
-use troop_tracker::Report;
+use troop_tracker::import::TableCounts;
+use troop_tracker::{Problem, ProblemKind};
 
 use crate::args::{print_json, Format};
-use crate::load::Loaded;
+use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
 
 /// Import the tables (--troopdata DIR, --ipi DIR) and say what they gave.
@@ -46,7 +46,8 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
         ));
     }
     let report = loaded.report();
-    let (dropped, flagged): (Vec<_>, Vec<_>) = loaded.problems.iter().partition(|p| p.is_dropped());
+    let (dropped, flagged): (Vec<_>, Vec<_>) =
+        loaded.problems.iter().partition(|p| p.leaves_out_rows());
     match args.format {
         Format::Json => print_json(&Json {
             tables: &loaded.tables,
@@ -99,16 +100,19 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
 
 /// Rows left out, grouped by file and what is wrong (a place without a
 /// code, a bad cell), with their lines.
-fn grouped(problems: &[&RowProblem]) -> Vec<(String, Vec<usize>)> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+fn grouped(problems: &[&Problem]) -> Vec<(String, Vec<u64>)> {
+    let mut groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
     for p in problems {
-        let what = match &p.kind {
-            RowProblemKind::NoCountryCode { place } => {
-                format!("{}: no ISO code for {place:?}", p.file)
+        let what = match p.kind() {
+            ProblemKind::NoCountryCode { place } => {
+                format!("{}: no ISO code for {place:?}", p.position().file_name())
             }
             _ => p.to_string(),
         };
-        groups.entry(what).or_default().push(p.line);
+        groups
+            .entry(what)
+            .or_default()
+            .push(p.position().line_number().unwrap_or_default());
     }
     let mut groups: Vec<_> = groups.into_iter().collect();
     groups.sort_by_key(|(_, lines)| std::cmp::Reverse(lines.len()));
@@ -116,7 +120,7 @@ fn grouped(problems: &[&RowProblem]) -> Vec<(String, Vec<usize>)> {
 }
 
 /// `12 rows, lines 1466-1477` or `line 30`.
-fn line_list(lines: &[usize]) -> String {
+fn line_list(lines: &[u64]) -> String {
     match lines {
         [one] => format!("line {one}"),
         _ => {
@@ -131,10 +135,15 @@ fn line_list(lines: &[usize]) -> String {
     }
 }
 
-/// Findings counted by rule and severity: `competing-claims error`.
-fn by_rule(report: &Report) -> BTreeMap<String, usize> {
+/// Problems counted by code and findings by rule, with their severity:
+/// `no-country-code warning`, `competing-claims error`.
+fn by_rule(checks: &Checks<'_>) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for f in report.findings() {
+    for p in checks.problems {
+        *out.entry(format!("{} {}", p.code(), p.severity()))
+            .or_default() += 1;
+    }
+    for f in checks.report.findings() {
         *out.entry(format!("{} {}", f.rule(), f.severity()))
             .or_default() += 1;
     }

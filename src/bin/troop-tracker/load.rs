@@ -4,8 +4,9 @@
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use troop_tracker::import::{self, RowProblem, TableCounts};
-use troop_tracker::{Dataset, LoadOptions, Report};
+use serde::Serialize;
+use troop_tracker::import::{self, TableCounts};
+use troop_tracker::{Dataset, LoadOptions, Problem, Report, Severity};
 
 use crate::args::DataArgs;
 use crate::output::Failure;
@@ -15,17 +16,41 @@ pub struct Loaded {
     /// The records.
     pub data: Dataset,
     /// The rows an import left out or flagged (none for a data folder).
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<Problem>,
     /// What each imported table gave (none for a data folder).
     pub tables: Vec<TableCounts>,
 }
 
+/// What the checks found: the import's problems with its tables (rows
+/// left out or read with a caveat), and the consistency findings.
+#[derive(Serialize)]
+pub struct Checks<'l> {
+    /// The import's problems, in the order found.
+    pub problems: &'l [Problem],
+    /// The consistency findings.
+    #[serde(flatten)]
+    pub report: Report,
+}
+
+impl Checks<'_> {
+    /// How many problems and findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.report.count(severity)
+            + self
+                .problems
+                .iter()
+                .filter(|p| p.severity() == severity)
+                .count()
+    }
+}
+
 impl Loaded {
-    /// The validation report, with the import's problems.
-    pub fn report(&self) -> Report {
-        working("validating".to_owned(), || {
-            self.data.validate().with_import(&self.problems)
-        })
+    /// The import's problems and the validation report.
+    pub fn report(&self) -> Checks<'_> {
+        Checks {
+            problems: &self.problems,
+            report: working("validating".to_owned(), || self.data.validate()),
+        }
     }
 }
 

@@ -4,13 +4,12 @@
 use serde::Serialize;
 use troop_tracker::posture::{key_moments, KeyMoment};
 use troop_tracker::{
-    export, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Report, Severity,
-    Subject,
+    export, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Severity, Subject,
 };
 
 use crate::args::{print_json, DayArgs, Format};
 use crate::codes;
-use crate::load::Loaded;
+use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
 
 /// Who had how many troops where.
@@ -60,7 +59,7 @@ struct Moment<'p> {
 #[derive(Serialize)]
 struct Json<'p> {
     moments: Vec<Moment<'p>>,
-    validation: &'p Report,
+    validation: &'p Checks<'p>,
 }
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
@@ -128,7 +127,7 @@ fn text(
     data: &Dataset,
     subjects: &[Subject],
     (moments, postures): (&[KeyMoment], &[Posture<'_>]),
-    report: &Report,
+    checks: &Checks<'_>,
     (width, findings): (u16, bool),
 ) -> String {
     let mut text = String::new();
@@ -148,8 +147,9 @@ fn text(
     }
     text.push_str("== Validation ==\n\n");
     if findings {
-        text.push_str(&tables::report_text_at_least(
-            report,
+        text.push_str(&tables::checks_text(
+            checks.problems,
+            &checks.report,
             Severity::Warning,
             width,
         ));
@@ -158,7 +158,7 @@ fn text(
         // flag away, so that a table of thousands of findings does not
         // bury the posture.
         let [e, w, n] =
-            [Severity::Error, Severity::Warning, Severity::Note].map(|s| report.count(s));
+            [Severity::Error, Severity::Warning, Severity::Note].map(|s| checks.count(s));
         text.push_str(&format!(
             "{e} errors, {w} warnings, {n} notes (`summary --findings` lists the errors and warnings, `validate` every finding)\n"
         ));

@@ -1,7 +1,7 @@
 //! `troop-tracker validate`: figures that cannot all be true.
 
 use serde::Serialize;
-use troop_tracker::{export, summary as tables, Finding, Severity};
+use troop_tracker::{export, summary as tables, Finding, Problem, Severity};
 
 use crate::args::{print_json, Format};
 use crate::load::Loaded;
@@ -58,21 +58,24 @@ struct Counts {
 struct Json<'r> {
     counts: Counts,
     min_severity: Severity,
+    problems: Vec<&'r Problem>,
     findings: Vec<&'r Finding>,
 }
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
-    let report = loaded.report();
+    let checks = loaded.report();
+    let (problems, report) = (checks.problems, &checks.report);
     let least = args.min_severity.severity();
     match args.format {
-        Format::Table => output::print(&tables::report_text_at_least(&report, least, args.width))?,
+        Format::Table => output::print(&tables::checks_text(problems, report, least, args.width))?,
         Format::Json => print_json(&Json {
             counts: Counts {
-                errors: report.count(Severity::Error),
-                warnings: report.count(Severity::Warning),
-                notes: report.count(Severity::Note),
+                errors: checks.count(Severity::Error),
+                warnings: checks.count(Severity::Warning),
+                notes: checks.count(Severity::Note),
             },
             min_severity: least,
+            problems: problems.iter().filter(|p| p.severity() <= least).collect(),
             findings: report
                 .findings()
                 .iter()
@@ -81,8 +84,18 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
         })?,
         Format::Csv => {
             let shown = report.at_least(least);
-            export::write_findings(output::stdout(), &shown, export::ExportOptions::default())
-                .map_err(from_export)?;
+            let problems: Vec<Problem> = problems
+                .iter()
+                .filter(|p| p.severity() <= least)
+                .cloned()
+                .collect();
+            export::write_checks(
+                output::stdout(),
+                &problems,
+                &shown,
+                export::ExportOptions::default(),
+            )
+            .map_err(from_export)?;
         }
     }
     if report.has_errors() {

@@ -16,7 +16,7 @@
 //! row that repeats another is read once.
 //!
 //! What the table holds that cannot be right or cannot be read is a
-//! [`RowProblem`] naming the file and line (or, for a habit of the export
+//! [`Problem`](crate::Problem) naming the file and line (or, for a habit of the export
 //! repeated on thousands of rows, a count and the first lines): nothing is
 //! dropped silently, counted twice, or invented from a malformed cell.
 
@@ -28,12 +28,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::csv::read::{read_rows, Problems};
+use crate::csv::{LoadError, Problem, ProblemKind};
 use crate::dataset::Dataset;
 use crate::date::Date;
 use crate::deployment::Deployment;
 use crate::id::{MissionId, RecordId, SourceId};
 use crate::import::file::{csv_problems, read_table_file, refuse_nul};
-use crate::import::{Import, ImportError, RowProblem, RowProblemKind, TableCounts};
+use crate::import::problem::{at_cell, at_row};
+use crate::import::{Import, TableCounts};
 use crate::location::Location;
 use crate::nation::{Nation, NationCode};
 use crate::source::{Citation, Source};
@@ -55,9 +57,9 @@ pub const LINES_SHOWN: usize = 5;
 ///
 /// # Errors
 ///
-/// [`ImportError`] when the file cannot be read, is too large, is not
+/// [`LoadError`] when the file cannot be read, is too large, is not
 /// UTF-8, lacks a needed column or is malformed CSV.
-pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
+pub fn read_dir(dir: &Path) -> Result<Import, LoadError> {
     from_text(read_table_file(dir, FILE, MAX_TABLE_BYTES)?)
 }
 
@@ -66,7 +68,7 @@ pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
 /// # Errors
 ///
 /// As [`read_dir`], for a missing column or malformed CSV.
-pub fn from_text((file, text): (String, String)) -> Result<Import, ImportError> {
+pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
     refuse_nul(&file, &text)?;
     let missions = missions::missions();
     let source_id: SourceId = SOURCE.parse().expect("a well-formed source id");
@@ -95,7 +97,7 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, ImportError> 
         stray: BTreeMap::new(),
         wholes: wholes::Wholes::default(),
     };
-    let columns: std::cell::OnceCell<Result<Columns, ImportError>> = std::cell::OnceCell::new();
+    let columns: std::cell::OnceCell<Result<Columns, LoadError>> = std::cell::OnceCell::new();
     let mut problems = Problems::new();
     read_rows(
         Box::new(source.text().unwrap_or_default().as_bytes()),
@@ -110,21 +112,20 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, ImportError> 
             b.counts.rows += 1;
             match read_row(record, columns) {
                 Ok(row) => b.row(line, &row, &source, &missions),
-                Err(kind) => b.problems.push(RowProblem {
-                    file: file.clone(),
-                    line,
-                    kind,
-                }),
+                Err(bad) => b.problems.push(bad.at(&file, line)),
             }
         },
     );
-    csv_problems(&file, &problems)?;
+    csv_problems(problems)?;
     if let Some(Err(e)) = columns.into_inner() {
         return Err(e);
     }
-    let latest = b
-        .latest
-        .ok_or_else(|| ImportError::NoDatedRow { file: file.clone() })?;
+    let latest = b.latest.ok_or_else(|| {
+        LoadError::one(Problem::new(
+            crate::csv::Position::file(&file),
+            ProblemKind::NoDatedRow,
+        ))
+    })?;
     b.finish_problems();
     let named: Vec<&str> = b.missions_named.iter().map(String::as_str).collect();
     let mut nations: Vec<Nation> = b
@@ -181,7 +182,7 @@ struct Builder {
     source_id: SourceId,
     counts: TableCounts,
     deployments: Vec<Deployment>,
-    problems: Vec<RowProblem>,
+    problems: Vec<Problem>,
     nations: BTreeMap<NationCode, String>,
     missions_named: std::collections::BTreeSet<String>,
     latest: Option<chrono::NaiveDate>,
@@ -228,36 +229,37 @@ impl Builder {
             return;
         }
         let Some(mission) = missions.by_id.get(row.mission) else {
-            self.problems.push(RowProblem {
-                file: self.file.clone(),
+            self.problems.push(at_cell(
+                &self.file,
                 line,
-                kind: RowProblemKind::UnknownMission {
+                "Mission",
+                ProblemKind::UnknownMission {
                     mission: row.mission.to_owned(),
                 },
-            });
+            ));
             return;
         };
         let Ok(code) = NationCode::new(row.iso) else {
-            self.problems.push(RowProblem {
-                file: self.file.clone(),
+            self.problems.push(at_cell(
+                &self.file,
                 line,
-                kind: RowProblemKind::BadCell {
-                    column: "Contributor_ISO-3",
+                "Contributor_ISO-3",
+                ProblemKind::BadCell {
                     expected: "an ISO 3166-1 alpha-3 code",
                     found: row.iso.to_owned(),
                 },
-            });
+            ));
             return;
         };
         if let Some(first_line) = repeated_key {
-            self.problems.push(RowProblem {
-                file: self.file.clone(),
+            self.problems.push(at_row(
+                &self.file,
                 line,
-                kind: RowProblemKind::DuplicateKey {
+                ProblemKind::DuplicateKey {
                     first_line,
                     key: format!("{} {} {}", row.iso, row.mission, row.day),
                 },
-            });
+            ));
         }
         self.wholes.part(line, row);
         self.counts.imported += 1;
@@ -345,27 +347,27 @@ impl Builder {
             let Some(&first) = lines.first() else {
                 continue;
             };
-            self.problems.push(RowProblem {
-                file: self.file.clone(),
-                line: first,
-                kind: RowProblemKind::StrayCharacter {
-                    column,
+            self.problems.push(at_cell(
+                &self.file,
+                first,
+                column,
+                ProblemKind::StrayCharacter {
                     character: '\'',
                     rows: lines.len(),
                     first_lines: lines.iter().take(LINES_SHOWN).copied().collect(),
                 },
-            });
+            ));
         }
         if let Some(&(first, of)) = self.repeats.first() {
-            self.problems.push(RowProblem {
-                file: self.file.clone(),
-                line: first,
-                kind: RowProblemKind::Repeated {
+            self.problems.push(at_row(
+                &self.file,
+                first,
+                ProblemKind::Repeated {
                     rows: self.repeats.len(),
                     first: self.repeats.iter().take(LINES_SHOWN).copied().collect(),
                     of,
                 },
-            });
+            ));
         }
         let file = self.file.clone();
         self.wholes.check(&file, &mut self.problems);

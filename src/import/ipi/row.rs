@@ -2,7 +2,9 @@
 
 use csv::StringRecord;
 
-use crate::import::{ImportError, RowProblemKind};
+use crate::csv::LoadError;
+use crate::import::file::missing_column;
+use crate::import::problem::BadCell;
 
 /// The personnel types the table counts, by their column prefix.
 pub(super) const TYPES: [&str; 5] = [
@@ -53,15 +55,12 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn of(header: &StringRecord, file: &str) -> Result<Columns, ImportError> {
+    pub(super) fn of(header: &StringRecord, file: &str) -> Result<Columns, LoadError> {
         let find = |column: &'static str| {
             header
                 .iter()
                 .position(|h| h == column)
-                .ok_or(ImportError::MissingColumn {
-                    file: file.to_owned(),
-                    column,
-                })
+                .ok_or_else(|| missing_column(file, column))
         };
         // The key columns first, in the table's order, so that the first
         // missing column named is the first a reader looks for.
@@ -127,10 +126,7 @@ use crate::import::problem::bad;
 /// Reads a row's cells; a stray apostrophe at the end of a name or code
 /// (the export's, in every row of 2014-03 to 2014-08) is taken off and
 /// noted, anything else unreadable is a problem.
-pub(super) fn read_row<'r>(
-    record: &'r StringRecord,
-    c: &Columns,
-) -> Result<Row<'r>, RowProblemKind> {
+pub(super) fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<'r>, BadCell> {
     let cell = |i: usize| record.get(i).unwrap_or_default().trim();
     let mut stray = Vec::new();
     let mut unquote = |column: &'static str, text: &'r str| match text.strip_suffix('\'') {

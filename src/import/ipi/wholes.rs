@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::row::{Counts, Row, TYPES};
-use crate::import::{RowProblem, RowProblemKind};
+use crate::csv::{Problem, ProblemKind};
+use crate::import::problem::at_row;
 
 /// The sums of the parts and the wholes seen so far.
 #[derive(Default)]
@@ -34,7 +35,7 @@ impl Wholes {
         file: &str,
         line: usize,
         row: &Row<'_>,
-        problems: &mut Vec<RowProblem>,
+        problems: &mut Vec<Problem>,
     ) {
         for (name, c) in TYPES.iter().zip(row.counts) {
             if let Counts {
@@ -44,16 +45,15 @@ impl Wholes {
             } = c
             {
                 if m.saturating_add(f) != t {
-                    problems.push(RowProblem {
-                        file: file.to_owned(),
+                    problems.push(at_row(
+                        file,
                         line,
-                        kind: RowProblemKind::PartsAndWhole {
+                        ProblemKind::PartsAndWhole {
                             what: format!("{name}: male {m} + female {f}"),
                             parts: m.saturating_add(f),
                             whole: t,
-                            whole_line: line,
                         },
-                    });
+                    ));
                 }
             }
         }
@@ -80,16 +80,13 @@ impl Wholes {
     }
 
     /// Every whole against its parts.
-    pub(super) fn check(&self, file: &str, problems: &mut Vec<RowProblem>) {
-        let mismatch = |what: String, parts: u64, whole: u64, line: usize| RowProblem {
-            file: file.to_owned(),
-            line,
-            kind: RowProblemKind::PartsAndWhole {
-                what,
-                parts,
-                whole,
-                whole_line: line,
-            },
+    pub(super) fn check(&self, file: &str, problems: &mut Vec<Problem>) {
+        let mismatch = |what: String, parts: u64, whole: u64, line: usize| {
+            at_row(
+                file,
+                line,
+                ProblemKind::PartsAndWhole { what, parts, whole },
+            )
         };
         let mut by_day: BTreeMap<NaiveDate, (u64, u64)> = BTreeMap::new();
         for ((day, iso), &(line, troops, total)) in &self.countries {

@@ -26,12 +26,13 @@ use crate::csv::read::{read_rows, Problems};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use crate::csv::{LoadError, Position, Problem, ProblemKind};
 use crate::dataset::Dataset;
 use crate::date::{Date, Day};
 use crate::deployment::Deployment;
 use crate::id::{RecordId, SourceId};
 use crate::import::file::{csv_problems, read_table_file, refuse_nul};
-use crate::import::{ImportError, RowProblem, RowProblemKind};
+use crate::import::problem::at_row;
 use crate::location::Location;
 use crate::nation::{Nation, NationCode};
 use crate::source::{Citation, Source};
@@ -60,9 +61,9 @@ pub use crate::import::{Import, TableCounts};
 ///
 /// # Errors
 ///
-/// [`ImportError`] when a file cannot be read, is too large, is not UTF-8,
+/// [`LoadError`] when a file cannot be read, is too large, is not UTF-8,
 /// lacks a needed column or is malformed CSV.
-pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
+pub fn read_dir(dir: &Path) -> Result<Import, LoadError> {
     from_texts(
         read_table_file(dir, QUARTERLY_FILE, MAX_TABLE_BYTES)?,
         Some(read_table_file(dir, REPORTS_FILE, MAX_TABLE_BYTES)?),
@@ -78,7 +79,7 @@ pub fn read_dir(dir: &Path) -> Result<Import, ImportError> {
 pub fn from_texts(
     quarterly: (String, String),
     reports: Option<(String, String)>,
-) -> Result<Import, ImportError> {
+) -> Result<Import, LoadError> {
     let mut b = Builder::default();
     // The quarterly table copies the reports' rows: a row the report
     // itself labels as holding no figure is no figure in the copy either.
@@ -138,10 +139,8 @@ pub fn from_texts(
     })
 }
 
-fn no_date(file: &str) -> ImportError {
-    ImportError::NoDatedRow {
-        file: file.to_owned(),
-    }
+fn no_date(file: &str) -> LoadError {
+    LoadError::one(Problem::new(Position::file(file), ProblemKind::NoDatedRow))
 }
 
 fn usa() -> NationCode {
@@ -182,7 +181,7 @@ impl Table {
 #[derive(Default)]
 struct Builder {
     deployments: Vec<Deployment>,
-    problems: Vec<RowProblem>,
+    problems: Vec<Problem>,
     nations: BTreeMap<NationCode, String>,
     seen: HashMap<(Table, NationCode, Day), usize>,
     /// The reports' rows labelled as holding no figure, by country and
@@ -200,7 +199,7 @@ impl Builder {
         table: Table,
         file: &str,
         source: &Source,
-    ) -> Result<(TableCounts, Option<Date>), ImportError> {
+    ) -> Result<(TableCounts, Option<Date>), LoadError> {
         let text = source.text().unwrap_or_default();
         let mut counts = TableCounts {
             file: file.to_owned(),
@@ -208,7 +207,7 @@ impl Builder {
         };
         let mut latest: Option<Date> = None;
         // Set by the header, read by every row.
-        let columns: std::cell::OnceCell<Result<Columns, ImportError>> = std::cell::OnceCell::new();
+        let columns: std::cell::OnceCell<Result<Columns, LoadError>> = std::cell::OnceCell::new();
         let mut problems = Problems::new();
         read_rows(
             Box::new(text.as_bytes()),
@@ -223,12 +222,8 @@ impl Builder {
                 let line = usize::try_from(line).unwrap_or(usize::MAX);
                 let row = match read_row(record, columns) {
                     Ok(row) => row,
-                    Err(kind) => {
-                        self.problems.push(RowProblem {
-                            file: file.to_owned(),
-                            line,
-                            kind,
-                        });
+                    Err(bad) => {
+                        self.problems.push(bad.at(file, line));
                         return;
                     }
                 };
@@ -244,7 +239,7 @@ impl Builder {
                     .or_default() += 1;
             },
         );
-        csv_problems(file, &problems)?;
+        csv_problems(problems)?;
         match columns.into_inner() {
             Some(Err(e)) => Err(e),
             // No header at all: the reading path named it above; a header
@@ -276,14 +271,14 @@ impl Builder {
         let mut id = format!("{}-{}-{}", table.prefix(), row.code, row.date);
         match self.seen.get(&(table, row.code, row.date.earliest())) {
             Some(&first_line) => {
-                self.problems.push(RowProblem {
-                    file: file.to_owned(),
+                self.problems.push(at_row(
+                    file,
                     line,
-                    kind: RowProblemKind::DuplicateKey {
+                    ProblemKind::DuplicateKey {
                         first_line,
                         key: format!("{} {}", row.code, row.date),
                     },
-                });
+                ));
                 id.push_str(&format!("-L{line}"));
             }
             None => {

@@ -3,8 +3,10 @@
 
 use csv::StringRecord;
 
+use crate::csv::{LoadError, ProblemKind};
 use crate::date::Date;
-use crate::import::{ImportError, RowProblemKind};
+use crate::import::file::missing_column;
+use crate::import::problem::BadCell;
 use crate::nation::NationCode;
 
 /// The columns an import reads, by position.
@@ -21,15 +23,12 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn of(headers: &StringRecord, file: &str) -> Result<Columns, ImportError> {
+    pub(super) fn of(headers: &StringRecord, file: &str) -> Result<Columns, LoadError> {
         let find = |column: &'static str| {
             headers
                 .iter()
                 .position(|h| h == column)
-                .ok_or(ImportError::MissingColumn {
-                    file: file.to_owned(),
-                    column,
-                })
+                .ok_or_else(|| missing_column(file, column))
         };
         Ok(Columns {
             iso: find("iso3c")?,
@@ -57,16 +56,13 @@ pub(super) struct Row<'r> {
 
 use crate::import::problem::bad;
 
-pub(super) fn read_row<'r>(
-    record: &'r StringRecord,
-    c: &Columns,
-) -> Result<Row<'r>, RowProblemKind> {
+pub(super) fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<'r>, BadCell> {
     let cell = |i: usize| record.get(i).unwrap_or_default().trim();
     let iso = cell(c.iso);
     if iso.is_empty() || iso == "NA" {
-        return Err(RowProblemKind::NoCountryCode {
+        return Err(BadCell::row(ProblemKind::NoCountryCode {
             place: cell(c.place).to_owned(),
-        });
+        }));
     }
     let code = NationCode::new(iso).map_err(|_| bad("iso3c", "an ISO 3166-1 alpha-3 code", iso))?;
     let year: i32 = cell(c.year)
