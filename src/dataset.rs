@@ -11,6 +11,7 @@ use crate::mission::{Mission, MissionStrength};
 use crate::nation::{Nation, NationCode};
 use crate::relocation::Relocation;
 use crate::source::Source;
+use crate::total::Total;
 
 /// Every record of a data folder: sources, nations, missions (with their
 /// reported totals), deployments, relocations and events, after the loader
@@ -33,6 +34,7 @@ pub struct Dataset {
     deployments: Vec<Deployment>,
     relocations: Vec<Relocation>,
     events: Vec<Event>,
+    totals: Vec<Total>,
     nation_index: HashMap<NationCode, usize>,
     mission_index: HashMap<MissionId, usize>,
     source_index: HashMap<SourceId, usize>,
@@ -118,6 +120,18 @@ impl Dataset {
         &self.events
     }
 
+    /// Every stated total over many contributions (an imported table's
+    /// `all` rows), in the order read. A data folder holds none.
+    pub fn totals(&self) -> &[Total] {
+        &self.totals
+    }
+
+    /// The same dataset with these stated totals.
+    pub(crate) fn with_totals(mut self, totals: Vec<Total>) -> Dataset {
+        self.totals = totals;
+        self
+    }
+
     /// The latest day a figure describes: the last day of the latest
     /// observation, relocation or reported mission total (events, which
     /// may lie ahead, are not counted). `None` for a dataset without one.
@@ -176,7 +190,8 @@ impl Dataset {
     }
 
     /// The citation of the record with this id (a deployment, relocation,
-    /// event or mission total), or of the mission with this id.
+    /// event, mission total or stated total), or of the mission with this
+    /// id.
     pub fn citation_of(&self, id: &str) -> Option<&crate::source::Citation> {
         self.deployments
             .iter()
@@ -200,6 +215,12 @@ impl Dataset {
                     .map(|t| t.citation())
             })
             .or_else(|| {
+                self.totals
+                    .iter()
+                    .find(|t| t.id().as_str() == id)
+                    .map(|t| t.citation())
+            })
+            .or_else(|| {
                 self.missions
                     .iter()
                     .find(|m| m.id().as_str() == id)
@@ -213,7 +234,8 @@ impl Dataset {
     }
 
     /// Whether two datasets hold the same records: every source, nation,
-    /// mission (with its totals), deployment, relocation and event, field
+    /// mission (with its totals), deployment, relocation, event and stated
+    /// total, field
     /// by field and in order, with strengths and dates compared by
     /// notation. A source's article path is not compared (an export
     /// rewrites it); its text is. Export followed by import keeps this
@@ -236,6 +258,7 @@ impl Dataset {
                 Relocation::same_record,
             )
             && all(&self.events, &other.events, Event::same_record)
+            && all(&self.totals, &other.totals, Total::same_record)
     }
 
     /// Where each record is, by id: built once for many

@@ -26,6 +26,11 @@
 //!   more others, announced, under way or carried out.
 //! - **[`Event`]**: a dated happening: a mission launched or suspended, an
 //!   attack on bases, the size of the alliance.
+//! - **[`Total`]**: a whole a source states over many contributions (a
+//!   nation's troops across the UN's missions, every nation's): not a
+//!   figure of its own, so never added beside the figures it holds; a
+//!   posture gives it beside their sum ([`Posture::stated_totals`]) and
+//!   validation checks them against it.
 //! - **[`Citation`]**: every record names its [`Source`] and quotes it
 //!   verbatim; the loader checks the quote is in the article.
 //!
@@ -34,7 +39,10 @@
 //! [`Dataset::from_dir`] loads your own folder in the same CSV schema
 //! (see [`schema`]) and reports every bad cell by file, line and column.
 //! Articles are read only from inside the data folder unless
-//! [`LoadOptions`] allows another.
+//! [`LoadOptions`] allows another. Other people's tables are read by
+//! [`import`] (troopdata's US troops abroad, the UN's contributions by
+//! nation and mission), each row citing its line; a row an import cannot
+//! use is a [`Problem`] with a [`Severity`], the loader's own type.
 //!
 //! [`Dataset::validate`] finds figures that cannot all be true: a
 //! relocation moving more troops than were there, contributions above a
@@ -150,6 +158,7 @@ mod doubt;
 mod event;
 mod mission;
 mod relocation;
+mod total;
 
 // The dataset: the records, with lookups.
 mod dataset;
@@ -195,4 +204,5 @@ pub use share::{Share, ShareError};
 pub use source::{Citation, Source, SourceKind};
 pub use strength::{Strength, StrengthError, StrengthKind, MAX_COUNT};
 pub use timeline::{Subject, TimelineItem};
+pub use total::Total;
 pub use validate::{Finding, Report, Rule, Severity, TOTAL_STABLE_DAYS};

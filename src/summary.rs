@@ -5,6 +5,8 @@
 //! default. Every figure points to numbered sources listed under the
 //! tables, so each number in a summary can be traced to a quote.
 
+mod stated;
+
 use std::collections::BTreeMap;
 
 use comfy_table::{presets, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
@@ -210,6 +212,12 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
     out.push_str(&by_mission_table(posture, &mut notes, width));
     out.push_str("\n\nBy location\n");
     out.push_str(&by_location_table(posture, &mut notes, width));
+    if let Some(stated) = stated::stated_totals_table(posture, &mut notes, width) {
+        out.push_str(
+            "\n\nStated totals (what a source gives as the whole of many contributions)\n",
+        );
+        out.push_str(&stated);
+    }
     out.push_str("\n\n");
     out.push_str(&wrap(
         &format!(

@@ -413,3 +413,165 @@ fn the_largest_contributors_come_first() {
     );
     assert_eq!(p.largest(1).len(), 1);
 }
+
+#[test]
+fn all_rows_are_totals_that_hold_their_contributions() {
+    let import = import(&clean(), "\n");
+    let data = &import.dataset;
+    // Each month: the grand total, Ghana's and India's.
+    assert_eq!(data.totals().len(), 6);
+    let total = |id: &str| {
+        data.totals()
+            .iter()
+            .find(|t| t.id().as_str() == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let grand = total("IPI-all-2010-06-30");
+    assert_eq!(grand.nation(), None);
+    assert_eq!(grand.strength().to_string(), "1460");
+    assert_eq!(grand.citation().line(), Some(2));
+    assert!(grand.lists_every_part());
+    assert_eq!(grand.organization(), "United Nations");
+    let india = total("IPI-IND-all-2010-06-30");
+    assert_eq!(
+        india.nation().map(|n| n.to_string()).as_deref(),
+        Some("IND")
+    );
+    assert_eq!(india.strength().to_string(), "1000");
+    assert_eq!(india.citation().line(), Some(5));
+    assert_eq!(india.citation().words(), Some("1000"));
+    // A total is no figure of its own: nothing is counted twice.
+    let ledger = Ledger::new(data);
+    let p = ledger.posture("2010-06-30".parse().expect("day"));
+    assert_eq!(p.total().to_string(), "1460");
+    let views = p.stated_totals();
+    let seen: Vec<(String, String, usize, String)> = views
+        .iter()
+        .map(|v| {
+            (
+                v.total.id().to_string(),
+                v.attributed.to_string(),
+                v.contributions.len(),
+                v.unattributed.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("IPI-all-2010-06-30".into(), "1460".into(), 3, "0".into()),
+            ("IPI-GHA-all-2010-06-30".into(), "460".into(), 1, "0".into()),
+            (
+                "IPI-IND-all-2010-06-30".into(),
+                "1000".into(),
+                2,
+                "0".into()
+            ),
+        ]
+    );
+    // Every total fits: a note each, nothing worse.
+    let report = data.validate();
+    let found: Vec<Severity> = report
+        .by_rule(Rule::ContributionTotal)
+        .map(|f| f.severity())
+        .collect();
+    assert_eq!(found, [Severity::Note; 6]);
+    // Narrowed to a nation, its totals; to a mission or a country, none
+    // (their entries are only part of any total).
+    let ind = "IND".parse().expect("code");
+    let only: Vec<String> = p
+        .focus(Some(ind), None)
+        .stated_totals()
+        .iter()
+        .map(|v| v.total.id().to_string())
+        .collect();
+    assert_eq!(only, ["IPI-IND-all-2010-06-30"]);
+    let unifil = "UNIFIL".parse().expect("id");
+    assert!(p.focus(None, Some(&unifil)).stated_totals().is_empty());
+    assert!(p
+        .in_country("LBN".parse().expect("code"))
+        .stated_totals()
+        .is_empty());
+    // After the next edition, its totals stand, not the first month's.
+    let later = ledger.posture("2010-08-15".parse().expect("day"));
+    let days: Vec<String> = later
+        .stated_totals()
+        .iter()
+        .map(|v| v.total.as_of().to_string())
+        .collect();
+    assert_eq!(days, ["2010-07-31"; 3]);
+    // And the totals table says so, row by row.
+    let mut csv = Vec::new();
+    troop_tracker::export::write_totals(&mut csv, &p, Default::default()).expect("write");
+    let csv = String::from_utf8(csv).expect("utf-8");
+    assert!(
+        csv.contains(
+            "2010-06-30,stated_contributions,IND across United Nations missions (IPI-IND-all-2010-06-30),1000,1000,1000,no"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn totals_their_contributions_do_not_fit_are_named() {
+    let mut rows = clean();
+    // Ghana's all row of June: 400, below its 460 in MONUC; India's:
+    // 1100, above its missions' 1000.
+    rows[2] = row(
+        "2010-06-30",
+        "Ghana",
+        "GHA",
+        "all",
+        None,
+        Some((390, 10, 400)),
+    );
+    rows[4] = row(
+        "2010-06-30",
+        "India",
+        "IND",
+        "all",
+        Some((10, 2, 12)),
+        Some((1050, 50, 1100)),
+    );
+    for eol in ["\n", "\r\n"] {
+        let import = import(&rows, eol);
+        let report = import.dataset.validate();
+        let found: Vec<(Severity, &str)> = report
+            .by_rule(Rule::ContributionTotal)
+            .filter(|f| f.severity() != Severity::Note)
+            .map(|f| (f.severity(), f.records()[0].as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Severity::Error, "IPI-GHA-all-2010-06-30"),
+                (Severity::Warning, "IPI-IND-all-2010-06-30"),
+            ],
+            "{eol:?}"
+        );
+        let error = report
+            .by_rule(Rule::ContributionTotal)
+            .find(|f| f.severity() == Severity::Error)
+            .expect("an error");
+        assert!(
+            error.message().contains("stated 400")
+                && error.message().contains("GHA in MONUC 460")
+                && error
+                    .records()
+                    .contains(&"IPI-GHA-MONUC-2010-06-30".to_owned()),
+            "{}",
+            error.message()
+        );
+        // The whole a posture reports: India's at least its 1000 and as
+        // stated, 1100, with 100 unattributed.
+        let ledger = Ledger::new(&import.dataset);
+        let p = ledger.posture("2010-06-30".parse().expect("day"));
+        let india = p
+            .stated_totals()
+            .into_iter()
+            .find(|v| v.total.id().as_str() == "IPI-IND-all-2010-06-30")
+            .expect("India's total");
+        assert_eq!(india.unattributed.to_string(), "100");
+        assert_eq!(india.whole.to_string(), "1100");
+    }
+}

@@ -17,7 +17,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "records",
-        &["deployment", "doubt", "event", "mission", "relocation"],
+        &[
+            "deployment",
+            "doubt",
+            "event",
+            "mission",
+            "relocation",
+            "total",
+        ],
     ),
     ("dataset", &["dataset"]),
     ("CSV reading and writing", &["csv", "import"]),

@@ -263,6 +263,16 @@ pub fn write_totals<W: Write>(
             out.push(row("mission_unattributed", m, u));
         }
     }
+    for v in posture.stated_totals() {
+        let t = v.total;
+        let whose = t
+            .nation()
+            .map_or("every contributor".to_owned(), |n| n.to_string());
+        let subject = format!("{whose} across {} missions ({})", t.organization(), t.id());
+        out.push(row("stated", subject.clone(), t.strength().bounds()));
+        out.push(row("stated_contributions", subject.clone(), v.attributed));
+        out.push(row("stated_unattributed", subject, v.unattributed));
+    }
     rows(w, options, TOTALS_COLUMNS, out)
 }
 

@@ -64,6 +64,7 @@ pub fn merge(imports: Vec<Import>) -> Import {
     let mut nations: Vec<crate::nation::Nation> = Vec::new();
     let mut missions: Vec<crate::mission::Mission> = Vec::new();
     let mut deployments = Vec::new();
+    let mut totals = Vec::new();
     let mut out = Import {
         dataset: crate::dataset::Dataset::default(),
         problems: Vec::new(),
@@ -90,6 +91,7 @@ pub fn merge(imports: Vec<Import>) -> Import {
             }
         }
         deployments.extend(i.dataset.deployments().iter().cloned());
+        totals.extend(i.dataset.totals().iter().cloned());
         out.problems.extend(i.problems);
         out.counts.extend(i.counts);
         out.patterns.extend(i.patterns);
@@ -101,6 +103,7 @@ pub fn merge(imports: Vec<Import>) -> Import {
         deployments,
         Vec::new(),
         Vec::new(),
-    );
+    )
+    .with_totals(totals);
     out
 }

@@ -73,6 +73,17 @@ impl Editions {
                 None => per_table.push((t, vec![day])),
             }
         }
+        // A day the table states only totals for is an edition too: the
+        // UN table's month whose only row for a country is its `all` row
+        // lists none of that country's missions.
+        for total in data.totals() {
+            if let Some(list) = table_of
+                .get(total.citation().source().as_str())
+                .and_then(|&t| editions.get_mut(t))
+            {
+                list.push(total.as_of().earliest());
+            }
+        }
         for list in &mut editions {
             list.sort_unstable();
             list.dedup();

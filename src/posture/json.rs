@@ -9,7 +9,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::ledger::serialize_key;
-use crate::posture::{Entry, LocationView, MissionView, NationView, Posture};
+use crate::posture::{Entry, LocationView, MissionView, NationView, Posture, TotalView};
 
 /// The keys of a view's figures.
 fn keys(entries: &[&Entry<'_>]) -> Vec<String> {
@@ -83,12 +83,26 @@ impl Serialize for LocationView<'_> {
     }
 }
 
+/// A stated total: the record, and its contributions by key with their
+/// sum, the remainder and the whole.
+impl Serialize for TotalView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("TotalView", 5)?;
+        s.serialize_field("total", self.total)?;
+        s.serialize_field("contributions", &keys(&self.contributions))?;
+        s.serialize_field("attributed", &self.attributed)?;
+        s.serialize_field("unattributed", &self.unattributed)?;
+        s.serialize_field("whole", &self.whole)?;
+        s.end()
+    }
+}
+
 /// A posture: its day and options, its total, each figure once, and the
 /// views by nation, mission and location.
 impl Serialize for Posture<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let options = self.options();
-        let mut s = serializer.serialize_struct("Posture", 15)?;
+        let mut s = serializer.serialize_struct("Posture", 16)?;
         s.serialize_field("as_of", &self.day())?;
         s.serialize_field("projection", options.projection.as_str())?;
         s.serialize_field("moment", options.moment.as_str())?;
@@ -109,6 +123,7 @@ impl Serialize for Posture<'_> {
         s.serialize_field("by_nation", &self.by_nation())?;
         s.serialize_field("by_mission", &self.by_mission())?;
         s.serialize_field("by_location", &self.by_location())?;
+        s.serialize_field("stated_totals", &self.stated_totals())?;
         s.end()
     }
 }

@@ -5,6 +5,7 @@ mod disputes;
 mod entry;
 mod json;
 mod moments;
+mod stated;
 mod totals;
 mod views;
 
@@ -24,6 +25,7 @@ use crate::relocation::RelocationStatus;
 
 pub use entry::{Entry, Flag, Status};
 pub use moments::{key_moments, KeyMoment};
+pub use stated::TotalView;
 pub use views::{LocationView, MissionView, NationView};
 
 /// Which moment of the posture's day.
@@ -126,6 +128,10 @@ pub struct Posture<'d> {
     options: PostureOptions,
     entries: Vec<Entry<'d>>,
     mission_focus: Option<MissionId>,
+    /// What the entries were narrowed to: `Some(None)` a mission or a
+    /// country (no total over many missions can be read from them),
+    /// `Some(Some(n))` one nation's figures; `None` when not narrowed.
+    narrowed: Option<Option<NationCode>>,
     /// The model of the world every bound comes from.
     world: &'d World,
 }
@@ -363,6 +369,7 @@ impl<'d> Posture<'d> {
             options,
             entries,
             mission_focus: None,
+            narrowed: None,
             world,
         }
     }
@@ -381,7 +388,9 @@ impl<'d> Posture<'d> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_country(&self, country: NationCode) -> Posture<'d> {
-        self.only(|e| e.key.places.iter().all(|l| l.country() == country))
+        let mut p = self.only(|e| e.key.places.iter().all(|l| l.country() == country));
+        p.narrowed = Some(None);
+        p
     }
 
     /// The posture rebuilt from the entries `keep` accepts, with the same
@@ -415,6 +424,11 @@ impl<'d> Posture<'d> {
                 && mission.is_none_or(|m| e.key.mission.as_ref() == Some(m))
         });
         p.mission_focus = mission.cloned().or_else(|| self.mission_focus.clone());
+        p.narrowed = match (self.narrowed, nation, mission) {
+            (Some(None), _, _) | (_, _, Some(_)) => Some(None),
+            (_, Some(n), None) => Some(Some(n)),
+            (before, None, None) => before,
+        };
         p
     }
 

@@ -19,6 +19,7 @@ mod references;
 mod replayed;
 mod report;
 mod series;
+mod stated;
 mod totals;
 
 pub use report::{Finding, Report, Rule, Severity};
@@ -80,7 +81,7 @@ impl Dataset {
                 .enumerate()
                 .map(|(i, d)| (d.id().as_str(), i))
                 .collect(),
-            worlds: [OnceLock::new(), OnceLock::new()],
+            ledger: crate::ledger::Ledger::new(self),
             fits: OnceLock::new(),
             by_mission: {
                 let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
@@ -95,6 +96,7 @@ impl Dataset {
         c.references();
         c.replayed();
         c.mission_totals();
+        c.stated_totals();
         c.shares();
         c.date_order();
         c.lead_contributes();
@@ -117,7 +119,9 @@ struct Checks<'a> {
     /// Each deployment's row, by id.
     deployments: HashMap<&'a str, usize>,
     /// The model of the world, actual and projected, built when asked.
-    worlds: [OnceLock<World>; 2],
+    /// The ledger: the model of the world, actual and projected, built
+    /// when asked, and the postures read from it.
+    ledger: crate::ledger::Ledger<'a>,
     /// Each area or mission report's figure right after it (by row), over
     /// every world; `None` where no world meets the records.
     fits: OnceLock<HashMap<usize, Option<Interval>>>,
@@ -200,8 +204,11 @@ fn describe(f: &Figure) -> String {
 impl<'a> Checks<'a> {
     /// The model of the world, actual or `projected`.
     fn world(&self, projected: bool) -> &World {
-        let cell = &self.worlds[usize::from(projected)];
-        cell.get_or_init(|| World::new(self.data, projected))
+        self.ledger.world(if projected {
+            crate::ledger::Projection::Projected
+        } else {
+            crate::ledger::Projection::Actual
+        })
     }
 
     /// Errors of the rules that read the replay stand only where no world

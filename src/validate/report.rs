@@ -23,6 +23,12 @@ pub enum Rule {
     /// National contributions add up to no more than the mission's reported
     /// total; the rest is an unattributed remainder.
     MissionTotal,
+    /// A nation's contributions to an organisation's missions (or every
+    /// nation's) add up to no more than the total a source states over
+    /// them (the UN table's `all` rows); the rest is unattributed, and
+    /// where the source lists every part itself, a remainder is the
+    /// source disagreeing with itself.
+    ContributionTotal,
     /// A nation's strength under one mission, or in one area, is at most its
     /// strength in the whole country.
     WithinCountry,
@@ -69,6 +75,7 @@ impl Rule {
         Rule::RelocationExceedsOrigin,
         Rule::Conservation,
         Rule::MissionTotal,
+        Rule::ContributionTotal,
         Rule::WithinCountry,
         Rule::Share,
         Rule::DateOrder,
@@ -90,6 +97,7 @@ impl Rule {
             Rule::RelocationExceedsOrigin => "relocation-exceeds-origin",
             Rule::Conservation => "conservation",
             Rule::MissionTotal => "mission-total",
+            Rule::ContributionTotal => "contribution-total",
             Rule::WithinCountry => "within-country",
             Rule::Share => "share",
             Rule::DateOrder => "date-order",

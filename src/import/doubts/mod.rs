@@ -48,15 +48,30 @@ pub struct Learned {
     pub patterns: Vec<std::sync::Arc<Pattern>>,
 }
 
+/// What an exact 0 of a table may be, as its makers write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zeros {
+    /// A compilation's filler where no report was found (troopdata's
+    /// README: a 0 may mean no report): a short run of zeros between
+    /// substantial figures is read as not reported.
+    MayBeFiller,
+    /// A count: the UN's summaries list a row only for a contribution
+    /// that exists, and its 0 troops beside police or experts is no
+    /// troops. The zeros check is not run.
+    AreCounts,
+}
+
 /// Reads the checks' doubts into `deployments` (in place) and returns
 /// the patterns learned. Call it once per import: the readings it makes
 /// (a zero as not reported, a figure widened) are what a second call
 /// would see.
-pub fn read(deployments: &mut [Deployment]) -> Learned {
+pub fn read(deployments: &mut [Deployment], zeros: Zeros) -> Learned {
     // Reading changes strengths, never a figure or a date: the groups
     // hold for all three checks.
     let figures = by_figure(deployments);
-    zeros::read(deployments, &figures);
+    if zeros == Zeros::MayBeFiller {
+        zeros::read(deployments, &figures);
+    }
     let patterns = ratios::read(deployments, &figures);
     interleave::read(deployments, &figures);
     Learned { patterns }

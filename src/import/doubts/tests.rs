@@ -33,7 +33,7 @@ fn overlaps(ratios: &[f64]) -> Vec<Deployment> {
 }
 
 fn learned(mut rows: Vec<Deployment>) -> Vec<std::sync::Arc<Pattern>> {
-    read(&mut rows).patterns
+    read(&mut rows, Zeros::MayBeFiller).patterns
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_suspect_figure_is_widened_in_its_patterns_month_and_decade() {
         rows.push(row("A", "KOR", (y, 9), 4000));
     }
     rows.push(row("A", "KOR", (1962, 6), 4000));
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     let strength = |id: &str| {
         rows.iter()
             .find(|d| d.id().as_str() == id)
@@ -100,7 +100,7 @@ fn zeros_need_substantial_figures_on_both_sides() {
         row("A", "SYR", (2002, 3), 0),
         row("A", "SYR", (2002, 6), 500),
     ];
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     let zeros: Vec<&str> = rows
         .iter()
         .filter(|d| d.is_not_reported())
@@ -134,7 +134,7 @@ fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
             (1960 + years, 6),
             (1000.0 * june).round() as u64,
         ));
-        read(&mut rows);
+        read(&mut rows, Zeros::MayBeFiller);
         rows.iter()
             .filter(|d| {
                 d.doubts()
@@ -154,6 +154,20 @@ fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
 }
 
 #[test]
+fn a_table_whose_zeros_are_counts_keeps_them() {
+    let mut rows = vec![
+        row("A", "AFG", (2001, 6), 100),
+        row("A", "AFG", (2002, 6), 0),
+        row("A", "AFG", (2003, 6), 100),
+    ];
+    read(&mut rows, Zeros::AreCounts);
+    assert!(rows
+        .iter()
+        .all(|d| !d.is_not_reported() && d.doubts().is_empty()));
+    assert_eq!(rows[1].strength().to_string(), "0");
+}
+
+#[test]
 fn neighbours_more_than_a_year_away_are_not_neighbours() {
     let mut rows = Vec::new();
     for y in (1960..1972).step_by(2) {
@@ -161,7 +175,7 @@ fn neighbours_more_than_a_year_away_are_not_neighbours() {
         // Fourteen months later: beyond NEIGHBOUR_DAYS.
         rows.push(row("A", "JPN", (y + 1, 8), 1000));
     }
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     assert!(rows.iter().all(|d| d.doubts().is_empty()));
 }
 
@@ -176,7 +190,7 @@ fn a_monthly_series_has_no_other_series_around_it() {
             rows.push(row("A", "LBN", (y, m), n));
         }
     }
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     assert!(rows.iter().all(|d| d.doubts().is_empty()));
 }
 
@@ -191,7 +205,7 @@ fn of_several_patterns_the_largest_k_reads_the_figure() {
         rows.push(row("C", "KOR", (y, 9), t));
     }
     rows.push(row("A", "KOR", (1965, 9), 6000));
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     let lone = rows
         .iter()
         .find(|d| d.id().as_str() == "A-KOR-1965-09")
@@ -207,7 +221,7 @@ fn zeros_years_apart_are_an_absence() {
         row("A", "LBY", (1975, 9), 0),
         row("A", "LBY", (1999, 9), 300),
     ];
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     assert!(
         rows.iter().all(|d| d.doubts().is_empty()),
         "MOST_ZERO_SPAN_DAYS"
@@ -224,7 +238,7 @@ fn a_quarterly_season_is_the_troops_own() {
             rows.push(row("A", "ISL", (y, m), n));
         }
     }
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     assert!(rows.iter().all(|d| d.doubts().is_empty()));
 }
 
@@ -238,7 +252,7 @@ fn a_year_without_a_neighbour_does_not_break_a_run() {
             rows.push(row("A", "JPN", (y, 9), 1000));
         }
     }
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     let junes = rows
         .iter()
         .filter(|d| d.id().as_str().ends_with("-06"))
@@ -260,7 +274,7 @@ fn a_disputed_figure_names_few_neighbours_however_many_rows_repeat() {
             rows.push(row("A", "ISL", (y, 12), 1000));
         }
     }
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     let most = rows
         .iter()
         .flat_map(|d| d.doubts())
@@ -289,7 +303,7 @@ fn only_an_exact_zero_is_filler() {
         up_to,
         row("A", "MLI", (2003, 6), 500),
     ];
-    read(&mut rows);
+    read(&mut rows, Zeros::MayBeFiller);
     assert_eq!(rows[1].strength().to_string(), "<=300");
     assert!(rows[1].doubts().is_empty());
 }

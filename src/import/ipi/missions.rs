@@ -12,6 +12,10 @@ use crate::mission::{Mission, MissionSpec};
 use crate::nation::{Nation, NationCode};
 use crate::source::{Citation, Source};
 
+/// The organisation every mission of the table belongs to, as its
+/// missions and totals name it.
+pub(super) const ORGANIZATION: &str = "United Nations";
+
 /// The reference table, as shipped in `data/un_missions.csv`.
 pub const MISSIONS_TABLE: &str = include_str!("../../../data/un_missions.csv");
 
@@ -73,7 +77,7 @@ pub(super) fn missions() -> Missions {
             let mission = Mission::new(MissionSpec {
                 id: mid,
                 name: cell(1).to_owned(),
-                organization: "United Nations".to_owned(),
+                organization: ORGANIZATION.to_owned(),
                 host,
                 citation,
             })

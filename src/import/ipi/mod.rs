@@ -16,12 +16,13 @@
 //! row that repeats another is read once.
 //!
 //! What the table holds that cannot be right or cannot be read is a
-//! [`Problem`](crate::Problem) naming the file and line (or, for a habit of the export
+//! [`Problem`] naming the file and line (or, for a habit of the export
 //! repeated on thousands of rows, a count and the first lines): nothing is
 //! dropped silently, counted twice, or invented from a malformed cell.
 
 mod missions;
 mod row;
+mod total;
 mod wholes;
 
 use std::collections::{BTreeMap, HashMap};
@@ -89,6 +90,7 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
         },
         deployments: Vec::new(),
         problems: Vec::new(),
+        totals: Vec::new(),
         nations: BTreeMap::new(),
         missions_named: std::collections::BTreeSet::new(),
         latest: None,
@@ -155,7 +157,8 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
     }
     kept.sort_by(|a, b| a.id().cmp(b.id()));
     // What the table says about its own figures, as for every import.
-    let learned = crate::import::doubts::read(&mut b.deployments);
+    let learned =
+        crate::import::doubts::read(&mut b.deployments, crate::import::doubts::Zeros::AreCounts);
     let source = source.published_on(
         Date::day(latest),
         "the latest month in the table (it carries no date of its own)",
@@ -167,7 +170,8 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
         b.deployments,
         Vec::new(),
         Vec::new(),
-    );
+    )
+    .with_totals(b.totals);
     Ok(Import {
         dataset,
         problems: b.problems,
@@ -183,6 +187,7 @@ struct Builder {
     counts: TableCounts,
     deployments: Vec<Deployment>,
     problems: Vec<Problem>,
+    totals: Vec<crate::total::Total>,
     nations: BTreeMap<NationCode, String>,
     missions_named: std::collections::BTreeSet<String>,
     latest: Option<chrono::NaiveDate>,
@@ -219,13 +224,7 @@ impl Builder {
         self.wholes
             .sum_of_parts(&self.file, line, row, &mut self.problems);
         if row.is_total() {
-            self.wholes.total(line, row);
-            *self
-                .counts
-                .by_reading
-                .entry("total".to_owned())
-                .or_default() += 1;
-            self.counts.imported += 1;
+            self.total(line, row, source, repeated_key);
             return;
         }
         let Some(mission) = missions.by_id.get(row.mission) else {
@@ -251,16 +250,7 @@ impl Builder {
             ));
             return;
         };
-        if let Some(first_line) = repeated_key {
-            self.problems.push(at_row(
-                &self.file,
-                line,
-                ProblemKind::DuplicateKey {
-                    first_line,
-                    key: format!("{} {} {}", row.iso, row.mission, row.day),
-                },
-            ));
-        }
+        self.name_duplicate(line, row, repeated_key);
         self.wholes.part(line, row);
         self.counts.imported += 1;
         self.nations
@@ -288,6 +278,48 @@ impl Builder {
             source,
             repeated_key.is_some(),
         ));
+    }
+
+    /// An `all` row: a stated total, checked against its parts by
+    /// validation (its troops) and here (its other personnel).
+    fn total(&mut self, line: usize, row: &Row<'_>, source: &Source, repeated: Option<usize>) {
+        match total::of_row(line, row, source, &self.source_id, repeated.is_some()) {
+            Err(problem) => {
+                self.problems.push(*problem);
+                return;
+            }
+            Ok(total) => {
+                if let Some(code) = total.as_ref().and_then(|t| t.nation()) {
+                    self.nations
+                        .entry(code)
+                        .or_insert_with(|| row.contributor.to_owned());
+                }
+                self.totals.extend(total);
+            }
+        }
+        self.name_duplicate(line, row, repeated);
+        self.wholes.total(line, row);
+        *self
+            .counts
+            .by_reading
+            .entry("total".to_owned())
+            .or_default() += 1;
+        self.counts.imported += 1;
+    }
+
+    /// A row for a key an earlier row gave with other figures: named,
+    /// and both imported as competing claims.
+    fn name_duplicate(&mut self, line: usize, row: &Row<'_>, first: Option<usize>) {
+        if let Some(first_line) = first {
+            self.problems.push(at_row(
+                &self.file,
+                line,
+                ProblemKind::DuplicateKey {
+                    first_line,
+                    key: format!("{} {} {}", row.iso, row.mission, row.day),
+                },
+            ));
+        }
     }
 
     fn deployment(

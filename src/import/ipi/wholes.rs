@@ -1,6 +1,10 @@
-//! The parts and wholes the table states, checked against each other:
-//! male + female against each total, a country's missions against its
-//! `all` row, and every country's `all` row against the grand total.
+//! The parts and wholes of the table that are not records, checked
+//! against each other: male + female against each total, and the
+//! personnel of a country's missions (police, experts and troops
+//! together) against its `all` row, and every country's against the
+//! grand total. The troops of the `all` rows are records
+//! ([`Total`](crate::Total)s), checked against their contributions by
+//! validation, through the engine.
 
 use std::collections::BTreeMap;
 
@@ -13,19 +17,16 @@ use crate::import::problem::at_row;
 /// The sums of the parts and the wholes seen so far.
 #[derive(Default)]
 pub(super) struct Wholes {
-    /// Each country and day: the sum of its missions' troops and totals.
-    parts: BTreeMap<(NaiveDate, String), (u64, u64)>,
-    /// Each country's `all` row: its line, troops and total.
-    countries: BTreeMap<(NaiveDate, String), (usize, u64, u64)>,
-    /// Each day's grand total: its line, troops and total.
-    grand: BTreeMap<NaiveDate, (usize, u64, u64)>,
+    /// Each country and day: the sum of its missions' personnel.
+    parts: BTreeMap<(NaiveDate, String), u64>,
+    /// Each country's `all` row: its line and personnel.
+    countries: BTreeMap<(NaiveDate, String), (usize, u64)>,
+    /// Each day's grand total: its line and personnel.
+    grand: BTreeMap<NaiveDate, (usize, u64)>,
 }
 
-fn troops_and_total(row: &Row<'_>) -> (u64, u64) {
-    (
-        row.troops().total.unwrap_or(0),
-        row.total().total.unwrap_or(0),
-    )
+fn personnel(row: &Row<'_>) -> u64 {
+    row.total().total.unwrap_or(0)
 }
 
 impl Wholes {
@@ -61,21 +62,19 @@ impl Wholes {
 
     /// A mission's row: part of its country's total.
     pub(super) fn part(&mut self, _line: usize, row: &Row<'_>) {
-        let (troops, total) = troops_and_total(row);
-        let sums = self.parts.entry((row.day, row.iso.to_owned())).or_default();
-        sums.0 = sums.0.saturating_add(troops);
-        sums.1 = sums.1.saturating_add(total);
+        let sum = self.parts.entry((row.day, row.iso.to_owned())).or_default();
+        *sum = sum.saturating_add(personnel(row));
     }
 
     /// An `all` row: a country's total, or the grand total.
     pub(super) fn total(&mut self, line: usize, row: &Row<'_>) {
-        let (troops, total) = troops_and_total(row);
+        let total = personnel(row);
         if row.is_grand_total() {
-            self.grand.entry(row.day).or_insert((line, troops, total));
+            self.grand.entry(row.day).or_insert((line, total));
         } else {
             self.countries
                 .entry((row.day, row.iso.to_owned()))
-                .or_insert((line, troops, total));
+                .or_insert((line, total));
         }
     }
 
@@ -88,47 +87,26 @@ impl Wholes {
                 ProblemKind::PartsAndWhole { what, parts, whole },
             )
         };
-        let mut by_day: BTreeMap<NaiveDate, (u64, u64)> = BTreeMap::new();
-        for ((day, iso), &(line, troops, total)) in &self.countries {
-            let (p_troops, p_total) = self
-                .parts
-                .get(&(*day, iso.clone()))
-                .copied()
-                .unwrap_or((0, 0));
-            if p_troops != troops {
-                problems.push(mismatch(
-                    format!("{iso} on {day}: the troops of its missions"),
-                    p_troops,
-                    troops,
-                    line,
-                ));
-            }
-            if p_total != total {
+        let mut by_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+        for ((day, iso), &(line, total)) in &self.countries {
+            let parts = self.parts.get(&(*day, iso.clone())).copied().unwrap_or(0);
+            if parts != total {
                 problems.push(mismatch(
                     format!("{iso} on {day}: the personnel of its missions"),
-                    p_total,
+                    parts,
                     total,
                     line,
                 ));
             }
-            let sums = by_day.entry(*day).or_default();
-            sums.0 = sums.0.saturating_add(troops);
-            sums.1 = sums.1.saturating_add(total);
+            let sum = by_day.entry(*day).or_default();
+            *sum = sum.saturating_add(total);
         }
-        for (day, &(line, troops, total)) in &self.grand {
-            let (c_troops, c_total) = by_day.get(day).copied().unwrap_or((0, 0));
-            if c_troops != troops {
-                problems.push(mismatch(
-                    format!("all contributors on {day}: the troops of every country's total"),
-                    c_troops,
-                    troops,
-                    line,
-                ));
-            }
-            if c_total != total {
+        for (day, &(line, total)) in &self.grand {
+            let countries = by_day.get(day).copied().unwrap_or(0);
+            if countries != total {
                 problems.push(mismatch(
                     format!("all contributors on {day}: the personnel of every country's total"),
-                    c_total,
+                    countries,
                     total,
                     line,
                 ));

@@ -115,7 +115,10 @@ pub fn from_texts(
     }
     // What the tables say about their own figures: zeros that are filler,
     // systematic errors, series that disagree.
-    let learned = crate::import::doubts::read(&mut b.deployments);
+    let learned = crate::import::doubts::read(
+        &mut b.deployments,
+        crate::import::doubts::Zeros::MayBeFiller,
+    );
     let nations = b
         .nations
         .into_iter()
