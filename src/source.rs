@@ -37,6 +37,10 @@ pub struct Source {
     /// For a table: the byte offset where each line starts.
     #[serde(skip)]
     lines: Arc<[usize]>,
+    /// For an imported table: every day it has rows for, sorted (its
+    /// editions), rows without a figure among them.
+    #[serde(skip)]
+    editions: Arc<[crate::date::Day]>,
 }
 
 impl Source {
@@ -73,6 +77,7 @@ impl Source {
             date_basis: date_basis.into(),
             text: None,
             lines: Arc::from([]),
+            editions: Arc::from([]),
         }
     }
 
@@ -116,6 +121,23 @@ impl Source {
         self.published = published;
         self.date_basis = basis.to_owned();
         self
+    }
+
+    /// The same source with the days it has rows for: its editions,
+    /// whether or not a row of the day gives a figure (a month whose only
+    /// rows are police or totals is still an edition, and what it does
+    /// not list has ended).
+    pub(crate) fn with_editions(mut self, mut days: Vec<crate::date::Day>) -> Source {
+        days.sort_unstable();
+        days.dedup();
+        self.editions = days.into();
+        self
+    }
+
+    /// For an imported table, every day it has rows for, sorted; empty
+    /// for an article, or a table whose editions are its records' days.
+    pub fn editions(&self) -> &[crate::date::Day] {
+        &self.editions
     }
 
     /// Whether the source is an article or a table.

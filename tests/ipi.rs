@@ -575,3 +575,168 @@ fn totals_their_contributions_do_not_fit_are_named() {
         assert_eq!(india.whole.to_string(), "1100");
     }
 }
+
+/// A table of these rows (after the header), LF.
+fn table(rows: &[String]) -> Import {
+    let mut all = vec![HEADER.to_owned()];
+    all.extend_from_slice(rows);
+    import(&all, "\n")
+}
+
+fn ghana(date: &str, mission: &str, troops: u64) -> String {
+    row(
+        date,
+        "Ghana",
+        "GHA",
+        mission,
+        None,
+        Some((troops, 0, troops)),
+    )
+}
+
+#[test]
+fn a_later_month_ends_what_it_does_not_list_totals_and_troops_alike() {
+    // May: Ghana in UNIFIL, with its total. June: India only, and Ghana
+    // listed for police alone.
+    let import = table(&[
+        ghana("2012-05-31", "UNIFIL", 870),
+        ghana("2012-05-31", "all", 870),
+        row(
+            "2012-06-30",
+            "India",
+            "IND",
+            "UNIFIL",
+            None,
+            Some((100, 0, 100)),
+        ),
+        row("2012-06-30", "Ghana", "GHA", "UNMIL", Some((5, 0, 5)), None),
+    ]);
+    let ledger = Ledger::new(&import.dataset);
+    let june = ledger.posture("2012-06-30".parse().expect("day"));
+    assert!(june.stated_totals().is_empty(), "May's total has ended");
+    assert_eq!(
+        june.total().to_string(),
+        "100",
+        "Ghana's May troops have ended"
+    );
+    // A month of police rows only is an edition too.
+    let import = table(&[
+        ghana("2012-05-31", "UNIFIL", 870),
+        row(
+            "2012-06-30",
+            "Ghana",
+            "GHA",
+            "UNIFIL",
+            Some((5, 0, 5)),
+            None,
+        ),
+    ]);
+    let ledger = Ledger::new(&import.dataset);
+    let june = ledger.posture("2012-06-30".parse().expect("day"));
+    assert_eq!(june.total().to_string(), "0");
+}
+
+#[test]
+fn competing_rows_are_read_once_each_and_the_verdict_does_not_hang_on_their_order() {
+    let verdicts: Vec<(Severity, usize)> = [[870, 900], [900, 870]]
+        .iter()
+        .map(|pair| {
+            let import = table(&[
+                ghana("2012-06-30", "UNIFIL", pair[0]),
+                ghana("2012-06-30", "UNIFIL", pair[1]),
+                // A repeat of the second row: read once, not a third claim.
+                ghana("2012-06-30", "UNIFIL", pair[1]),
+                ghana("2012-06-30", "all", 870),
+            ]);
+            let report = import.dataset.validate();
+            let f = report
+                .by_rule(Rule::ContributionTotal)
+                .next()
+                .expect("a finding");
+            let repeated: Vec<String> = import
+                .problems
+                .iter()
+                .filter(|p| p.code() == "repeated-row")
+                .map(|p| p.kind().to_string())
+                .collect();
+            assert_eq!(repeated.len(), 1, "{repeated:?}");
+            assert!(repeated[0].contains("repeats line 3"), "{repeated:?}");
+            // Personnel: 870 or 900, and the total's 870 is one of them.
+            assert!(!import
+                .problems
+                .iter()
+                .any(|p| p.code() == "parts-and-whole"));
+            (f.severity(), import.dataset.deployments().len())
+        })
+        .collect();
+    assert_eq!(verdicts, [(Severity::Warning, 2), (Severity::Warning, 2)]);
+}
+
+#[test]
+fn what_the_table_does_not_give_checks_nothing_and_a_grand_total_checks_the_rows() {
+    let na = |date: &str, iso: &str| {
+        format!("{date},Somewhere,{iso},all,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA")
+    };
+    let import = table(&[
+        ghana("2012-06-30", "UNIFIL", 870),
+        na("2012-06-30", "GHA"),
+        // A grand total and no country totals: against the rows.
+        row("2012-06-30", "all", "all", "all", None, Some((970, 0, 970))),
+    ]);
+    let parts: Vec<String> = import
+        .problems
+        .iter()
+        .filter(|p| p.code() == "parts-and-whole")
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    assert!(
+        parts[0].contains("line 4: all contributors on 2012-06-30: the personnel of every mission row add up to 870, but the table states 970"),
+        "{parts:?}"
+    );
+    // A second all row of a country is checked too.
+    let import = table(&[
+        ghana("2012-06-30", "UNIFIL", 870),
+        ghana("2012-06-30", "all", 870),
+        ghana("2012-06-30", "all", 920),
+    ]);
+    let lines: Vec<Option<u64>> = import
+        .problems
+        .iter()
+        .filter(|p| p.code() == "parts-and-whole")
+        .map(|p| p.position().line_number())
+        .collect();
+    assert_eq!(lines, [Some(4)]);
+}
+
+#[test]
+fn rows_of_the_wrong_shape_or_counts_out_of_range_are_left_out_and_named() {
+    let import = table(&[
+        ghana("2012-06-30", "UNIFIL", 870),
+        "2012-06-30,India,IND,UNIFIL".to_owned(),
+        ghana("2012-06-30", "UNMIL", 5) + ",extra",
+        ghana("2012-06-30", "UNMISS", 5).replace(",5,0,5,", ",+5,0,5,"),
+        ghana("2012-06-30", "MINUSTAH", 0).replace(",0,0,0,", ",1000000000000001,0,0,"),
+    ]);
+    let found: Vec<(Option<u64>, &str, bool)> = import
+        .problems
+        .iter()
+        .map(|p| (p.position().line_number(), p.code(), p.leaves_out_rows()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some(3), "column-count", true),
+            (Some(4), "column-count", true),
+            (Some(5), "bad-cell", true),
+            (Some(6), "bad-cell", true),
+        ]
+    );
+    assert_eq!(import.dataset.deployments().len(), 1);
+    assert_eq!(import.counts[0].rows, 5);
+    assert_eq!(import.counts[0].imported, 1);
+    // A needed column named twice cannot be read.
+    let text = format!("{HEADER},Troops_Total\n");
+    let e = ipi::from_text(("t.csv".into(), text)).expect_err("a column twice");
+    assert_eq!(e.first().map(|p| p.code()), Some("duplicate-column"));
+}

@@ -113,13 +113,16 @@ impl Problem {
     /// goes on without them); else they were imported as the message
     /// says, or, for an error, nothing was.
     pub fn leaves_out_rows(&self) -> bool {
-        matches!(
-            self.kind,
-            ProblemKind::NoCountryCode { .. }
-                | ProblemKind::BadCell { .. }
-                | ProblemKind::UnknownMission { .. }
-                | ProblemKind::Repeated { .. }
-        )
+        self.severity != Severity::Error
+            && matches!(
+                self.kind,
+                ProblemKind::NoCountryCode { .. }
+                    | ProblemKind::BadCell { .. }
+                    | ProblemKind::UnknownMission { .. }
+                    | ProblemKind::Repeated { .. }
+                    | ProblemKind::ColumnCount { .. }
+                    | ProblemKind::Limit { .. }
+            )
     }
 
     /// Where the problem is.

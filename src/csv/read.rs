@@ -254,7 +254,7 @@ fn read_row<F: File, T>(
 }
 
 /// A row of the wrong width, or with a field over the limit.
-fn shape_problem(
+pub(crate) fn shape_problem(
     label: &str,
     line: u64,
     header: &StringRecord,

@@ -76,12 +76,36 @@ pub(crate) fn csv_problems(problems: crate::csv::read::Problems) -> Result<(), L
     Err(LoadError::new(problems.list, problems.truncated))
 }
 
-/// A column the importer needs that the header lacks.
-pub(crate) fn missing_column(file: &str, column: &str) -> LoadError {
-    LoadError::one(Problem::new(
-        Position::line(file, 1),
-        ProblemKind::MissingColumn {
-            column: column.to_owned(),
-        },
-    ))
+/// The position of a column the importer needs: an error naming the
+/// header when it lacks the column, or names it twice (which of the two
+/// is meant cannot be known).
+pub(crate) fn column(
+    header: &csv::StringRecord,
+    file: &str,
+    name: &str,
+) -> Result<usize, LoadError> {
+    let mut at = header.iter().enumerate().filter(|(_, h)| *h == name);
+    let problem = |kind: ProblemKind| LoadError::one(Problem::new(Position::line(file, 1), kind));
+    match (at.next(), at.next()) {
+        (Some((i, _)), None) => Ok(i),
+        (None, _) => Err(problem(ProblemKind::MissingColumn {
+            column: name.to_owned(),
+        })),
+        (Some(_), Some(_)) => Err(problem(ProblemKind::DuplicateColumn {
+            column: name.to_owned(),
+        })),
+    }
+}
+
+/// A row whose width is not the header's (a quote never closed, a cell
+/// too many or too few) or with a cell over the limit: left out, with a
+/// warning naming its line.
+pub(crate) fn shape(
+    file: &str,
+    line: usize,
+    header: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Option<Problem> {
+    crate::csv::read::shape_problem(file, line as u64, header, record)
+        .map(|p| p.with_severity(crate::severity::Severity::Warning))
 }

@@ -73,9 +73,17 @@ impl Editions {
                 None => per_table.push((t, vec![day])),
             }
         }
-        // A day the table states only totals for is an edition too: the
-        // UN table's month whose only row for a country is its `all` row
-        // lists none of that country's missions.
+        // Every day the table has rows for is an edition, a figure or
+        // not (a month of police rows or totals only lists none of the
+        // troops it leaves out); and a day it states only totals for.
+        for s in data.sources() {
+            if let Some(list) = table_of
+                .get(s.id().as_str())
+                .and_then(|&t| editions.get_mut(t))
+            {
+                list.extend_from_slice(s.editions());
+            }
+        }
         for total in data.totals() {
             if let Some(list) = table_of
                 .get(total.citation().source().as_str())

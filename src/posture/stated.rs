@@ -76,12 +76,21 @@ impl Posture<'_> {
         // A source's totals stand until it states totals of a later day
         // (its next edition); those it does not state again end there,
         // as figures do when their tables stop listing them.
+        let data = self.dataset();
         let mut latest: BTreeMap<&SourceId, Day> = BTreeMap::new();
-        for t in self.dataset().totals() {
+        for t in data.totals() {
             let first = t.as_of().earliest();
             if first <= day {
                 let slot = latest.entry(t.citation().source()).or_insert(first);
                 *slot = (*slot).max(first);
+            }
+        }
+        // A later edition of the table without totals ends them too.
+        for (source, slot) in &mut latest {
+            let editions = data.source(source).map_or(&[][..], |s| s.editions());
+            let upto = editions.partition_point(|d| *d <= day);
+            if let Some(last) = upto.checked_sub(1).and_then(|i| editions.get(i)) {
+                *slot = (*slot).max(*last);
             }
         }
         // Each organisation's contributions, by nation, found once for

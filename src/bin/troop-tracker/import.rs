@@ -62,7 +62,20 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                     .by_reading
                     .iter()
                     .map(move |(r, n)| row(r.to_string(), *n));
-                readings.chain([row("left_out".to_owned(), t.rows - t.imported)])
+                // What the checks of the rows found, by code: `problem:bad-cell`.
+                let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+                for p in &loaded.problems {
+                    if p.position().file_name() == t.file {
+                        *found.entry(p.code()).or_default() += 1;
+                    }
+                }
+                let found: Vec<Vec<String>> = found
+                    .into_iter()
+                    .map(|(code, n)| row(format!("problem:{code}"), n))
+                    .collect();
+                readings
+                    .chain([row("left_out".to_owned(), t.rows - t.imported)])
+                    .chain(found)
             });
             output::print(&output::csv_text(&["file", "reading", "rows"], rows)?)
         }
@@ -87,6 +100,16 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                 out.push_str(&format!(
                     "  … and {} more groups (--show N; validate --min-severity warning lists every row)\n",
                     groups.len() - args.show
+                ));
+            }
+            out.push_str(&format!("\nRows read with a caveat: {}\n", flagged.len()));
+            for p in flagged.iter().take(args.show) {
+                out.push_str(&format!("  {} [{}] {p}\n", p.severity(), p.code()));
+            }
+            if flagged.len() > args.show {
+                out.push_str(&format!(
+                    "  … and {} more (--show N; validate --min-severity note lists every one)\n",
+                    flagged.len() - args.show
                 ));
             }
             out.push_str("\nChecks:\n");

@@ -34,7 +34,7 @@ use crate::dataset::Dataset;
 use crate::date::Date;
 use crate::deployment::Deployment;
 use crate::id::{MissionId, RecordId, SourceId};
-use crate::import::file::{csv_problems, read_table_file, refuse_nul};
+use crate::import::file::{csv_problems, read_table_file, refuse_nul, shape};
 use crate::import::problem::{at_cell, at_row};
 use crate::import::{Import, TableCounts};
 use crate::location::Location;
@@ -94,6 +94,7 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
         nations: BTreeMap::new(),
         missions_named: std::collections::BTreeSet::new(),
         latest: None,
+        days: std::collections::BTreeSet::new(),
         seen: HashMap::new(),
         repeats: Vec::new(),
         stray: BTreeMap::new(),
@@ -106,12 +107,16 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
         &file,
         &mut problems,
         |header, _| columns.get_or_init(|| Columns::of(header, &file)).is_ok(),
-        |line, _, record, _| {
+        |line, header, record, _| {
             let Some(Ok(columns)) = columns.get() else {
                 return;
             };
             let line = usize::try_from(line).unwrap_or(usize::MAX);
             b.counts.rows += 1;
+            if let Some(problem) = shape(&file, line, header, record) {
+                b.problems.push(problem);
+                return;
+            }
             match read_row(record, columns) {
                 Ok(row) => b.row(line, &row, &source, &missions),
                 Err(bad) => b.problems.push(bad.at(&file, line)),
@@ -159,10 +164,12 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
     // What the table says about its own figures, as for every import.
     let learned =
         crate::import::doubts::read(&mut b.deployments, crate::import::doubts::Zeros::AreCounts);
-    let source = source.published_on(
-        Date::day(latest),
-        "the latest month in the table (it carries no date of its own)",
-    );
+    let source = source
+        .published_on(
+            Date::day(latest),
+            "the latest month in the table (it carries no date of its own)",
+        )
+        .with_editions(std::mem::take(&mut b.days).into_iter().collect());
     let dataset = Dataset::new(
         vec![source, missions.source],
         nations,
@@ -180,6 +187,9 @@ pub fn from_text((file, text): (String, String)) -> Result<Import, LoadError> {
     })
 }
 
+/// A row's key: its day, contributor code and mission.
+type RowKey = (chrono::NaiveDate, String, String);
+
 /// What the rows gave so far.
 struct Builder {
     file: String,
@@ -191,8 +201,11 @@ struct Builder {
     nations: BTreeMap<NationCode, String>,
     missions_named: std::collections::BTreeSet<String>,
     latest: Option<chrono::NaiveDate>,
-    /// Each (day, contributor, mission) seen: its first line and counts.
-    seen: HashMap<(chrono::NaiveDate, String, String), (usize, [row::Counts; 5])>,
+    /// Every day the table has a row for: its editions.
+    days: std::collections::BTreeSet<chrono::NaiveDate>,
+    /// Each (day, contributor, mission) seen: each different row of it,
+    /// with its line, name and counts.
+    seen: HashMap<RowKey, Vec<(usize, String, [row::Counts; 5])>>,
     /// Exact repeats of a row already read: (line, first line).
     repeats: Vec<(usize, usize)>,
     /// Lines whose cells ended in a stray apostrophe, by column.
@@ -207,20 +220,22 @@ impl Builder {
             self.stray.entry(column).or_default().push(line);
         }
         self.latest = self.latest.max(Some(row.day));
+        self.days.insert(row.day);
         let key = (row.day, row.iso.to_owned(), row.mission.to_owned());
-        let mut repeated_key = None;
-        match self.seen.get(&key) {
-            Some((first, counts)) if *counts == row.counts => {
-                // The same row again (the 2014 months are listed two or
-                // three times over): read once.
-                self.repeats.push((line, *first));
-                return;
-            }
-            Some((first, _)) => repeated_key = Some(*first),
-            None => {
-                self.seen.insert(key, (line, row.counts));
-            }
+        let variants = self.seen.entry(key).or_default();
+        let same = |(_, name, counts): &&(usize, String, [row::Counts; 5])| {
+            *counts == row.counts && name == row.contributor
+        };
+        if let Some((first, _, _)) = variants.iter().find(same) {
+            // The same row again (the 2014 months are listed two or
+            // three times over): read once.
+            self.repeats.push((line, *first));
+            return;
         }
+        // Another row of the key with other figures: a competing claim,
+        // named against the key's first row.
+        let repeated_key = variants.first().map(|(first, _, _)| *first);
+        variants.push((line, row.contributor.to_owned(), row.counts));
         self.wholes
             .sum_of_parts(&self.file, line, row, &mut self.problems);
         if row.is_total() {
@@ -251,7 +266,7 @@ impl Builder {
             return;
         };
         self.name_duplicate(line, row, repeated_key);
-        self.wholes.part(line, row);
+        self.wholes.part(row);
         self.counts.imported += 1;
         self.nations
             .entry(code)

@@ -3,7 +3,7 @@
 use csv::StringRecord;
 
 use crate::csv::LoadError;
-use crate::import::file::missing_column;
+use crate::import::file::column;
 use crate::import::problem::BadCell;
 
 /// The personnel types the table counts, by their column prefix.
@@ -56,12 +56,7 @@ pub(super) struct Columns {
 
 impl Columns {
     pub(super) fn of(header: &StringRecord, file: &str) -> Result<Columns, LoadError> {
-        let find = |column: &'static str| {
-            header
-                .iter()
-                .position(|h| h == column)
-                .ok_or_else(|| missing_column(file, column))
-        };
+        let find = |name: &'static str| column(header, file, name);
         // The key columns first, in the table's order, so that the first
         // missing column named is the first a reader looks for.
         let (date, contributor, iso, mission) = (
@@ -155,12 +150,24 @@ pub(super) fn read_row<'r>(record: &'r StringRecord, c: &Columns) -> Result<Row<
     }
     let mut counts = [Counts::default(); 5];
     for ((slot, at), names) in counts.iter_mut().zip(c.counts).zip(COUNT_COLUMNS) {
+        // Digits only (no sign), at most the largest count a figure may
+        // hold, so that sums of figures never wrap or saturate.
         let number = |i: usize, column: &'static str| match cell(i) {
-            "NA" | "" => Ok(None),
+            "NA" => Ok(None),
             n => n
-                .parse::<u64>()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| n.parse::<u64>().ok())
+                .flatten()
+                .filter(|&v| v <= crate::strength::MAX_COUNT)
                 .map(Some)
-                .map_err(|_| bad(column, "a whole number of personnel or NA", n)),
+                .ok_or_else(|| {
+                    bad(
+                        column,
+                        "a whole number of personnel (at most 10^15) or NA",
+                        n,
+                    )
+                }),
         };
         *slot = Counts {
             male: number(at[0], names[0])?,

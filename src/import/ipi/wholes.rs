@@ -14,19 +14,26 @@ use super::row::{Counts, Row, TYPES};
 use crate::csv::{Problem, ProblemKind};
 use crate::import::problem::at_row;
 
-/// The sums of the parts and the wholes seen so far.
+/// A country on a day.
+type CountryDay = (NaiveDate, String);
+/// The rows stating a whole: their lines and what they state (`None`:
+/// `NA`).
+type Stated = Vec<(usize, Option<u64>)>;
+/// A part's least and most over its competing rows (`None`: `NA`).
+type Part = Option<(u64, u64)>;
+
+/// The parts and the wholes seen so far.
 #[derive(Default)]
 pub(super) struct Wholes {
-    /// Each country and day: the sum of its missions' personnel.
-    parts: BTreeMap<(NaiveDate, String), u64>,
-    /// Each country's `all` row: its line and personnel.
-    countries: BTreeMap<(NaiveDate, String), (usize, u64)>,
-    /// Each day's grand total: its line and personnel.
-    grand: BTreeMap<NaiveDate, (usize, u64)>,
-}
-
-fn personnel(row: &Row<'_>) -> u64 {
-    row.total().total.unwrap_or(0)
+    /// Each country and day: each mission's personnel, the least and the
+    /// most its rows give (rows of one key with other figures are
+    /// competing claims: either may be the part), `None` where a row
+    /// gives none.
+    parts: BTreeMap<CountryDay, BTreeMap<String, Part>>,
+    /// Each country's `all` rows: their lines and personnel.
+    countries: BTreeMap<CountryDay, Stated>,
+    /// Each day's grand totals: their lines and personnel.
+    grand: BTreeMap<NaiveDate, Stated>,
 }
 
 impl Wholes {
@@ -45,13 +52,14 @@ impl Wholes {
                 total: Some(t),
             } = c
             {
-                if m.saturating_add(f) != t {
+                // Counts are at most 10^15: their sum cannot wrap.
+                if m + f != t {
                     problems.push(at_row(
                         file,
                         line,
                         ProblemKind::PartsAndWhole {
                             what: format!("{name}: male {m} + female {f}"),
-                            parts: m.saturating_add(f),
+                            parts: m + f,
                             whole: t,
                         },
                     ));
@@ -61,56 +69,91 @@ impl Wholes {
     }
 
     /// A mission's row: part of its country's total.
-    pub(super) fn part(&mut self, _line: usize, row: &Row<'_>) {
-        let sum = self.parts.entry((row.day, row.iso.to_owned())).or_default();
-        *sum = sum.saturating_add(personnel(row));
+    pub(super) fn part(&mut self, row: &Row<'_>) {
+        let missions = self.parts.entry((row.day, row.iso.to_owned())).or_default();
+        let given = row.total().total;
+        let slot = missions
+            .entry(row.mission.to_owned())
+            .or_insert(given.map(|n| (n, n)));
+        *slot = match (*slot, given) {
+            (Some((low, high)), Some(n)) => Some((low.min(n), high.max(n))),
+            _ => None,
+        };
     }
 
     /// An `all` row: a country's total, or the grand total.
     pub(super) fn total(&mut self, line: usize, row: &Row<'_>) {
-        let total = personnel(row);
+        let total = row.total().total;
         if row.is_grand_total() {
-            self.grand.entry(row.day).or_insert((line, total));
+            self.grand.entry(row.day).or_default().push((line, total));
         } else {
             self.countries
                 .entry((row.day, row.iso.to_owned()))
-                .or_insert((line, total));
+                .or_default()
+                .push((line, total));
         }
     }
 
-    /// Every whole against its parts.
+    /// Every whole the table states against its parts: a country's `all`
+    /// rows against its missions, a day's grand totals against every
+    /// mission row of the day. A whole or a part the table does not give
+    /// (`NA`) checks nothing.
     pub(super) fn check(&self, file: &str, problems: &mut Vec<Problem>) {
-        let mismatch = |what: String, parts: u64, whole: u64, line: usize| {
-            at_row(
-                file,
-                line,
-                ProblemKind::PartsAndWhole { what, parts, whole },
-            )
-        };
-        let mut by_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-        for ((day, iso), &(line, total)) in &self.countries {
-            let parts = self.parts.get(&(*day, iso.clone())).copied().unwrap_or(0);
-            if parts != total {
-                problems.push(mismatch(
-                    format!("{iso} on {day}: the personnel of its missions"),
-                    parts,
-                    total,
-                    line,
-                ));
+        // Summed in 128 bits: counts are at most 10^15 each, but a table
+        // of millions of rows could pass 2^64 together.
+        fn sum<'a>(parts: impl Iterator<Item = &'a Part>) -> Option<(u128, u128)> {
+            let mut out = (0u128, 0u128);
+            for p in parts {
+                let (l, h) = (*p)?;
+                out = (out.0 + u128::from(l), out.1 + u128::from(h));
             }
-            let sum = by_day.entry(*day).or_default();
-            *sum = sum.saturating_add(total);
+            Some(out)
         }
-        for (day, &(line, total)) in &self.grand {
-            let countries = by_day.get(day).copied().unwrap_or(0);
-            if countries != total {
-                problems.push(mismatch(
-                    format!("all contributors on {day}: the personnel of every country's total"),
-                    countries,
-                    total,
-                    line,
-                ));
-            }
+        let mut check =
+            |what: String, range: Option<(u128, u128)>, wholes: &[(usize, Option<u64>)]| {
+                let Some((low, high)) = range else { return };
+                for &(line, whole) in wholes {
+                    let Some(whole) = whole else { continue };
+                    let stated = u128::from(whole);
+                    if stated < low || stated > high {
+                        let what = if low == high {
+                            what.clone()
+                        } else {
+                            format!("{what} (competing rows: {low} to {high})")
+                        };
+                        let nearest = if stated < low { low } else { high };
+                        let parts = u64::try_from(nearest).unwrap_or(u64::MAX);
+                        problems.push(at_row(
+                            file,
+                            line,
+                            ProblemKind::PartsAndWhole { what, parts, whole },
+                        ));
+                    }
+                }
+            };
+        for ((day, iso), wholes) in &self.countries {
+            let missions = self.parts.get(&(*day, iso.clone()));
+            let range = match missions {
+                Some(m) => sum(m.values()),
+                None => Some((0, 0)),
+            };
+            check(
+                format!("{iso} on {day}: the personnel of its missions"),
+                range,
+                wholes,
+            );
+        }
+        for (day, wholes) in &self.grand {
+            let rows = self
+                .parts
+                .range((*day, String::new())..)
+                .take_while(|((d, _), _)| d == day)
+                .flat_map(|(_, m)| m.values());
+            check(
+                format!("all contributors on {day}: the personnel of every mission row"),
+                sum(rows),
+                wholes,
+            );
         }
     }
 }

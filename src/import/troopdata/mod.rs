@@ -31,7 +31,7 @@ use crate::dataset::Dataset;
 use crate::date::{Date, Day};
 use crate::deployment::Deployment;
 use crate::id::{RecordId, SourceId};
-use crate::import::file::{csv_problems, read_table_file, refuse_nul};
+use crate::import::file::{csv_problems, read_table_file, refuse_nul, shape};
 use crate::import::problem::at_row;
 use crate::location::Location;
 use crate::nation::{Nation, NationCode};
@@ -217,12 +217,16 @@ impl Builder {
             file,
             &mut problems,
             |header, _| columns.get_or_init(|| Columns::of(header, file)).is_ok(),
-            |line, _, record, _| {
+            |line, header, record, _| {
                 let Some(Ok(columns)) = columns.get() else {
                     return;
                 };
                 counts.rows += 1;
                 let line = usize::try_from(line).unwrap_or(usize::MAX);
+                if let Some(problem) = shape(file, line, header, record) {
+                    self.problems.push(problem);
+                    return;
+                }
                 let row = match read_row(record, columns) {
                     Ok(row) => row,
                     Err(bad) => {

@@ -5,7 +5,7 @@ use csv::StringRecord;
 
 use crate::csv::{LoadError, ProblemKind};
 use crate::date::Date;
-use crate::import::file::missing_column;
+use crate::import::file::column;
 use crate::import::problem::BadCell;
 use crate::nation::NationCode;
 
@@ -24,12 +24,7 @@ pub(super) struct Columns {
 
 impl Columns {
     pub(super) fn of(headers: &StringRecord, file: &str) -> Result<Columns, LoadError> {
-        let find = |column: &'static str| {
-            headers
-                .iter()
-                .position(|h| h == column)
-                .ok_or_else(|| missing_column(file, column))
-        };
+        let find = |name: &'static str| column(headers, file, name);
         Ok(Columns {
             iso: find("iso3c")?,
             place: find("countryname")?,
