@@ -31,10 +31,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("ledger", &["ledger"]),
     ("analyses", &["posture", "timeline", "validate"]),
     ("outputs", &["chart", "export", "summary"]),
-    // The `troop-tracker` binary (`src/bin/`): its own `crate::` paths
-    // name its modules, and it reaches the library only through
-    // `troop_tracker::`, so nothing below can name it.
-    ("the tool", &["bin"]),
+    // The `troop-tracker` tool is its own crate (`cli/`): Cargo itself
+    // keeps the library from naming it.
 ];
 
 /// The most lines one source file may hold.
@@ -192,9 +190,10 @@ fn the_checks_see_a_violation() {
 
 #[test]
 fn no_source_file_is_too_long() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    sources(&src, &mut files);
+    sources(&root.join("src"), &mut files);
+    sources(&root.join("cli/src"), &mut files);
     let long: Vec<String> = files
         .iter()
         .filter_map(|f| {

@@ -29,7 +29,7 @@ fn s(p: &Path) -> &str {
 /// A copy of the bundled data and its articles: `ROOT/data`, `ROOT/seeds`.
 fn copy_of_the_data(name: &str) -> PathBuf {
     let root = scratch(name);
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for folder in ["data", "seeds"] {
         std::fs::create_dir_all(root.join(folder)).expect("mkdir");
         for entry in std::fs::read_dir(repo.join(folder)).expect("read") {

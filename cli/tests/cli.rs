@@ -148,7 +148,8 @@ fn validate_counts_notes_without_printing_them_unless_asked() {
 #[test]
 fn validate_exits_1_on_contradictions_and_2_when_nothing_loads() {
     let dir = scratch("broken");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The library's data folder and seeds, beside this crate.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data = dir.join("data");
     // The data's sources name their articles in ../seeds.
     for (from, ext) in [("data", "csv"), ("seeds", "txt")] {
@@ -303,7 +304,7 @@ fn a_closed_pipe_ends_quietly() {
 
 fn troopdata_dir() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/troopdata")
+        .join("../tests/troopdata")
         .display()
         .to_string()
 }
