@@ -607,40 +607,44 @@ fn every_output_carries_the_doubts() {
     assert!(line("TDQ-KOR-1964-09").ends_with(",suspect"));
     assert!(line("TDR-KOR-1964-09").ends_with(","));
     assert!(line("TDQ-JPN-1964-06").ends_with(",disputed"));
-    // The chart of Japan: its posture line, then each disagreeing series
-    // apart; flagged points drawn as diamonds, named in the legend.
-    let japan = troop_tracker::chart::chart(
-        &ledger,
-        &troop_tracker::Subject::Location("JPN".parse().expect("code")),
-    );
-    let labels: Vec<(&str, bool)> = japan
-        .series
-        .iter()
-        .map(|s| (s.label.as_str(), s.apart))
-        .collect();
-    assert_eq!(
-        labels,
-        [
-            ("troops in JPN", false),
-            (
-                "USA in JPN: troopdata-quarterly, June figures (disagreeing)",
-                true
-            ),
-            (
-                "USA in JPN: troopdata-quarterly, September figures (disagreeing)",
-                true
-            ),
-        ]
-    );
-    assert!(japan.series[0]
-        .points
-        .iter()
-        .any(|p| p.flags.contains(&"disputed".to_owned())));
-    let svg =
-        troop_tracker::chart::render_svg(&japan, troop_tracker::chart::DEFAULT_SIZE).expect("svg");
-    assert!(svg.contains("class=\"point flagged\""));
-    assert!(svg.contains("flagged: disputed, suspect or contradicted"));
-    assert!(svg.contains("flags: disputed"));
+    // (Charts are the `chart` feature's.)
+    #[cfg(feature = "chart")]
+    {
+        // The chart of Japan: its posture line, then each disagreeing series
+        // apart; flagged points drawn as diamonds, named in the legend.
+        let japan = troop_tracker::chart::chart(
+            &ledger,
+            &troop_tracker::Subject::Location("JPN".parse().expect("code")),
+        );
+        let labels: Vec<(&str, bool)> = japan
+            .series
+            .iter()
+            .map(|s| (s.label.as_str(), s.apart))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("troops in JPN", false),
+                (
+                    "USA in JPN: troopdata-quarterly, June figures (disagreeing)",
+                    true
+                ),
+                (
+                    "USA in JPN: troopdata-quarterly, September figures (disagreeing)",
+                    true
+                ),
+            ]
+        );
+        assert!(japan.series[0]
+            .points
+            .iter()
+            .any(|p| p.flags.contains(&"disputed".to_owned())));
+        let svg = troop_tracker::chart::render_svg(&japan, troop_tracker::chart::DEFAULT_SIZE)
+            .expect("svg");
+        assert!(svg.contains("class=\"point flagged\""));
+        assert!(svg.contains("flagged: disputed, suspect or contradicted"));
+        assert!(svg.contains("flags: disputed"));
+    }
 }
 
 /// Whichever table is read later, the source that is k times the other

@@ -497,6 +497,7 @@ fn a_file_that_is_not_utf8_is_named_with_its_line() {
 }
 
 #[test]
+#[cfg(feature = "chart")]
 fn timelines_and_charts_say_where_no_report_was_published() {
     use troop_tracker::chart::{chart, render_svg, DEFAULT_SIZE};
     use troop_tracker::Subject;
