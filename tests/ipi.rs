@@ -744,3 +744,36 @@ fn rows_of_the_wrong_shape_or_counts_out_of_range_are_left_out_and_named() {
     let e = ipi::from_text(("t.csv".into(), text)).expect_err("a column twice");
     assert_eq!(e.first().map(|p| p.code()), Some("duplicate-column"));
 }
+
+#[test]
+fn a_total_of_many_contributions_names_a_dozen_and_counts_the_rest() {
+    let codes = [
+        "GHA", "IND", "NPL", "URY", "FRA", "ITA", "ESP", "IDN", "MYS", "KOR", "CHN", "BGD", "PAK",
+    ];
+    for n in [12, 13] {
+        let mut rows: Vec<String> = codes[..n]
+            .iter()
+            .map(|c| row("2012-06-30", c, c, "UNIFIL", None, Some((10, 0, 10))))
+            .collect();
+        let sum = 10 * n as u64;
+        rows.push(row(
+            "2012-06-30",
+            "all",
+            "all",
+            "all",
+            None,
+            Some((sum, 0, sum)),
+        ));
+        let import = table(&rows);
+        let report = import.dataset.validate();
+        let f = report
+            .by_rule(Rule::ContributionTotal)
+            .next()
+            .expect("the grand total's finding");
+        assert_eq!(f.severity(), Severity::Note);
+        assert_eq!(f.message().contains("1 more"), n == 13, "{}", f.message());
+        assert_eq!(f.message().matches(" in UNIFIL 10").count(), 12);
+        // The total's record and those of the dozen named.
+        assert_eq!(f.records().len(), 13);
+    }
+}

@@ -2,7 +2,7 @@
 //! troops across the UN's missions, every nation's), read through the
 //! engine: the posture of the total's day.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use crate::date::Day;
 use crate::interval::Interval;
@@ -20,12 +20,10 @@ impl Checks<'_> {
         if data.totals().is_empty() {
             return;
         }
-        let mut days: BTreeMap<Day, usize> = BTreeMap::new();
-        for t in data.totals() {
-            *days.entry(t.as_of().earliest()).or_default() += 1;
-        }
+        // Each day a total is stated, once.
+        let days: BTreeSet<Day> = data.totals().iter().map(|t| t.as_of().earliest()).collect();
         let mut found = Vec::new();
-        for day in days.into_keys() {
+        for day in days {
             let posture = self.ledger.posture(day);
             for view in posture.stated_totals() {
                 if view.total.as_of().earliest() == day {
