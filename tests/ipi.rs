@@ -777,3 +777,54 @@ fn a_total_of_many_contributions_names_a_dozen_and_counts_the_rest() {
         assert_eq!(f.records().len(), 13);
     }
 }
+
+#[test]
+fn a_whole_below_or_above_its_parts_says_by_how_much() {
+    let messages = |rows: &[String]| -> Vec<String> {
+        table(rows)
+            .problems
+            .iter()
+            .filter(|p| p.code() == "parts-and-whole")
+            .map(|p| p.kind().to_string())
+            .collect()
+    };
+    // Below a single part.
+    assert_eq!(
+        messages(&[ghana("2012-06-30", "UNIFIL", 460), ghana("2012-06-30", "all", 400)]),
+        ["GHA on 2012-06-30: the personnel of its missions add up to 460, but the table states 400; imported as stated"]
+    );
+    // Below and above competing rows: the nearer end of their range.
+    let competing = |whole: u64| {
+        messages(&[
+            ghana("2012-06-30", "UNIFIL", 870),
+            ghana("2012-06-30", "UNIFIL", 900),
+            ghana("2012-06-30", "all", whole),
+        ])
+    };
+    assert_eq!(
+        competing(800),
+        ["GHA on 2012-06-30: the personnel of its missions (competing rows: 870 to 900) add up to 870, but the table states 800; imported as stated"]
+    );
+    assert_eq!(
+        competing(950),
+        ["GHA on 2012-06-30: the personnel of its missions (competing rows: 870 to 900) add up to 900, but the table states 950; imported as stated"]
+    );
+    assert!(competing(880).is_empty(), "either row may be the part");
+    // Male + female against a total, with the sum (the row's troops are
+    // all its personnel, so both totals are named).
+    let sexes = row(
+        "2012-06-30",
+        "Ghana",
+        "GHA",
+        "UNIFIL",
+        None,
+        Some((850, 20, 900)),
+    );
+    assert_eq!(
+        messages(&[sexes]),
+        [
+            "Troops: male 850 + female 20 add up to 870, but the table states 900; imported as stated",
+            "Total: male 850 + female 20 add up to 870, but the table states 900; imported as stated"
+        ]
+    );
+}
