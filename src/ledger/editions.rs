@@ -25,6 +25,8 @@ use crate::source::SourceKind;
 pub(crate) struct Editions {
     /// Each table source's edition days, sorted.
     editions: Vec<Vec<Day>>,
+    /// Each table source's position in `editions`, by its id.
+    tables: HashMap<String, usize>,
     /// For each figure, the tables listing it and its rows' days there,
     /// sorted.
     rows: HashMap<Key, Vec<(usize, Vec<Day>)>>,
@@ -102,11 +104,27 @@ impl Editions {
                 days.dedup();
             }
         }
+        let tables = table_of
+            .into_iter()
+            .map(|(id, t)| (id.to_owned(), t))
+            .collect();
         Editions {
             editions,
+            tables,
             rows,
             claims,
         }
+    }
+
+    /// The latest edition of the table `source` on or before `day`;
+    /// `None` before its first, or for a source that is no table.
+    pub(crate) fn latest(&self, source: &str, day: Day) -> Option<Day> {
+        let editions = self.editions.get(*self.tables.get(source)?)?;
+        editions
+            .partition_point(|&e| e <= day)
+            .checked_sub(1)
+            .and_then(|i| editions.get(i))
+            .copied()
     }
 
     /// The observations of `key` dated from `day` (deployment indices).

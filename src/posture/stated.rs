@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::date::Day;
-use crate::id::SourceId;
 use crate::interval::Interval;
 use crate::ledger::contributions;
 use crate::nation::NationCode;
@@ -73,33 +71,20 @@ impl Posture<'_> {
             None => None,
         };
         let day = self.day();
-        // A source's totals stand until it states totals of a later day
-        // (its next edition); those it does not state again end there,
-        // as figures do when their tables stop listing them.
-        let data = self.dataset();
-        let mut latest: BTreeMap<&SourceId, Day> = BTreeMap::new();
-        for t in data.totals() {
+        // A total stands until its table's next edition (every day the
+        // table has rows for, totals among them); one it does not state
+        // again ends there, as a figure does when its table stops listing
+        // it.
+        let stands = |t: &Total| {
             let first = t.as_of().earliest();
-            if first <= day {
-                let slot = latest.entry(t.citation().source()).or_insert(first);
-                *slot = (*slot).max(first);
-            }
-        }
-        // A later edition of the table without totals ends them too.
-        for (source, slot) in &mut latest {
-            let editions = data.source(source).map_or(&[][..], |s| s.editions());
-            let upto = editions.partition_point(|d| *d <= day);
-            if let Some(last) = upto.checked_sub(1).and_then(|i| editions.get(i)) {
-                *slot = (*slot).max(*last);
-            }
-        }
+            first <= day && self.world.latest_edition(t.citation().source(), day) == Some(first)
+        };
         // Each organisation's contributions, by nation, found once for
         // all its totals.
         let mut by_organization: BTreeMap<&str, ByNation<'_>> = BTreeMap::new();
         let mut out = Vec::new();
         for t in self.dataset().totals() {
-            let stands = latest.get(t.citation().source()) == Some(&t.as_of().earliest());
-            if !stands || only.is_some_and(|n| t.nation() != Some(n)) {
+            if !stands(t) || only.is_some_and(|n| t.nation() != Some(n)) {
                 continue;
             }
             let by_nation = by_organization

@@ -122,6 +122,16 @@ impl World {
         self.editions.ended(key, day)
     }
 
+    /// The latest edition of the table `source` on or before `day` (see
+    /// `ledger::editions`).
+    pub(crate) fn latest_edition(
+        &self,
+        source: &crate::id::SourceId,
+        day: crate::date::Day,
+    ) -> Option<crate::date::Day> {
+        self.editions.latest(source.as_str(), day)
+    }
+
     /// The observations of `key` dated from `day` (deployment indices).
     pub(crate) fn claims(&self, key: &crate::ledger::Key, day: crate::date::Day) -> &[usize] {
         self.editions.claims(key, day)
