@@ -180,6 +180,7 @@ pub mod validate;
 #[cfg(feature = "chart")]
 pub mod chart;
 pub mod export;
+pub mod rows;
 #[cfg(feature = "tables")]
 pub mod summary;
 

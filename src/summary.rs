@@ -13,8 +13,8 @@ use comfy_table::{presets, CellAlignment, ColumnConstraint, ContentArrangement, 
 
 use crate::dataset::Dataset;
 use crate::id::RecordId;
-use crate::ledger::Origin;
-use crate::posture::{Entry, Posture, Status};
+use crate::posture::{Entry, Posture};
+use crate::rows;
 use crate::timeline::{Changes, TimelineItem};
 use crate::validate::Severity;
 
@@ -37,13 +37,14 @@ impl<'d> Notes<'d> {
         }
     }
 
-    fn cite<'a>(&mut self, ids: impl IntoIterator<Item = &'a RecordId>) -> String {
+    fn cite<T: ToString>(&mut self, ids: impl IntoIterator<Item = T>) -> String {
         let mut nums: Vec<usize> = ids
             .into_iter()
             .map(|id| {
+                let id = id.to_string();
                 let next = self.order.len() + 1;
-                *self.numbers.entry(id.to_string()).or_insert_with(|| {
-                    self.order.push(id.to_string());
+                *self.numbers.entry(id.clone()).or_insert_with(|| {
+                    self.order.push(id);
                     next
                 })
             })
@@ -107,59 +108,12 @@ fn table(width: u16, header: &[&str], right: &[usize]) -> Table {
     t
 }
 
-/// Flags that keep a reader from taking a figure at face value.
-fn flags(e: &Entry) -> String {
-    let mut f: Vec<String> = Vec::new();
-    if e.status() == Status::Planned {
-        f.push("planned".into());
-    }
-    if e.is_stale() {
-        f.push("stale".into());
-    }
-    if let (Some(day), Some(seen)) = (e.not_reported_since(), e.last_observed()) {
-        f.push(format!("not reported {day} (last {seen})"));
-    }
-    match e.origin() {
-        Origin::Competing => f.push("competing".into()),
-        Origin::ArrivalsOnly => f.push("arrivals".into()),
-        Origin::Unobserved => f.push("no prior figure".into()),
-        Origin::Share => f.push("share".into()),
-        _ => {}
-    }
-    if !e.disputed_by().is_empty() {
-        let others: Vec<&str> = e.disputed_by().iter().map(|r| r.as_str()).collect();
-        f.push(format!("disputed by {}", others.join(" ")));
-    }
-    if let Some(day) = e.ended() {
-        f.push(format!("ended {day}: not in totals"));
-    }
-    if let Some((probably, pattern)) = e.probably() {
-        f.push(format!(
-            "suspect: probably {probably} ({} of {} overlaps: the {} in {} are {:.2}x {})",
-            pattern.agreeing,
-            pattern.overlaps,
-            pattern.describe_dates(),
-            pattern.source,
-            pattern.ratio,
-            pattern.other
-        ));
-    } else if e.flags().contains(&crate::posture::Flag::Suspect) {
-        f.push("suspect".into());
-    }
-    if e.is_contradicted() {
-        f.push("contradicted".into());
-    } else if e.origin() == Origin::Observed && e.bounds() != e.own_bounds() {
-        if e.is_within_stated() {
-            // A stated figure the rest of the evidence narrows: `>=1`
-            // inside a country figure of 90 is at most 90.
-            f.push(format!("so {}", e.bounds()));
-        } else if let Some(stated) = e.stated() {
-            // The figure may have changed since its report (troops that
-            // may have come back): say what the source said.
-            f.push(format!("reported {stated}"));
-        }
-    }
-    f.join(", ")
+/// A posture's rows by figure.
+type Figures<'r> = std::collections::HashMap<&'r str, &'r rows::PostureRow>;
+
+/// The row of a view's figure (every figure of a posture has one).
+fn figure<'r>(figures: &Figures<'r>, e: &Entry) -> Option<&'r rows::PostureRow> {
+    figures.get(e.key().to_string().as_str()).copied()
 }
 
 fn place(e: &Entry) -> String {
@@ -206,12 +160,15 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
         title.push_str(" (projected: announced moves applied, marked planned)");
     }
     out.push_str(&wrap(&title, usize::from(width), 0));
+    // Every figure's cells come from its row, as in posture.csv.
+    let rows = rows::posture(posture);
+    let figures: Figures = rows.iter().map(|r| (r.figure.as_str(), r)).collect();
     out.push_str("\nBy nation\n");
-    out.push_str(&by_nation_table(posture, &mut notes, width));
+    out.push_str(&by_nation_table(posture, &figures, &mut notes, width));
     out.push_str("\n\nBy mission\n");
     out.push_str(&by_mission_table(posture, &mut notes, width));
     out.push_str("\n\nBy location\n");
-    out.push_str(&by_location_table(posture, &mut notes, width));
+    out.push_str(&by_location_table(posture, &figures, &mut notes, width));
     if let Some(stated) = stated::stated_totals_table(posture, &mut notes, width) {
         out.push_str(
             "\n\nStated totals (what a source gives as the whole of many contributions)\n",
@@ -267,7 +224,12 @@ pub fn posture_tables(posture: &Posture<'_>, width: u16) -> String {
 }
 
 /// Each nation's figures, nested ones under the figure that holds them, with the nation's total.
-fn by_nation_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> String {
+fn by_nation_table(
+    posture: &Posture<'_>,
+    figures: &Figures,
+    notes: &mut Notes<'_>,
+    width: u16,
+) -> String {
     let mut t = table(
         width,
         &["Nation", "Where", "Mission", "Strength", "Notes", "Src"],
@@ -282,13 +244,14 @@ fn by_nation_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> 
                 String::new()
             };
             first = false;
+            let row = figure(figures, e);
             t.add_row(vec![
                 who,
                 place(e),
                 mission(e),
-                e.strength().to_string(),
-                flags(e),
-                notes.cite(e.basis()),
+                row.map_or_else(String::new, |r| r.strength.clone()),
+                row.map_or_else(String::new, |r| r.note.clone()),
+                notes.cite(row.map(|r| r.sources.split(';')).into_iter().flatten()),
             ]);
         }
         let tops = view.entries.iter().filter(|e| !e.is_nested()).count();
@@ -351,7 +314,12 @@ fn by_mission_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) ->
 }
 
 /// Each location's figures, with its total.
-fn by_location_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -> String {
+fn by_location_table(
+    posture: &Posture<'_>,
+    figures: &Figures,
+    notes: &mut Notes<'_>,
+    width: u16,
+) -> String {
     let mut t = table(
         width,
         &["Location", "Nation", "Where", "Mission", "Strength", "Src"],
@@ -366,13 +334,14 @@ fn by_location_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) -
                 String::new()
             };
             first = false;
+            let row = figure(figures, e);
             t.add_row(vec![
                 label,
                 nation(e.nation()),
                 place(e),
                 mission(e),
-                e.strength().to_string(),
-                notes.cite(e.basis()),
+                row.map_or_else(String::new, |r| r.strength.clone()),
+                notes.cite(row.map(|r| r.sources.split(';')).into_iter().flatten()),
             ]);
         }
         let tops = view.entries.iter().filter(|e| !e.is_nested()).count();

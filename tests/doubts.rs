@@ -572,23 +572,25 @@ fn every_output_carries_the_doubts() {
     troop_tracker::export::write_posture(&mut csv, &posture, Default::default()).expect("csv");
     let csv = String::from_utf8(csv).expect("utf-8");
     let korea = csv.lines().find(|l| l.contains(",KOR,")).expect("Korea");
-    assert!(korea.ends_with(",suspect,,,52000"), "{korea}");
+    assert!(korea.contains(",suspect,,,52000,suspect: probably 52000 ("), "{korea}");
     let japan = csv.lines().find(|l| l.contains(",JPN,")).expect("Japan");
     assert!(
         japan.contains(",disputed,TDQ-JPN-1963-06;TDQ-JPN-1964-06,"),
         "{japan}"
     );
     // JSON: the same, with the doubts themselves.
-    let json = serde_json::to_value(&posture).expect("json");
-    let entries = json["entries"].as_array().expect("entries");
+    let json = serde_json::to_value(troop_tracker::rows::posture(&posture)).expect("json");
+    let entries = json.as_array().expect("rows");
     let kor = entries
         .iter()
-        .find(|e| e["key"] == "USA in KOR")
+        .find(|e| e["figure"] == "USA in KOR")
         .expect("KOR");
     assert_eq!(kor["probably"], 52000);
-    assert_eq!(kor["flags"][0], "suspect");
-    assert_eq!(kor["doubts"][0]["kind"], "systematic");
-    assert_eq!(kor["doubts"][0]["pattern"]["ratio"], 2.0);
+    assert_eq!(kor["flags"], "suspect");
+    // The pattern, in words: its ratio and its sources.
+    let note = kor["note"].as_str().expect("a note");
+    assert!(note.starts_with("suspect: probably 52000 ("), "{note}");
+    assert!(note.contains("2.00x"), "{note}");
     // The timeline: each observation's flags.
     let mut timeline = Vec::new();
     troop_tracker::export::write_timeline(&mut timeline, data, Default::default())

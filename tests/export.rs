@@ -50,6 +50,7 @@ fn posture_columns_come_first_in_the_documented_order() {
     let (header, rows) = parse(&out);
     let expected = [
         "as_of",
+        "figure",
         "nation",
         "nation_name",
         "mission",
@@ -66,12 +67,13 @@ fn posture_columns_come_first_in_the_documented_order() {
     assert_eq!(&header[..expected.len()], expected);
     let germany = rows
         .iter()
-        .find(|r| r[1] == "DEU" && r[4] == "IRQ" && r[5].is_empty())
+        .find(|r| r[2] == "DEU" && r[5] == "IRQ" && r[6].is_empty())
         .expect("Germany in Iraq");
     assert_eq!(
-        &germany[..13],
+        &germany[..14],
         [
             "2020-01-10",
+            "DEU in IRQ",
             "DEU",
             "Germany",
             "",
@@ -80,7 +82,7 @@ fn posture_columns_come_first_in_the_documented_order() {
             "90",
             "90",
             "90",
-            "no",
+            "false",
             "exact",
             "present",
             "D-DEU-IRQ-2020-01-09;R-DEU-2020-01-09"
@@ -88,13 +90,13 @@ fn posture_columns_come_first_in_the_documented_order() {
     );
     let kurdistan = rows
         .iter()
-        .find(|r| r[5] == "Kurdistan region")
+        .find(|r| r[6] == "Kurdistan region")
         .expect("area row");
-    assert_eq!(kurdistan[6], ">=1");
-    assert_eq!(kurdistan[10], "at_least");
-    assert_eq!(kurdistan[9], "", "a part adds nothing to the sums");
+    assert_eq!(kurdistan[7], ">=1");
+    assert_eq!(kurdistan[11], "at_least");
+    assert_eq!(kurdistan[10], "", "a part adds nothing to the sums");
     assert_eq!(
-        kurdistan[13], "DEU in IRQ",
+        kurdistan[14], "DEU in IRQ",
         "part_of names the enclosing figure"
     );
 }
@@ -186,7 +188,10 @@ fn the_other_files_keep_their_column_contracts() {
     let mut out = Vec::new();
     export::write_findings(&mut out, &data.validate(), ExportOptions::default()).expect("write");
     let (header, rows) = parse(&out);
-    assert_eq!(header, ["rule", "severity", "records", "message"]);
+    assert_eq!(
+        header,
+        ["rule", "severity", "records", "contradiction", "file", "line", "column", "message"]
+    );
     assert_eq!(rows.len(), data.validate().findings().len());
     assert!(rows
         .iter()
@@ -213,7 +218,7 @@ fn sum(rows: &[Vec<String>], col: usize) -> (u64, bool) {
     let mut unbounded = false;
     for r in rows {
         match r[col].as_str() {
-            "" if r[13].is_empty() => unbounded = true,
+            "" if r[14].is_empty() => unbounded = true,
             "" => {}
             n => total += n.parse::<u64>().expect("a plain number"),
         }
@@ -249,8 +254,8 @@ fn posture_rows_bracket_the_totals_and_totals_csv_gives_them() {
         // Each row carries its own tightest bounds; rows are correlated
         // (what moved out of one is in another), so their sums are outer
         // bounds of the total, never inside it.
-        let (low, _) = sum(&rows, 7);
-        let (high, unbounded) = sum(&rows, 8);
+        let (low, _) = sum(&rows, 8);
+        let (high, unbounded) = sum(&rows, 9);
         assert!(low <= p.total().low(), "{d}: {low} vs {}", p.total());
         match p.total().high() {
             Some(h) => assert!(unbounded || high >= h, "{d}: {high} vs {h}"),
@@ -269,7 +274,11 @@ fn posture_rows_bracket_the_totals_and_totals_csv_gives_them() {
                 "strength",
                 "low",
                 "high",
-                "high_unbounded"
+                "high_unbounded",
+                "figures",
+                "parts",
+                "dated",
+                "sources"
             ]
         );
         // The README's recipe: a total's high is the `high` cell, unless
@@ -277,12 +286,12 @@ fn posture_rows_bracket_the_totals_and_totals_csv_gives_them() {
         let read = |r: &Vec<String>| -> (u64, Option<u64>) {
             let low = r[4].parse().expect("a plain number");
             match r[6].as_str() {
-                "yes" => {
+                "true" => {
                     assert_eq!(r[5], "", "an unbounded high is an empty cell");
                     (low, None)
                 }
-                "no" => (low, Some(r[5].parse().expect("a plain number"))),
-                other => panic!("high_unbounded is yes or no, found {other:?}"),
+                "false" => (low, Some(r[5].parse().expect("a plain number"))),
+                other => panic!("high_unbounded is true or false, found {other:?}"),
             }
         };
         let bounds = |i: troop_tracker::Interval| (i.low(), i.high());

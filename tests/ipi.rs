@@ -510,7 +510,7 @@ fn all_rows_are_totals_that_hold_their_contributions() {
     let csv = String::from_utf8(csv).expect("utf-8");
     assert!(
         csv.contains(
-            "2010-06-30,stated_contributions,IND across United Nations missions (IPI-IND-all-2010-06-30),1000,1000,1000,no"
+            "2010-06-30,stated_contributions,IND across United Nations missions (IPI-IND-all-2010-06-30),1000,1000,1000,false,2,IND in COD under MONUC;IND in LBN under UNIFIL,,\n"
         ),
         "{csv}"
     );

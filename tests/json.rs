@@ -10,82 +10,78 @@ fn day(s: &str) -> chrono::NaiveDate {
     s.parse().expect("day")
 }
 
-/// What an interval's JSON must say.
-fn check_interval(v: &Value, i: Interval, what: &str) {
-    assert_eq!(v["low"].as_u64(), Some(i.low()), "{what}: {v}");
-    match i.high() {
-        Some(h) => assert_eq!(v["high"].as_u64(), Some(h), "{what}: {v}"),
-        None => assert!(v["high"].is_null(), "{what}: an open high is null, {v}"),
-    }
-    assert_eq!(
-        v["notation"].as_str(),
-        Some(i.to_string().as_str()),
-        "{what}"
-    );
-}
-
 #[test]
-fn a_posture_in_json_gives_its_numbers_and_reads_back() {
+fn a_posture_in_json_gives_its_numbers_through_its_rows() {
+    use troop_tracker::rows;
     let data = Dataset::bundled().expect("bundled data loads");
     let ledger = Ledger::new(&data);
     let mut saw_open = false;
+    let mut saw_part = false;
     for (d, options) in [
         ("2020-01-10", PostureOptions::default()),
         ("2020-02-13", PostureOptions::projected()),
     ] {
         let p = ledger.posture_with(day(d), options);
-        let text = serde_json::to_string_pretty(&p).expect("serialize");
-        let v: Value = serde_json::from_str(&text).expect("valid JSON");
-        assert_eq!(v["as_of"].as_str(), Some(d));
-        assert_eq!(v["projection"].as_str(), Some(options.projection.as_str()));
-        check_interval(&v["total"], p.total(), "total");
-        saw_open |= p.total().high().is_none();
-        // The total reads back as the same interval.
-        let total: Interval = serde_json::from_value(v["total"].clone()).expect("an interval");
-        assert_eq!(total, p.total());
-        let entries = v["entries"].as_array().expect("entries");
+        let figures = rows::posture(&p);
+        let v: Value = serde_json::to_value(&figures).expect("serialize");
+        let entries = v.as_array().expect("a list of rows");
         assert_eq!(entries.len(), p.entries().len());
         for (j, e) in entries.iter().zip(p.entries()) {
-            assert_eq!(j["key"].as_str(), Some(e.key().to_string().as_str()));
-            check_interval(&j["bounds"], e.bounds(), "bounds");
-            let s: Strength = serde_json::from_value(j["strength"].clone()).expect("a strength");
+            assert_eq!(j["as_of"].as_str(), Some(d));
+            assert_eq!(j["figure"].as_str(), Some(e.key().to_string().as_str()));
+            let s: Strength =
+                serde_json::from_value(j["strength"].clone()).expect("a strength");
             assert!(s.same_notation(&e.strength()), "{}", j["strength"]);
             assert_eq!(j["status"].as_str(), Some(e.status().as_str()));
             assert_eq!(j["stale"].as_bool(), Some(e.is_stale()));
+            assert_eq!(j["contradicted"].as_bool(), Some(e.is_contradicted()));
             let sources: Vec<String> = e.basis().iter().map(|r| r.to_string()).collect();
-            assert_eq!(
-                j["sources"].as_array().map(|a| a.len()),
-                Some(sources.len())
-            );
-            assert_eq!(j["nested_in"].as_u64(), e.nested_in().map(|n| n as u64));
-        }
-        let nations = v["by_nation"].as_array().expect("by_nation");
-        assert_eq!(nations.len(), p.by_nation().len());
-        for (j, n) in nations.iter().zip(p.by_nation()) {
-            check_interval(&j["total"], n.total, "nation total");
-            let keys: Vec<&str> = j["entries"]
-                .as_array()
-                .expect("keys")
-                .iter()
-                .filter_map(Value::as_str)
-                .collect();
-            let expected: Vec<String> = n.entries.iter().map(|e| e.key().to_string()).collect();
-            assert_eq!(keys, expected);
-        }
-        let missions = v["by_mission"].as_array().expect("by_mission");
-        for (j, m) in missions.iter().zip(p.by_mission()) {
-            check_interval(&j["attributed"], m.attributed, "attributed");
-            match m.unattributed {
-                Some(u) => check_interval(&j["unattributed"], u, "unattributed"),
-                None => assert!(j["unattributed"].is_null()),
+            assert_eq!(j["sources"].as_str(), Some(sources.join(";").as_str()));
+            let (low, high) = match e.nested_in() {
+                // A part of another figure gives its counts apart, so a
+                // column sum never counts it twice.
+                Some(i) => {
+                    saw_part = true;
+                    let parent = p.entries()[i].key().to_string();
+                    assert_eq!(j["part_of"].as_str(), Some(parent.as_str()));
+                    assert!(j["low"].is_null() && j["high"].is_null());
+                    (&j["part_low"], &j["part_high"])
+                }
+                None => {
+                    assert!(j["part_of"].is_null() && j["part_low"].is_null());
+                    assert_eq!(j["high_unbounded"].as_bool(), Some(e.bounds().high().is_none()));
+                    (&j["low"], &j["high"])
+                }
+            };
+            assert_eq!(low.as_u64(), Some(e.bounds().low()));
+            match e.bounds().high() {
+                Some(h) => assert_eq!(high.as_u64(), Some(h)),
+                None => {
+                    saw_open = true;
+                    assert!(high.is_null(), "an open high is null: {j}");
+                }
             }
         }
-        assert_eq!(
-            v["by_location"].as_array().map(Vec::len),
-            Some(p.by_location().len())
-        );
+        let totals = serde_json::to_value(rows::totals(&p)).expect("serialize");
+        let all = &totals[0];
+        assert_eq!(all["scope"].as_str(), Some("all"));
+        assert_eq!(all["low"].as_u64(), Some(p.total().low()));
+        assert_eq!(all["high"].as_u64(), p.total().high());
+        assert_eq!(all["high_unbounded"].as_bool(), Some(p.total().high().is_none()));
+        let nations: Vec<&Value> = totals
+            .as_array()
+            .expect("rows")
+            .iter()
+            .filter(|t| t["scope"] == "nation")
+            .collect();
+        assert_eq!(nations.len(), p.by_nation().len());
+        for (j, n) in nations.iter().zip(p.by_nation()) {
+            assert_eq!(j["low"].as_u64(), Some(n.total.low()));
+            assert_eq!(j["high"].as_u64(), n.total.high());
+        }
     }
-    assert!(saw_open, "an open-ended total is among the cases");
+    assert!(saw_open, "an open-ended figure is among the cases");
+    assert!(saw_part, "a figure part of another is among the cases");
 }
 
 #[test]
@@ -162,37 +158,46 @@ fn a_deployment_gives_its_strength_as_numbers() {
 
 #[test]
 fn a_timeline_and_changes_in_json_keep_their_figures_and_dates() {
-    use troop_tracker::Subject;
+    use troop_tracker::{rows, Subject};
     let data = Dataset::bundled().expect("bundled data loads");
     let items = data.timeline(&Subject::All);
-    let v = serde_json::to_value(&items).expect("serialize");
-    let lines = v.as_array().expect("a list");
-    assert_eq!(lines.len(), items.len());
+    let lines = rows::timeline(&data, &Subject::All);
+    let v = serde_json::to_value(&lines).expect("serialize");
+    let json = v.as_array().expect("a list");
+    // A row per figure a line changes: an arrival adds one.
+    let arrivals = items.iter().filter(|i| i.arrival.is_some()).count();
+    assert_eq!(json.len(), items.len() + arrivals);
     let mut open = 0;
-    for (j, item) in lines.iter().zip(&items) {
-        assert_eq!(j["record"].as_str(), Some(item.record.as_str()));
-        assert_eq!(j["kind"].as_str(), Some(item.kind.as_str()));
-        assert_eq!(j["date"].as_str(), Some(item.date.to_string().as_str()));
-        assert_eq!(
-            j["step"]["key"].as_str(),
-            Some(item.step.key.to_string().as_str())
-        );
-        match item.strength_after {
-            Some(i) => check_interval(&j["strength_after"], i, "strength_after"),
-            None => assert!(j["strength_after"].is_null()),
-        }
-        assert_eq!(j["arrival"].is_null(), item.arrival.is_none());
-        if j["first_day"].is_null() {
-            open += 1;
-            assert!(item.date.to_string().starts_with(".."), "{}", item.date);
-        } else {
-            assert_eq!(
-                j["first_day"].as_str(),
-                Some(item.date.earliest().to_string().as_str())
-            );
+    let mut rows_of = json.iter();
+    for item in &items {
+        for step in std::iter::once(&item.step).chain(&item.arrival) {
+            let j = rows_of.next().expect("a row per step");
+            assert_eq!(j["record"].as_str(), Some(item.record.as_str()));
+            assert_eq!(j["date_text"].as_str(), Some(item.date.to_string().as_str()));
+            assert_eq!(j["date"].as_str(), Some(item.date.anchor().to_string().as_str()));
+            assert_eq!(j["figure"].as_str(), Some(step.key.to_string().as_str()));
+            match step.after {
+                Some(s) => {
+                    let back: Strength =
+                        serde_json::from_value(j["strength_after"].clone()).expect("strength");
+                    assert!(back.same_notation(&s));
+                    let (low, high) = if j["unit"] == "troops" {
+                        (&j["troops_low"], &j["troops_high"])
+                    } else {
+                        (&j["count_low"], &j["count_high"])
+                    };
+                    assert_eq!(low.as_u64(), Some(s.bounds().low()));
+                    assert_eq!(high.as_u64(), s.bounds().high());
+                }
+                None => assert!(j["strength_after"].is_null()),
+            }
+            if j["date_end"].is_null() {
+                open += 1;
+                assert!(item.date.last_day().is_none(), "{}", item.date);
+            }
         }
     }
-    assert!(open > 0, "a date with no first day is among the lines");
+    assert!(open > 0, "a date with no last day is among the lines");
 
     let ledger = Ledger::new(&data);
     let changes = ledger.changes(

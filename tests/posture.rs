@@ -315,16 +315,22 @@ fn home_and_abroad_are_totalled_apart() {
     troop_tracker::export::write_totals(&mut csv, &p, Default::default()).expect("writes");
     let csv = String::from_utf8(csv).expect("UTF-8");
     assert!(
-        csv.contains(",at_home,troops in their own nation,900..1100,900,1100,no"),
+        csv.contains(",at_home,troops in their own nation,900..1100,900,1100,false,"),
         "{csv}"
     );
     assert!(
         csv.contains(",abroad,troops outside their own nation,"),
         "{csv}"
     );
-    let json = serde_json::to_value(&p).expect("JSON");
-    assert_eq!(json["at_home"]["notation"], "900..1100");
-    assert!(json["abroad"]["low"].is_u64());
+    let json = serde_json::to_value(troop_tracker::rows::totals(&p)).expect("JSON");
+    let home = json
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|t| t["scope"] == "at_home")
+        .expect("at home");
+    assert_eq!(home["strength"], "900..1100");
+    assert_eq!((home["low"].as_u64(), home["high"].as_u64()), (Some(900), Some(1100)));
     let text = summary::posture_tables(&p, 100);
     assert!(text.contains("in their own nation: 900..1100"), "{text}");
 }

@@ -89,6 +89,21 @@ pub enum Format {
     Csv,
     /// JSON, numbers as numbers (`high: null` when unbounded).
     Json,
+    /// JSON Lines: one row per line, the columns of the CSV as keys.
+    Jsonl,
+}
+
+/// Writes rows as JSON Lines (one object per line) to standard output.
+pub fn print_json_lines<T: serde::Serialize>(rows: &[T]) -> Result<(), crate::output::Failure> {
+    let mut text = String::new();
+    for row in rows {
+        text.push_str(
+            &serde_json::to_string(row)
+                .map_err(|e| crate::output::Failure::Usage(format!("cannot write JSON: {e}")))?,
+        );
+        text.push('\n');
+    }
+    crate::output::print(&text)
 }
 
 /// Writes `value` as pretty JSON and a newline to standard output.

@@ -3,10 +3,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use troop_tracker::chart::{chart, render_svg, Chart};
-use troop_tracker::{Dataset, Ledger, Subject};
+use troop_tracker::chart::{chart, render_svg};
+use troop_tracker::rows::{chart_points, ChartPoint};
+use troop_tracker::{export, Dataset, Interval, Ledger, Subject};
 
-use crate::args::{print_json, SubjectArgs};
+use crate::args::{print_json, print_json_lines, SubjectArgs};
+use crate::summary::from_export;
 use crate::codes;
 use crate::output::{self, cannot_write, create, Failure};
 
@@ -23,7 +25,7 @@ pub struct Args {
     /// Write the SVG here (default: standard output).
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// svg draws the chart; table, csv and json print its points.
+    /// svg draws the chart; table, csv, json and jsonl print its points.
     #[arg(long, value_enum, default_value_t = Picture::Svg)]
     format: Picture,
     /// Width and height in pixels.
@@ -40,8 +42,17 @@ enum Picture {
     Table,
     /// Its points as CSV.
     Csv,
-    /// Its series as JSON.
+    /// Its title and points as JSON.
     Json,
+    /// Its points as JSON Lines.
+    Jsonl,
+}
+
+/// A chart's title and its points, as `chart --format csv` writes them.
+#[derive(serde::Serialize)]
+struct Points<'c> {
+    title: &'c str,
+    points: Vec<ChartPoint>,
 }
 
 fn size(text: &str) -> Result<(u32, u32), String> {
@@ -75,56 +86,41 @@ pub fn run(data: &Dataset, inputs: &[std::path::PathBuf], args: &Args) -> Result
                 None => output::print(&svg),
             }
         }
-        Picture::Json => print_json(&series),
-        Picture::Csv => output::print(&points_csv(&series)?),
-        Picture::Table => output::print(&points_table(&series)),
+        Picture::Json => print_json(&Points {
+            title: &series.title,
+            points: chart_points(&series),
+        }),
+        Picture::Jsonl => print_json_lines(&chart_points(&series)),
+        Picture::Csv => export::write_rows(
+            output::stdout(),
+            &chart_points(&series),
+            export::ExportOptions::default(),
+        )
+        .map(|_| ())
+        .map_err(from_export),
+        Picture::Table => output::print(&points_table(&series.title, &chart_points(&series))),
     }
 }
 
-/// One row per point: `series, day, low, high, high_unbounded, planned,
-/// records` (records joined by `;`), `high` empty when unbounded.
-fn points_csv(series: &Chart) -> Result<String, Failure> {
-    let header = [
-        "series",
-        "day",
-        "low",
-        "high",
-        "high_unbounded",
-        "planned",
-        "records",
-        "flags",
-    ];
-    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
-    let rows = series.series.iter().flat_map(|s| {
-        s.points.iter().map(move |p| {
-            vec![
-                s.label.clone(),
-                p.day.to_string(),
-                p.bounds.low().to_string(),
-                p.bounds.high().map_or(String::new(), |h| h.to_string()),
-                yes_no(p.bounds.high().is_none()),
-                yes_no(p.planned),
-                p.records.join(";"),
-                p.flags.join(";"),
-            ]
-        })
-    });
-    output::csv_text(&header, rows)
-}
-
-fn points_table(series: &Chart) -> String {
-    let mut out = format!("{}\n\n", series.title);
-    for s in &series.series {
-        out.push_str(&format!("{}:\n", s.label));
-        for p in &s.points {
-            let planned = if p.planned { " (planned)" } else { "" };
-            out.push_str(&format!(
-                "  {}  {}{planned}  [{}]\n",
-                p.day,
-                p.bounds,
-                p.records.join(", ")
-            ));
+/// The points as a text table, from their rows.
+fn points_table(title: &str, points: &[ChartPoint]) -> String {
+    let mut out = format!("{title}\n\n");
+    let mut series: Option<&str> = None;
+    for p in points {
+        if series != Some(p.series.as_str()) {
+            out.push_str(&format!("{}:\n", p.series));
+            series = Some(&p.series);
         }
+        let planned = if p.planned { " (planned)" } else { "" };
+        let bounds = match p.high {
+            Some(high) => Interval::new(p.low, high).map_or_else(|_| "?".to_owned(), |b| b.to_string()),
+            None => Interval::at_least(p.low).to_string(),
+        };
+        out.push_str(&format!(
+            "  {}  {bounds}{planned}  [{}]\n",
+            p.day,
+            p.records.replace(';', ", ")
+        ));
     }
     out
 }

@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use troop_tracker::import::TableCounts;
-use troop_tracker::{Problem, ProblemKind};
+use troop_tracker::{export, rows, Problem, ProblemKind};
 
-use crate::args::{print_json, Format};
+use crate::args::{print_json, print_json_lines, Format};
+use crate::summary::from_export;
 use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
 
@@ -31,12 +31,11 @@ pub struct Args {
     show: usize,
 }
 
+/// What the import gave, as rows: counts per table, then every problem.
 #[derive(Serialize)]
-struct Json<'a> {
-    tables: &'a [TableCounts],
-    rows_left_out: Vec<String>,
-    rows_flagged: Vec<String>,
-    findings: BTreeMap<String, usize>,
+struct Json {
+    counts: Vec<rows::ImportCount>,
+    findings: Vec<rows::FindingRow>,
 }
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
@@ -50,35 +49,17 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
         loaded.problems.iter().partition(|p| p.leaves_out_rows());
     match args.format {
         Format::Json => print_json(&Json {
-            tables: &loaded.tables,
-            rows_left_out: dropped.iter().map(|p| p.to_string()).collect(),
-            rows_flagged: flagged.iter().map(|p| p.to_string()).collect(),
-            findings: by_rule(&report),
+            counts: rows::import_counts(&loaded.tables, &loaded.problems),
+            findings: report.rows(),
         }),
-        Format::Csv => {
-            let rows = loaded.tables.iter().flat_map(|t| {
-                let row = |what: String, n: usize| vec![t.file.clone(), what, n.to_string()];
-                let readings = t
-                    .by_reading
-                    .iter()
-                    .map(move |(r, n)| row(r.to_string(), *n));
-                // What the checks of the rows found, by code: `problem:bad-cell`.
-                let mut found: BTreeMap<&str, usize> = BTreeMap::new();
-                for p in &loaded.problems {
-                    if p.position().file_name() == t.file {
-                        *found.entry(p.code()).or_default() += 1;
-                    }
-                }
-                let found: Vec<Vec<String>> = found
-                    .into_iter()
-                    .map(|(code, n)| row(format!("problem:{code}"), n))
-                    .collect();
-                readings
-                    .chain([row("left_out".to_owned(), t.rows - t.imported)])
-                    .chain(found)
-            });
-            output::print(&output::csv_text(&["file", "reading", "rows"], rows)?)
-        }
+        Format::Jsonl => print_json_lines(&rows::import_counts(&loaded.tables, &loaded.problems)),
+        Format::Csv => export::write_rows(
+            output::stdout(),
+            &rows::import_counts(&loaded.tables, &loaded.problems),
+            export::ExportOptions::default(),
+        )
+        .map(|_| ())
+        .map_err(from_export),
         Format::Table => {
             let mut out = String::new();
             for t in &loaded.tables {

@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 use troop_tracker::import::{self, TableCounts};
 use troop_tracker::{Dataset, LoadOptions, Problem, Report, Severity};
 
@@ -23,12 +22,10 @@ pub struct Loaded {
 
 /// What the checks found: the import's problems with its tables (rows
 /// left out or read with a caveat), and the consistency findings.
-#[derive(Serialize)]
 pub struct Checks<'l> {
     /// The import's problems, in the order found.
     pub problems: &'l [Problem],
     /// The consistency findings.
-    #[serde(flatten)]
     pub report: Report,
 }
 
@@ -41,6 +38,11 @@ impl Checks<'_> {
                 .iter()
                 .filter(|p| p.severity() == severity)
                 .count()
+    }
+
+    /// Every problem and finding as rows, as findings.csv writes them.
+    pub fn rows(&self) -> Vec<troop_tracker::rows::FindingRow> {
+        troop_tracker::rows::findings(self.problems, &self.report)
     }
 }
 

@@ -121,18 +121,3 @@ pub fn print(text: &str) -> Result<(), Failure> {
     out.flush()?;
     Ok(())
 }
-
-/// A small table as CSV text (RFC 4180 quoting by the csv crate).
-pub fn csv_text(
-    header: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> Result<String, Failure> {
-    let failed = |e: csv::Error| Failure::Usage(format!("cannot write CSV: {e}"));
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header).map_err(failed)?;
-    for row in rows {
-        w.write_record(row).map_err(failed)?;
-    }
-    let bytes = w.into_inner().map_err(|e| failed(e.into_error().into()))?;
-    String::from_utf8(bytes).map_err(|e| Failure::Usage(e.to_string()))
-}

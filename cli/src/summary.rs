@@ -4,10 +4,10 @@
 use serde::Serialize;
 use troop_tracker::posture::{key_moments, KeyMoment};
 use troop_tracker::{
-    export, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Severity, Subject,
+    export, rows, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Severity, Subject,
 };
 
-use crate::args::{print_json, DayArgs, Format};
+use crate::args::{print_json, print_json_lines, DayArgs, Format};
 use crate::codes;
 use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
@@ -50,16 +50,22 @@ pub struct Args {
     largest: Option<usize>,
 }
 
+/// One moment of the summary: its title, day and options, and the
+/// posture's figures and totals as the files' rows.
 #[derive(Serialize)]
 struct Moment<'p> {
     title: &'p str,
-    posture: &'p Posture<'p>,
+    as_of: troop_tracker::Day,
+    projection: &'static str,
+    moment: &'static str,
+    figures: Vec<rows::PostureRow>,
+    totals: Vec<rows::TotalRow>,
 }
 
 #[derive(Serialize)]
 struct Json<'p> {
     moments: Vec<Moment<'p>>,
-    validation: &'p Checks<'p>,
+    findings: Vec<rows::FindingRow>,
 }
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
@@ -89,16 +95,29 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                 .map(|_| ())
                 .map_err(from_export)
         }
+        Format::Jsonl => {
+            let [posture] = postures.as_slice() else {
+                return Err(Failure::Usage(
+                    "summary --format jsonl writes one posture: give --as-of YYYY-MM-DD"
+                        .to_owned(),
+                ));
+            };
+            print_json_lines(&rows::posture(posture))
+        }
         Format::Json => print_json(&Json {
             moments: moments
                 .iter()
                 .zip(&postures)
                 .map(|(m, posture)| Moment {
                     title: &m.title,
-                    posture,
+                    as_of: posture.day(),
+                    projection: posture.options().projection.as_str(),
+                    moment: posture.options().moment.as_str(),
+                    figures: rows::posture(posture),
+                    totals: rows::totals(posture),
                 })
                 .collect(),
-            validation: &loaded.report(),
+            findings: loaded.report().rows(),
         }),
         Format::Table => {
             let subjects = focus.subjects();

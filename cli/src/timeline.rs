@@ -1,8 +1,8 @@
 //! `troop-tracker timeline`: the dated history of a subject, with sources.
 
-use troop_tracker::{export, summary as tables, Dataset, Subject};
+use troop_tracker::{export, rows, summary as tables, Dataset, Subject};
 
-use crate::args::{print_json, Format, SubjectArgs};
+use crate::args::{print_json, print_json_lines, Format, SubjectArgs};
 use crate::codes;
 use crate::output::{self, Failure};
 use crate::summary::{from_export, subject_name};
@@ -50,6 +50,7 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
                 .map(|_| ())
                 .map_err(from_export)
         }
-        Format::Json => print_json(&data.timeline(&subject.unwrap_or(Subject::All))),
+        Format::Json => print_json(&rows::timeline(data, &subject.unwrap_or(Subject::All))),
+        Format::Jsonl => print_json_lines(&rows::timeline(data, &subject.unwrap_or(Subject::All))),
     }
 }

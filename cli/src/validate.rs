@@ -1,9 +1,9 @@
 //! `troop-tracker validate`: figures that cannot all be true.
 
 use serde::Serialize;
-use troop_tracker::{export, summary as tables, Finding, Problem, Severity};
+use troop_tracker::{export, rows, summary as tables, Problem, Report, Severity};
 
-use crate::args::{print_json, Format};
+use crate::args::{print_json, print_json_lines, Format};
 use crate::load::Loaded;
 use crate::output::{self, Failure};
 use crate::summary::from_export;
@@ -55,11 +55,20 @@ struct Counts {
 }
 
 #[derive(Serialize)]
-struct Json<'r> {
+struct Json {
     counts: Counts,
     min_severity: Severity,
-    problems: Vec<&'r Problem>,
-    findings: Vec<&'r Finding>,
+    findings: Vec<rows::FindingRow>,
+}
+
+/// The problems and findings at least as severe as `least`, as rows.
+fn shown(problems: &[Problem], report: &Report, least: Severity) -> Vec<rows::FindingRow> {
+    let problems: Vec<Problem> = problems
+        .iter()
+        .filter(|p| p.severity() <= least)
+        .cloned()
+        .collect();
+    rows::findings(&problems, &report.at_least(least))
 }
 
 pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
@@ -75,13 +84,9 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                 notes: checks.count(Severity::Note),
             },
             min_severity: least,
-            problems: problems.iter().filter(|p| p.severity() <= least).collect(),
-            findings: report
-                .findings()
-                .iter()
-                .filter(|f| f.severity() <= least)
-                .collect(),
+            findings: shown(problems, report, least),
         })?,
+        Format::Jsonl => print_json_lines(&shown(problems, report, least))?,
         Format::Csv => {
             let shown = report.at_least(least);
             let problems: Vec<Problem> = problems

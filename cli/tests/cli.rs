@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use troop_tracker::export::TIMELINE_COLUMNS;
+use troop_tracker::rows::{column_names, TimelineRow};
 
 fn tool(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_troop-tracker"))
@@ -191,20 +191,23 @@ fn validate_exits_1_on_contradictions_and_2_when_nothing_loads() {
 fn every_subcommand_writes_json() {
     let summary = json(&["summary", "--format", "json"]);
     assert_eq!(summary["moments"].as_array().map(Vec::len), Some(3));
-    assert_eq!(summary["moments"][1]["posture"]["total"]["low"], 620);
+    assert_eq!(summary["moments"][1]["totals"][0]["scope"], "all");
+    assert_eq!(summary["moments"][1]["totals"][0]["low"], 620);
     assert_eq!(
-        summary["validation"]["findings"].as_array().map(Vec::len),
+        summary["findings"].as_array().map(Vec::len),
         Some(37)
     );
     let validation = json(&["validate", "--format", "json"]);
     assert_eq!(validation["counts"]["notes"], 36);
     assert_eq!(validation["findings"].as_array().map(Vec::len), Some(1));
     let timeline = json(&["timeline", "--nation", "DEU", "--format", "json"]);
-    assert_eq!(timeline.as_array().map(Vec::len), Some(3));
+    // Three lines, one a move carried out: a row for each end.
+    assert_eq!(timeline.as_array().map(Vec::len), Some(4));
+    assert!(timeline[0]["event_kind"].is_string());
     let chart = json(&["chart", "--location", "IRQ", "--format", "json"]);
     assert_eq!(
-        chart["series"][0]["points"][0]["bounds"]["notation"],
-        "91..589"
+        (&chart["points"][0]["low"], &chart["points"][0]["high"]),
+        (&serde_json::json!(91), &serde_json::json!(589))
     );
     let dir = scratch("json");
     let out = ok(&[
@@ -214,7 +217,7 @@ fn every_subcommand_writes_json() {
         "--format",
         "json",
     ]);
-    for file in ["posture.json", "timeline.json", "findings.json"] {
+    for file in ["posture.json", "totals.json", "pivot.json", "timeline.json", "findings.json"] {
         assert!(out.contains(file));
         let body = std::fs::read_to_string(dir.join(file)).expect("written");
         serde_json::from_str::<serde_json::Value>(&body).expect("valid JSON");
@@ -225,13 +228,15 @@ fn every_subcommand_writes_json() {
 fn csv_output_has_the_exports_columns() {
     let timeline = ok(&["timeline", "--location", "JOR", "--format", "csv"]);
     let mut lines = timeline.lines();
-    assert_eq!(lines.next(), Some(TIMELINE_COLUMNS.join(",").as_str()));
+    assert_eq!(lines.next(), Some(column_names::<TimelineRow>().join(",").as_str()));
     assert!(lines.all(|l| l.contains("JOR")));
     let chart = ok(&["chart", "--mission", "NMI", "--format", "csv"]);
-    assert!(chart.starts_with("series,day,low,high,high_unbounded,planned,records,flags\n"));
-    assert!(chart.contains("reported total,2020-02-13,651,,yes,yes,"));
+    let header = column_names::<troop_tracker::rows::ChartPoint>().join(",");
+    assert!(chart.starts_with(&format!("{header}\n")), "{chart}");
+    assert!(chart.contains("reported total,2020-02-13,651,,true,true,false,false,"), "{chart}");
     let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);
-    assert!(summary.starts_with("as_of,nation,"));
+    let header = column_names::<troop_tracker::rows::PostureRow>().join(",");
+    assert!(summary.starts_with(&format!("{header}\n")));
 }
 
 #[test]
@@ -318,8 +323,22 @@ fn import_says_what_troopdata_gave() {
     assert!(out.contains("2  competing-claims error"), "{out}");
     assert!(out.contains("2  spike warning"), "{out}");
     let json = json(&["--troopdata", &dir, "import", "--format", "json"]);
-    assert_eq!(json["tables"][0]["by_reading"]["not_reported"], 5);
-    assert_eq!(json["rows_flagged"].as_array().map(Vec::len), Some(1));
+    let counts = json["counts"].as_array().expect("counts");
+    let not_reported = counts
+        .iter()
+        .find(|c| c["reading"] == "not_reported")
+        .expect("a count of rows not reported");
+    assert_eq!(not_reported["rows"], 5);
+    let left_out = counts.iter().find(|c| c["reading"] == "left_out").expect("left out");
+    assert_eq!(left_out["rows"], 1);
+    let problems: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["file"].is_string())
+        .collect();
+    assert_eq!(problems.len(), 2, "the row left out and the row read with a caveat");
+    assert!(problems.iter().all(|p| p["line"].is_u64()));
     let out = tool(&["import"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("give --troopdata DIR"));
@@ -341,9 +360,12 @@ fn the_other_commands_read_troopdata_too() {
         .lines()
         .find(|l| l.contains("TDQ-DEU-2020-03"))
         .expect("the March 2020 row");
-    assert!(march.starts_with(
-        "2020-03-01,2020-03-31,month,USA,,DEU,,observed 34674,34674,troops,34674,34674"
-    ));
+    assert!(
+        march.starts_with(
+            "2020-03-01,2020-03-31,month,2020-03,USA in DEU,USA,,DEU,,observed 34674,34674,troops,34674,34674"
+        ),
+        "{march}"
+    );
     assert!(march.contains("troopdata-quarterly,\"260,DEU,Germany,2020,March,1,March 2020,34674\""));
     let summary = ok(&[
         "--troopdata",

@@ -56,6 +56,10 @@ pub enum ExportError {
         /// The schema's file names.
         expected: String,
     },
+    /// A Parquet file or an Arrow batch could not be written (the
+    /// `parquet` feature).
+    #[error("cannot write the Parquet file: {0}")]
+    Parquet(String),
 }
 
 impl ExportError {

@@ -1,105 +1,202 @@
-//! CSV files for spreadsheets: the posture, the timeline, the findings, a
-//! nation-by-location pivot, and the whole ledger in the input schema.
+//! Files for spreadsheets: every answer's [rows](crate::rows) as CSV (the
+//! posture, its totals, a nation-by-location pivot, the timeline, the
+//! checks), and the whole ledger in the input schema; Parquet with the
+//! `parquet` feature.
 //!
-//! Every file is UTF-8 with RFC 4180 quoting, ISO 8601 dates and plain
-//! numbers. A text cell that a spreadsheet would run as a formula (one
-//! starting with `=`, `+`, `-`, `@`, a tab, a carriage return or a line
-//! feed) is written with a leading `'`, as OWASP recommends, and so is a
-//! part of one after a `;`, where spreadsheets in `;`-separator locales
-//! split the line; the loader takes it off again, so an exported ledger
-//! loads back unchanged. No NUL byte reaches a file (see [`neutralize`]).
+//! Every CSV file is UTF-8 with RFC 4180 quoting, ISO 8601 dates, plain
+//! numbers and `true`/`false`, its header the row type's
+//! [columns](crate::rows::Row::COLUMNS). A text cell that a spreadsheet
+//! would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab, a
+//! carriage return or a line feed) is written with a leading `'`, as
+//! OWASP recommends, and so is a part of one after a `;`, where
+//! spreadsheets in `;`-separator locales split the line; the loader takes
+//! it off again, so an exported ledger loads back unchanged. No NUL byte
+//! reaches a file (see [`neutralize`]).
 //!
 //! The output layer: it renders what the analyses computed (a
 //! [`Posture`](crate::Posture), the [timeline](crate::Dataset::timeline),
-//! a [`Report`](crate::Report)) and computes nothing of its own.
+//! a [`Report`](crate::Report)), through the rows, and computes nothing of
+//! its own.
 
-mod findings;
-mod posture;
-mod timeline;
+#[cfg(feature = "parquet")]
+mod parquet;
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use crate::csv::write::Sheet;
-use crate::interval::Interval;
-use crate::ledger::Key;
+use crate::csv::Problem;
+use crate::dataset::Dataset;
+use crate::posture::Posture;
+use crate::rows::{self, Row, Value};
+use crate::timeline::Subject;
+use crate::validate::Report;
 
 pub use crate::csv::{neutralize, restore, write_ledger, write_table, ExportError, ExportOptions};
-pub use findings::{write_checks, write_findings, FINDINGS_COLUMNS};
-pub use posture::{write_pivot, write_posture, write_totals, POSTURE_COLUMNS, TOTALS_COLUMNS};
-pub use timeline::{write_timeline, write_timeline_of, TIMELINE_COLUMNS};
+#[cfg(feature = "parquet")]
+pub use parquet::{record_batch, schema, write_parquet};
 
-/// Writes rows of cells under a header.
-pub(crate) fn rows<W: Write>(
+/// A typed cell as CSV text: text guarded against formulas, numbers and
+/// days as written, flags as `true`/`false`, nothing as an empty cell.
+fn cell(value: Value<'_>) -> String {
+    match value {
+        Value::Text(t) => neutralize(t.unwrap_or_default()).into_owned(),
+        Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        Value::Flag(b) => b.map(|b| b.to_string()).unwrap_or_default(),
+    }
+}
+
+/// Writes rows of any row type as CSV under its columns' names; returns
+/// how many rows were written.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_rows<W: Write, R: Row>(
     w: W,
+    rows: &[R],
     options: ExportOptions,
-    header: &[&str],
-    rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> Result<usize, ExportError> {
-    let mut sheet = Sheet::new(w, options, header)?;
+    let mut sheet = Sheet::new(w, options, &rows::column_names::<R>())?;
     for row in rows {
-        sheet.record(row.iter().map(|c| c.text().into_owned()))?;
+        sheet.record(row.values().into_iter().map(cell))?;
     }
     sheet.finish()
 }
 
-/// A cell: free text (guarded against formulas) or a value whose notation
-/// cannot start a formula (codes, ids, numbers, dates, notations).
-pub(crate) enum Cell {
-    Text(String),
-    Value(String),
+/// Writes the posture's figures ([`rows::posture`]), one row per
+/// nation, mission and location.
+///
+/// `low` and `high` are what each row adds to the totals, so summing them
+/// gives outer bounds of [`Posture::total`] (the exact totals are in
+/// [`write_totals`]); an empty `high` means no upper bound, and says so in
+/// `high_unbounded`, since a spreadsheet or pandas sums an empty cell as
+/// nothing and would report a finite total. A row that is part of another
+/// (an area of a country figure, one mission of an all-missions figure)
+/// names it in `part_of` and gives its counts in `part_low`/`part_high`
+/// instead, so nothing is counted twice.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_posture<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows(w, &rows::posture(posture), options)
 }
 
-impl Cell {
-    pub(crate) fn text(&self) -> Cow<'_, str> {
-        match self {
-            Cell::Text(t) => neutralize(t),
-            Cell::Value(v) => Cow::Borrowed(v),
+/// Writes the posture's totals ([`rows::totals`]), each as tight as the
+/// evidence allows.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_totals<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows(w, &rows::totals(posture), options)
+}
+
+/// Writes nations as rows and locations as columns, each cell the
+/// nation's strength there ([`rows::pivot`]), with totals in the last row
+/// and the last column.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_pivot<W: Write>(
+    w: W,
+    posture: &Posture<'_>,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    let cells = rows::pivot(posture);
+    // The columns: the locations in the cells' order, then the total.
+    let mut locations: Vec<&str> = Vec::new();
+    for c in &cells {
+        if c.location != "total" && !locations.contains(&c.location.as_str()) {
+            locations.push(&c.location);
         }
     }
-}
-
-pub(crate) fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
-}
-
-pub(crate) fn value(s: impl ToString) -> Cell {
-    Cell::Value(s.to_string())
-}
-
-pub(crate) fn opt<T: ToString>(v: Option<T>) -> Cell {
-    Cell::Value(v.map(|x| x.to_string()).unwrap_or_default())
-}
-
-pub(crate) fn opt_text(v: Option<&str>) -> Cell {
-    Cell::Text(v.unwrap_or_default().to_owned())
-}
-
-pub(crate) fn yes_no(v: Option<bool>) -> Cell {
-    value(match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    })
-}
-
-pub(crate) fn join<T: ToString>(items: impl IntoIterator<Item = T>) -> Cell {
-    value(
-        items
-            .into_iter()
-            .map(|x| x.to_string())
-            .collect::<Vec<_>>()
-            .join(";"),
-    )
-}
-
-pub(crate) fn location_cells(key: &Key) -> (Cell, Cell) {
-    match key.places.as_slice() {
-        [one] => (value(one.country()), opt_text(one.area())),
-        _ => (value(key.places_label()), value("")),
+    let mut header = vec!["nation"];
+    header.extend(&locations);
+    header.push("total");
+    let mut sheet = Sheet::new(w, options, &header)?;
+    let mut start = 0;
+    while start < cells.len() {
+        let nation = &cells[start].nation;
+        let end = cells[start..]
+            .iter()
+            .position(|c| &c.nation != nation)
+            .map_or(cells.len(), |n| start + n);
+        let of = &cells[start..end];
+        let mut line = vec![neutralize(nation).into_owned()];
+        line.extend(header[1..].iter().map(|l| {
+            of.iter()
+                .find(|c| c.location == *l)
+                .map_or(String::new(), |c| neutralize(&c.strength).into_owned())
+        }));
+        sheet.record(line)?;
+        start = end;
     }
+    sheet.finish()
 }
 
-pub(crate) fn bounds(i: Interval) -> (Cell, Cell) {
-    (value(i.low()), opt(i.high()))
+/// Writes the ledger's whole timeline ([`rows::timeline`] of
+/// [`Subject::All`]), oldest first.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_timeline<W: Write>(
+    w: W,
+    data: &Dataset,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_timeline_of(w, data, &Subject::All, options)
+}
+
+/// Writes one subject's timeline ([`rows::timeline`]).
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_timeline_of<W: Write>(
+    w: W,
+    data: &Dataset,
+    subject: &Subject,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows(w, &rows::timeline(data, subject), options)
+}
+
+/// Writes a validation report, one finding per row.
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_findings<W: Write>(
+    w: W,
+    report: &Report,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_checks(w, &[], report, options)
+}
+
+/// Writes what an import found in its tables, then a validation report,
+/// one row each ([`rows::findings`]).
+///
+/// # Errors
+///
+/// [`ExportError`] when the writer fails.
+pub fn write_checks<W: Write>(
+    w: W,
+    problems: &[Problem],
+    report: &Report,
+    options: ExportOptions,
+) -> Result<usize, ExportError> {
+    write_rows(w, &rows::findings(problems, report), options)
 }

@@ -3,7 +3,6 @@
 
 mod disputes;
 mod entry;
-mod json;
 mod moments;
 mod stated;
 mod totals;
