@@ -572,7 +572,10 @@ fn every_output_carries_the_doubts() {
     troop_tracker::export::write_posture(&mut csv, &posture, Default::default()).expect("csv");
     let csv = String::from_utf8(csv).expect("utf-8");
     let korea = csv.lines().find(|l| l.contains(",KOR,")).expect("Korea");
-    assert!(korea.contains(",suspect,,,52000,suspect: probably 52000 ("), "{korea}");
+    assert!(
+        korea.contains(",suspect,,,52000,suspect: probably 52000 ("),
+        "{korea}"
+    );
     let japan = csv.lines().find(|l| l.contains(",JPN,")).expect("Japan");
     assert!(
         japan.contains(",disputed,TDQ-JPN-1963-06;TDQ-JPN-1964-06,"),

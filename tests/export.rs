@@ -190,7 +190,16 @@ fn the_other_files_keep_their_column_contracts() {
     let (header, rows) = parse(&out);
     assert_eq!(
         header,
-        ["rule", "severity", "records", "contradiction", "file", "line", "column", "message"]
+        [
+            "rule",
+            "severity",
+            "records",
+            "contradiction",
+            "file",
+            "line",
+            "column",
+            "message"
+        ]
     );
     assert_eq!(rows.len(), data.validate().findings().len());
     assert!(rows

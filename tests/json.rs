@@ -29,8 +29,7 @@ fn a_posture_in_json_gives_its_numbers_through_its_rows() {
         for (j, e) in entries.iter().zip(p.entries()) {
             assert_eq!(j["as_of"].as_str(), Some(d));
             assert_eq!(j["figure"].as_str(), Some(e.key().to_string().as_str()));
-            let s: Strength =
-                serde_json::from_value(j["strength"].clone()).expect("a strength");
+            let s: Strength = serde_json::from_value(j["strength"].clone()).expect("a strength");
             assert!(s.same_notation(&e.strength()), "{}", j["strength"]);
             assert_eq!(j["status"].as_str(), Some(e.status().as_str()));
             assert_eq!(j["stale"].as_bool(), Some(e.is_stale()));
@@ -49,7 +48,10 @@ fn a_posture_in_json_gives_its_numbers_through_its_rows() {
                 }
                 None => {
                     assert!(j["part_of"].is_null() && j["part_low"].is_null());
-                    assert_eq!(j["high_unbounded"].as_bool(), Some(e.bounds().high().is_none()));
+                    assert_eq!(
+                        j["high_unbounded"].as_bool(),
+                        Some(e.bounds().high().is_none())
+                    );
                     (&j["low"], &j["high"])
                 }
             };
@@ -67,7 +69,10 @@ fn a_posture_in_json_gives_its_numbers_through_its_rows() {
         assert_eq!(all["scope"].as_str(), Some("all"));
         assert_eq!(all["low"].as_u64(), Some(p.total().low()));
         assert_eq!(all["high"].as_u64(), p.total().high());
-        assert_eq!(all["high_unbounded"].as_bool(), Some(p.total().high().is_none()));
+        assert_eq!(
+            all["high_unbounded"].as_bool(),
+            Some(p.total().high().is_none())
+        );
         let nations: Vec<&Value> = totals
             .as_array()
             .expect("rows")
@@ -173,8 +178,14 @@ fn a_timeline_and_changes_in_json_keep_their_figures_and_dates() {
         for step in std::iter::once(&item.step).chain(&item.arrival) {
             let j = rows_of.next().expect("a row per step");
             assert_eq!(j["record"].as_str(), Some(item.record.as_str()));
-            assert_eq!(j["date_text"].as_str(), Some(item.date.to_string().as_str()));
-            assert_eq!(j["date"].as_str(), Some(item.date.anchor().to_string().as_str()));
+            assert_eq!(
+                j["date_text"].as_str(),
+                Some(item.date.to_string().as_str())
+            );
+            assert_eq!(
+                j["date"].as_str(),
+                Some(item.date.anchor().to_string().as_str())
+            );
             assert_eq!(j["figure"].as_str(), Some(step.key.to_string().as_str()));
             match step.after {
                 Some(s) => {

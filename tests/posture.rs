@@ -330,7 +330,10 @@ fn home_and_abroad_are_totalled_apart() {
         .find(|t| t["scope"] == "at_home")
         .expect("at home");
     assert_eq!(home["strength"], "900..1100");
-    assert_eq!((home["low"].as_u64(), home["high"].as_u64()), (Some(900), Some(1100)));
+    assert_eq!(
+        (home["low"].as_u64(), home["high"].as_u64()),
+        (Some(900), Some(1100))
+    );
     let text = summary::posture_tables(&p, 100);
     assert!(text.contains("in their own nation: 900..1100"), "{text}");
 }

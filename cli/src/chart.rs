@@ -8,9 +8,9 @@ use troop_tracker::rows::{chart_points, ChartPoint};
 use troop_tracker::{export, Dataset, Interval, Ledger, Subject};
 
 use crate::args::{print_json, print_json_lines, SubjectArgs};
-use crate::summary::from_export;
 use crate::codes;
 use crate::output::{self, cannot_write, create, Failure};
+use crate::summary::from_export;
 
 /// Draw strength over time.
 #[derive(Debug, clap::Args)]
@@ -113,7 +113,9 @@ fn points_table(title: &str, points: &[ChartPoint]) -> String {
         }
         let planned = if p.planned { " (planned)" } else { "" };
         let bounds = match p.high {
-            Some(high) => Interval::new(p.low, high).map_or_else(|_| "?".to_owned(), |b| b.to_string()),
+            Some(high) => {
+                Interval::new(p.low, high).map_or_else(|_| "?".to_owned(), |b| b.to_string())
+            }
             None => Interval::at_least(p.low).to_string(),
         };
         out.push_str(&format!(

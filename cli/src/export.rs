@@ -12,11 +12,13 @@ use crate::output::{self, cannot_write, create, Failure};
 
 /// Write files for spreadsheets, notebooks and other tools.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Every format writes the same rows under the same column names: \
+#[command(
+    after_help = "Every format writes the same rows under the same column names: \
 posture, totals, pivot, timeline and findings (.csv, .json, .jsonl or .parquet), and with CSV \
 the ledger/ folder (the data in its own schema, with its articles). pivot.csv spreads the \
 pivot's cells as nations by locations; the other formats keep one cell per row. Without \
---as-of the day is the latest any figure describes. Sum totals, not posture: see the README.")]
+--as-of the day is the latest any figure describes. Sum totals, not posture: see the README."
+)]
 pub struct Args {
     /// The folder to write into (created if missing).
     #[arg(long, value_name = "DIR")]
@@ -126,14 +128,26 @@ pub fn run(loaded: &Loaded, inputs: &[PathBuf], args: &Args) -> Result<(), Failu
     };
     match args.format {
         Files::Csv => {
-            let csv = |w: &mut dyn Write, write: &dyn Fn(&mut dyn Write) -> Result<usize, ExportError>| {
-                write(w).map_err(|e| Failure::Usage(e.to_string()))
-            };
-            file("posture", &|w| csv(w, &|w| export::write_rows(w, &answers.posture, options)))?;
-            file("totals", &|w| csv(w, &|w| export::write_rows(w, &answers.totals, options)))?;
-            file("pivot", &|w| csv(w, &|w| export::write_pivot(w, &posture, options)))?;
-            file("timeline", &|w| csv(w, &|w| export::write_rows(w, &answers.timeline, options)))?;
-            file("findings", &|w| csv(w, &|w| export::write_rows(w, &answers.findings, options)))?;
+            let csv =
+                |w: &mut dyn Write,
+                 write: &dyn Fn(&mut dyn Write) -> Result<usize, ExportError>| {
+                    write(w).map_err(|e| Failure::Usage(e.to_string()))
+                };
+            file("posture", &|w| {
+                csv(w, &|w| export::write_rows(w, &answers.posture, options))
+            })?;
+            file("totals", &|w| {
+                csv(w, &|w| export::write_rows(w, &answers.totals, options))
+            })?;
+            file("pivot", &|w| {
+                csv(w, &|w| export::write_pivot(w, &posture, options))
+            })?;
+            file("timeline", &|w| {
+                csv(w, &|w| export::write_rows(w, &answers.timeline, options))
+            })?;
+            file("findings", &|w| {
+                csv(w, &|w| export::write_rows(w, &answers.findings, options))
+            })?;
         }
         Files::Json | Files::Jsonl => {
             let lines = args.format == Files::Jsonl;
@@ -167,16 +181,19 @@ fn json<R: serde::Serialize>(w: &mut dyn Write, rows: &[R], lines: bool) -> Resu
     if lines {
         for row in rows {
             serde_json::to_writer(&mut *w, row).map_err(failed)?;
-            w.write_all(b"\n").map_err(|e| Failure::Usage(e.to_string()))?;
+            w.write_all(b"\n")
+                .map_err(|e| Failure::Usage(e.to_string()))?;
         }
     } else {
         serde_json::to_writer_pretty(&mut *w, rows).map_err(failed)?;
-        w.write_all(b"\n").map_err(|e| Failure::Usage(e.to_string()))?;
+        w.write_all(b"\n")
+            .map_err(|e| Failure::Usage(e.to_string()))?;
     }
     Ok(rows.len())
 }
 
-type FileFn<'a> = dyn FnMut(&str, &dyn Fn(&mut dyn Write) -> Result<usize, Failure>) -> Result<(), Failure> + 'a;
+type FileFn<'a> =
+    dyn FnMut(&str, &dyn Fn(&mut dyn Write) -> Result<usize, Failure>) -> Result<(), Failure> + 'a;
 
 #[cfg(feature = "parquet")]
 fn parquet_files(answers: &Answers, file: &mut FileFn<'_>) -> Result<(), Failure> {
@@ -184,8 +201,10 @@ fn parquet_files(answers: &Answers, file: &mut FileFn<'_>) -> Result<(), Failure
         // The writer behind `w` is not `Send`, which arrow-rs asks for:
         // the file is made in memory, then written.
         let mut bytes = Vec::new();
-        let n = export::write_parquet(&mut bytes, rows).map_err(|e| Failure::Usage(e.to_string()))?;
-        w.write_all(&bytes).map_err(|e| Failure::Usage(e.to_string()))?;
+        let n =
+            export::write_parquet(&mut bytes, rows).map_err(|e| Failure::Usage(e.to_string()))?;
+        w.write_all(&bytes)
+            .map_err(|e| Failure::Usage(e.to_string()))?;
         Ok(n)
     }
     file("posture", &|w| parquet(w, &answers.posture))?;

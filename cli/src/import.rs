@@ -7,9 +7,9 @@ use serde::Serialize;
 use troop_tracker::{export, rows, Problem, ProblemKind};
 
 use crate::args::{print_json, print_json_lines, Format};
-use crate::summary::from_export;
 use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
+use crate::summary::from_export;
 
 /// Import the tables (--troopdata DIR, --ipi DIR) and say what they gave.
 #[derive(Debug, clap::Args)]

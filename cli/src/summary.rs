@@ -4,7 +4,8 @@
 use serde::Serialize;
 use troop_tracker::posture::{key_moments, KeyMoment};
 use troop_tracker::{
-    export, rows, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Severity, Subject,
+    export, rows, summary as tables, Dataset, Ledger, MissionId, NationCode, Posture, Severity,
+    Subject,
 };
 
 use crate::args::{print_json, print_json_lines, DayArgs, Format};
@@ -98,8 +99,7 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
         Format::Jsonl => {
             let [posture] = postures.as_slice() else {
                 return Err(Failure::Usage(
-                    "summary --format jsonl writes one posture: give --as-of YYYY-MM-DD"
-                        .to_owned(),
+                    "summary --format jsonl writes one posture: give --as-of YYYY-MM-DD".to_owned(),
                 ));
             };
             print_json_lines(&rows::posture(posture))

@@ -193,10 +193,7 @@ fn every_subcommand_writes_json() {
     assert_eq!(summary["moments"].as_array().map(Vec::len), Some(3));
     assert_eq!(summary["moments"][1]["totals"][0]["scope"], "all");
     assert_eq!(summary["moments"][1]["totals"][0]["low"], 620);
-    assert_eq!(
-        summary["findings"].as_array().map(Vec::len),
-        Some(37)
-    );
+    assert_eq!(summary["findings"].as_array().map(Vec::len), Some(37));
     let validation = json(&["validate", "--format", "json"]);
     assert_eq!(validation["counts"]["notes"], 36);
     assert_eq!(validation["findings"].as_array().map(Vec::len), Some(1));
@@ -217,7 +214,13 @@ fn every_subcommand_writes_json() {
         "--format",
         "json",
     ]);
-    for file in ["posture.json", "totals.json", "pivot.json", "timeline.json", "findings.json"] {
+    for file in [
+        "posture.json",
+        "totals.json",
+        "pivot.json",
+        "timeline.json",
+        "findings.json",
+    ] {
         assert!(out.contains(file));
         let body = std::fs::read_to_string(dir.join(file)).expect("written");
         serde_json::from_str::<serde_json::Value>(&body).expect("valid JSON");
@@ -228,12 +231,18 @@ fn every_subcommand_writes_json() {
 fn csv_output_has_the_exports_columns() {
     let timeline = ok(&["timeline", "--location", "JOR", "--format", "csv"]);
     let mut lines = timeline.lines();
-    assert_eq!(lines.next(), Some(column_names::<TimelineRow>().join(",").as_str()));
+    assert_eq!(
+        lines.next(),
+        Some(column_names::<TimelineRow>().join(",").as_str())
+    );
     assert!(lines.all(|l| l.contains("JOR")));
     let chart = ok(&["chart", "--mission", "NMI", "--format", "csv"]);
     let header = column_names::<troop_tracker::rows::ChartPoint>().join(",");
     assert!(chart.starts_with(&format!("{header}\n")), "{chart}");
-    assert!(chart.contains("reported total,2020-02-13,651,,true,true,false,false,"), "{chart}");
+    assert!(
+        chart.contains("reported total,2020-02-13,651,,true,true,false,false,"),
+        "{chart}"
+    );
     let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);
     let header = column_names::<troop_tracker::rows::PostureRow>().join(",");
     assert!(summary.starts_with(&format!("{header}\n")));
@@ -329,7 +338,10 @@ fn import_says_what_troopdata_gave() {
         .find(|c| c["reading"] == "not_reported")
         .expect("a count of rows not reported");
     assert_eq!(not_reported["rows"], 5);
-    let left_out = counts.iter().find(|c| c["reading"] == "left_out").expect("left out");
+    let left_out = counts
+        .iter()
+        .find(|c| c["reading"] == "left_out")
+        .expect("left out");
     assert_eq!(left_out["rows"], 1);
     let problems: Vec<&serde_json::Value> = json["findings"]
         .as_array()
@@ -337,7 +349,11 @@ fn import_says_what_troopdata_gave() {
         .iter()
         .filter(|f| f["file"].is_string())
         .collect();
-    assert_eq!(problems.len(), 2, "the row left out and the row read with a caveat");
+    assert_eq!(
+        problems.len(),
+        2,
+        "the row left out and the row read with a caveat"
+    );
     assert!(problems.iter().all(|p| p["line"].is_u64()));
     let out = tool(&["import"]);
     assert_eq!(out.status.code(), Some(2));

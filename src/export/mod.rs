@@ -1,4 +1,4 @@
-//! Files for spreadsheets: every answer's [rows](crate::rows) as CSV (the
+//! Files for spreadsheets: every answer's [rows] as CSV (the
 //! posture, its totals, a nation-by-location pivot, the timeline, the
 //! checks), and the whole ledger in the input schema; Parquet with the
 //! `parquet` feature.
@@ -14,12 +14,12 @@
 //! reaches a file (see [`neutralize`]).
 //!
 //! The output layer: it renders what the analyses computed (a
-//! [`Posture`](crate::Posture), the [timeline](crate::Dataset::timeline),
-//! a [`Report`](crate::Report)), through the rows, and computes nothing of
+//! [`Posture`], the [timeline](crate::Dataset::timeline),
+//! a [`Report`]), through the rows, and computes nothing of
 //! its own.
 
 #[cfg(feature = "parquet")]
-mod parquet;
+mod parquet_file;
 
 use std::io::Write;
 
@@ -33,7 +33,17 @@ use crate::validate::Report;
 
 pub use crate::csv::{neutralize, restore, write_ledger, write_table, ExportError, ExportOptions};
 #[cfg(feature = "parquet")]
-pub use parquet::{record_batch, schema, write_parquet};
+pub use parquet_file::{record_batch, schema, write_parquet};
+
+/// The arrow-rs crates that [`record_batch`] and [`schema`] return,
+/// re-exported so that a caller reads them with the same versions (the
+/// `parquet` feature).
+#[cfg(feature = "parquet")]
+pub mod arrow {
+    pub use arrow_array as array;
+    pub use arrow_schema as schema;
+    pub use parquet;
+}
 
 /// A typed cell as CSV text: text guarded against formulas, numbers and
 /// days as written, flags as `true`/`false`, nothing as an empty cell.

@@ -51,6 +51,7 @@ pub struct Column {
 
 /// One cell of a row, typed, borrowed from the row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Value<'a> {
     /// Text, or none.
     Text(Option<&'a str>),

@@ -1,0 +1,347 @@
+//! Every format holds the same rows: for each row type, on the bundled
+//! data (actual and projected postures, several days), an excerpt of
+//! troopdata and one of the UN's table (stated totals, problems with
+//! their lines), the CSV cells, the JSON keys and values (and Parquet's
+//! typed columns, with the `parquet` feature) are the row's values under
+//! its columns' names, in order; and the summary prints each figure's row.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value as Json;
+use troop_tracker::import::{ipi, troopdata, Import};
+use troop_tracker::rows::{self, ColumnType, Row, Value};
+use troop_tracker::{export, Dataset, Day, Ledger, PostureOptions, Subject};
+
+fn day(s: &str) -> Day {
+    s.parse().expect("a day")
+}
+
+const IPI_HEADER: &str = "Date,Contributor,Contributor_ISO-3,Mission,Individual_Police_Male,Individual_Police_Female,Individual_Police_Total,Formed_Police_Units_Male,Formed_Police_Units_Female,Formed_Police_Units_Total,Experts_on_Mission_Male,Experts_on_Mission_Female,Experts_on_Mission_Total,Troops_Male,Troops_Female,Troops_Total,Total_Male,Total_Female,Total_Total";
+
+/// An excerpt of the UN's table: stated totals (one that its parts
+/// exceed), a row with no code, a whole below its parts.
+fn un_table() -> Import {
+    let rows = [
+        IPI_HEADER,
+        "2010-06-30,all,all,all,NA,NA,NA,NA,NA,NA,NA,NA,NA,1400,60,1460,1400,60,1460",
+        "2010-06-30,India,IND,all,NA,NA,NA,NA,NA,NA,NA,NA,NA,900,20,900,900,20,900",
+        "2010-06-30,India,IND,UNIFIL,NA,NA,NA,NA,NA,NA,NA,NA,NA,880,20,900,880,20,900",
+        "2010-06-30,India,IND,MONUC,NA,NA,NA,NA,NA,NA,NA,NA,NA,100,0,100,100,0,100",
+        "2010-06-30,Ghana,GHA,MONUC,NA,NA,NA,NA,NA,NA,NA,NA,NA,450,10,460,450,10,460",
+        "2010-06-30,Nowhere,,MONUC,NA,NA,NA,NA,NA,NA,NA,NA,NA,5,0,5,5,0,5",
+        "2010-07-31,Ghana,GHA,MONUSCO,NA,NA,NA,NA,NA,NA,NA,NA,NA,0,0,0,0,0,0",
+    ];
+    ipi::from_text(("un.csv".into(), rows.join("\n") + "\n")).expect("imports")
+}
+
+fn troopdata_excerpt() -> Import {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).expect("the excerpt");
+        (name.to_owned(), text)
+    };
+    troopdata::from_texts(
+        read("troopdata-rebuild-country-year-quarter-format.csv"),
+        Some(read("troopdata-rebuild-reports.csv")),
+    )
+    .expect("imports")
+}
+
+/// A column's value as its CSV cell must say it (text before the
+/// formula guard, which the loader's `restore` takes off).
+fn csv_text(v: Value<'_>) -> String {
+    match v {
+        Value::Text(t) => t.unwrap_or_default().to_owned(),
+        Value::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+        Value::Flag(f) => f.map(|f| f.to_string()).unwrap_or_default(),
+        _ => unreachable!("a new value type needs a CSV form"),
+    }
+}
+
+/// A column's value as its JSON value must say it.
+fn json_value(v: Value<'_>) -> Json {
+    match v {
+        Value::Text(t) => t.map_or(Json::Null, |t| Json::String(t.to_owned())),
+        Value::Count(n) => n.map_or(Json::Null, Json::from),
+        Value::Date(d) => d.map_or(Json::Null, |d| Json::String(d.to_string())),
+        Value::Flag(f) => f.map_or(Json::Null, Json::Bool),
+        _ => unreachable!("a new value type needs a JSON form"),
+    }
+}
+
+/// The type a value must have in its column, and no null where the
+/// column may not be empty.
+fn fits(v: Value<'_>, ty: ColumnType, nullable: bool) -> bool {
+    let (kind, none) = match v {
+        Value::Text(t) => (ColumnType::Text, t.is_none()),
+        Value::Count(n) => (ColumnType::Count, n.is_none()),
+        Value::Date(d) => (ColumnType::Date, d.is_none()),
+        Value::Flag(f) => (ColumnType::Flag, f.is_none()),
+        _ => return false,
+    };
+    kind == ty && (nullable || !none)
+}
+
+/// The keys of a JSON object in the order written.
+fn keys_in_order(text: &str, names: &[&str]) -> bool {
+    let mut at = 0;
+    for name in names {
+        let key = format!("\"{name}\":");
+        match text[at..].find(&key) {
+            Some(i) => at += i + key.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Checks one set of rows in every format; returns how many were seen.
+fn formats_agree<R: Row>(what: &str, rows: &[R]) -> usize {
+    let names = rows::column_names::<R>();
+    // The columns: unique, documented, snake_case.
+    let unique: BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "{what}: a column named twice");
+    for c in R::COLUMNS {
+        assert!(!c.doc.trim().is_empty(), "{what}.{}: undocumented", c.name);
+        assert!(
+            c.name
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_'),
+            "{what}.{}",
+            c.name
+        );
+    }
+    // CSV: the header, then each row's values as cells.
+    let mut out = Vec::new();
+    let written = export::write_rows(&mut out, rows, Default::default()).expect("writes");
+    assert_eq!(written, rows.len());
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, names, "{what}: CSV header");
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
+    assert_eq!(records.len(), rows.len(), "{what}: CSV rows");
+    for (row, record) in rows.iter().zip(&records) {
+        let values = row.values();
+        assert_eq!(values.len(), names.len(), "{what}: a value per column");
+        for ((v, cell), c) in values.iter().zip(record.iter()).zip(R::COLUMNS) {
+            assert!(fits(*v, c.ty, c.nullable), "{what}.{}: {v:?}", c.name);
+            assert_eq!(
+                export::restore(cell),
+                csv_text(*v),
+                "{what}.{}: CSV cell",
+                c.name
+            );
+        }
+        // JSON: one flat object, the columns as keys, in order, with the
+        // same values.
+        let text = serde_json::to_string(row).expect("serializes");
+        assert!(keys_in_order(&text, &names), "{what}: JSON keys {text}");
+        let json: Json = serde_json::from_str(&text).expect("valid JSON");
+        let object = json.as_object().expect("an object");
+        assert_eq!(object.len(), names.len(), "{what}: {text}");
+        for (v, c) in values.iter().zip(R::COLUMNS) {
+            assert_eq!(object[c.name], json_value(*v), "{what}.{}: JSON", c.name);
+        }
+    }
+    #[cfg(feature = "parquet")]
+    parquet::agree(what, rows);
+    rows.len()
+}
+
+#[cfg(feature = "parquet")]
+mod parquet {
+    use troop_tracker::export;
+    use troop_tracker::export::arrow::array::{
+        Array, BooleanArray, Date32Array, StringArray, UInt64Array,
+    };
+    use troop_tracker::export::arrow::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use troop_tracker::export::arrow::schema::DataType;
+    use troop_tracker::rows::{ColumnType, Row, Value};
+
+    /// Parquet's typed columns hold the rows' values, and read back the
+    /// same.
+    pub fn agree<R: Row>(what: &str, rows: &[R]) {
+        let batch = export::record_batch(rows).expect("a batch");
+        let path = std::env::temp_dir().join(format!(
+            "troop-tracker-rows-{}-{what}.parquet",
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&path).expect("a file");
+        export::write_parquet(file, rows).expect("writes");
+        let back: Vec<_> =
+            ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).expect("written"))
+                .expect("a Parquet file")
+                .build()
+                .expect("a reader")
+                .collect::<Result<_, _>>()
+                .expect("batches");
+        let rows_back: usize = back.iter().map(|b| b.num_rows()).sum();
+        assert_eq!(rows_back, rows.len(), "{what}: Parquet rows");
+        if let Some(first) = back.first() {
+            assert_eq!(first.schema().fields().len(), R::COLUMNS.len());
+        }
+        for (i, c) in R::COLUMNS.iter().enumerate() {
+            let field = batch.schema().field(i).clone();
+            assert_eq!(field.name(), c.name);
+            let expected = match c.ty {
+                ColumnType::Text => DataType::Utf8,
+                ColumnType::Count => DataType::UInt64,
+                ColumnType::Date => DataType::Date32,
+                ColumnType::Flag => DataType::Boolean,
+                _ => unreachable!("a new column type needs a Parquet type"),
+            };
+            assert_eq!(field.data_type(), &expected, "{what}.{}", c.name);
+            let column = batch.column(i);
+            for (r, row) in rows.iter().enumerate() {
+                let v = row.values()[i];
+                let null = column.is_null(r);
+                match v {
+                    Value::Text(t) => {
+                        let a = column.as_any().downcast_ref::<StringArray>().expect("text");
+                        assert_eq!(t, (!null).then(|| a.value(r)), "{what}.{}", c.name);
+                    }
+                    Value::Count(n) => {
+                        let a = column
+                            .as_any()
+                            .downcast_ref::<UInt64Array>()
+                            .expect("counts");
+                        assert_eq!(n, (!null).then(|| a.value(r)), "{what}.{}", c.name);
+                    }
+                    Value::Date(d) => {
+                        let a = column.as_any().downcast_ref::<Date32Array>().expect("days");
+                        let got = (!null).then(|| a.value_as_date(r)).flatten();
+                        assert_eq!(d, got, "{what}.{}", c.name);
+                    }
+                    Value::Flag(f) => {
+                        let a = column
+                            .as_any()
+                            .downcast_ref::<BooleanArray>()
+                            .expect("flags");
+                        assert_eq!(f, (!null).then(|| a.value(r)), "{what}.{}", c.name);
+                    }
+                    _ => unreachable!("a new value type"),
+                }
+            }
+        }
+        // Read back, the file is the batch.
+        let mut offset = 0;
+        for b in &back {
+            let part = batch.slice(offset, b.num_rows());
+            assert_eq!(part.columns(), b.columns(), "{what}: Parquet read back");
+            offset += b.num_rows();
+        }
+        std::fs::remove_file(&path).expect("removed");
+    }
+}
+
+/// Every answer of a dataset, on these days, in every format.
+fn every_answer(data: &Dataset, problems: &[troop_tracker::Problem], days: &[&str]) -> [usize; 6] {
+    let ledger = Ledger::new(data);
+    let mut seen = [0; 6];
+    for d in days {
+        for options in [PostureOptions::default(), PostureOptions::projected()] {
+            let p = ledger.posture_with(day(d), options);
+            seen[0] += formats_agree("PostureRow", &rows::posture(&p));
+            seen[1] += formats_agree("TotalRow", &rows::totals(&p));
+            seen[2] += formats_agree("PivotCell", &rows::pivot(&p));
+        }
+    }
+    seen[3] += formats_agree("TimelineRow", &rows::timeline(data, &Subject::All));
+    seen[4] += formats_agree("FindingRow", &rows::findings(problems, &data.validate()));
+    seen
+}
+
+#[test]
+fn every_format_holds_the_same_rows_of_the_bundled_data() {
+    let data = Dataset::bundled().expect("bundled data loads");
+    let seen = every_answer(
+        &data,
+        &[],
+        &["2020-01-08", "2020-01-10", "2020-02-13", "2020-02-20"],
+    );
+    assert!(seen[..5].iter().all(|&n| n > 0), "{seen:?}");
+}
+
+#[test]
+fn every_format_holds_the_same_rows_of_imported_tables() {
+    for import in [troopdata_excerpt(), un_table()] {
+        let seen = every_answer(
+            &import.dataset,
+            &import.problems,
+            &["1960-12-31", "2010-06-30", "2010-07-31", "2020-06-30"],
+        );
+        assert!(seen[0] > 0 && seen[3] > 0, "{seen:?}");
+        let counts = rows::import_counts(&import.counts, &import.problems);
+        assert!(formats_agree("ImportCount", &counts) > 0);
+    }
+    // The UN's excerpt reaches what the bundled data does not: stated
+    // totals, problems with their file, line and column.
+    let un = un_table();
+    let findings = rows::findings(&un.problems, &un.dataset.validate());
+    assert!(findings
+        .iter()
+        .any(|f| f.file.is_some() && f.line.is_some()));
+    let ledger = Ledger::new(&un.dataset);
+    let p = ledger.posture(day("2010-06-30"));
+    let totals = rows::totals(&p);
+    let stated: Vec<&rows::TotalRow> = totals.iter().filter(|t| t.scope == "stated").collect();
+    assert!(!stated.is_empty());
+    assert!(stated
+        .iter()
+        .all(|t| t.dated.as_deref() == Some("2010-06-30")));
+}
+
+#[cfg(feature = "chart")]
+#[test]
+fn a_charts_points_hold_in_every_format() {
+    let data = Dataset::bundled().expect("bundled data loads");
+    let ledger = Ledger::new(&data);
+    for subject in [
+        Subject::All,
+        Subject::Mission("NMI".parse().expect("an id")),
+        Subject::Location("IRQ".parse().expect("a code")),
+    ] {
+        let chart = troop_tracker::chart::chart(&ledger, &subject);
+        let points = rows::chart_points(&chart);
+        let expected: usize = chart.series.iter().map(|s| s.points.len()).sum();
+        assert_eq!(formats_agree("ChartPoint", &points), expected);
+    }
+}
+
+/// The summary's tables print each figure of the posture from its row:
+/// its strength, and its note (wrapped, so by its first word).
+#[test]
+fn the_summary_prints_each_figures_row() {
+    let data = Dataset::bundled().expect("bundled data loads");
+    let ledger = Ledger::new(&data);
+    for (d, options) in [
+        ("2020-01-10", PostureOptions::default()),
+        ("2020-02-13", PostureOptions::projected()),
+    ] {
+        let p = ledger.posture_with(day(d), options);
+        let text = troop_tracker::summary::posture_tables(&p, 200);
+        for row in rows::posture(&p) {
+            let place = match (&row.area, row.part_of.is_some()) {
+                (Some(area), true) => format!("└ {}/{area}", row.location),
+                (Some(area), false) => format!("{}/{area}", row.location),
+                (None, true) => format!("└ {}", row.location),
+                (None, false) => row.location.clone(),
+            };
+            let line = text
+                .lines()
+                .find(|l| {
+                    l.contains(&format!(" {place} "))
+                        && l.contains(&format!(" {} ", row.strength))
+                        && l.contains(row.note.split(',').next().unwrap_or_default())
+                })
+                .unwrap_or_else(|| panic!("{d}: no line for {} ({place}) in\n{text}", row.figure));
+            assert!(!line.is_empty());
+        }
+    }
+}
