@@ -10,8 +10,8 @@
 //! finite total. To write every export into a folder:
 //! `troop-tracker export --out DIR`.
 
-use troop_tracker::export::{write_totals, ExportOptions};
-use troop_tracker::{Dataset, Ledger, PostureOptions};
+use troop_tracker::export::{write_rows, ExportOptions};
+use troop_tracker::{rows, Dataset, Ledger, PostureOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Dataset::bundled()?;
@@ -26,7 +26,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bom: false,
         crlf: false,
     };
-    let rows = write_totals(std::io::stdout().lock(), &posture, options)?;
-    eprintln!("{rows} totals as of {day}, projected");
+    // The rows every format is made of: totals.csv, totals.json, the
+    // Python package's `data.totals(day).to_pandas()`.
+    let totals = rows::totals(&posture);
+    write_rows(std::io::stdout().lock(), &totals, options)?;
+    if let Some(all) = totals.iter().find(|t| t.scope == "all") {
+        let high = all
+            .high
+            .map_or("no upper bound".to_owned(), |h| h.to_string());
+        eprintln!(
+            "{} totals as of {day}, projected; all troops: at least {}, at most {high}",
+            totals.len(),
+            all.low
+        );
+    }
     Ok(())
 }

@@ -56,7 +56,9 @@
 //! day from the latest observations plus the relocations since, keeping
 //! every figure's uncertainty and the records it rests on;
 //! [`Dataset::timeline`] tells the dated history of a nation or a mission;
-//! [`export`] writes both for spreadsheets and [`summary`] prints them as
+//! [`rows`] gives every answer as owned, flat rows with named, documented,
+//! typed columns; [`export`] writes them for spreadsheets (CSV, and
+//! Parquet with the `parquet` feature) and [`summary`] prints them as
 //! tables (the default `tables` feature).
 //!
 //! # Layers
@@ -64,7 +66,7 @@
 //! Value types (`Strength`, `Interval`, `Date`, codes, places, citations)
 //! → records (`Deployment`, `Relocation`, `Mission`, `Event`) → the
 //! `Dataset` → reading and writing CSV → the [`ledger`] → analyses
-//! ([`posture`], [`timeline`], [`validate`]) → outputs ([`export`],
+//! ([`posture`], [`timeline`], [`validate`]) → outputs ([`rows`], [`export`],
 //! [`summary`]). Each layer uses only the ones before it;
 //! `ARCHITECTURE.md` in the repository says why.
 //!

@@ -345,3 +345,27 @@ fn the_summary_prints_each_figures_row() {
         }
     }
 }
+
+/// README's table of files lists each file's columns in the row type's
+/// order: the documentation cannot drift from the rows either.
+#[test]
+fn readme_lists_each_files_columns_in_order() {
+    let readme = include_str!("../README.md");
+    let check = |file: &str, names: Vec<&str>| {
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{file}` |")))
+            .unwrap_or_else(|| panic!("README has no row for {file}"));
+        let listed = line
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or_default();
+        assert_eq!(listed.trim(), names.join(", "), "{file}");
+    };
+    check("posture.csv", rows::column_names::<rows::PostureRow>());
+    check("totals.csv", rows::column_names::<rows::TotalRow>());
+    check("pivot.csv", rows::column_names::<rows::PivotCell>());
+    check("timeline.csv", rows::column_names::<rows::TimelineRow>());
+    check("findings.csv", rows::column_names::<rows::FindingRow>());
+}

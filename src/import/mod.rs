@@ -47,6 +47,19 @@ pub struct Import {
     pub patterns: Vec<std::sync::Arc<crate::doubt::Pattern>>,
 }
 
+impl From<crate::dataset::Dataset> for Import {
+    /// A dataset as an import with nothing found: a curated folder, to
+    /// [`merge`] with imported tables.
+    fn from(dataset: crate::dataset::Dataset) -> Import {
+        Import {
+            dataset,
+            problems: Vec::new(),
+            counts: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
+}
+
 /// Every importer, listed once: its name (the tool's flag, `--troopdata
 /// DIR`, `--ipi DIR`) and how it reads a folder. Adding an importer is
 /// its module and one line here.
@@ -57,13 +70,17 @@ pub const IMPORTERS: &[(&str, ReadDir)] =
 pub type ReadDir = fn(&std::path::Path) -> Result<Import, crate::csv::LoadError>;
 
 /// Several imports as one: their sources, nations (each code once, the
-/// first name given), missions (each id once), records, problems, counts
-/// and patterns, in order.
+/// first name given), missions (each id once), records (deployments,
+/// relocations, events, totals), problems, counts and patterns, in order.
+/// A curated dataset joins as an import with no problems
+/// (`Import::from(dataset)`).
 pub fn merge(imports: Vec<Import>) -> Import {
     let mut sources = Vec::new();
     let mut nations: Vec<crate::nation::Nation> = Vec::new();
     let mut missions: Vec<crate::mission::Mission> = Vec::new();
     let mut deployments = Vec::new();
+    let mut relocations = Vec::new();
+    let mut events = Vec::new();
     let mut totals = Vec::new();
     let mut out = Import {
         dataset: crate::dataset::Dataset::default(),
@@ -91,19 +108,15 @@ pub fn merge(imports: Vec<Import>) -> Import {
             }
         }
         deployments.extend(i.dataset.deployments().iter().cloned());
+        relocations.extend(i.dataset.relocations().iter().cloned());
+        events.extend(i.dataset.events().iter().cloned());
         totals.extend(i.dataset.totals().iter().cloned());
         out.problems.extend(i.problems);
         out.counts.extend(i.counts);
         out.patterns.extend(i.patterns);
     }
-    out.dataset = crate::dataset::Dataset::new(
-        sources,
-        nations,
-        missions,
-        deployments,
-        Vec::new(),
-        Vec::new(),
-    )
-    .with_totals(totals);
+    out.dataset =
+        crate::dataset::Dataset::new(sources, nations, missions, deployments, relocations, events)
+            .with_totals(totals);
     out
 }
