@@ -239,3 +239,71 @@ fn a_pipe_closed_midway_through_a_large_output_ends_quietly() {
     let full = tool(&["--data", s(&data), "timeline", "--format", "csv"]);
     assert!(full.stdout.len() > 1 << 16, "{} bytes", full.stdout.len());
 }
+
+/// `export --format csv`, `json` and `jsonl` write the same rows: the
+/// same columns in the same order, and each cell the JSON value as the
+/// CSV writes it (`true`/`false`, an empty cell for `null`).
+#[test]
+fn every_export_format_holds_the_same_rows() {
+    let dir = scratch("formats");
+    for format in ["csv", "json", "jsonl"] {
+        let out = tool(&[
+            "export",
+            "--as-of",
+            "2020-02-13",
+            "--projected",
+            "--format",
+            format,
+            "--out",
+            s(&dir.join(format)),
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let cell = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    for name in ["posture", "totals", "timeline", "findings"] {
+        let csv_text = std::fs::read_to_string(dir.join("csv").join(format!("{name}.csv")))
+            .expect("the CSV");
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let records: Vec<csv::StringRecord> =
+            reader.records().map(|r| r.expect("a record")).collect();
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join("json").join(format!("{name}.json")))
+                .expect("the JSON"),
+        )
+        .expect("valid JSON");
+        let lines: Vec<serde_json::Value> =
+            std::fs::read_to_string(dir.join("jsonl").join(format!("{name}.jsonl")))
+                .expect("the JSON Lines")
+                .lines()
+                .map(|l| serde_json::from_str(l).expect("a JSON line"))
+                .collect();
+        let array = json.as_array().expect("an array of rows");
+        assert_eq!(array, &lines, "{name}: JSON and JSON Lines");
+        assert_eq!(array.len(), records.len(), "{name}: rows");
+        assert!(!records.is_empty(), "{name}");
+        for (row, record) in array.iter().zip(&records) {
+            let object = row.as_object().expect("an object");
+            let keys: Vec<&String> = object.keys().collect();
+            let mut sorted_header: Vec<&String> = header.iter().collect();
+            sorted_header.sort();
+            assert_eq!(keys, sorted_header, "{name}: the same columns");
+            for (column, csv_cell) in header.iter().zip(record.iter()) {
+                let restored = csv_cell
+                    .strip_prefix('\'')
+                    .filter(|rest| rest.starts_with(['=', '+', '-', '@']))
+                    .unwrap_or(csv_cell);
+                assert_eq!(cell(&object[column]), restored, "{name}.{column}");
+            }
+        }
+    }
+}
