@@ -240,6 +240,46 @@ mod parquet {
     }
 }
 
+/// A total's `figures` and `parts` are posture rows: a nation's total
+/// adds its top-level figures still listed (or all of them, when every
+/// one has ended or ended ones are counted), a mission's contributions
+/// are the figures its `parts` name.
+fn totals_name_their_figures(
+    figures: &[rows::PostureRow],
+    totals: &[rows::TotalRow],
+    count_ended: bool,
+) {
+    for t in totals {
+        match t.scope.as_str() {
+            "nation" => {
+                let tops: Vec<&rows::PostureRow> = figures
+                    .iter()
+                    .filter(|f| f.part_of.is_none())
+                    .filter(|f| f.nation.as_deref().unwrap_or("contributors not named") == t.subject)
+                    .collect();
+                let all_ended = tops.iter().all(|f| f.ended.is_some());
+                let added = tops
+                    .iter()
+                    .filter(|f| count_ended || all_ended || f.ended.is_none())
+                    .count();
+                assert_eq!(t.figures, Some(added as u64), "{}", t.subject);
+            }
+            "mission_contributions" | "stated_contributions" => {
+                let parts: Vec<&str> = t.parts.split(';').filter(|p| !p.is_empty()).collect();
+                assert_eq!(t.figures, Some(parts.len() as u64), "{}", t.subject);
+                for part in parts {
+                    assert!(
+                        figures.iter().any(|f| f.figure == part),
+                        "{}: {part} is no posture figure",
+                        t.subject
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Every answer of a dataset, on these days, in every format.
 fn every_answer(data: &Dataset, problems: &[troop_tracker::Problem], days: &[&str]) -> [usize; 6] {
     let ledger = Ledger::new(data);
@@ -247,8 +287,11 @@ fn every_answer(data: &Dataset, problems: &[troop_tracker::Problem], days: &[&st
     for d in days {
         for options in [PostureOptions::default(), PostureOptions::projected()] {
             let p = ledger.posture_with(day(d), options);
-            seen[0] += formats_agree("PostureRow", &rows::posture(&p));
-            seen[1] += formats_agree("TotalRow", &rows::totals(&p));
+            let figures = rows::posture(&p);
+            let totals = rows::totals(&p);
+            totals_name_their_figures(&figures, &totals, options.count_ended);
+            seen[0] += formats_agree("PostureRow", &figures);
+            seen[1] += formats_agree("TotalRow", &totals);
             seen[2] += formats_agree("PivotCell", &rows::pivot(&p));
         }
     }

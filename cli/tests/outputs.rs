@@ -265,8 +265,8 @@ fn every_export_format_holds_the_same_rows() {
         other => other.to_string(),
     };
     for name in ["posture", "totals", "timeline", "findings"] {
-        let csv_text = std::fs::read_to_string(dir.join("csv").join(format!("{name}.csv")))
-            .expect("the CSV");
+        let csv_text =
+            std::fs::read_to_string(dir.join("csv").join(format!("{name}.csv"))).expect("the CSV");
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let header: Vec<String> = reader
             .headers()

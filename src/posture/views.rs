@@ -218,7 +218,7 @@ impl<'d> Posture<'d> {
     /// of ended figures only keeps them: its total is what they were when
     /// last listed, flagged on each figure, rather than a 0 that reads as
     /// no troops; the posture's own totals leave them out.
-    fn current<'e>(&self, tops: Vec<&'e Entry<'d>>) -> Vec<&'e Entry<'d>> {
+    pub(crate) fn current<'e>(&self, tops: Vec<&'e Entry<'d>>) -> Vec<&'e Entry<'d>> {
         if self.options.count_ended || tops.iter().all(|e| e.ended.is_some()) {
             return tops;
         }

@@ -38,7 +38,10 @@ row! {
         pub high: Option<u64>,
         /// Whether `high` is empty because nothing bounds it.
         pub high_unbounded: bool,
-        /// How many posture figures the total adds, for a sum of figures.
+        /// How many posture figures the total adds, for a sum of figures
+        /// (a figure its own tables stopped listing is not added, unless
+        /// the posture counts ended figures or every figure of the
+        /// subject has ended).
         pub figures: Option<u64>,
         /// For `mission_contributions` and `stated_contributions`: the
         /// posture figures added (by `figure`), joined by `;`. A nation's
@@ -121,21 +124,23 @@ pub fn totals(posture: &Posture<'_>) -> Vec<TotalRow> {
         let who = v
             .nation
             .map_or("contributors not named".into(), |n| n.to_string());
-        let tops: Vec<&Entry> = v
-            .entries
-            .iter()
-            .copied()
-            .filter(|e| !e.is_nested())
-            .collect();
+        let tops = posture.current(
+            v.entries
+                .iter()
+                .copied()
+                .filter(|e| !e.is_nested())
+                .collect(),
+        );
         out.push(of(row("nation", who, v.total), &tops, false));
     }
     for v in posture.by_location() {
-        let tops: Vec<&Entry> = v
-            .entries
-            .iter()
-            .copied()
-            .filter(|e| !e.is_nested())
-            .collect();
+        let tops = posture.current(
+            v.entries
+                .iter()
+                .copied()
+                .filter(|e| !e.is_nested())
+                .collect(),
+        );
         out.push(of(row("location", v.label.clone(), v.total), &tops, false));
     }
     for v in posture.by_mission() {
