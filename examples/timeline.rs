@@ -8,7 +8,7 @@
 //! Other subjects: `troop-tracker timeline --nation CODE | --mission ID |
 //! --location CODE`.
 
-use troop_tracker::{summary, Dataset, Subject};
+use troop_tracker::{rows, summary, Dataset, Subject};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Dataset::bundled()?;
@@ -17,11 +17,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Subject::Mission("NMI".parse()?),
     ];
     for subject in &subjects {
-        let items = data.timeline(subject);
-        println!("{subject:?}: {} lines\n", items.len());
+        // The rows of timeline.csv, the tool's `timeline --format json`
+        // and the Python package's `data.timeline(...)`.
+        let lines = rows::timeline(&data, subject);
+        println!("{subject:?}: {} rows\n", lines.len());
         println!(
             "{}",
-            summary::timeline_table(&data, &items, summary::DEFAULT_WIDTH)
+            summary::timeline_table(&data, &lines, summary::DEFAULT_WIDTH)
         );
     }
     Ok(())

@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::id::RecordId;
 use crate::posture::{Entry, Posture};
 use crate::rows;
-use crate::timeline::{Changes, TimelineItem};
+use crate::timeline::Changes;
 use crate::validate::Severity;
 
 /// The default width: a classic terminal.
@@ -359,23 +359,41 @@ fn by_location_table(
     t.to_string()
 }
 
-/// A timeline as a table with numbered sources.
-pub fn timeline_table(data: &Dataset, items: &[TimelineItem<'_>], width: u16) -> String {
+/// A timeline's rows ([`rows::timeline`]) as a table with numbered
+/// sources: one line per record (a move's row at its destination is told
+/// by the line of its origin), the date as the source gives it, and the
+/// figure after the line.
+///
+/// ```
+/// use troop_tracker::{rows, summary, Dataset, Subject};
+/// let data = Dataset::bundled()?;
+/// let lines = rows::timeline(&data, &Subject::Nation("DEU".parse()?));
+/// let text = summary::timeline_table(&data, &lines, summary::DEFAULT_WIDTH);
+/// assert!(text.contains("2020-01-09"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn timeline_table(data: &Dataset, lines: &[rows::TimelineRow], width: u16) -> String {
     let mut notes = Notes::new(data);
     let mut t = table(width, &["Date", "What", "Detail", "After", "Src"], &[3]);
     let most = |w: u16| ColumnConstraint::UpperBoundary(Width::Fixed(w));
     t.set_constraints(vec![most(14), most(21), most(57), most(11), most(7)]);
-    for i in items {
-        let id = RecordId::new(&i.record).ok();
-        let src = match &id {
-            Some(id) => notes.cite([id]),
-            None => String::new(),
+    let mut previous: Option<&rows::TimelineRow> = None;
+    for line in lines {
+        let same_record =
+            previous.is_some_and(|p| p.record == line.record && p.date_text == line.date_text);
+        previous = Some(line);
+        if same_record {
+            continue;
+        }
+        let src = match RecordId::new(&line.record) {
+            Ok(id) => notes.cite([id]),
+            Err(_) => String::new(),
         };
         t.add_row(vec![
-            i.date.to_string(),
-            i.what.clone(),
-            i.text.clone(),
-            i.strength_after.map_or_else(String::new, |s| s.to_string()),
+            line.date_text.clone(),
+            line.what.clone(),
+            line.detail.clone(),
+            line.strength_after.clone().unwrap_or_default(),
             src,
         ]);
     }

@@ -255,7 +255,9 @@ fn totals_name_their_figures(
                 let tops: Vec<&rows::PostureRow> = figures
                     .iter()
                     .filter(|f| f.part_of.is_none())
-                    .filter(|f| f.nation.as_deref().unwrap_or("contributors not named") == t.subject)
+                    .filter(|f| {
+                        f.nation.as_deref().unwrap_or("contributors not named") == t.subject
+                    })
                     .collect();
                 let all_ended = tops.iter().all(|f| f.ended.is_some());
                 let added = tops

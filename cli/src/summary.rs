@@ -154,7 +154,7 @@ fn text(
         text.push_str(&format!("Timeline of {}\n\n", subject_name(data, subject)));
         text.push_str(&tables::timeline_table(
             data,
-            &data.timeline(subject),
+            &rows::timeline(data, subject),
             width,
         ));
         text.push('\n');

@@ -39,7 +39,11 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
             let mut text = String::new();
             for s in &subjects {
                 text.push_str(&format!("Timeline of {}\n\n", subject_name(data, s)));
-                text.push_str(&tables::timeline_table(data, &data.timeline(s), args.width));
+                text.push_str(&tables::timeline_table(
+                    data,
+                    &rows::timeline(data, s),
+                    args.width,
+                ));
                 text.push('\n');
             }
             output::print(&text)
