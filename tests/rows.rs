@@ -414,3 +414,57 @@ fn readme_lists_each_files_columns_in_order() {
     check("timeline.csv", rows::column_names::<rows::TimelineRow>());
     check("findings.csv", rows::column_names::<rows::FindingRow>());
 }
+
+/// `pivot.csv` spreads the pivot's cells: a column per location once, in
+/// the cells' order, then `total`; a line per nation, then `total`; each
+/// cell the strength of the cell of its nation and location, empty where
+/// the nation has none there.
+#[test]
+fn pivot_csv_spreads_the_pivot_cells() {
+    let data = Dataset::bundled().expect("bundled data loads");
+    let ledger = Ledger::new(&data);
+    for (d, options) in [
+        ("2020-01-10", PostureOptions::default()),
+        ("2020-02-13", PostureOptions::projected()),
+    ] {
+        let p = ledger.posture_with(day(d), options);
+        let cells = rows::pivot(&p);
+        let mut out = Vec::new();
+        export::write_pivot(&mut out, &p, Default::default()).expect("writes");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let mut locations: Vec<String> = Vec::new();
+        for c in &cells {
+            if c.location != "total" && !locations.contains(&c.location) {
+                locations.push(c.location.clone());
+            }
+        }
+        let mut expected = vec!["nation".to_owned()];
+        expected.extend(locations.iter().cloned());
+        expected.push("total".to_owned());
+        assert_eq!(header, expected, "{d}");
+        let mut nations: Vec<String> = Vec::new();
+        for c in &cells {
+            if !nations.contains(&c.nation) {
+                nations.push(c.nation.clone());
+            }
+        }
+        let lines: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a line")).collect();
+        assert_eq!(lines.len(), nations.len(), "{d}");
+        for (line, nation) in lines.iter().zip(&nations) {
+            assert_eq!(&line[0], nation.as_str());
+            for (location, cell) in header[1..].iter().zip(line.iter().skip(1)) {
+                let expected = cells
+                    .iter()
+                    .find(|c| &c.nation == nation && &c.location == location)
+                    .map_or("", |c| c.strength.as_str());
+                assert_eq!(cell, expected, "{d}: {nation} in {location}");
+            }
+        }
+    }
+}

@@ -22,7 +22,7 @@ relocations would take the figure; hover a point for its records."
 pub struct Args {
     #[command(flatten)]
     subject: SubjectArgs,
-    /// Write the SVG here (default: standard output).
+    /// Write the SVG here (default, or `-`: standard output).
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
     /// svg draws the chart; table, csv, json and jsonl print its points.
@@ -68,7 +68,9 @@ fn size(text: &str) -> Result<(u32, u32), String> {
 }
 
 pub fn run(data: &Dataset, inputs: &[std::path::PathBuf], args: &Args) -> Result<(), Failure> {
-    if let Some(out) = &args.out {
+    // `-o -` is standard output, as for most tools: not a file named `-`.
+    let out_file = args.out.as_ref().filter(|p| p.as_os_str() != "-");
+    if let Some(out) = out_file {
         crate::inputs::check_file(out, inputs)?;
     }
     let subject = codes::subject(data, &args.subject)?.unwrap_or(Subject::All);
@@ -76,7 +78,7 @@ pub fn run(data: &Dataset, inputs: &[std::path::PathBuf], args: &Args) -> Result
     match args.format {
         Picture::Svg => {
             let svg = render_svg(&series, args.size).map_err(|e| Failure::Usage(e.to_string()))?;
-            match &args.out {
+            match out_file {
                 Some(path) => {
                     let mut w = create(path)?;
                     w.write_all(svg.as_bytes())

@@ -13,6 +13,13 @@ pub fn nation(data: &Dataset, text: &str) -> Result<NationCode, Failure> {
     lookup("nation", data.nations(), text, named).map(Nation::code)
 }
 
+/// A host country from its code in any case or its name: a failure says
+/// "no host country", since a location is a place, not whose troops.
+pub fn location(data: &Dataset, text: &str) -> Result<NationCode, Failure> {
+    let named = |n: &Nation| (n.code().to_string(), n.name().to_owned());
+    lookup("host country", data.nations(), text, named).map(Nation::code)
+}
+
 /// A mission in the data from its id in any case (`nmi`) or its name.
 pub fn mission(data: &Dataset, text: &str) -> Result<MissionId, Failure> {
     let named = |m: &Mission| (m.id().to_string(), m.name().to_owned());
@@ -46,7 +53,7 @@ pub fn subject(data: &Dataset, args: &SubjectArgs) -> Result<Option<Subject>, Fa
         return mission(data, m).map(|id| Some(Subject::Mission(id)));
     }
     if let Some(l) = &args.location {
-        return nation(data, l).map(|c| Some(Subject::Location(c)));
+        return location(data, l).map(|c| Some(Subject::Location(c)));
     }
     Ok(None)
 }

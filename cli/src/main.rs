@@ -51,8 +51,8 @@ enum Command {
     Validate(validate::Args),
     /// The dated history of a nation's troops, a mission or a location.
     Timeline(timeline::Args),
-    /// Write the posture, totals, pivot, timeline, findings and the
-    /// ledger as files for spreadsheets (or JSON).
+    /// Write the posture, totals, pivot, timeline and findings as files
+    /// (CSV with the ledger, JSON, JSON Lines or Parquet).
     Export(export::Args),
     /// Draw strength over time as an SVG chart (or print its series).
     Chart(chart::Args),

@@ -198,7 +198,11 @@ impl Focus {
             |text: &Option<String>| text.as_deref().map(|n| codes::nation(data, n)).transpose();
         Ok(Focus {
             nation: code(&args.nation)?,
-            location: code(&args.location)?,
+            location: args
+                .location
+                .as_deref()
+                .map(|l| codes::location(data, l))
+                .transpose()?,
             mission: args
                 .mission
                 .as_deref()

@@ -103,6 +103,16 @@ fn an_unknown_code_is_refused_with_a_suggestion() {
     let err = text(&out.stderr);
     assert!(err.contains("no nation \"GER\" in the data"), "{err}");
     assert!(err.contains("did you mean DEU (Germany)"), "{err}");
+    // A location is a host country, and says so.
+    let out = tool(&["summary", "--location", "XYZ"]);
+    assert_eq!(out.status.code(), Some(2));
+    let place = text(&out.stderr);
+    assert!(
+        place.contains("no host country \"XYZ\" in the data"),
+        "{place}"
+    );
+    let out = tool(&["timeline", "--location", "XYZ"]);
+    assert!(text(&out.stderr).contains("no host country \"XYZ\""));
     let out = tool(&["chart", "--mission", "NMO"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

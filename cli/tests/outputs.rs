@@ -307,3 +307,22 @@ fn every_export_format_holds_the_same_rows() {
         }
     }
 }
+
+/// `chart -o -` writes the SVG to standard output, not to a file named
+/// `-`.
+#[test]
+fn a_dash_for_the_chart_is_standard_output() {
+    let dir = scratch("dash");
+    let out = Command::new(env!("CARGO_BIN_EXE_troop-tracker"))
+        .args(["chart", "--nation", "DEU", "-o", "-"])
+        .current_dir(&dir)
+        .output()
+        .expect("the tool runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("<svg"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!dir.join("-").exists(), "no file named -");
+}
