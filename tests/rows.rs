@@ -324,10 +324,32 @@ fn every_format_holds_the_same_rows_of_imported_tables() {
         assert!(seen[0] > 0 && seen[3] > 0, "{seen:?}");
         let counts = rows::import_counts(&import.counts, &import.problems);
         assert!(formats_agree("ImportCount", &counts) > 0);
+        // Each table's problems, counted by code.
+        for c in counts.iter().filter(|c| c.reading.starts_with("problem:")) {
+            let code = c.reading.trim_start_matches("problem:");
+            let found = import
+                .problems
+                .iter()
+                .filter(|p| p.code() == code && p.position().file_name() == c.file)
+                .count();
+            assert_eq!(c.rows, found as u64, "{} {}", c.file, c.reading);
+        }
+        let problem_rows: u64 = counts
+            .iter()
+            .filter(|c| c.reading.starts_with("problem:"))
+            .map(|c| c.rows)
+            .sum();
+        assert_eq!(problem_rows, import.problems.len() as u64);
     }
     // The UN's excerpt reaches what the bundled data does not: stated
     // totals, problems with their file, line and column.
     let un = un_table();
+    let counts = rows::import_counts(&un.counts, &un.problems);
+    let bad = counts
+        .iter()
+        .find(|c| c.reading == "problem:bad-cell")
+        .expect("the row with no code is counted");
+    assert_eq!(bad.rows, 1);
     let findings = rows::findings(&un.problems, &un.dataset.validate());
     assert!(findings
         .iter()
