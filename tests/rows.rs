@@ -282,6 +282,37 @@ fn totals_name_their_figures(
     }
 }
 
+/// A figure's note names how it was reached when that is not a report
+/// (`competing`, `arrivals`, `no prior figure`, `share`), and only then;
+/// a report the rest of the evidence narrows (`so …`) or that may have
+/// changed since (`reported …`) is said only of an observed figure.
+fn notes_say_how_each_figure_was_reached(figures: &[rows::PostureRow]) {
+    for f in figures {
+        let parts: Vec<&str> = f.note.split(", ").collect();
+        for (origin, word) in [
+            ("competing", "competing"),
+            ("arrivals_only", "arrivals"),
+            ("unobserved", "no prior figure"),
+            ("share", "share"),
+        ] {
+            assert_eq!(
+                parts.contains(&word),
+                f.origin == origin,
+                "{}: origin {} and note {:?}",
+                f.figure,
+                f.origin,
+                f.note
+            );
+        }
+        if parts.iter().any(|p| p.starts_with("so ") || p.starts_with("reported ")) {
+            assert_eq!(f.origin, "observed", "{}: {:?}", f.figure, f.note);
+        }
+        assert_eq!(parts.contains(&"planned"), f.status == "planned", "{}", f.figure);
+        assert_eq!(parts.contains(&"stale"), f.stale, "{}", f.figure);
+        assert_eq!(parts.contains(&"contradicted"), f.contradicted, "{}", f.figure);
+    }
+}
+
 /// Every answer of a dataset, on these days, in every format.
 fn every_answer(data: &Dataset, problems: &[troop_tracker::Problem], days: &[&str]) -> [usize; 6] {
     let ledger = Ledger::new(data);
@@ -291,6 +322,7 @@ fn every_answer(data: &Dataset, problems: &[troop_tracker::Problem], days: &[&st
             let p = ledger.posture_with(day(d), options);
             let figures = rows::posture(&p);
             let totals = rows::totals(&p);
+            notes_say_how_each_figure_was_reached(&figures);
             totals_name_their_figures(&figures, &totals, options.count_ended);
             seen[0] += formats_agree("PostureRow", &figures);
             seen[1] += formats_agree("TotalRow", &totals);
