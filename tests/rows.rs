@@ -304,12 +304,25 @@ fn notes_say_how_each_figure_was_reached(figures: &[rows::PostureRow]) {
                 f.note
             );
         }
-        if parts.iter().any(|p| p.starts_with("so ") || p.starts_with("reported ")) {
+        if parts
+            .iter()
+            .any(|p| p.starts_with("so ") || p.starts_with("reported "))
+        {
             assert_eq!(f.origin, "observed", "{}: {:?}", f.figure, f.note);
         }
-        assert_eq!(parts.contains(&"planned"), f.status == "planned", "{}", f.figure);
+        assert_eq!(
+            parts.contains(&"planned"),
+            f.status == "planned",
+            "{}",
+            f.figure
+        );
         assert_eq!(parts.contains(&"stale"), f.stale, "{}", f.figure);
-        assert_eq!(parts.contains(&"contradicted"), f.contradicted, "{}", f.figure);
+        assert_eq!(
+            parts.contains(&"contradicted"),
+            f.contradicted,
+            "{}",
+            f.figure
+        );
     }
 }
 
