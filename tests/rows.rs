@@ -168,8 +168,11 @@ mod parquet {
     /// same.
     pub fn agree<R: Row>(what: &str, rows: &[R]) {
         let batch = export::record_batch(rows).expect("a batch");
+        // Tests run in parallel threads of one process: a file each.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let path = std::env::temp_dir().join(format!(
-            "troop-tracker-rows-{}-{what}.parquet",
+            "troop-tracker-rows-{}-{n}-{what}.parquet",
             std::process::id()
         ));
         let file = std::fs::File::create(&path).expect("a file");
