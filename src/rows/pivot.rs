@@ -4,7 +4,7 @@
 use crate::date::Day;
 use crate::interval::Interval;
 use crate::posture::{Entry, Posture};
-use crate::rows::row;
+use crate::rows::{posture::place, row};
 
 row! {
     /// One cell of the nations-by-locations table: a nation's strength in
@@ -49,10 +49,6 @@ pub fn pivot(posture: &Posture<'_>) -> Vec<PivotCell> {
         cell(nation, location, total, total.to_string())
     };
     let locations = posture.by_location();
-    let label_of = |e: &Entry| match e.key().places.as_slice() {
-        [one] => one.country().to_string(),
-        _ => e.key().places_label(),
-    };
     let mut out = Vec::new();
     for view in posture.by_nation() {
         let who = view
@@ -63,7 +59,7 @@ pub fn pivot(posture: &Posture<'_>) -> Vec<PivotCell> {
                 .entries
                 .iter()
                 .copied()
-                .filter(|e| !e.is_nested() && label_of(e) == l.label)
+                .filter(|e| !e.is_nested() && place(e.key()).0 == l.label)
                 .collect();
             match tops.as_slice() {
                 [] => {}
