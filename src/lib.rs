@@ -182,6 +182,8 @@ pub mod validate;
 #[cfg(feature = "chart")]
 pub mod chart;
 pub mod export;
+#[cfg(feature = "chart")]
+pub mod report;
 pub mod rows;
 #[cfg(feature = "tables")]
 pub mod summary;

@@ -2,10 +2,12 @@
 //!
 //! Tables are drawn by `comfy-table` (without its terminal feature, so no
 //! extra system dependency) and fit the width given, 80 columns by
-//! default. Every figure points to numbered sources listed under the
-//! tables, so each number in a summary can be traced to a quote.
+//! default; text columns wrap, numbers are never cut across lines. Every
+//! figure points to numbered sources listed under the tables, so each
+//! number in a summary can be traced to a quote.
 
 mod stated;
+mod whole;
 
 use std::collections::BTreeMap;
 
@@ -72,8 +74,9 @@ impl<'d> Notes<'d> {
 }
 
 /// Wraps `text` at word boundaries to `width` columns, indenting
-/// continuation lines.
-fn wrap(text: &str, width: usize, indent: usize) -> String {
+/// continuation lines by `indent` spaces, as the summaries' paragraphs
+/// are; a word wider than the line stays whole on a line of its own.
+pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -105,6 +108,7 @@ fn table(width: u16, header: &[&str], right: &[usize]) -> Table {
             c.set_cell_alignment(CellAlignment::Right);
         }
     }
+    whole::wrap_sources_at_commas(&mut t);
     t
 }
 
@@ -266,7 +270,7 @@ fn by_nation_table(
             ]);
         }
     }
-    t.to_string()
+    whole::render(t)
 }
 
 /// Each mission's reported total, contributions and remainder.
@@ -310,7 +314,7 @@ fn by_mission_table(posture: &Posture<'_>, notes: &mut Notes<'_>, width: u16) ->
             notes.cite(ids),
         ]);
     }
-    t.to_string()
+    whole::render(t)
 }
 
 /// Each location's figures, with its total.
@@ -356,7 +360,7 @@ fn by_location_table(
             ]);
         }
     }
-    t.to_string()
+    whole::render(t)
 }
 
 /// A timeline's rows ([`rows::timeline`]) as a table with numbered
@@ -397,7 +401,7 @@ pub fn timeline_table(data: &Dataset, lines: &[rows::TimelineRow], width: u16) -
             src,
         ]);
     }
-    format!("{t}\n\n{}", notes.render(width))
+    format!("{}\n\n{}", whole::render(t), notes.render(width))
 }
 
 /// The changes between two days as a table with numbered sources.
@@ -416,7 +420,7 @@ pub fn changes_table(data: &Dataset, changes: &Changes<'_>, width: u16) -> Strin
             notes.cite(&c.basis),
         ]);
     }
-    out.push_str(&t.to_string());
+    out.push_str(&whole::render(t));
     out.push('\n');
     if !changes.moves.is_empty() {
         out.push_str("\nMoves:\n");
@@ -467,10 +471,10 @@ pub fn checks_text(
     }
     let counts = [Severity::Error, Severity::Warning, Severity::Note]
         .map(|s| report.count(s) + problems.iter().filter(|p| p.severity() == s).count());
-    out.push_str(&format!(
+    let mut last = format!(
         "{} errors, {} warnings, {} notes",
         counts[0], counts[1], counts[2]
-    ));
+    );
     let hidden: Vec<String> = [(Severity::Warning, "warnings"), (Severity::Note, "notes")]
         .into_iter()
         .zip(&counts[1..])
@@ -478,8 +482,8 @@ pub fn checks_text(
         .map(|((_, name), n)| format!("{n} {name}"))
         .collect();
     if !hidden.is_empty() {
-        out.push_str(&format!(" ({} not shown)", hidden.join(" and ")));
+        last.push_str(&format!(" ({} not shown)", hidden.join(" and ")));
     }
-    out.push('\n');
+    out.push_str(&wrap(&last, usize::from(width), 0));
     out
 }

@@ -3,7 +3,9 @@
 //! with a `<title>` naming its records for each of them, bands, labels
 //! and open bounds drawn as open.
 
-use troop_tracker::chart::{chart, render_svg, Chart, ChartError, DEFAULT_SIZE};
+use troop_tracker::chart::{
+    chart, chart_with, render_svg, Chart, ChartError, ChartOptions, Role, DEFAULT_SIZE,
+};
 use troop_tracker::{Dataset, Ledger, PostureOptions, Subject};
 
 fn bundled() -> Dataset {
@@ -20,11 +22,44 @@ fn a_location_chart_has_the_postures_totals_on_each_change_day() {
     let irq = "IRQ".parse().expect("code");
     let c = subject_chart(&data, Subject::Location(irq));
     assert_eq!(c.title, "Troops in Iraq (IRQ)");
-    assert_eq!(c.series[0].label, "troops in IRQ");
-    let [series] = c.series.as_slice() else {
-        panic!("one series for a location, found {}", c.series.len());
-    };
+    assert_eq!(c.series[0].label, "troops in IRQ (total)");
+    let series = &c.series[0];
+    assert_eq!(series.role, Role::Whole);
+    // Split by nation, the largest first.
+    let parts: Vec<&str> = c.series[1..].iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        parts,
+        [
+            "troops of CAN",
+            "unnamed contributors",
+            "troops of DEU",
+            "troops of ESP"
+        ]
+    );
+    assert!(c.series[1..].iter().all(|s| s.role == Role::Part));
     let ledger = Ledger::new(&data);
+    // Each part's point is the nation's figure in Iraq in the posture of
+    // its day.
+    for part in &c.series[1..] {
+        for p in &part.points {
+            let options = if p.planned {
+                PostureOptions::projected()
+            } else {
+                PostureOptions::default()
+            };
+            let posture = ledger.posture_with(p.day, options).in_country(irq);
+            let nation = posture
+                .by_nation()
+                .into_iter()
+                .find(|v| {
+                    v.nation.map_or("unnamed contributors".to_owned(), |n| {
+                        format!("troops of {n}")
+                    }) == part.label
+                })
+                .expect("the nation has a figure that day");
+            assert_eq!(p.bounds, nation.total, "{} {}", part.label, p.day);
+        }
+    }
     let mut seen = Vec::new();
     for p in &series.points {
         let options = if p.planned {
@@ -62,8 +97,13 @@ fn a_location_chart_has_the_postures_totals_on_each_change_day() {
     assert!(series.points[0]
         .records
         .contains(&"D-DEU-KRD-2020-01-09".to_owned()));
-    assert_eq!(series.points[3].records.len(), 3);
-    assert!(series.points[3].records.iter().all(|r| r.starts_with("R-")));
+    // The planned point has the day's plans (three announced relocations)
+    // and the day's other records.
+    let plans = series.points[3]
+        .records
+        .iter()
+        .filter(|r| r.starts_with("R-"));
+    assert_eq!(plans.count(), 3);
 }
 
 #[test]
@@ -98,11 +138,166 @@ fn a_nation_chart_counts_what_moved_as_still_its_own() {
     let data = bundled();
     let c = subject_chart(&data, Subject::Nation("DEU".parse().expect("code")));
     assert_eq!(c.title, "Troops of Germany (DEU)");
-    assert_eq!(c.series[0].label, "troops of DEU");
+    assert_eq!(c.series[0].label, "troops of DEU (total)");
     let points = &c.series[0].points;
     assert_eq!(points.len(), 1);
     assert_eq!(points[0].bounds.to_string(), "120");
     assert!(points[0].records.contains(&"R-DEU-2020-01-09".to_owned()));
+    // By location: the 30 moved to Jordan and Kuwait are a line of their
+    // own, no longer hidden in the total.
+    let parts: Vec<(&str, String)> = c.series[1..]
+        .iter()
+        .map(|s| (s.label.as_str(), s.points[0].bounds.to_string()))
+        .collect();
+    assert_eq!(
+        parts,
+        [("in IRQ", "90".to_owned()), ("in JOR+KWT", "30".to_owned())]
+    );
+    assert_eq!(
+        c.counted,
+        "troops of Germany (DEU), by location and in total"
+    );
+    assert_eq!(c.sources, ["nw-2020-01-09"]);
+    assert!(
+        c.caption().contains("Source: nw-2020-01-09."),
+        "{}",
+        c.caption()
+    );
+}
+
+#[test]
+fn the_line_is_at_the_figure_or_the_middle_of_its_range() {
+    let data = bundled();
+    for subject in subjects(&data) {
+        let c = subject_chart(&data, subject);
+        for p in c.series.iter().flat_map(|s| &s.points) {
+            let at = p.line_at();
+            assert!(p.bounds.contains(at), "{} {}: {at}", p.day, p.bounds);
+            match p.bounds.high() {
+                Some(high) => assert!(
+                    (at - p.bounds.low()).abs_diff(high - at) <= 1,
+                    "{} is not the middle of {}",
+                    at,
+                    p.bounds
+                ),
+                None => assert_eq!(at, p.bounds.low()),
+            }
+        }
+    }
+    // NATO Mission Iraq on 2020-02-13: "about 500" is drawn at 500, not
+    // at its lowest 450.
+    let c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let about = &c.series[0].points[2];
+    assert_eq!(
+        (about.bounds.to_string(), about.line_at()),
+        ("450..550".to_owned(), 500)
+    );
+}
+
+/// Every subject of the bundled data, and the whole ledger.
+fn subjects(data: &Dataset) -> Vec<Subject> {
+    let mut out = vec![Subject::All];
+    out.extend(data.nations().iter().map(|n| Subject::Nation(n.code())));
+    out.extend(data.nations().iter().map(|n| Subject::Location(n.code())));
+    out.extend(
+        data.missions()
+            .iter()
+            .map(|m| Subject::Mission(m.id().clone())),
+    );
+    out
+}
+
+/// Planned points are the projected posture of every day from the first
+/// plan on, so a plan is drawn on top of what happened since: on
+/// 2020-02-15 the actual total rises to 8,620 and the planned line with
+/// it.
+#[test]
+fn planned_points_follow_each_days_projected_posture() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let c = chart(&ledger, &Subject::All);
+    let whole = &c.series[0];
+    let actual: Vec<_> = whole.points.iter().filter(|p| !p.planned).collect();
+    let planned: Vec<_> = whole.points.iter().filter(|p| p.planned).collect();
+    let first_plan = planned.first().expect("the bundled data has plans").day;
+    for p in &planned {
+        let projected = ledger.posture_with(p.day, PostureOptions::projected());
+        assert_eq!(p.bounds, projected.total(), "{}", p.day);
+    }
+    for a in actual.iter().filter(|a| a.day >= first_plan) {
+        assert!(
+            planned.iter().any(|p| p.day == a.day),
+            "no planned point on {}, a day the figures change after the first plan",
+            a.day
+        );
+    }
+    let last_actual = actual.last().expect("points");
+    let last_planned = planned.last().expect("points");
+    assert_eq!(last_actual.day.to_string(), "2020-02-15");
+    assert!(last_actual.line_at() >= 8_000, "{}", last_actual.bounds);
+    assert!(
+        last_planned.day >= last_actual.day && last_planned.line_at() >= last_actual.line_at(),
+        "the plan is drawn on top of the rise: {} {}",
+        last_planned.day,
+        last_planned.bounds
+    );
+}
+
+#[test]
+fn from_and_to_cut_the_days_and_start_from_the_figure_held() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let irq = Subject::Location("IRQ".parse().expect("code"));
+    let day = |s: &str| s.parse::<troop_tracker::Day>().expect("day");
+    let options = ChartOptions {
+        from: Some(day("2020-02-01")),
+        to: Some(day("2020-02-12")),
+    };
+    let c = chart_with(&ledger, &irq, options);
+    assert_eq!((c.from, c.to), (options.from, options.to));
+    for s in &c.series {
+        assert!(s
+            .points
+            .iter()
+            .all(|p| p.day >= day("2020-02-01") && p.day <= day("2020-02-12")));
+    }
+    let whole = &c.series[0].points;
+    let days: Vec<String> = whole.iter().map(|p| p.day.to_string()).collect();
+    assert_eq!(days, ["2020-02-01", "2020-02-12"]);
+    // The first point is the figure holding since 2020-01-09 (as the
+    // posture of 2020-02-01 bounds it), with no record of its own that
+    // day.
+    let held = ledger
+        .posture(day("2020-02-01"))
+        .in_country("IRQ".parse().expect("code"));
+    assert_eq!(whole[0].bounds, held.by_location()[0].total);
+    assert!(whole[0].records.is_empty());
+    assert!(
+        whole.iter().all(|p| !p.planned),
+        "the plans are dated 2020-02-13"
+    );
+    // Before the first record there is nothing held: no point is made up.
+    let early = chart_with(
+        &ledger,
+        &irq,
+        ChartOptions {
+            from: Some(day("2019-01-01")),
+            to: None,
+        },
+    );
+    assert_eq!(early.series[0].points[0].day.to_string(), "2020-01-09");
+    // A span with no figure draws nothing, and says which days.
+    let none = chart_with(
+        &ledger,
+        &irq,
+        ChartOptions {
+            from: None,
+            to: Some(day("2019-12-31")),
+        },
+    );
+    assert!(none.is_empty());
+    let e = render_svg(&none, DEFAULT_SIZE).expect_err("nothing to draw");
+    assert!(e.to_string().contains("to 2019-12-31"), "{e}");
 }
 
 /// The text of every `<title>` element, in order.
@@ -164,18 +359,83 @@ fn the_svg_has_a_titled_point_per_figure_bands_and_labels() {
     // Bands are filled rectangles; open bands say so at the top.
     assert!(svg.matches("<rect").count() >= n, "a band per point");
     assert_eq!(
-        svg.matches("open ↑").count(),
+        svg.matches("\nopen ↑\n").count(),
         2,
         "both planned figures are open"
     );
     for label in [
-        "troops",
-        "2020-01-",
-        "reported total",
-        "national contributions (sum), planned",
+        "\ntroops\n",
+        ">2020-01-09<",
+        ">reported total<",
+        ">national contributions (sum)<",
+        ">dashed: planned (announced moves carried out)<",
+        ">line: the exact figure, or the middle of its range<",
+        ">band: lowest to highest the evidence allows<",
+        ">open ↑: no upper bound (the line at the lowest)<",
     ] {
         assert!(svg.contains(label), "{label}");
     }
+}
+
+/// The x and the text of every `<text>` the chart writes itself (title,
+/// caption, ticks, legend), with its anchor.
+fn texts(svg: &str) -> Vec<(f64, &str, &str)> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|rest| {
+            let (tag, after) = rest.split_once('>')?;
+            // (The troop axis' name is drawn turned.)
+            if tag.contains("rotate(") {
+                return None;
+            }
+            let text = after.split("</text>").next()?.trim();
+            let x = tag.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let anchor = if tag.contains("text-anchor=\"middle\"") {
+                "middle"
+            } else if tag.contains("text-anchor=\"end\"") {
+                "end"
+            } else {
+                "start"
+            };
+            Some((x, anchor, text))
+        })
+        .collect()
+}
+
+/// No text runs off the picture: each text's extent, at 7 pixels a
+/// character (DejaVu Sans at 12-13 px is narrower), lies within the
+/// width; the time axis has calendar ticks and the troop axis thousands
+/// separators.
+#[test]
+fn no_label_is_cut_and_ticks_are_round() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    for subject in subjects(&data) {
+        let c = chart(&ledger, &subject);
+        if c.is_empty() {
+            continue;
+        }
+        for size in [DEFAULT_SIZE, (640, 480), (1600, 900)] {
+            let svg = render_svg(&c, size).expect("draws");
+            for (x, anchor, text) in texts(&svg) {
+                let width = text.chars().count() as f64 * 7.0;
+                let (left, right) = match anchor {
+                    "middle" => (x - width / 2.0, x + width / 2.0),
+                    "end" => (x - width, x),
+                    _ => (x, x + width),
+                };
+                assert!(
+                    left >= 0.0 && right <= f64::from(size.0),
+                    "{}: {text:?} at {x} ({anchor}) runs off {}px",
+                    c.title,
+                    size.0
+                );
+            }
+        }
+    }
+    let all = render_svg(&chart(&ledger, &Subject::All), DEFAULT_SIZE).expect("draws");
+    assert!(all.contains(">10,000<"), "thousands separated");
+    assert!(!all.contains(">10000<"));
 }
 
 #[test]
@@ -185,7 +445,8 @@ fn a_chart_of_a_closed_figure_draws_no_open_band() {
     let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
     assert!(!svg.contains("open ↑"));
     assert!(!svg.contains("planned"));
-    assert_eq!(points(&svg).len(), 1);
+    // The total and its two locations, one point each.
+    assert_eq!(points(&svg).len(), 3);
 }
 
 #[test]
@@ -195,7 +456,10 @@ fn nothing_to_draw_is_an_error_naming_the_subject() {
     let c = subject_chart(&data, Subject::Location("ESP".parse().expect("code")));
     assert!(c.is_empty());
     match render_svg(&c, DEFAULT_SIZE) {
-        Err(e @ ChartError::Empty { .. }) => assert!(e.to_string().contains("Spain (ESP)")),
+        Err(e @ ChartError::Empty { .. }) => assert_eq!(
+            e.to_string(),
+            "nothing to draw: Troops in Spain (ESP) has no figure in the data"
+        ),
         other => panic!("expected Empty, found {other:?}"),
     }
 }
@@ -280,4 +544,46 @@ fn points_carry_their_figures_flags() {
         .expect("points")
         .iter()
         .any(|p| p["flags"][0] == "disputed"));
+}
+
+/// PNG: the same picture rasterised at the size asked for, its text
+/// drawn with the embedded font (a machine with no fonts draws it too).
+#[cfg(feature = "png")]
+#[test]
+fn png_charts_have_the_size_asked_for_and_their_text() {
+    use troop_tracker::chart::{render_png, svg_to_png};
+    let data = bundled();
+    let c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let size_of = |png: &[u8]| {
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+        let be = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().expect("4 bytes"));
+        (be(16), be(20))
+    };
+    for size in [DEFAULT_SIZE, (640, 480)] {
+        let png = render_png(&c, size).expect("draws");
+        assert_eq!(size_of(&png), size);
+    }
+    let page = |body: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"40\">{body}</svg>"
+        )
+    };
+    let blank = svg_to_png(&page("")).expect("rasterises");
+    let text = svg_to_png(&page(
+        "<text x=\"10\" y=\"30\" font-family=\"sans-serif\" font-size=\"20\">troops 1,000</text>",
+    ))
+    .expect("rasterises");
+    assert_eq!(size_of(&blank), (200, 40));
+    assert_ne!(blank, text, "the text is drawn");
+    assert!(matches!(
+        svg_to_png("not an svg"),
+        Err(ChartError::Drawing(_))
+    ));
+    assert!(matches!(
+        render_png(
+            &subject_chart(&data, Subject::Location("ESP".parse().expect("code"))),
+            DEFAULT_SIZE
+        ),
+        Err(ChartError::Empty { .. })
+    ));
 }

@@ -624,7 +624,12 @@ fn every_output_carries_the_doubts() {
         let labels: Vec<(&str, bool)> = japan
             .series
             .iter()
-            .map(|s| (s.label.as_str(), s.apart))
+            .map(|s| {
+                (
+                    s.label.as_str(),
+                    s.role == troop_tracker::chart::Role::Apart,
+                )
+            })
             .collect();
         assert_eq!(
             labels,

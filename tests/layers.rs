@@ -30,7 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("CSV reading and writing", &["csv", "import"]),
     ("ledger", &["ledger"]),
     ("analyses", &["posture", "timeline", "validate"]),
-    ("outputs", &["chart", "export", "rows", "summary"]),
+    ("outputs", &["chart", "export", "report", "rows", "summary"]),
     // The `troop-tracker` tool is its own crate (`cli/`): Cargo itself
     // keeps the library from naming it.
 ];

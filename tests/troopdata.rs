@@ -534,10 +534,17 @@ fn timelines_and_charts_say_where_no_report_was_published() {
     assert_eq!(unreported_days, ["2022-12-31", "2023-03-31", "2023-06-30"]);
     let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
     assert_eq!(
-        svg.matches("fill=\"white\" stroke=").count(),
+        svg.matches("class=\"point\"").count() + svg.matches("class=\"point flagged\"").count(),
+        c.series.iter().map(|s| s.points.len()).sum::<usize>(),
+        "a mark per point"
+    );
+    assert_eq!(
+        svg.matches("fill=\"white\" stroke=\"rgb(").count(),
         3,
         "hollow points"
     );
+    // The legend says what a hollow point is.
+    assert!(svg.contains(">not reported: the last reported figure stands<"));
     assert_eq!(
         svg.matches("(not reported: the last reported figure stands)")
             .count(),

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use troop_tracker::{Day, PostureOptions};
 
-/// Where the data comes from.
+/// Where the data comes from: options of every command, listed in
+/// `--help` under their own heading, after the command's own.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Data options")]
 pub struct DataArgs {
     /// A data folder in the documented CSV schema (default: the bundled
     /// dataset).
@@ -31,6 +33,59 @@ pub struct DataArgs {
     /// inside the data folder). May be given more than once.
     #[arg(long, value_name = "DIR", global = true)]
     pub articles: Vec<PathBuf>,
+}
+
+/// Where files go: options of every command, for those that write files
+/// (`chart -o FILE`, `export --out DIR`, `man --out DIR`).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output options")]
+pub struct OutputArgs {
+    /// Create missing folders of --out (by default a missing folder is
+    /// refused, so that a mistyped path does not become new folders).
+    #[arg(long, global = true)]
+    pub create_dirs: bool,
+}
+
+/// How wide text tables are.
+#[derive(Debug, Args)]
+pub struct WidthArgs {
+    /// Width of the text tables and paragraphs, in columns [default: the
+    /// terminal's width when printing to one; else $COLUMNS when set; else
+    /// no limit, so that a pipe or a file gets whole lines (80 for a
+    /// terminal of unknown size)]. Numbers are never split across lines.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(1..))]
+    width: Option<u16>,
+}
+
+impl WidthArgs {
+    /// The width asked for, or the default's, in columns.
+    pub fn columns(&self) -> u16 {
+        use std::io::IsTerminal;
+        if let Some(width) = self.width {
+            return width;
+        }
+        let stdout = std::io::stdout();
+        let terminal = stdout.is_terminal();
+        if terminal {
+            if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout) {
+                return w;
+            }
+        }
+        // Shells set COLUMNS to the terminal's width; exported, it also
+        // sizes tables piped to a pager or a file.
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&c| c > 0)
+            // A terminal that gives no size: a classic one. A pipe or a
+            // file: wide enough never to wrap, so that its reader (a
+            // pager, an editor, grep) decides how to show long lines.
+            .unwrap_or(if terminal {
+                troop_tracker::summary::DEFAULT_WIDTH
+            } else {
+                u16::MAX
+            })
+    }
 }
 
 /// Which day, and how to read it.

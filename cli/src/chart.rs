@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use troop_tracker::chart::{chart, render_svg};
+use troop_tracker::chart::{chart_with, render_png, render_svg, ChartOptions};
 use troop_tracker::rows::{chart_points, ChartPoint};
-use troop_tracker::{export, Dataset, Interval, Ledger, Subject};
+use troop_tracker::{export, Dataset, Day, Interval, Ledger, Subject};
 
 use crate::args::{print_json, print_json_lines, SubjectArgs};
 use crate::codes;
@@ -15,19 +15,29 @@ use crate::summary::from_export;
 /// Draw strength over time.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The band runs from the lowest to the highest figure the evidence \
-allows; an open band reaches the top (no upper bound); dashed steps are where announced \
-relocations would take the figure; hover a point for its records."
+    after_help = "The line is at the exact figure, or the middle of its range; the band \
+runs from the lowest to the highest figure the evidence allows; an open band reaches the \
+top (no upper bound); dashed steps are where announced relocations would take the \
+figure; diamonds are flagged figures; a nation is drawn by location with its total, a host \
+country by nation; hover a point (SVG) for its records."
 )]
 pub struct Args {
     #[command(flatten)]
     subject: SubjectArgs,
-    /// Write the SVG here (default, or `-`: standard output).
+    /// Write the chart here (default, or `-`: standard output). A name
+    /// ending in `.png` writes PNG unless --format says otherwise.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// svg draws the chart; table, csv, json and jsonl print its points.
-    #[arg(long, value_enum, default_value_t = Picture::Svg)]
-    format: Picture,
+    /// svg or png draw the chart; table, csv, json and jsonl print its
+    /// points (default: svg, or png for `--out NAME.png`).
+    #[arg(long, value_enum)]
+    format: Option<Picture>,
+    /// The first day drawn: the figure holding on it is the first point.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<Day>,
+    /// The last day drawn.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<Day>,
     /// Width and height in pixels.
     #[arg(long, value_name = "WxH", default_value = "960x540", value_parser = size)]
     size: (u32, u32),
@@ -36,8 +46,10 @@ pub struct Args {
 /// What to write.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Picture {
-    /// The chart, as SVG.
+    /// The chart, as SVG (hover a point for its records).
     Svg,
+    /// The chart, as a PNG image.
+    Png,
     /// Its points as a text table.
     Table,
     /// Its points as CSV.
@@ -73,19 +85,46 @@ pub fn run(data: &Dataset, inputs: &[std::path::PathBuf], args: &Args) -> Result
     if let Some(out) = out_file {
         crate::inputs::check_file(out, inputs)?;
     }
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if from > to {
+            return Err(Failure::Usage(format!(
+                "--from {from} is after --to {to}: nothing to draw"
+            )));
+        }
+    }
     let subject = codes::subject(data, &args.subject)?.unwrap_or(Subject::All);
-    let series = chart(&Ledger::new(data), &subject);
-    match args.format {
-        Picture::Svg => {
-            let svg = render_svg(&series, args.size).map_err(|e| Failure::Usage(e.to_string()))?;
+    let options = ChartOptions {
+        from: args.from,
+        to: args.to,
+    };
+    let series = chart_with(&Ledger::new(data), &subject, options);
+    let png_named =
+        out_file.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png")));
+    let format = args.format.unwrap_or(if png_named {
+        Picture::Png
+    } else {
+        Picture::Svg
+    });
+    match format {
+        Picture::Svg | Picture::Png => {
+            let drawn = if matches!(format, Picture::Png) {
+                render_png(&series, args.size)
+            } else {
+                render_svg(&series, args.size).map(String::into_bytes)
+            };
+            let bytes = drawn.map_err(|e| Failure::Usage(e.to_string()))?;
             match out_file {
                 Some(path) => {
                     let mut w = create(path)?;
-                    w.write_all(svg.as_bytes())
-                        .map_err(|e| cannot_write(path, &e))?;
+                    w.write_all(&bytes).map_err(|e| cannot_write(path, &e))?;
                     w.finish()
                 }
-                None => output::print(&svg),
+                None => {
+                    let mut out = output::stdout();
+                    out.write_all(&bytes)?;
+                    out.flush()?;
+                    Ok(())
+                }
             }
         }
         Picture::Json => print_json(&Points {

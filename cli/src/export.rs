@@ -20,7 +20,8 @@ pivot's cells as nations by locations; the other formats keep one cell per row. 
 --as-of the day is the latest any figure describes. Sum totals, not posture: see the README."
 )]
 pub struct Args {
-    /// The folder to write into (created if missing).
+    /// The folder to write into: made if missing, like `mkdir DIR`; a
+    /// missing folder above it is refused unless --create-dirs is given.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     #[command(flatten)]
@@ -99,7 +100,7 @@ pub fn run(loaded: &Loaded, inputs: &[PathBuf], args: &Args) -> Result<(), Failu
         .as_of
         .or_else(|| data.latest_day())
         .ok_or_else(|| Failure::Usage("the data has no dated figure: give --as-of".to_owned()))?;
-    std::fs::create_dir_all(&args.out).map_err(|e| cannot_write(&args.out, &e))?;
+    output::prepare_out_dir(&args.out, output::create_dirs())?;
     let ledger = Ledger::new(data);
     let posture = ledger.posture_with(day, args.day.options());
     let answers = Answers {

@@ -10,20 +10,23 @@
 mod args;
 mod chart;
 mod codes;
+mod docs;
 mod export;
 mod import;
 mod inputs;
 mod load;
 mod output;
+mod report;
 mod summary;
 mod timeline;
 mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::args::DataArgs;
+use crate::args::{DataArgs, OutputArgs};
+use crate::output::Failure;
 
 /// Who has how many troops where, under which mission, as of which date,
 /// on whose word: summaries, checks, timelines, exports and charts of a
@@ -39,6 +42,8 @@ use crate::args::DataArgs;
 struct Cli {
     #[command(flatten)]
     data: DataArgs,
+    #[command(flatten)]
+    output: OutputArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,13 +61,36 @@ enum Command {
     Export(export::Args),
     /// Draw strength over time as an SVG chart (or print its series).
     Chart(chart::Args),
+    /// Write one self-contained HTML report of the posture on a day:
+    /// totals, charts, figures with their sources' quotes, findings and
+    /// the timeline.
+    Report(report::Args),
     /// Import the tables (--troopdata DIR, --ipi DIR) and say what they
     /// gave: rows by reading, rows left out, and the checks' counts.
     Import(import::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish,
+    /// powershell).
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff), or write a page per command with --out.
+    Man(docs::ManArgs),
+}
+
+/// The commands answered from the arguments alone: no data is loaded, so
+/// they work (and are quick) even where the data would not load.
+fn without_data(command: &Command) -> Option<Result<(), Failure>> {
+    match command {
+        Command::Completions(a) => Some(docs::completions(Cli::command(), a)),
+        Command::Man(a) => Some(docs::man(Cli::command(), a)),
+        _ => None,
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::set_create_dirs(cli.output.create_dirs);
+    if let Some(result) = without_data(&cli.command) {
+        return output::exit(result);
+    }
     let result = load::load(&cli.data).and_then(|loaded| match &cli.command {
         Command::Summary(a) => summary::run(&loaded, a),
         Command::Validate(a) => validate::run(&loaded, a),
@@ -70,6 +98,8 @@ fn main() -> ExitCode {
         Command::Export(a) => export::run(&loaded, &inputs::folders(&cli.data), a),
         Command::Chart(a) => chart::run(&loaded.data, &inputs::folders(&cli.data), a),
         Command::Import(a) => import::run(&loaded, a),
+        Command::Report(a) => report::run(&loaded, &cli.data, a),
+        Command::Completions(_) | Command::Man(_) => unreachable!("answered before loading"),
     });
     output::exit(result)
 }

@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Why a command stopped.
 #[derive(Debug)]
@@ -71,12 +72,68 @@ impl Drop for Replacing {
     }
 }
 
-/// A file to write to, created (with its folder) on demand; see
-/// [`Replacing`].
-pub fn create(path: &Path) -> Result<Replacing, Failure> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, &e))?;
+/// Whether `--create-dirs` was given: set once by `main` from the global
+/// flag, so that every command opening files through [`create`] follows
+/// it without threading it through each command's arguments.
+static CREATE_DIRS: AtomicBool = AtomicBool::new(false);
+
+/// Records the global `--create-dirs` flag for [`create`] and
+/// [`create_dirs`].
+pub fn set_create_dirs(create: bool) {
+    CREATE_DIRS.store(create, Ordering::Relaxed);
+}
+
+/// Whether missing folders of --out are to be created (`--create-dirs`).
+pub fn create_dirs() -> bool {
+    CREATE_DIRS.load(Ordering::Relaxed)
+}
+
+/// The one rule for a folder that files are written into: it must
+/// exist, unless `create` (`--create-dirs`) asks for it and every
+/// missing folder above it to be made. A missing folder is refused
+/// (status 2) rather than made silently, so that a mistyped path is not
+/// quietly turned into new folders; the message names it and says how
+/// to go on. An empty path is the current folder.
+pub fn prepare_folder(folder: &Path, create: bool) -> Result<(), Failure> {
+    if folder.as_os_str().is_empty() || folder.is_dir() {
+        return Ok(());
     }
+    if folder.exists() {
+        return Err(Failure::Write(format!(
+            "cannot write into {}: it is not a folder",
+            folder.display()
+        )));
+    }
+    if !create {
+        return Err(Failure::Usage(format!(
+            "the folder {} does not exist: create it, or pass --create-dirs",
+            folder.display()
+        )));
+    }
+    std::fs::create_dir_all(folder).map_err(|e| cannot_write(folder, &e))
+}
+
+/// A folder that is itself the output (`export --out DIR`, `man --out
+/// DIR`): made like `mkdir DIR` when its parent exists; a missing parent
+/// follows [`prepare_folder`].
+pub fn prepare_out_dir(dir: &Path, create: bool) -> Result<(), Failure> {
+    prepare_folder(dir.parent().unwrap_or(Path::new("")), create)?;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir(dir).map_err(|e| cannot_write(dir, &e))
+}
+
+/// A file to write to, its folder made only with the global
+/// `--create-dirs` (see [`prepare_folder`]); see [`Replacing`].
+pub fn create(path: &Path) -> Result<Replacing, Failure> {
+    create_file(path, create_dirs())
+}
+
+/// [`create`] with the choice for a missing folder given: `create_dirs`
+/// makes it, otherwise it is refused.
+pub fn create_file(path: &Path, create_dirs: bool) -> Result<Replacing, Failure> {
+    prepare_folder(path.parent().unwrap_or(Path::new("")), create_dirs)?;
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".partial-{}", std::process::id()));
     let temporary = path.with_file_name(name);

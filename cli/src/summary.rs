@@ -8,7 +8,7 @@ use troop_tracker::{
     Subject,
 };
 
-use crate::args::{print_json, print_json_lines, DayArgs, Format};
+use crate::args::{print_json, print_json_lines, DayArgs, Format, WidthArgs};
 use crate::codes;
 use crate::load::{Checks, Loaded};
 use crate::output::{self, Failure};
@@ -38,9 +38,8 @@ pub struct Args {
     /// Output format (csv writes posture.csv's rows, and needs --as-of).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Width of the text tables, in columns.
-    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
-    width: u16,
+    #[command(flatten)]
+    width: WidthArgs,
     /// Also list the validation's errors and warnings (by default only
     /// their counts; `validate` lists every finding).
     #[arg(long)]
@@ -133,7 +132,7 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                 &subjects,
                 (&moments, &postures),
                 &report,
-                (args.width, args.findings),
+                (args.width.columns(), args.findings),
             ));
             output::print(&out)
         }
@@ -178,8 +177,12 @@ fn text(
         // bury the posture.
         let [e, w, n] =
             [Severity::Error, Severity::Warning, Severity::Note].map(|s| checks.count(s));
-        text.push_str(&format!(
-            "{e} errors, {w} warnings, {n} notes (`summary --findings` lists the errors and warnings, `validate` every finding)\n"
+        text.push_str(&tables::wrap(
+            &format!(
+                "{e} errors, {w} warnings, {n} notes (`summary --findings` lists the errors and warnings, `validate` every finding)"
+            ),
+            usize::from(width),
+            0,
         ));
     }
     text

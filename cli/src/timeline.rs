@@ -2,7 +2,7 @@
 
 use troop_tracker::{export, rows, summary as tables, Dataset, Subject};
 
-use crate::args::{print_json, print_json_lines, Format, SubjectArgs};
+use crate::args::{print_json, print_json_lines, Format, SubjectArgs, WidthArgs};
 use crate::codes;
 use crate::output::{self, Failure};
 use crate::summary::{from_export, subject_name};
@@ -19,9 +19,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Width of the text tables, in columns.
-    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
-    width: u16,
+    #[command(flatten)]
+    width: WidthArgs,
 }
 
 pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
@@ -36,13 +35,14 @@ pub fn run(data: &Dataset, args: &Args) -> Result<(), Failure> {
                     .map(|m| Subject::Mission(m.id().clone()))
                     .collect(),
             };
+            let width = args.width.columns();
             let mut text = String::new();
             for s in &subjects {
                 text.push_str(&format!("Timeline of {}\n\n", subject_name(data, s)));
                 text.push_str(&tables::timeline_table(
                     data,
                     &rows::timeline(data, s),
-                    args.width,
+                    width,
                 ));
                 text.push('\n');
             }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use troop_tracker::{export, rows, summary as tables, Problem, Report, Severity};
 
-use crate::args::{print_json, print_json_lines, Format};
+use crate::args::{print_json, print_json_lines, Format, WidthArgs};
 use crate::load::Loaded;
 use crate::output::{self, Failure};
 use crate::summary::from_export;
@@ -21,9 +21,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-    /// Width of the text report, in columns.
-    #[arg(long, default_value_t = tables::DEFAULT_WIDTH)]
-    width: u16,
+    #[command(flatten)]
+    width: WidthArgs,
 }
 
 /// The least severe findings to print.
@@ -76,7 +75,12 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
     let (problems, report) = (checks.problems, &checks.report);
     let least = args.min_severity.severity();
     match args.format {
-        Format::Table => output::print(&tables::checks_text(problems, report, least, args.width))?,
+        Format::Table => output::print(&tables::checks_text(
+            problems,
+            report,
+            least,
+            args.width.columns(),
+        ))?,
         Format::Json => print_json(&Json {
             counts: Counts {
                 errors: checks.count(Severity::Error),

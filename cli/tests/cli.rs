@@ -250,7 +250,7 @@ fn csv_output_has_the_exports_columns() {
     let header = column_names::<troop_tracker::rows::ChartPoint>().join(",");
     assert!(chart.starts_with(&format!("{header}\n")), "{chart}");
     assert!(
-        chart.contains("reported total,2020-02-13,651,,true,true,false,false,"),
+        chart.contains("reported total,2020-02-13,651,651,,true,true,false,whole,"),
         "{chart}"
     );
     let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);

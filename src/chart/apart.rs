@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use crate::chart::series::{Point, Series};
+use crate::chart::series::{Point, Role, Series};
 use crate::doubt::{month_name, Doubt};
 use crate::ledger::Ledger;
 use crate::timeline::{Subject, TimelineKind};
@@ -60,8 +60,8 @@ pub(super) fn disagreeing(ledger: &Ledger<'_>, subject: &Subject) -> Vec<Series>
                 "{figure}: {source}, {} figures (disagreeing)",
                 month_name(month)
             ),
+            role: Role::Apart,
             points,
-            apart: true,
         })
         .collect()
 }

@@ -1,8 +1,8 @@
 //! The marks drawn at each point, above everything plotters drew: a
-//! circle whose `<title>` (shown on hover) names the day, the figure, its
-//! records and flags; hollow where no new count was reported; a
-//! black-edged diamond where the figure rests on a record the checks
-//! doubt.
+//! circle at the line whose `<title>` (shown on hover) names the day, the
+//! figure, its records and flags; hollow where no new count was
+//! reported; a black-edged diamond where the figure rests on a record
+//! the checks doubt.
 
 use std::fmt::Write as _;
 
@@ -18,8 +18,33 @@ pub(super) fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A circle at the point's low figure whose `<title>` (shown on hover)
-/// gives the day, the figure and the records.
+/// What hovering a point says: the day, the series and its figure, the
+/// records and the flags.
+fn hover(series: &Series, p: &Point) -> String {
+    let planned = if p.planned { " (planned)" } else { "" };
+    let unreported = if p.not_reported {
+        " (not reported: the last reported figure stands)"
+    } else {
+        ""
+    };
+    let records = if p.records.is_empty() {
+        "none that day (the figure holds from before)".to_owned()
+    } else {
+        p.records.join(", ")
+    };
+    let text = format!(
+        "{}: {} {}{planned}{unreported}; records: {records}",
+        p.day, series.label, p.bounds
+    );
+    if p.flags.is_empty() {
+        text
+    } else {
+        format!("{text}; flags: {}", p.flags.join(", "))
+    }
+}
+
+/// A mark at the point's line whose `<title>` (shown on hover) gives the
+/// day, the figure and the records.
 pub(super) fn mark(
     out: &mut String,
     plot: &Plot<'_, '_>,
@@ -27,38 +52,20 @@ pub(super) fn mark(
     p: &Point,
     colour: RGBColor,
 ) {
-    let (cx, cy) = plot.backend_coord(&(x_of(p.day), p.bounds.low() as f64));
-    let planned = if p.planned { " (planned)" } else { "" };
-    let unreported = if p.not_reported {
-        " (not reported: the last reported figure stands)"
-    } else {
-        ""
-    };
-    let text = format!(
-        "{}: {} {}{planned}{unreported}; records: {}",
-        p.day,
-        series.label,
-        p.bounds,
-        p.records.join(", ")
-    );
+    let (cx, cy) = plot.backend_coord(&(x_of(p.day), p.line_at() as f64));
     let RGBColor(r, g, b) = colour;
-    let text = if p.flags.is_empty() {
-        text
-    } else {
-        format!("{text}; flags: {}", p.flags.join(", "))
-    };
-    if is_flagged(p) {
+    let text = escape(&hover(series, p));
+    if p.is_flagged() {
         // A black-edged diamond: the figure rests on a record the checks
         // doubt (the legend says so).
-        let (cx, cy) = (cx as f64, cy as f64);
+        let (cx, cy) = (f64::from(cx), f64::from(cy));
         let _ = writeln!(
             out,
-            "<polygon class=\"point flagged\" points=\"{},{cy} {cx},{} {},{cy} {cx},{}\" fill=\"rgb({r},{g},{b})\" stroke=\"black\" stroke-width=\"1.5\"><title>{}</title></polygon>",
+            "<polygon class=\"point flagged\" points=\"{},{cy} {cx},{} {},{cy} {cx},{}\" fill=\"rgb({r},{g},{b})\" stroke=\"black\" stroke-width=\"1.5\"><title>{text}</title></polygon>",
             cx - 6.0,
             cy - 6.0,
             cx + 6.0,
             cy + 6.0,
-            escape(&text)
         );
         return;
     }
@@ -70,15 +77,6 @@ pub(super) fn mark(
     };
     let _ = writeln!(
         out,
-        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"{fill}\"><title>{}</title></circle>",
-        escape(&text)
+        "<circle class=\"point\" cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"{fill}\"><title>{text}</title></circle>"
     );
-}
-
-/// Whether a point rests on a figure the checks doubt: disputed, suspect
-/// or contradicted.
-pub(super) fn is_flagged(p: &Point) -> bool {
-    p.flags
-        .iter()
-        .any(|f| matches!(f.as_str(), "disputed" | "suspect" | "contradicted"))
 }

@@ -1,43 +1,92 @@
 //! What a chart shows: a subject's strength after each dated change, as
-//! the posture of that day bounds it, and where announced moves would
-//! take it.
+//! the posture of that day bounds it, split into its parts, and where
+//! announced moves would take it.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::chart::figures::{figures, part_word, whole_labels, Figure, Figures};
 use crate::date::Day;
 use crate::interval::Interval;
 use crate::ledger::Ledger;
 use crate::posture::{Posture, PostureOptions};
 use crate::timeline::{Subject, TimelineKind};
 
-/// A subject's strength over time: one or more series of points, then
-/// the series that disagree with each other, drawn apart.
+/// The most parts a chart draws (the largest, by their highest drawn
+/// figure); the whole still counts the others, and [`Chart::parts_left_out`]
+/// says how many.
+pub const MOST_PARTS: usize = 6;
+
+/// A subject's strength over time: the whole, its parts, then the series
+/// that disagree with each other, drawn apart.
 #[derive(Clone, Debug, Serialize)]
 pub struct Chart {
-    /// `Germany (DEU)`, `NATO Mission Iraq (NMI)`, `Iraq (IRQ)`.
+    /// `Troops of Germany (DEU)`, `NATO Mission Iraq (NMI)`, `Troops in Iraq (IRQ)`.
     pub title: String,
     /// What is counted: `troops`.
     pub unit: &'static str,
-    /// The series: one for a nation, a location or the whole ledger; a
-    /// mission's reported total and the sum of its national contributions.
+    /// What the chart counts, in words: `troops of Germany (DEU), by
+    /// location and in total`.
+    pub counted: String,
+    /// The sources of the records behind the points, by id, in order of
+    /// first use.
+    pub sources: Vec<String>,
+    /// The days asked for ([`ChartOptions::from`], [`ChartOptions::to`]).
+    pub from: Option<Day>,
+    /// See [`Chart::from`].
+    pub to: Option<Day>,
+    /// The series: the whole (a mission's reported total and the sum of
+    /// its national contributions), then its parts, then series apart.
     pub series: Vec<Series>,
+    /// How many parts the whole counts that are not drawn (beyond
+    /// [`MOST_PARTS`]).
+    pub parts_left_out: usize,
+    /// How many series that disagree (see [`Role::Apart`]) are left to
+    /// the charts of their own figures: a chart split into parts draws
+    /// none.
+    pub apart_left_out: usize,
+}
+
+/// What a series is to its chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The subject's own figure (for a mission: its reported total, or
+    /// the sum of its contributions).
+    Whole,
+    /// One part of the whole: a location of a nation's troops, a nation
+    /// in a host country or in the whole ledger.
+    Part,
+    /// One source's figures of one month of the year that disagree with
+    /// another series of the same figure (see
+    /// [`Doubt::Interleaved`](crate::Doubt::Interleaved)), drawn apart
+    /// rather than as a step the posture holds: its line ends at its last
+    /// point.
+    Apart,
+}
+
+impl Role {
+    /// `whole`, `part`, `apart`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Whole => "whole",
+            Role::Part => "part",
+            Role::Apart => "apart",
+        }
+    }
 }
 
 /// One line of a chart, with its band.
 #[derive(Clone, Debug, Serialize)]
 pub struct Series {
-    /// What the series counts: `troops of DEU`, `reported total`.
+    /// What the series counts: `troops of DEU`, `in JOR+KWT`,
+    /// `reported total`.
     pub label: String,
+    /// What the series is to the chart.
+    pub role: Role,
     /// Its points, actual ones by day, then planned ones by day.
     pub points: Vec<Point>,
-    /// Whether the series is one source's figures of one month of the
-    /// year that disagree with another series of the same figure (see
-    /// [`Doubt::Interleaved`](crate::Doubt::Interleaved)), drawn apart
-    /// rather than as a step the posture holds: its line ends at its last
-    /// point.
-    pub apart: bool,
 }
 
 /// The strength from one day until the next point: the end-of-day
@@ -50,9 +99,11 @@ pub struct Point {
     /// bounds it.
     pub bounds: Interval,
     /// Whether the point is where announced relocations would leave the
-    /// figure (a projected posture), not what happened.
+    /// figure (the projected posture of its day), not what happened.
     pub planned: bool,
-    /// The records dated that day that changed the figure.
+    /// The records dated that day that changed the figure; none on the
+    /// first day asked for ([`ChartOptions::from`]), where the figure holds
+    /// from before.
     pub records: Vec<String>,
     /// Whether every record of the day says the figure was not reported
     /// (a quarter without a report): the point repeats the last reported
@@ -64,17 +115,74 @@ pub struct Point {
     pub flags: Vec<String>,
 }
 
+impl Point {
+    /// Where the line is drawn: the exact figure, the middle of a closed
+    /// range (rounded down), or the lowest figure of an open one (nothing
+    /// bounds it above, so it has no middle).
+    ///
+    /// ```
+    /// # use troop_tracker::{chart::Point, Interval};
+    /// let at = |bounds| Point { day: "2020-02-13".parse().unwrap(), bounds, planned: false,
+    ///     records: vec![], not_reported: false, flags: vec![] }.line_at();
+    /// assert_eq!(at(Interval::new(450, 550).unwrap()), 500);
+    /// assert_eq!(at(Interval::exactly(821)), 821);
+    /// assert_eq!(at(Interval::at_least(651)), 651);
+    /// ```
+    pub fn line_at(&self) -> u64 {
+        line_of(self.bounds)
+    }
+
+    /// Whether the point rests on a figure the checks doubt: disputed,
+    /// suspect or contradicted.
+    pub fn is_flagged(&self) -> bool {
+        self.flags
+            .iter()
+            .any(|f| matches!(f.as_str(), "disputed" | "suspect" | "contradicted"))
+    }
+}
+
+/// Which days a chart covers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// The first day drawn: the figure holding on it (from before) is its
+    /// first point. `None`: from the first record.
+    pub from: Option<Day>,
+    /// The last day drawn. `None`: to the last record (plans included).
+    pub to: Option<Day>,
+}
+
 impl Chart {
     /// Whether no series has a point.
     pub fn is_empty(&self) -> bool {
         self.series.iter().all(|s| s.points.is_empty())
     }
+
+    /// The caption: what is counted, how it is drawn, and from which
+    /// sources (the first eight by id, then how many more).
+    pub fn caption(&self) -> String {
+        let mut sources = self.sources.iter().take(8).cloned().collect::<Vec<_>>();
+        if self.sources.len() > 8 {
+            sources.push(format!("and {} more", self.sources.len() - 8));
+        }
+        let left_out = match self.parts_left_out {
+            0 => String::new(),
+            n => format!(" ({n} smaller parts are counted in the total, not drawn)"),
+        };
+        let apart = match self.apart_left_out {
+            0 => String::new(),
+            n => format!(" {n} series that disagree with each other are drawn on the charts of their host countries."),
+        };
+        format!(
+            "Counted: {}{left_out}, at the end of each day a record changes them. Line: the exact figure or the middle of its range; band: lowest to highest the evidence allows.{apart} Source{}: {}.",
+            self.counted,
+            if self.sources.len() == 1 { "" } else { "s" },
+            sources.join(", ")
+        )
+    }
 }
 
-/// The chart of a subject's strength over time: a point on each day a
-/// record observes, moves or totals the subject's troops (the end-of-day
-/// posture's tight bounds), then the announced relocations as planned
-/// points (the projected posture of their last day).
+/// The chart of a subject's strength over time, every day: see
+/// [`chart_with`].
 ///
 /// ```
 /// use troop_tracker::{chart::chart, Dataset, Ledger, Subject};
@@ -85,43 +193,169 @@ impl Chart {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn chart(ledger: &Ledger<'_>, subject: &Subject) -> Chart {
-    let (actual, planned) = change_days(ledger, subject);
-    let labels = labels(subject);
-    let mut series: Vec<Series> = labels
-        .iter()
-        .map(|l| Series {
-            label: l.clone(),
+    chart_with(ledger, subject, ChartOptions::default())
+}
+
+/// The chart of a subject's strength over the days asked for: a point on
+/// each day a record observes, moves or totals the subject's troops (the
+/// end-of-day posture's tight bounds), for the whole and for each of its
+/// largest parts; then, from the first announced relocation on, planned
+/// points: the projected posture of every later day a record changes the
+/// figures or a plan is dated (so a plan is drawn on top of what happened
+/// since, not left at the level it started from).
+///
+/// ```
+/// use troop_tracker::chart::{chart_with, ChartOptions, Role};
+/// use troop_tracker::{Dataset, Ledger, Subject};
+/// let data = Dataset::bundled()?;
+/// let options = ChartOptions { from: Some("2020-01-10".parse()?), to: None };
+/// let germany = chart_with(&Ledger::new(&data), &Subject::Nation("DEU".parse()?), options);
+/// let parts: Vec<&str> = germany.series.iter().filter(|s| s.role == Role::Part).map(|s| s.label.as_str()).collect();
+/// assert_eq!(parts, ["in IRQ", "in JOR+KWT"]);
+/// assert_eq!(germany.series[0].points[0].day.to_string(), "2020-01-10");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions) -> Chart {
+    let (mut actual, mut planned) = change_days(ledger, subject);
+    let within =
+        |day: &Day| options.from.is_none_or(|f| *day >= f) && options.to.is_none_or(|t| *day <= t);
+    let held_before = options
+        .from
+        .filter(|from| actual.keys().next().is_some_and(|first| first < from));
+    actual.retain(|day, _| within(day));
+    planned.retain(|day, _| within(day));
+    if let Some(from) = held_before {
+        actual.entry(from).or_insert(Records {
+            some_reported: true,
+            ..Records::default()
+        });
+    }
+    let planned_days = planned_days(&actual, &planned);
+    let actual_days: Vec<Day> = actual.keys().copied().collect();
+    let read = |postures: Vec<Posture<'_>>, days: &Days| -> Vec<Dated> {
+        postures
+            .iter()
+            .zip(days.values())
+            .map(|(p, r)| (p.day(), figures(p, subject), r.clone()))
+            .collect()
+    };
+    let actual_figures = read(
+        ledger.postures_over(&actual_days, PostureOptions::default()),
+        &actual,
+    );
+    let planned_figures = read(
+        ledger.postures_over(
+            &planned_days.keys().copied().collect::<Vec<_>>(),
+            PostureOptions::projected(),
+        ),
+        &planned_days,
+    );
+    let (parts, parts_left_out) = largest_parts(&actual_figures, &planned_figures);
+    let mut series: Vec<Series> = whole_labels(subject)
+        .into_iter()
+        .map(|label| Series {
+            label: if parts.is_empty() || matches!(subject, Subject::Mission(_)) {
+                label
+            } else {
+                format!("{label} (total)")
+            },
+            role: Role::Whole,
             points: Vec::new(),
-            apart: false,
         })
+        .chain(parts.iter().map(|label| Series {
+            label: label.clone(),
+            role: Role::Part,
+            points: Vec::new(),
+        }))
         .collect();
-    let days: Vec<Day> = actual.keys().copied().collect();
-    let postures = ledger.postures_over(&days, PostureOptions::default());
-    for (posture, records) in postures.iter().zip(actual.values()) {
-        add_points(&mut series, posture, subject, records, false);
+    for (planned, dated) in [(false, &actual_figures), (true, &planned_figures)] {
+        for (day, figures, records) in dated {
+            let point = |figure: &Figure| Point {
+                day: *day,
+                bounds: figure.bounds,
+                planned,
+                records: records.ids.clone(),
+                not_reported: !records.some_reported,
+                flags: figure.flags.clone(),
+            };
+            let wholes = figures.wholes.len();
+            for (s, figure) in series.iter_mut().zip(&figures.wholes) {
+                s.points.extend(figure.as_ref().map(point));
+            }
+            for (label, figure) in &figures.parts {
+                if let Some(i) = parts.iter().position(|p| p == label) {
+                    series[wholes + i].points.push(point(figure));
+                }
+            }
+        }
     }
-    for (day, records) in &planned {
-        let posture = ledger.posture_with(*day, PostureOptions::projected());
-        add_points(&mut series, &posture, subject, records, true);
+    let mut sources: Vec<String> = Vec::new();
+    for records in actual.values().chain(planned.values()) {
+        for s in &records.sources {
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
     }
-    series.extend(super::apart::disagreeing(ledger, subject));
+    let apart = super::apart::disagreeing(ledger, subject)
+        .into_iter()
+        .map(|mut s| {
+            s.points.retain(|p| within(&p.day));
+            s
+        })
+        .filter(|s| !s.points.is_empty());
+    // A chart split into parts leaves the disagreeing series to the
+    // charts of their own figures (a host country's), where they are few
+    // enough to read; it says how many.
+    let mut apart_left_out = 0;
+    if parts.is_empty() {
+        series.extend(apart);
+    } else {
+        apart_left_out = apart.count();
+    }
     Chart {
         title: title(ledger, subject),
         unit: "troops",
+        counted: counted(ledger, subject, !parts.is_empty()),
+        sources,
+        from: options.from,
+        to: options.to,
         series,
+        parts_left_out,
+        apart_left_out,
     }
 }
 
+/// A posture's day, the subject's figures in it, and the day's records.
+type Dated = (Day, Figures, Records);
+
 /// The days the subject's figures change (observations, moves made,
-/// reported totals) and the days of its announced moves, each with its
-/// records.
+/// reported totals) or its moves are announced, each with its records.
 type Days = BTreeMap<Day, Records>;
 
-/// A day's records, and whether all of them say "not reported".
-#[derive(Default)]
+/// A day's records, their sources, and whether any of them reports a
+/// figure (rather than saying "not reported").
+#[derive(Clone, Default)]
 struct Records {
     ids: Vec<String>,
+    sources: Vec<String>,
     some_reported: bool,
+}
+
+impl Records {
+    fn add(&mut self, other: &Records) {
+        self.some_reported |= other.some_reported;
+        for id in &other.ids {
+            if !self.ids.contains(id) {
+                self.ids.push(id.clone());
+            }
+        }
+        for s in &other.sources {
+            if !self.sources.contains(s) {
+                self.sources.push(s.clone());
+            }
+        }
+    }
 }
 
 fn change_days(ledger: &Ledger<'_>, subject: &Subject) -> (Days, Days) {
@@ -145,131 +379,96 @@ fn change_days(ledger: &Ledger<'_>, subject: &Subject) -> (Days, Days) {
         } else {
             &mut actual
         };
-        let records = into.entry(day).or_default();
-        records.some_reported |= !item.is_not_reported();
-        if !records.ids.contains(&item.record) {
-            records.ids.push(item.record.clone());
-        }
+        into.entry(day).or_default().add(&Records {
+            ids: vec![item.record.clone()],
+            sources: vec![item.citation.source().to_string()],
+            some_reported: !item.is_not_reported(),
+        });
     }
     (actual, planned)
 }
 
-fn add_points(
-    series: &mut [Series],
-    posture: &Posture<'_>,
-    subject: &Subject,
-    records: &Records,
-    planned: bool,
-) {
-    let flags = flags_of(posture, subject);
-    for (s, bounds) in series.iter_mut().zip(values(posture, subject)) {
-        if let Some(bounds) = bounds {
-            s.points.push(Point {
-                day: posture.day(),
-                bounds,
-                planned,
-                records: records.ids.clone(),
-                not_reported: !records.some_reported,
-                flags: flags.clone(),
-            });
-        }
-    }
-}
-
-/// The flags of the subject's figures in a posture, each once, in order.
-fn flags_of(posture: &Posture<'_>, subject: &Subject) -> Vec<String> {
-    let entries: Vec<&crate::posture::Entry<'_>> = match subject {
-        Subject::Nation(code) => posture
-            .entries()
-            .iter()
-            .filter(|e| e.nation() == Some(*code))
-            .collect(),
-        Subject::Location(code) => posture
-            .entries()
-            .iter()
-            .filter(|e| e.key().places.iter().any(|p| p.country() == *code))
-            .collect(),
-        Subject::Mission(id) => posture
-            .entries()
-            .iter()
-            .filter(|e| e.mission() == Some(id))
-            .collect(),
-        _ => posture.entries().iter().collect(),
+/// The days of planned points: every announced move's day, and every day
+/// a record changes the figures after the first of them.
+fn planned_days(actual: &Days, planned: &Days) -> Days {
+    let Some(first) = planned.keys().next() else {
+        return Days::new();
     };
-    let mut flags: Vec<crate::posture::Flag> = entries.iter().flat_map(|e| e.flags()).collect();
-    flags.sort_unstable();
-    flags.dedup();
-    flags.iter().map(|f| f.as_str().to_owned()).collect()
+    let mut days: Days = actual
+        .range(first..)
+        .map(|(d, r)| (*d, r.clone()))
+        .collect();
+    for (day, records) in planned {
+        days.entry(*day).or_default().add(records);
+    }
+    days
 }
 
-/// The subject's figures in a posture, one per series; `None` where the
-/// posture has none (a nation not yet observed, a mission with no total).
-fn values(posture: &Posture<'_>, subject: &Subject) -> Vec<Option<Interval>> {
-    match subject {
-        Subject::Nation(code) => vec![posture
-            .by_nation()
-            .into_iter()
-            .find(|v| v.nation == Some(*code))
-            .map(|v| v.total)],
-        Subject::Location(code) => vec![posture
-            .by_location()
-            .into_iter()
-            .find(|v| v.country == Some(*code))
-            .map(|v| v.total)],
-        Subject::Mission(id) => {
-            // The mission, or before its change of name the mission it
-            // succeeded (MONUC's contributions on MONUSCO's chart).
-            let lineage = posture.dataset().lineage(id);
-            let views = posture.by_mission();
-            let view = views
-                .iter()
-                .find(|v| v.mission == *id)
-                .cloned()
-                .or_else(|| {
-                    lineage.iter().skip(1).find_map(|m| {
-                        views
-                            .iter()
-                            .find(|v| v.mission == **m && !v.contributions.is_empty())
-                            .cloned()
-                    })
-                });
-            let total = view.as_ref().and_then(|v| {
-                v.planned
-                    .or_else(|| v.reported.map(|r| r.strength().bounds()))
-            });
-            let attributed = view
-                .filter(|v| !v.contributions.is_empty())
-                .map(|v| v.attributed);
-            vec![total, attributed]
+/// The labels of the parts to draw, the largest first (by the highest
+/// line drawn), and how many are left out. A whole with one part has none
+/// to draw (the part is the whole).
+fn largest_parts(actual: &[Dated], planned: &[Dated]) -> (Vec<String>, usize) {
+    let mut largest: BTreeMap<&str, u64> = BTreeMap::new();
+    for (_, figures, _) in actual.iter().chain(planned) {
+        for (label, figure) in &figures.parts {
+            let at = line_of(figure.bounds);
+            let top = largest.entry(label.as_str()).or_default();
+            *top = (*top).max(at);
         }
-        _ => vec![Some(posture.total())],
     }
+    if largest.len() < 2 {
+        return (Vec::new(), 0);
+    }
+    let mut by_size: Vec<(&str, u64)> = largest.into_iter().collect();
+    // The largest first; equal ones by label, so the order is stable.
+    by_size.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let left_out = by_size.len().saturating_sub(MOST_PARTS);
+    let drawn = by_size
+        .into_iter()
+        .take(MOST_PARTS)
+        .map(|(label, _)| label.to_owned())
+        .collect();
+    (drawn, left_out)
 }
 
-fn labels(subject: &Subject) -> Vec<String> {
-    match subject {
-        Subject::Nation(code) => vec![format!("troops of {code}")],
-        Subject::Location(code) => vec![format!("troops in {code}")],
-        Subject::Mission(_) => vec![
-            "reported total".to_owned(),
-            "national contributions (sum)".to_owned(),
-        ],
-        _ => vec!["all troops recorded".to_owned()],
-    }
+/// [`Point::line_at`] of bounds.
+fn line_of(bounds: Interval) -> u64 {
+    let low = bounds.low();
+    bounds.high().map_or(low, |high| low + (high - low) / 2)
+}
+
+fn name(ledger: &Ledger<'_>, code: crate::nation::NationCode) -> String {
+    ledger
+        .dataset()
+        .nation(code)
+        .map_or(code.to_string(), |n| format!("{} ({code})", n.name()))
 }
 
 fn title(ledger: &Ledger<'_>, subject: &Subject) -> String {
-    let data = ledger.dataset();
-    let nation = |code| {
-        data.nation(code)
-            .map_or(code.to_string(), |n| format!("{} ({code})", n.name()))
-    };
     match subject {
-        Subject::Nation(code) => format!("Troops of {}", nation(*code)),
-        Subject::Location(code) => format!("Troops in {}", nation(*code)),
-        Subject::Mission(id) => data
+        Subject::Nation(code) => format!("Troops of {}", name(ledger, *code)),
+        Subject::Location(code) => format!("Troops in {}", name(ledger, *code)),
+        Subject::Mission(id) => ledger
+            .dataset()
             .mission(id)
             .map_or(id.to_string(), |m| format!("{} ({id})", m.name())),
         _ => "All troops recorded".to_owned(),
+    }
+}
+
+/// What the chart counts, in words.
+fn counted(ledger: &Ledger<'_>, subject: &Subject, split: bool) -> String {
+    let by = match (split, part_word(subject)) {
+        (true, Some(word)) => format!(", by {word} and in total"),
+        _ => String::new(),
+    };
+    match subject {
+        Subject::Nation(code) => format!("troops of {}{by}", name(ledger, *code)),
+        Subject::Location(code) => format!("troops in {}{by}", name(ledger, *code)),
+        Subject::Mission(_) => format!(
+            "troops of {}: its reported total and the sum of its national contributions",
+            title(ledger, subject)
+        ),
+        _ => format!("all troops recorded{by}"),
     }
 }

@@ -12,6 +12,9 @@ row! {
         pub series: String,
         /// The day.
         pub day: Day,
+        /// Where the line is drawn: the exact figure, the middle of a
+        /// closed range (rounded down), or the lowest of an open one.
+        pub line_at: u64,
         /// At least this many (the posture's tight bounds).
         pub low: u64,
         /// At most this many; empty when nothing bounds it.
@@ -24,9 +27,11 @@ row! {
         /// Whether every record of the day says "not reported": the point
         /// repeats the last reported figure.
         pub not_reported: bool,
-        /// Whether the series is one source's disagreeing series, drawn
-        /// apart.
-        pub apart: bool,
+        /// What the series is to the chart: `whole` (the subject's own
+        /// figure), `part` (a location of a nation's troops, a nation in a
+        /// host country), `apart` (one source's disagreeing series, drawn
+        /// apart).
+        pub role: String,
         /// The records dated that day that changed the figure, joined by
         /// `;`.
         pub records: String,
@@ -45,12 +50,13 @@ pub fn chart_points(chart: &Chart) -> Vec<ChartPoint> {
             s.points.iter().map(move |p| ChartPoint {
                 series: s.label.clone(),
                 day: p.day,
+                line_at: p.line_at(),
                 low: p.bounds.low(),
                 high: p.bounds.high(),
                 high_unbounded: p.bounds.high().is_none(),
                 planned: p.planned,
                 not_reported: p.not_reported,
-                apart: s.apart,
+                role: s.role.as_str().to_owned(),
                 records: joined(&p.records),
                 flags: joined(&p.flags),
             })

@@ -41,5 +41,5 @@ pub(super) fn stated_totals_table(
             notes.cite(ids),
         ]);
     }
-    Some(t.to_string())
+    Some(super::whole::render(t))
 }

@@ -1,0 +1,308 @@
+//! The chart's header (title and caption, wrapped to the width) and its
+//! legend (below the plot, in rows), written as SVG beside what plotters
+//! draws, so that no label is cut and the legend never hides a line.
+
+use std::fmt::Write as _;
+
+use plotters::style::RGBColor;
+
+use crate::chart::marks::escape;
+use crate::chart::series::{Chart, Role};
+use crate::chart::svg::COLOURS;
+
+/// Roughly the width of a character of 12-13 px sans-serif text
+/// (DejaVu Sans, the widest of the usual ones), to wrap and flow text
+/// before it is drawn.
+const CHAR_WIDTH: f64 = 7.0;
+const LEGEND_ROW: u32 = 18;
+
+/// How a legend entry is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Swatch {
+    Line(RGBColor, u32),
+    Dashed(RGBColor),
+    Dotted(RGBColor),
+    Band,
+    Diamond,
+    Hollow,
+    /// The rest of a label too long for one row.
+    Blank,
+}
+
+/// Where the header and the legend go in a chart of a given size.
+pub(super) struct Layout {
+    width: u32,
+    height: u32,
+    /// The header's height: the title and the caption's lines.
+    pub header: u32,
+    /// The legend's height.
+    pub legend: u32,
+    caption: Vec<String>,
+    rows: Vec<Vec<(f64, Swatch, String)>>,
+}
+
+impl Layout {
+    pub(super) fn new(chart: &Chart, (width, height): (u32, u32)) -> Layout {
+        let columns = ((f64::from(width) - 32.0) / CHAR_WIDTH).max(20.0) as usize;
+        let caption = wrap(&chart.caption(), columns);
+        let rows = flow(entries(chart), f64::from(width) - 16.0);
+        Layout {
+            width,
+            height,
+            header: 56 + 16 * caption.len() as u32,
+            legend: 8 + LEGEND_ROW * rows.len() as u32,
+            caption,
+            rows,
+        }
+    }
+
+    /// The height left to the plot itself (without its axis labels).
+    pub(super) fn plot_height(&self) -> u32 {
+        self.height
+            .saturating_sub(self.header + self.legend + 6 + 30)
+    }
+}
+
+/// Words in lines of at most `columns` characters (a longer word on a
+/// line of its own).
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.extend(Some(line).filter(|l| !l.is_empty()));
+    lines
+}
+
+/// The legend's entries: each series drawn (and its planned steps), then
+/// what the band, open bands, flagged and hollow marks mean, where the
+/// chart has them.
+fn entries(chart: &Chart) -> Vec<(Swatch, String)> {
+    let mut out = Vec::new();
+    for (i, s) in chart.series.iter().enumerate() {
+        if s.points.is_empty() {
+            continue;
+        }
+        let colour = COLOURS[i % COLOURS.len()];
+        let swatch = match s.role {
+            Role::Whole => Swatch::Line(colour, 3),
+            Role::Part => Swatch::Line(colour, 2),
+            Role::Apart => Swatch::Dotted(colour),
+        };
+        out.push((swatch, s.label.clone()));
+    }
+    let points = || chart.series.iter().flat_map(|s| &s.points);
+    if points().any(|p| p.planned) {
+        out.push((
+            Swatch::Dashed(RGBColor(85, 85, 85)),
+            "dashed: planned (announced moves carried out)".to_owned(),
+        ));
+    }
+    let parts = chart.series.iter().any(|s| s.role == Role::Part);
+    out.push((
+        Swatch::Line(RGBColor(85, 85, 85), 2),
+        "line: the exact figure, or the middle of its range".to_owned(),
+    ));
+    out.push((
+        Swatch::Band,
+        format!(
+            "band{}: lowest to highest the evidence allows",
+            if parts { " (of the total)" } else { "" }
+        ),
+    ));
+    if points().any(|p| p.bounds.high().is_none()) {
+        out.push((
+            Swatch::Band,
+            "open ↑: no upper bound (the line at the lowest)".to_owned(),
+        ));
+    }
+    if points().any(|p| p.is_flagged()) {
+        out.push((
+            Swatch::Diamond,
+            "flagged: disputed, suspect or contradicted (hover for which)".to_owned(),
+        ));
+    }
+    if points().any(|p| p.not_reported && !p.is_flagged()) {
+        out.push((
+            Swatch::Hollow,
+            "not reported: the last reported figure stands".to_owned(),
+        ));
+    }
+    out
+}
+
+/// The entries in rows of at most `width` pixels, each with its x; a
+/// label too long for a row goes on over the next rows.
+fn flow(entries: Vec<(Swatch, String)>, width: f64) -> Vec<Vec<(f64, Swatch, String)>> {
+    let columns = ((width - 16.0 - 46.0) / CHAR_WIDTH).max(10.0) as usize;
+    let lines = entries.into_iter().flat_map(|(swatch, label)| {
+        let lines = wrap(&label, columns);
+        let n = lines.len();
+        lines.into_iter().enumerate().map(move |(k, line)| {
+            let swatch = if k == 0 { swatch } else { Swatch::Blank };
+            (swatch, line, n > 1)
+        })
+    });
+    let mut rows: Vec<Vec<(f64, Swatch, String)>> = Vec::new();
+    let mut x = 16.0;
+    for (swatch, label, alone) in lines {
+        let w = 30.0 + label.chars().count() as f64 * CHAR_WIDTH + 16.0;
+        if rows.is_empty() || ((alone || x + w > width) && x > 16.0) {
+            rows.push(Vec::new());
+            x = 16.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((x, swatch, label));
+        }
+        // A wrapped label's lines each have a row of their own.
+        x = if alone { width } else { x + w };
+    }
+    rows
+}
+
+/// The title and the caption, at the top.
+pub(super) fn header(chart: &Chart, layout: &Layout) -> String {
+    let mut out = String::from("<g class=\"header\" font-family=\"sans-serif\">\n");
+    let centre = layout.width / 2;
+    let _ = writeln!(
+        out,
+        "<text x=\"{centre}\" y=\"30\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>",
+        escape(&chart.title)
+    );
+    for (k, line) in layout.caption.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<text class=\"caption\" x=\"16\" y=\"{}\" font-size=\"12\" fill=\"#333\">{}</text>",
+            52 + 16 * k,
+            escape(line)
+        );
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// The legend, below the plot.
+pub(super) fn legend(_chart: &Chart, layout: &Layout) -> String {
+    let mut out =
+        String::from("<g class=\"legend\" font-family=\"sans-serif\" font-size=\"12\">\n");
+    let top = layout.height.saturating_sub(layout.legend) + 4;
+    for (r, row) in layout.rows.iter().enumerate() {
+        let y = f64::from(top + LEGEND_ROW * r as u32) + 9.0;
+        for (x, swatch, label) in row {
+            swatch_svg(&mut out, *swatch, *x, y);
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\">{}</text>",
+                x + 30.0,
+                y + 4.0,
+                escape(label)
+            );
+        }
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+fn rgb(RGBColor(r, g, b): RGBColor) -> String {
+    format!("rgb({r},{g},{b})")
+}
+
+fn swatch_svg(out: &mut String, swatch: Swatch, x: f64, y: f64) {
+    let line = |colour: RGBColor, width: u32, dash: &str| {
+        format!(
+            "<line x1=\"{x}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\" stroke-width=\"{width}\"{dash}/>\n",
+            x + 24.0,
+            rgb(colour)
+        )
+    };
+    let text = match swatch {
+        Swatch::Line(c, w) => line(c, w, ""),
+        Swatch::Dashed(c) => line(c, 2, " stroke-dasharray=\"6 4\""),
+        Swatch::Dotted(c) => line(c, 2, " stroke-dasharray=\"2 3\""),
+        Swatch::Band => format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"24\" height=\"12\" fill=\"rgb(31,119,180)\" fill-opacity=\"0.18\"/>\n{}",
+            y - 6.0,
+            line(RGBColor(31, 119, 180), 2, "")
+        ),
+        Swatch::Diamond => format!(
+            "<polygon points=\"{},{y} {},{} {},{y} {},{}\" fill=\"#888\" stroke=\"black\" stroke-width=\"1.5\"/>\n",
+            x + 6.0,
+            x + 12.0,
+            y - 6.0,
+            x + 18.0,
+            x + 12.0,
+            y + 6.0
+        ),
+        Swatch::Hollow => format!(
+            "<circle cx=\"{}\" cy=\"{y}\" r=\"4\" fill=\"white\" stroke=\"#555\"/>\n",
+            x + 12.0
+        ),
+        Swatch::Blank => String::new(),
+    };
+    out.push_str(&text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_within_the_columns() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("toolongword x", 4), ["toolongword", "x"]);
+        assert!(wrap("   ", 10).is_empty());
+        let text =
+            "Counted: troops of Germany (DEU), by location and in total, at the end of each day";
+        for line in wrap(text, 30) {
+            assert!(line.chars().count() <= 30, "{line}");
+        }
+        assert_eq!(wrap(text, 30).join(" "), text);
+    }
+
+    #[test]
+    fn entries_flow_into_rows_within_the_width() {
+        let entries: Vec<(Swatch, String)> = (0..6)
+            .map(|i| (Swatch::Band, format!("entry {i} of the legend")))
+            .collect();
+        let rows = flow(entries.clone(), 500.0);
+        assert!(rows.len() > 1);
+        let w = |label: &str| 30.0 + label.chars().count() as f64 * CHAR_WIDTH + 16.0;
+        for row in &rows {
+            assert_eq!(row[0].0, 16.0);
+            let (x, _, label) = row.last().expect("an entry");
+            assert!(x + w(label) <= 500.0 || row.len() == 1);
+        }
+        assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), 6);
+        assert_eq!(flow(entries, 10_000.0).len(), 1);
+        // A label longer than a row goes on over rows of its own, the
+        // swatch on its first.
+        let long = "a label far too long to fit in one row of a narrow legend".to_owned();
+        let rows = flow(
+            vec![
+                (Swatch::Band, "short".to_owned()),
+                (Swatch::Diamond, long.clone()),
+            ],
+            250.0,
+        );
+        let lines: Vec<&str> = rows.iter().flatten().map(|(_, _, l)| l.as_str()).collect();
+        assert_eq!(lines[0], "short");
+        assert_eq!(lines[1..].join(" "), long);
+        assert!(rows.iter().skip(1).all(|r| r.len() == 1 && r[0].0 == 16.0));
+        assert_eq!(rows[1][0].1, Swatch::Diamond);
+        assert!(rows[2..].iter().all(|r| r[0].1 == Swatch::Blank));
+        for row in &rows {
+            let (x, _, label) = row.last().expect("an entry");
+            assert!(
+                x + 30.0 + label.chars().count() as f64 * CHAR_WIDTH <= 250.0,
+                "{label}"
+            );
+        }
+    }
+}

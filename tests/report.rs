@@ -1,0 +1,223 @@
+//! The HTML report: one self-contained page (no script, nothing fetched)
+//! whose tables are the rows the files hold, with every figure's
+//! sources' quotes, the findings, the timeline up to the day and charts.
+//! (`tests/browser/report.py` opens it in Chromium in `.ci/run`.)
+
+use troop_tracker::report::{html, ReportOptions};
+use troop_tracker::rows::{self, Row};
+use troop_tracker::{Dataset, Ledger, Subject};
+
+fn bundled() -> Dataset {
+    Dataset::bundled().expect("the bundled data loads")
+}
+
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// The text of each cell of a column, in the page's order.
+fn cells<'p>(page: &'p str, column: &str) -> Vec<&'p str> {
+    let open = format!("data-column=\"{column}\">");
+    page.split(&open)
+        .skip(1)
+        .map(|rest| rest.split("</td>").next().expect("closed cell"))
+        .collect()
+}
+
+#[test]
+fn the_page_is_self_contained() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let posture = ledger.posture("2020-01-10".parse().expect("day"));
+    let findings = rows::findings(&[], &data.validate());
+    let page = html(&ledger, &posture, &findings, &ReportOptions::default());
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    assert!(page.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+    ));
+    assert!(page.contains("<meta name=\"viewport\""));
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", "src=", "url(", "@import",
+    ] {
+        assert!(!page.contains(forbidden), "the page has {forbidden}");
+    }
+    // Every link is to an anchor of the page itself, and each exists.
+    for href in page.split("href=\"").skip(1) {
+        let target = href.split('"').next().expect("closed");
+        assert!(target.starts_with('#'), "a link out: {target}");
+        assert!(
+            page.contains(&format!("id=\"{}\"", &target[1..])),
+            "no anchor {target}"
+        );
+    }
+    // The only address is the SVG namespace.
+    let http: Vec<&str> = page
+        .match_indices("://")
+        .map(|(i, _)| &page[i.saturating_sub(5)..])
+        .map(|s| &s[..30.min(s.len())])
+        .filter(|s| !s.contains("http://www.w3.org/2000/svg"))
+        .collect();
+    assert!(http.is_empty(), "{http:?}");
+}
+
+#[test]
+fn the_tables_are_the_rows_with_their_sources_quotes() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    for (day, projected) in [("2020-01-09", false), ("2020-02-13", true)] {
+        let options = if projected {
+            troop_tracker::PostureOptions::projected()
+        } else {
+            troop_tracker::PostureOptions::default()
+        };
+        let posture = ledger.posture_with(day.parse().expect("day"), options);
+        let findings = rows::findings(&[], &data.validate());
+        let page = html(&ledger, &posture, &findings, &ReportOptions::default());
+        assert_eq!(page.contains("(projected"), projected);
+        let figures = rows::posture(&posture);
+        let posture_part = page
+            .split("<section id=\"posture\">")
+            .nth(1)
+            .and_then(|p| p.split("</section>").next())
+            .expect("a posture section");
+        assert_eq!(
+            cells(posture_part, "figure"),
+            figures
+                .iter()
+                .map(|r| escaped(&r.figure))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            cells(posture_part, "strength"),
+            figures
+                .iter()
+                .map(|r| escaped(&r.strength))
+                .collect::<Vec<_>>()
+        );
+        // Every record a figure rests on is cited with its quote, in the
+        // row and in the list of sources.
+        for row in &figures {
+            for id in row.sources.split(';').filter(|s| !s.is_empty()) {
+                let quote = data.citation_of(id).expect("cited").quote();
+                assert!(
+                    page.matches(&format!("<blockquote>{}</blockquote>", escaped(quote)))
+                        .count()
+                        >= 2,
+                    "{id}'s quote in its row and in the sources"
+                );
+                assert!(page.contains(&format!("<li id=\"rec-{id}\">")), "{id}");
+            }
+        }
+        // The totals are the totals' rows.
+        let totals = rows::totals(&posture);
+        let scopes: Vec<String> = totals.iter().map(|t| escaped(&t.scope)).collect();
+        assert_eq!(cells(&page, "scope"), scopes);
+        // Each column is titled by its name, with its meaning on hover.
+        for c in rows::PostureRow::COLUMNS
+            .iter()
+            .filter(|c| c.name == "strength")
+        {
+            assert!(page.contains(&format!("<th title=\"{}\">strength</th>", escaped(c.doc))));
+        }
+        // Charts drawn inline.
+        assert!(page.matches("<figure><svg").count() >= 1);
+    }
+}
+
+#[test]
+fn findings_and_timeline_are_listed_up_to_the_limit() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let posture = ledger.posture("2020-02-15".parse().expect("day"));
+    let findings = rows::findings(&[], &data.validate());
+    let listed: Vec<&rows::FindingRow> = findings.iter().filter(|f| f.severity != "note").collect();
+    assert!(
+        !listed.is_empty(),
+        "the bundled data has warnings or errors"
+    );
+    let page = html(&ledger, &posture, &findings, &ReportOptions::default());
+    let rules = cells(&page, "rule");
+    assert_eq!(rules.len(), listed.len());
+    // The most severe first.
+    let severities = cells(&page, "severity");
+    let rank = |s: &str| ["error", "warning"].iter().position(|x| *x == s);
+    assert!(severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])));
+    for f in &listed {
+        assert!(page.contains(&escaped(&f.message)), "{}", f.message);
+    }
+    let day = posture.day();
+    let timeline: Vec<rows::TimelineRow> = rows::timeline(&data, &Subject::All)
+        .into_iter()
+        .filter(|l| l.date <= day)
+        .collect();
+    assert!(
+        timeline.len() < rows::timeline(&data, &Subject::All).len(),
+        "a line after the day is left out"
+    );
+    let lines = cells(&page, "date_text");
+    assert_eq!(lines.len(), timeline.len());
+    // With a limit, the latest lines and the most severe findings, and
+    // the page says how many there are.
+    let few = ReportOptions {
+        most_lines: 3,
+        ..ReportOptions::default()
+    };
+    let page = html(&ledger, &posture, &findings, &few);
+    assert_eq!(cells(&page, "date_text").len(), 3);
+    assert_eq!(
+        cells(&page, "record"),
+        timeline[timeline.len() - 3..]
+            .iter()
+            .map(|l| escaped(&l.record))
+            .collect::<Vec<_>>()
+    );
+    assert!(page.contains(&format!(
+        "{} lines up to 2020-02-15; the latest 3 are listed",
+        timeline.len()
+    )));
+    assert_eq!(cells(&page, "rule").len(), 3.min(listed.len()));
+}
+
+#[test]
+fn a_subjects_report_has_its_timeline_and_chart_only() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let deu = "DEU".parse().expect("code");
+    let posture = ledger
+        .posture("2020-01-10".parse().expect("day"))
+        .focus(Some(deu), None);
+    let options = ReportOptions {
+        subject: Subject::Nation(deu),
+        data: "the bundled <data>".to_owned(),
+        ..ReportOptions::default()
+    };
+    let page = html(&ledger, &posture, &[], &options);
+    assert!(page.contains("Data: the bundled &lt;data&gt;."));
+    assert!(page.contains("Subject: troops of Germany"));
+    assert_eq!(page.matches("<figure><svg").count(), 1);
+    assert!(page.contains("<title>Troops of Germany (DEU)</title>"));
+    let timeline = rows::timeline(&data, &Subject::Nation(deu));
+    assert_eq!(cells(&page, "date_text").len(), timeline.len());
+    assert!(cells(&page, "figure")
+        .iter()
+        .all(|f| f.starts_with("DEU in")));
+    // Nothing to chart is said, not drawn.
+    let spain = Subject::Location("ESP".parse().expect("code"));
+    let page = html(
+        &ledger,
+        &posture,
+        &[],
+        &ReportOptions {
+            subject: spain,
+            ..ReportOptions::default()
+        },
+    );
+    assert!(page.contains(
+        "nothing to draw: Troops in Spain (ESP) has no figure in the data to 2020-01-10"
+    ));
+}
