@@ -377,9 +377,9 @@ fn the_svg_has_a_titled_point_per_figure_bands_and_labels() {
     }
 }
 
-/// The x and the text of every `<text>` the chart writes itself (title,
-/// caption, ticks, legend), with its anchor.
-fn texts(svg: &str) -> Vec<(f64, &str, &str)> {
+/// The x, the anchor, the text and the width of a character of every
+/// `<text>` the chart writes itself (title, caption, ticks, legend).
+fn texts(svg: &str) -> Vec<(f64, &str, &str, f64)> {
     svg.split("<text ")
         .skip(1)
         .filter_map(|rest| {
@@ -397,9 +397,32 @@ fn texts(svg: &str) -> Vec<(f64, &str, &str)> {
             } else {
                 "start"
             };
-            Some((x, anchor, text))
+            // The title is 20 px bold: DejaVu Sans Bold is at most 13 px
+            // a character on average; the rest is 12-13 px, 7 px.
+            let per_char = if tag.contains("class=\"title\"") {
+                13.0
+            } else {
+                7.0
+            };
+            Some((x, anchor, text, per_char))
         })
         .collect()
+}
+
+/// Every text of the chart lies within `width`.
+fn assert_nothing_cut(svg: &str, title: &str, width: u32) {
+    for (x, anchor, text, per_char) in texts(svg) {
+        let w = text.chars().count() as f64 * per_char;
+        let (left, right) = match anchor {
+            "middle" => (x - w / 2.0, x + w / 2.0),
+            "end" => (x - w, x),
+            _ => (x, x + w),
+        };
+        assert!(
+            left >= 0.0 && right <= f64::from(width),
+            "{title}: {text:?} at {x} ({anchor}) runs off {width}px"
+        );
+    }
 }
 
 /// No text runs off the picture: each text's extent, at 7 pixels a
@@ -417,21 +440,17 @@ fn no_label_is_cut_and_ticks_are_round() {
         }
         for size in [DEFAULT_SIZE, (640, 480), (1600, 900)] {
             let svg = render_svg(&c, size).expect("draws");
-            for (x, anchor, text) in texts(&svg) {
-                let width = text.chars().count() as f64 * 7.0;
-                let (left, right) = match anchor {
-                    "middle" => (x - width / 2.0, x + width / 2.0),
-                    "end" => (x - width, x),
-                    _ => (x, x + width),
-                };
-                assert!(
-                    left >= 0.0 && right <= f64::from(size.0),
-                    "{}: {text:?} at {x} ({anchor}) runs off {}px",
-                    c.title,
-                    size.0
-                );
-            }
+            assert_nothing_cut(&svg, &c.title, size.0);
         }
+    }
+    // A long name (the UN's missions have them) wraps: the title over
+    // lines of its own, the caption with it.
+    let mut long = chart(&ledger, &Subject::Mission("NMI".parse().expect("id")));
+    long.title = "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo (MONUSCO)".to_owned();
+    for size in [DEFAULT_SIZE, (640, 480)] {
+        let svg = render_svg(&long, size).expect("draws");
+        assert_nothing_cut(&svg, &long.title, size.0);
+        assert!(svg.matches("class=\"title\"").count() >= 2);
     }
     let all = render_svg(&chart(&ledger, &Subject::All), DEFAULT_SIZE).expect("draws");
     assert!(all.contains(">10,000<"), "thousands separated");

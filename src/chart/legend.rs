@@ -14,6 +14,9 @@ use crate::chart::svg::COLOURS;
 /// (DejaVu Sans, the widest of the usual ones), to wrap and flow text
 /// before it is drawn.
 const CHAR_WIDTH: f64 = 7.0;
+/// The same for the title's 20 px bold.
+const TITLE_CHAR_WIDTH: f64 = 13.0;
+const TITLE_ROW: u32 = 26;
 const LEGEND_ROW: u32 = 18;
 
 /// How a legend entry is drawn.
@@ -37,6 +40,7 @@ pub(super) struct Layout {
     pub header: u32,
     /// The legend's height.
     pub legend: u32,
+    title: Vec<String>,
     caption: Vec<String>,
     rows: Vec<Vec<(f64, Swatch, String)>>,
 }
@@ -45,12 +49,15 @@ impl Layout {
     pub(super) fn new(chart: &Chart, (width, height): (u32, u32)) -> Layout {
         let columns = ((f64::from(width) - 32.0) / CHAR_WIDTH).max(20.0) as usize;
         let caption = wrap(&chart.caption(), columns);
+        let title_columns = ((f64::from(width) - 32.0) / TITLE_CHAR_WIDTH).max(10.0) as usize;
+        let title = wrap(&chart.title, title_columns);
         let rows = flow(entries(chart), f64::from(width) - 16.0);
         Layout {
             width,
             height,
-            header: 56 + 16 * caption.len() as u32,
+            header: 30 + TITLE_ROW * title.len() as u32 + 16 * caption.len() as u32,
             legend: 8 + LEGEND_ROW * rows.len() as u32,
+            title,
             caption,
             rows,
         }
@@ -168,19 +175,23 @@ fn flow(entries: Vec<(Swatch, String)>, width: f64) -> Vec<Vec<(f64, Swatch, Str
 }
 
 /// The title and the caption, at the top.
-pub(super) fn header(chart: &Chart, layout: &Layout) -> String {
+pub(super) fn header(layout: &Layout) -> String {
     let mut out = String::from("<g class=\"header\" font-family=\"sans-serif\">\n");
     let centre = layout.width / 2;
-    let _ = writeln!(
-        out,
-        "<text x=\"{centre}\" y=\"30\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>",
-        escape(&chart.title)
-    );
+    for (k, line) in layout.title.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<text class=\"title\" x=\"{centre}\" y=\"{}\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>",
+            30 + TITLE_ROW as usize * k,
+            escape(line)
+        );
+    }
+    let below = 26 + TITLE_ROW as usize * layout.title.len();
     for (k, line) in layout.caption.iter().enumerate() {
         let _ = writeln!(
             out,
             "<text class=\"caption\" x=\"16\" y=\"{}\" font-size=\"12\" fill=\"#333\">{}</text>",
-            52 + 16 * k,
+            below + 16 * k,
             escape(line)
         );
     }
@@ -189,7 +200,7 @@ pub(super) fn header(chart: &Chart, layout: &Layout) -> String {
 }
 
 /// The legend, below the plot.
-pub(super) fn legend(_chart: &Chart, layout: &Layout) -> String {
+pub(super) fn legend(layout: &Layout) -> String {
     let mut out =
         String::from("<g class=\"legend\" font-family=\"sans-serif\" font-size=\"12\">\n");
     let top = layout.height.saturating_sub(layout.legend) + 4;

@@ -221,9 +221,9 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
         root.present().map_err(drawing)?;
     }
     axes.push_str("</g>\n");
-    let mut extra = header(chart, &layout);
+    let mut extra = header(&layout);
     extra.push_str(&axes);
-    extra.push_str(&legend(chart, &layout));
+    extra.push_str(&legend(&layout));
     Ok(with_titles(svg, &chart.title, &extra, &marks))
 }
 
