@@ -490,6 +490,18 @@ fn a_tiny_size_draws_or_fails_without_panicking() {
     for size in [(1, 1), (10, 10), (80, 40), (200, 150)] {
         let _ = render_svg(&c, size);
     }
+    // The plot needs 60 pixels of height under the title and caption and
+    // above the legend and the time axis' labels: at 960 wide, the NMI
+    // chart's title (one line), caption (three) and legend (three rows)
+    // take 104 + 62 + 36 pixels, so 250 is too low and 270 is enough.
+    let nmi = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    match render_svg(&nmi, (960, 250)) {
+        Err(e @ ChartError::Drawing(_)) => {
+            assert!(e.to_string().contains("leave no room for the plot"), "{e}")
+        }
+        other => panic!("expected no room, found {other:?}"),
+    }
+    assert!(render_svg(&nmi, (960, 270)).is_ok());
 }
 
 #[test]
