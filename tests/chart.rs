@@ -84,6 +84,9 @@ fn a_location_chart_has_the_postures_totals_on_each_change_day() {
         seen,
         [
             ("2020-01-09", "91..589", false),
+            // The day after the 9 January moves: a temporary one may come
+            // back from then on, and no record is dated that day.
+            ("2020-01-10", "91..590", false),
             ("2020-02-12", "315..590", false),
             ("2020-02-13", "315..590", false),
             ("2020-02-13", ">=516", true),
@@ -99,7 +102,8 @@ fn a_location_chart_has_the_postures_totals_on_each_change_day() {
         .contains(&"D-DEU-KRD-2020-01-09".to_owned()));
     // The planned point has the day's plans (three announced relocations)
     // and the day's other records.
-    let plans = series.points[3]
+    assert!(series.points[1].records.is_empty());
+    let plans = series.points[4]
         .records
         .iter()
         .filter(|r| r.starts_with("R-"));
@@ -276,6 +280,26 @@ fn from_and_to_cut_the_days_and_start_from_the_figure_held() {
         whole.iter().all(|p| !p.planned),
         "the plans are dated 2020-02-13"
     );
+    // A plan dated before the first day drawn still holds on it: the
+    // projected figure of that day is the first planned point.
+    let after_plans = chart_with(
+        &ledger,
+        &irq,
+        ChartOptions {
+            from: Some(day("2020-02-14")),
+            to: None,
+        },
+    );
+    let planned = after_plans.series[0]
+        .points
+        .iter()
+        .find(|p| p.planned)
+        .expect("the plans of 2020-02-13 still hold");
+    let projected = ledger
+        .posture_with(day("2020-02-14"), PostureOptions::projected())
+        .in_country("IRQ".parse().expect("code"));
+    assert_eq!(planned.day, day("2020-02-14"));
+    assert_eq!(planned.bounds, projected.by_location()[0].total);
     // Before the first record there is nothing held: no point is made up.
     let early = chart_with(
         &ledger,
@@ -617,4 +641,177 @@ fn png_charts_have_the_size_asked_for_and_their_text() {
         ),
         Err(ChartError::Empty { .. })
     ));
+}
+
+/// A small world where bounds change between records: a temporary move
+/// (its troops may come back from the next day on), a figure at a vague
+/// date and a move of "some" at another.
+fn moving() -> Dataset {
+    let article = "Canada has 100 troops in Iraq.\nCanada moved 40 troops to Kuwait temporarily.\n\
+                   The United States has at least 10 troops in Baghdad.\nThe United States moved some troops to Kuwait.\n";
+    let files = [
+        ("article.txt", article.to_owned()),
+        (
+            "sources.csv",
+            "id,file,title,outlet,published,date_basis\ns1,article.txt,T,O,2020-02-20,stated: x\n"
+                .to_owned(),
+        ),
+        (
+            "nations.csv",
+            "code,name,nato_joined,reference\nCAN,Canada,,\nIRQ,Iraq,,\nKWT,Kuwait,,\nUSA,United States,,\n"
+                .to_owned(),
+        ),
+        ("missions.csv", "id,name,organization,lead,partners,host,launched,combat_role,source,quote,role_source,role_quote\n".to_owned()),
+        ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n".to_owned()),
+        ("events.csv", "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n".to_owned()),
+        (
+            "deployments.csv",
+            "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\n\
+             D1,CAN,IRQ,,2020-01-01,,100,,100,s1,Canada has 100 troops in Iraq.,\n\
+             D2,USA,IRQ/Baghdad,,mid 2020-01,,>=10,,at least 10,s1,The United States has at least 10 troops in Baghdad.,\n"
+                .to_owned(),
+        ),
+        (
+            "relocations.csv",
+            "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n\
+             R1,CAN,2020-01-05,40,IRQ,,KWT,,yes,carried_out,,,40,s1,Canada moved 40 troops to Kuwait temporarily.,\n\
+             R2,USA,late 2020-01,some,IRQ/Baghdad,,KWT,,,carried_out,,,some,s1,The United States moved some troops to Kuwait.,\n"
+                .to_owned(),
+        ),
+    ];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Dataset::from_texts(&refs).expect("the small world loads")
+}
+
+/// On every day from a chart's first point to past its last, the step
+/// each series holds is that day's posture: the chart cut to start on
+/// that day (whose first point is the posture of the day, read afresh)
+/// gives the same bounds, series by series, actual and planned; the
+/// whole data's total is also the posture's own.
+#[test]
+fn every_day_between_points_holds_that_days_bounds() {
+    for data in [bundled(), moving()] {
+        let ledger = Ledger::new(&data);
+        for subject in subjects(&data) {
+            let full = chart(&ledger, &subject);
+            let days: Vec<troop_tracker::Day> = full
+                .series
+                .iter()
+                .flat_map(|s| &s.points)
+                .map(|p| p.day)
+                .collect();
+            let (Some(first), Some(last)) = (days.iter().min(), days.iter().max()) else {
+                continue;
+            };
+            let mut day = *first;
+            while day <= *last + chrono::Days::new(3) {
+                let options = ChartOptions {
+                    from: Some(day),
+                    to: Some(day),
+                };
+                let cut = chart_with(&ledger, &subject, options);
+                for (k, s) in cut
+                    .series
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.role != Role::Apart)
+                {
+                    // A whole is the same series whether or not the chart
+                    // is split (its label says "(total)" when it is); a
+                    // part is found by its label.
+                    let drawn = match s.role {
+                        Role::Whole => full.series.get(k),
+                        _ => full.series.iter().find(|f| f.label == s.label),
+                    };
+                    for p in &s.points {
+                        let holding = drawn.and_then(|f| {
+                            f.points
+                                .iter()
+                                .rfind(|q| q.planned == p.planned && q.day <= day)
+                        });
+                        assert_eq!(
+                            holding.map(|q| q.bounds),
+                            Some(p.bounds),
+                            "{}: {} on {day} (planned: {})",
+                            full.title,
+                            s.label,
+                            p.planned
+                        );
+                    }
+                }
+                if subject == Subject::All {
+                    let whole = full.series[0]
+                        .points
+                        .iter()
+                        .rfind(|q| !q.planned && q.day <= day)
+                        .expect("a point by then");
+                    assert_eq!(whole.bounds, ledger.posture(day).total(), "{day}");
+                }
+                day = day.succ_opt().expect("a next day");
+            }
+        }
+    }
+}
+
+/// Text from the data cannot break the picture: a control character is
+/// replaced (the SVG stays well-formed, so it rasterises), a name with no
+/// space is cut over lines, and counts of billions keep their labels
+/// inside the picture.
+#[test]
+fn odd_names_and_huge_counts_stay_inside_a_well_formed_picture() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let mut c = chart(&ledger, &Subject::Mission("NMI".parse().expect("id")));
+    c.title = "Can\u{1}ada \u{1b}[31m <b>&".to_owned();
+    c.series[0].label = "x\u{0}y\u{FFFE}".to_owned();
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    assert!(!svg.contains(['\u{0}', '\u{1}', '\u{1b}', '\u{FFFE}']));
+    assert!(svg.contains("Can\u{FFFD}ada \u{FFFD}[31m &lt;b&gt;&amp;"));
+    #[cfg(feature = "png")]
+    assert!(troop_tracker::chart::render_png(&c, DEFAULT_SIZE).is_ok());
+    c.title = "Supercalifragilisticexpialidocious".repeat(6);
+    c.series[0].label = "Antidisestablishmentarianism".repeat(4);
+    let mut huge = c.clone();
+    for s in &mut huge.series {
+        for p in &mut s.points {
+            p.bounds =
+                troop_tracker::Interval::new(5_000_000_000, 900_000_000_000_000).expect("ordered");
+        }
+    }
+    for chart in [&c, &huge] {
+        for size in [DEFAULT_SIZE, (640, 480)] {
+            let svg = render_svg(chart, size).expect("draws");
+            assert_nothing_cut(&svg, "odd", size.0);
+        }
+    }
+    assert!(render_svg(&huge, DEFAULT_SIZE)
+        .expect("draws")
+        .contains(">1,000,000,000,000,000<"));
+}
+
+/// Only a host country's or a mission's chart draws disagreeing series
+/// (at most six): the whole data's and a nation's leave them out and say
+/// how many.
+#[test]
+fn disagreeing_series_are_drawn_on_host_country_charts_only() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let import = troop_tracker::import::troopdata::read_dir(&dir).expect("the excerpt");
+    let ledger = Ledger::new(&import.dataset);
+    let apart = |c: &Chart| c.series.iter().filter(|s| s.role == Role::Apart).count();
+    let mut by_country = 0;
+    for nation in import.dataset.nations() {
+        let c = chart(&ledger, &Subject::Location(nation.code()));
+        assert!(apart(&c) <= troop_tracker::chart::MOST_PARTS);
+        by_country += apart(&c) + c.apart_left_out;
+    }
+    for subject in [Subject::All, Subject::Nation("USA".parse().expect("code"))] {
+        let c = chart(&ledger, &subject);
+        assert_eq!(apart(&c), 0, "{}", c.title);
+        assert_eq!(c.apart_left_out, by_country, "{}", c.title);
+        if by_country > 0 {
+            assert!(c
+                .caption()
+                .contains(&format!("{by_country} series of figures that disagree")));
+        }
+    }
 }

@@ -53,7 +53,7 @@ pub fn completions(mut cmd: clap::Command, args: &CompletionsArgs) -> Result<(),
 
 /// Prints the page of `cmd` (the whole tool), or writes it and one page
 /// per subcommand into `--out`.
-pub fn man(cmd: clap::Command, args: &ManArgs) -> Result<(), Failure> {
+pub fn man(cmd: clap::Command, args: &ManArgs, inputs: &[PathBuf]) -> Result<(), Failure> {
     // As clap_mangen's own generate_to: no page for the `help`
     // subcommand, and a built command, whose subcommands carry their
     // display names (troop-tracker-summary) and the global options.
@@ -69,6 +69,8 @@ pub fn man(cmd: clap::Command, args: &ManArgs) -> Result<(), Failure> {
         out.flush()?;
         return Ok(());
     };
+    // Like export: never into (or holding) a folder data is read from.
+    crate::inputs::check_folder(dir, inputs)?;
     output::prepare_out_dir(dir, output::create_dirs())?;
     let subcommands: Vec<clap::Command> = cmd
         .get_subcommands()

@@ -77,10 +77,10 @@ enum Command {
 
 /// The commands answered from the arguments alone: no data is loaded, so
 /// they work (and are quick) even where the data would not load.
-fn without_data(command: &Command) -> Option<Result<(), Failure>> {
-    match command {
+fn without_data(cli: &Cli) -> Option<Result<(), Failure>> {
+    match &cli.command {
         Command::Completions(a) => Some(docs::completions(Cli::command(), a)),
-        Command::Man(a) => Some(docs::man(Cli::command(), a)),
+        Command::Man(a) => Some(docs::man(Cli::command(), a, &inputs::folders(&cli.data))),
         _ => None,
     }
 }
@@ -88,7 +88,7 @@ fn without_data(command: &Command) -> Option<Result<(), Failure>> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     output::set_create_dirs(cli.output.create_dirs);
-    if let Some(result) = without_data(&cli.command) {
+    if let Some(result) = without_data(&cli) {
         return output::exit(result);
     }
     let result = load::load(&cli.data).and_then(|loaded| match &cli.command {

@@ -219,6 +219,12 @@ fn man_prints_the_page_or_writes_one_per_command() {
     let missing = dir.join("missing");
     refused_for_missing(&tool(&["man", "--out", s(&missing.join("man1"))]), &missing);
     assert!(!missing.exists());
+    // Never into a folder data is read from (as export).
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).expect("a folder");
+    let out = tool(&["--data", s(&data), "man", "--out", s(&data.join("man1"))]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!data.join("man1").exists());
 }
 
 #[test]

@@ -63,6 +63,11 @@ impl Layout {
         }
     }
 
+    /// How many rows the legend takes.
+    pub(super) fn legend_rows(&self) -> usize {
+        self.rows.len()
+    }
+
     /// The height left to the plot itself (without its axis labels).
     pub(super) fn plot_height(&self) -> u32 {
         self.height
@@ -70,19 +75,28 @@ impl Layout {
     }
 }
 
-/// Words in lines of at most `columns` characters (a longer word on a
-/// line of its own).
+/// Words in lines of at most `columns` characters; a word longer than a
+/// line is cut into pieces of a line each (a name with no space must not
+/// run off the picture).
 fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let pieces = text.split_whitespace().flat_map(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        chars
+            .chunks(columns)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    for word in pieces {
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > columns {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(&word);
     }
     lines.extend(Some(line).filter(|l| !l.is_empty()));
     lines
@@ -264,10 +278,76 @@ fn swatch_svg(out: &mut String, swatch: Swatch, x: f64, y: f64) {
 mod tests {
     use super::*;
 
+    use crate::chart::series::{Point, Series};
+    use crate::interval::Interval;
+
+    /// A point of a test chart: whether it is not reported, its flags.
+    type Mark<'a> = (bool, Vec<&'a str>);
+
+    fn chart_of(series: Vec<(Role, Vec<Mark<'_>>)>) -> Chart {
+        Chart {
+            title: "T".into(),
+            unit: "troops",
+            counted: "troops".into(),
+            sources: vec!["s".into()],
+            from: None,
+            to: None,
+            series: series
+                .into_iter()
+                .enumerate()
+                .map(|(i, (role, points))| Series {
+                    label: format!("series {i}"),
+                    role,
+                    points: points
+                        .into_iter()
+                        .map(|(not_reported, flags)| Point {
+                            day: "2020-01-09".parse().expect("a day"),
+                            bounds: Interval::exactly(5),
+                            planned: false,
+                            records: vec!["R".into()],
+                            not_reported,
+                            flags: flags.into_iter().map(String::from).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            parts_left_out: 0,
+            apart_left_out: 0,
+        }
+    }
+
+    #[test]
+    fn each_series_has_its_colour_and_marks_their_meaning() {
+        let c = chart_of(vec![
+            (Role::Whole, vec![(false, vec![])]),
+            (Role::Part, vec![(true, vec![])]),
+            (Role::Apart, vec![(false, vec!["disputed"])]),
+        ]);
+        let got = entries(&c);
+        assert_eq!(got[0], (Swatch::Line(COLOURS[0], 3), "series 0".to_owned()));
+        assert_eq!(got[1], (Swatch::Line(COLOURS[1], 2), "series 1".to_owned()));
+        assert_eq!(got[2], (Swatch::Dotted(COLOURS[2]), "series 2".to_owned()));
+        let swatches: Vec<Swatch> = got.iter().map(|e| e.0).collect();
+        assert!(swatches.contains(&Swatch::Diamond));
+        assert!(swatches.contains(&Swatch::Hollow));
+        // A point not reported and flagged is drawn as a diamond: no
+        // hollow mark to explain.
+        let flagged = chart_of(vec![(Role::Whole, vec![(true, vec!["suspect"])])]);
+        let swatches: Vec<Swatch> = entries(&flagged).iter().map(|e| e.0).collect();
+        assert!(swatches.contains(&Swatch::Diamond));
+        assert!(!swatches.contains(&Swatch::Hollow));
+        let plain = chart_of(vec![(Role::Whole, vec![(false, vec!["stale"])])]);
+        let swatches: Vec<Swatch> = entries(&plain).iter().map(|e| e.0).collect();
+        assert!(!swatches.contains(&Swatch::Diamond) && !swatches.contains(&Swatch::Hollow));
+    }
+
     #[test]
     fn words_wrap_within_the_columns() {
+        // A line of exactly the columns stays one line.
+        assert_eq!(wrap("ab cd", 5), ["ab cd"]);
+        assert_eq!(wrap("ab cd", 4), ["ab", "cd"]);
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("toolongword x", 4), ["toolongword", "x"]);
+        assert_eq!(wrap("toolongword x", 4), ["tool", "ongw", "ord", "x"]);
         assert!(wrap("   ", 10).is_empty());
         let text =
             "Counted: troops of Germany (DEU), by location and in total, at the end of each day";

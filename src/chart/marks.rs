@@ -11,11 +11,26 @@ use plotters::prelude::*;
 use crate::chart::series::{Point, Series};
 use crate::chart::svg::{x_of, Plot};
 
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Text made safe inside an SVG element or a quoted attribute: markup
+/// escaped, and the characters XML 1.0 does not allow at all (control
+/// characters but tab, line feed and carriage return; U+FFFE, U+FFFF)
+/// replaced by U+FFFD, so that a name with a stray control byte still
+/// makes a well-formed document (and a PNG).
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// What hovering a point says: the day, the series and its figure, the

@@ -17,6 +17,7 @@
 //! needed.
 
 mod apart;
+mod days;
 mod figures;
 mod legend;
 mod marks;
@@ -26,6 +27,7 @@ mod series;
 mod svg;
 mod ticks;
 
+pub(crate) use marks::escape as escape_markup;
 #[cfg(feature = "png")]
 pub use png::{render_png, svg_to_png};
 pub use series::{chart, chart_with, Chart, ChartOptions, Point, Role, Series, MOST_PARTS};

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::chart::days::{bound_days, change_days, drop_unchanged, planned_days, Days, Records};
 use crate::chart::figures::{figures, part_word, whole_labels, Figure, Figures};
 use crate::date::Day;
 use crate::interval::Interval;
 use crate::ledger::Ledger;
 use crate::posture::{Posture, PostureOptions};
-use crate::timeline::{Subject, TimelineKind};
+use crate::timeline::Subject;
 
 /// The most parts a chart draws (the largest, by their highest drawn
 /// figure); the whole still counts the others, and [`Chart::parts_left_out`]
@@ -42,9 +43,9 @@ pub struct Chart {
     /// How many parts the whole counts that are not drawn (beyond
     /// [`MOST_PARTS`]).
     pub parts_left_out: usize,
-    /// How many series that disagree (see [`Role::Apart`]) are left to
-    /// the charts of their own figures: a chart split into parts draws
-    /// none.
+    /// How many series that disagree (see [`Role::Apart`]) are not drawn:
+    /// only a host country's or a mission's chart not split into parts
+    /// draws them, at most [`MOST_PARTS`] (those with the most points).
     pub apart_left_out: usize,
 }
 
@@ -170,7 +171,7 @@ impl Chart {
         };
         let apart = match self.apart_left_out {
             0 => String::new(),
-            n => format!(" {n} series that disagree with each other are drawn on the charts of their host countries."),
+            n => format!(" {n} series of figures that disagree with each other are not drawn here (a host country's chart draws up to {MOST_PARTS} of its own)."),
         };
         format!(
             "Counted: {}{left_out}, at the end of each day a record changes them. Line: the exact figure or the middle of its range; band: lowest to highest the evidence allows.{apart} Source{}: {}.",
@@ -219,16 +220,31 @@ pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions)
     let (mut actual, mut planned) = change_days(ledger, subject);
     let within =
         |day: &Day| options.from.is_none_or(|f| *day >= f) && options.to.is_none_or(|t| *day <= t);
-    let held_before = options
-        .from
-        .filter(|from| actual.keys().next().is_some_and(|first| first < from));
+    let starts_before = |days: &Days| {
+        options
+            .from
+            .filter(|from| days.keys().next().is_some_and(|first| first < from))
+    };
+    let (held_before, planned_before) = (starts_before(&actual), starts_before(&planned));
+    // The bounds may change on days no record of the subject is dated:
+    // where a vague date's days begin, the day after any record (a
+    // temporary move may come back from then on), and through any record
+    // of the data (the model couples figures). Each such day is a point;
+    // the points that change nothing are dropped below.
+    let first_record = actual.keys().next().copied();
+    for day in bound_days(ledger.dataset()) {
+        if first_record.is_some_and(|f| day > f) {
+            actual.entry(day).or_insert_with(Records::unchanged);
+        }
+    }
     actual.retain(|day, _| within(day));
     planned.retain(|day, _| within(day));
     if let Some(from) = held_before {
-        actual.entry(from).or_insert(Records {
-            some_reported: true,
-            ..Records::default()
-        });
+        actual.entry(from).or_insert_with(Records::unchanged);
+    }
+    // A plan dated before the first day drawn still holds on it.
+    if let Some(from) = planned_before {
+        planned.entry(from).or_insert_with(Records::unchanged);
     }
     let planned_days = planned_days(&actual, &planned);
     let actual_days: Vec<Day> = actual.keys().copied().collect();
@@ -289,6 +305,9 @@ pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions)
             }
         }
     }
+    for s in &mut series {
+        drop_unchanged(&mut s.points);
+    }
     let mut sources: Vec<String> = Vec::new();
     for records in actual.values().chain(planned.values()) {
         for s in &records.sources {
@@ -304,14 +323,20 @@ pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions)
             s
         })
         .filter(|s| !s.points.is_empty());
-    // A chart split into parts leaves the disagreeing series to the
-    // charts of their own figures (a host country's), where they are few
-    // enough to read; it says how many.
-    let mut apart_left_out = 0;
-    if parts.is_empty() {
+    // Disagreeing series are drawn on the charts of one host country or
+    // mission, at most MOST_PARTS of them (those with the most points):
+    // the whole data's or a nation's chart, or one split into parts,
+    // would draw hundreds (troopdata's has 293) and a legend taller than
+    // the plot. The caption says how many are left out.
+    let mut apart: Vec<Series> = apart.collect();
+    let mut apart_left_out = apart.len();
+    if parts.is_empty() && matches!(subject, Subject::Location(_) | Subject::Mission(_)) {
+        apart.sort_by_key(|s| std::cmp::Reverse(s.points.len()));
+        apart_left_out = apart.len().saturating_sub(MOST_PARTS);
+        apart.truncate(MOST_PARTS);
+        // Back in their order by label, as the legend lists them.
+        apart.sort_by(|a, b| a.label.cmp(&b.label));
         series.extend(apart);
-    } else {
-        apart_left_out = apart.count();
     }
     Chart {
         title: title(ledger, subject),
@@ -328,81 +353,6 @@ pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions)
 
 /// A posture's day, the subject's figures in it, and the day's records.
 type Dated = (Day, Figures, Records);
-
-/// The days the subject's figures change (observations, moves made,
-/// reported totals) or its moves are announced, each with its records.
-type Days = BTreeMap<Day, Records>;
-
-/// A day's records, their sources, and whether any of them reports a
-/// figure (rather than saying "not reported").
-#[derive(Clone, Default)]
-struct Records {
-    ids: Vec<String>,
-    sources: Vec<String>,
-    some_reported: bool,
-}
-
-impl Records {
-    fn add(&mut self, other: &Records) {
-        self.some_reported |= other.some_reported;
-        for id in &other.ids {
-            if !self.ids.contains(id) {
-                self.ids.push(id.clone());
-            }
-        }
-        for s in &other.sources {
-            if !self.sources.contains(s) {
-                self.sources.push(s.clone());
-            }
-        }
-    }
-}
-
-fn change_days(ledger: &Ledger<'_>, subject: &Subject) -> (Days, Days) {
-    let mut actual = Days::new();
-    let mut planned = Days::new();
-    for item in ledger.dataset().timeline(subject) {
-        let counts = matches!(
-            item.kind,
-            TimelineKind::Observed | TimelineKind::MissionTotal | TimelineKind::Relocation
-        );
-        // A figure's date is never open-ended (the loader refuses it), so
-        // only a malformed plan would be skipped here.
-        let Some(day) = item.date.last_day() else {
-            continue;
-        };
-        if !counts {
-            continue;
-        }
-        let into = if item.is_announced() {
-            &mut planned
-        } else {
-            &mut actual
-        };
-        into.entry(day).or_default().add(&Records {
-            ids: vec![item.record.clone()],
-            sources: vec![item.citation.source().to_string()],
-            some_reported: !item.is_not_reported(),
-        });
-    }
-    (actual, planned)
-}
-
-/// The days of planned points: every announced move's day, and every day
-/// a record changes the figures after the first of them.
-fn planned_days(actual: &Days, planned: &Days) -> Days {
-    let Some(first) = planned.keys().next() else {
-        return Days::new();
-    };
-    let mut days: Days = actual
-        .range(first..)
-        .map(|(d, r)| (*d, r.clone()))
-        .collect();
-    for (day, records) in planned {
-        days.entry(*day).or_default().add(records);
-    }
-    days
-}
 
 /// The labels of the parts to draw, the largest first (by the highest
 /// line drawn), and how many are left out. A whole with one part has none

@@ -129,8 +129,12 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
     let layout = Layout::new(chart, size);
     if layout.plot_height() < 60 {
         return Err(ChartError::Drawing(format!(
-            "{}x{} pixels leave no room for the plot under the caption and above the legend",
-            size.0, size.1
+            "{}x{} pixels leave no room for the plot under the title and caption ({} pixels) and above the legend ({} pixels, {} rows): a larger --size draws it",
+            size.0,
+            size.1,
+            layout.header,
+            layout.legend,
+            layout.legend_rows()
         )));
     }
     // A day's room at each end at least, so a single day's marks are not
@@ -147,7 +151,15 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
     // open.
     let headroom = if open { 1.25 } else { 1.05 };
     let (y_ticks, top) = count_ticks(finite * headroom, 6);
-    let plot_width = size.0.saturating_sub(110);
+    // The troop labels' room: the widest label at 8 pixels a character
+    // (13 px digits are narrower), beside the axis' name.
+    let widest = y_ticks
+        .iter()
+        .map(|y| thousands(y.round() as u64).len())
+        .max()
+        .unwrap_or(1) as u32;
+    let label_area = (widest * 8 + 30).max(72);
+    let plot_width = size.0.saturating_sub(label_area + 48);
     let x_ticks = day_ticks(first, last, (plot_width / 95).max(2) as usize);
     let frame = Frame {
         x0: x_of(first) - before,
@@ -167,7 +179,7 @@ pub fn render_svg(chart: &Chart, size: (u32, u32)) -> Result<String, ChartError>
             .margin_left(12)
             .margin_right(36)
             .x_label_area_size(30)
-            .y_label_area_size(72)
+            .y_label_area_size(label_area)
             .build_cartesian_2d(frame.x0..frame.x1, 0f64..frame.top)
             .map_err(drawing)?;
         // The axes only: grid lines and labels at the ticks chosen here

@@ -8,21 +8,9 @@ use std::fmt::Write as _;
 use crate::chart::thousands;
 use crate::rows::{Row, Value};
 
-/// Text made safe inside an element or a quoted attribute.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text made safe inside an element or a quoted attribute (the charts'
+/// escaping: markup escaped, characters no document may hold replaced).
+pub(super) use crate::chart::escape_markup as escape;
 
 /// An id an anchor can carry: the record's id with anything but letters,
 /// digits, `-` and `_` made `_`.
@@ -161,6 +149,10 @@ mod tests {
             "&lt;b a=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"
         );
         assert_eq!(escape("ok ↑"), "ok ↑");
+        assert_eq!(
+            escape("a\u{1}b\u{1b}c\u{FFFE}\td"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\td"
+        );
     }
 
     #[test]
