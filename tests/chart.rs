@@ -815,3 +815,37 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
         }
     }
 }
+
+/// A figure held jointly with other countries may be in each of them in
+/// any part: a host country's total and chart count it from none to all
+/// of it (Germany's 30 sent to Jordan and Kuwait), never leave it out.
+#[test]
+fn a_joint_destination_may_be_in_each_of_its_countries() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let day = "2020-01-10".parse().expect("day");
+    let posture = ledger.posture(day);
+    let kwt = posture.in_country("KWT".parse().expect("code"));
+    assert!(kwt
+        .entries()
+        .iter()
+        .any(|e| e.key().to_string() == "DEU in JOR+KWT"));
+    assert_eq!(kwt.total().to_string(), "0..529");
+    let jor = posture.in_country("JOR".parse().expect("code"));
+    assert_eq!(jor.total().to_string(), "0..30");
+    // The chart of each country says so on the day.
+    for (code, bounds) in [("KWT", "0..529"), ("JOR", "0..30")] {
+        let c = chart_with(
+            &ledger,
+            &Subject::Location(code.parse().expect("code")),
+            ChartOptions {
+                from: Some(day),
+                to: Some(day),
+            },
+        );
+        assert_eq!(c.series[0].points[0].bounds.to_string(), bounds, "{code}");
+    }
+    // A country no joint figure touches is summed as before.
+    let irq = posture.in_country("IRQ".parse().expect("code"));
+    assert_eq!(irq.total(), irq.by_location()[0].total);
+}

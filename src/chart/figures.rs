@@ -87,15 +87,13 @@ pub(super) fn figures(posture: &Posture<'_>, subject: &Subject) -> Figures {
             }
         }
         Subject::Location(code) => {
+            // Every figure that may be here, a joint destination's from
+            // none to all of it (`Posture::total` of the narrowed posture).
             let there = posture.in_country(*code);
-            let whole = there
-                .by_location()
-                .into_iter()
-                .find(|v| v.country == Some(*code))
-                .map(|v| Figure {
-                    bounds: v.total,
-                    flags: flags(&v.entries),
-                });
+            let whole = (!there.entries().is_empty()).then(|| Figure {
+                bounds: there.total(),
+                flags: flags(&there.entries().iter().collect::<Vec<_>>()),
+            });
             Figures {
                 wholes: vec![whole],
                 parts: by_nation(&there),

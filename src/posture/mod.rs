@@ -15,7 +15,6 @@ use crate::date::Day;
 
 use crate::dataset::Dataset;
 use crate::id::{MissionId, RecordId};
-use crate::interval::Interval;
 use crate::ledger::{
     interval, At, Figure, Figures, Key, Ledger, Projection, Replay, State, Term, World,
 };
@@ -131,6 +130,11 @@ pub struct Posture<'d> {
     /// country (no total over many missions can be read from them),
     /// `Some(Some(n))` one nation's figures; `None` when not narrowed.
     narrowed: Option<Option<NationCode>>,
+    /// The host country the entries were narrowed to ([`Posture::in_country`]):
+    /// a figure held jointly with other countries (`JOR+KWT`) is among its
+    /// entries, and a sum counts its troops as anywhere from none to all of
+    /// them in this country.
+    country: Option<NationCode>,
     /// The model of the world every bound comes from.
     world: &'d World,
 }
@@ -303,17 +307,6 @@ impl<'d> Posture<'d> {
         }
     }
 
-    /// The tightest bounds of the sum of some entries (each cell once);
-    /// their own bounds summed where no world meets the records around
-    /// them.
-    pub(crate) fn sum(&self, entries: &[&Entry<'_>]) -> Interval {
-        let sum = self.cells_of(entries.iter().copied());
-        match self.world.ranges(self.at(), &[sum]).pop() {
-            Some(Ok(range)) => interval(range),
-            _ => Interval::sum(entries.iter().map(|e| &e.bounds)),
-        }
-    }
-
     /// Entries for figures in key order, with status and staleness; the
     /// caller sets nesting.
     fn from_figures(
@@ -369,13 +362,19 @@ impl<'d> Posture<'d> {
             entries,
             mission_focus: None,
             narrowed: None,
+            country: None,
             world,
         }
     }
 
-    /// The same posture narrowed to the figures inside one host country
-    /// (its areas included; a figure held jointly with another country,
-    /// `JOR+KWT`, is not inside either).
+    /// The same posture narrowed to the figures that may be in one host
+    /// country: those inside it (its areas included), and those held
+    /// jointly with other countries (`JOR+KWT`), whose troops may be here
+    /// in any part: its total ([`Posture::total`]) counts a joint figure
+    /// from none to all of it (the joint figure is a location view of its
+    /// own, `JOR+KWT`, in [`Posture::by_location`]), so Kuwait on 2020-01-10 is
+    /// `0..529` (Canada's 0..499 there, and up to all of Germany's 30 in
+    /// Jordan and Kuwait).
     ///
     /// ```
     /// use troop_tracker::{Dataset, Ledger};
@@ -384,11 +383,17 @@ impl<'d> Posture<'d> {
     /// let p = ledger.posture("2020-01-10".parse()?).in_country("IRQ".parse()?);
     /// assert!(p.entries().iter().all(|e| e.key().places.iter().all(|l| l.country().as_str() == "IRQ")));
     /// assert_eq!(p.by_location().len(), 1);
+    /// let kuwait = ledger.posture("2020-01-10".parse()?).in_country("KWT".parse()?);
+    /// assert_eq!(kuwait.total().to_string(), "0..529");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_country(&self, country: NationCode) -> Posture<'d> {
-        let mut p = self.only(|e| e.key.places.iter().all(|l| l.country() == country));
+        // A figure held jointly with other countries (Germany's 30 in
+        // Jordan and Kuwait) may be here in any part: it is kept, and
+        // sums count it from none to all of it (`Posture::sum`).
+        let mut p = self.only(|e| e.key.places.iter().any(|l| l.country() == country));
         p.narrowed = Some(None);
+        p.country = Some(country);
         p
     }
 
@@ -401,7 +406,9 @@ impl<'d> Posture<'d> {
             .filter(|e| keep(e))
             .map(|e| (e.key.clone().into_owned(), e.figure.clone().into_owned()))
             .collect();
-        Posture::from_state(self.data, self.world, self.day, self.options, &state)
+        let mut p = Posture::from_state(self.data, self.world, self.day, self.options, &state);
+        p.country = self.country;
+        p
     }
 
     /// The same posture narrowed to one nation and/or one mission: only

@@ -1,10 +1,56 @@
-//! A posture's totals: all troops, those abroad and those at home, and
+//! A posture's sums (each cell once; a joint destination in a country
+//! from none to all of it) and totals: all troops, abroad, at home, and
 //! what the totals leave out (figures their own tables stopped listing).
 
 use crate::interval::Interval;
-use crate::posture::{Entry, Posture};
+use crate::posture::{interval, Entry, Posture};
 
 impl Posture<'_> {
+    /// The tightest bounds of the sum of some entries (each cell once);
+    /// their own bounds summed where no world meets the records around
+    /// them.
+    pub(crate) fn sum(&self, entries: &[&Entry<'_>]) -> Interval {
+        let sum = self.cells_of(entries.iter().copied());
+        let whole: Vec<&Entry<'_>> = entries
+            .iter()
+            .copied()
+            .filter(|e| !self.partly_elsewhere(e))
+            .collect();
+        if whole.len() == entries.len() {
+            return match self.world.ranges(self.at(), &[sum]).pop() {
+                Some(Ok(range)) => interval(range),
+                _ => Interval::sum(entries.iter().map(|e| &e.bounds)),
+            };
+        }
+        // Narrowed to a country, with figures held jointly with other
+        // countries: at least what the figures wholly here must hold, at
+        // most all of every figure that may be here.
+        let inside = self.cells_of(whole.iter().copied());
+        let mut ranges = self.world.ranges(self.at(), &[inside, sum]).into_iter();
+        match (ranges.next(), ranges.next()) {
+            (Some(Ok(low)), Some(Ok(high))) => {
+                let (low, high) = (interval(low), interval(high));
+                high.high().map_or(Interval::at_least(low.low()), |h| {
+                    Interval::new(low.low(), h.max(low.low())).unwrap_or(high)
+                })
+            }
+            _ => {
+                let low = Interval::sum(whole.iter().map(|e| &e.bounds)).low();
+                let high = Interval::sum(entries.iter().map(|e| &e.bounds));
+                high.high().map_or(Interval::at_least(low), |h| {
+                    Interval::new(low, h.max(low)).unwrap_or(high)
+                })
+            }
+        }
+    }
+
+    /// Whether a figure lies partly outside the country the posture was
+    /// narrowed to (a joint destination).
+    fn partly_elsewhere(&self, e: &Entry<'_>) -> bool {
+        self.country
+            .is_some_and(|c| e.key.places.iter().any(|l| l.country() != c))
+    }
+
     /// All troops on the day: the sum of every top-level figure, with the
     /// tightest bounds the evidence allows (what a relocation took from one
     /// place is counted where it arrived, not lost or counted twice).
