@@ -198,6 +198,23 @@ fn the_line_is_at_the_figure_or_the_middle_of_its_range() {
     );
 }
 
+/// No record of the bundled data says "not reported": no point is drawn
+/// hollow, those of days with no record included.
+#[test]
+fn no_point_of_the_bundled_data_is_drawn_as_not_reported() {
+    let data = bundled();
+    for subject in subjects(&data) {
+        let c = subject_chart(&data, subject);
+        let points: Vec<&troop_tracker::chart::Point> =
+            c.series.iter().flat_map(|s| &s.points).collect();
+        assert!(points.iter().all(|p| !p.not_reported), "{}", c.title);
+        if !points.is_empty() {
+            let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+            assert!(!svg.contains("fill=\"white\" stroke=\"rgb("), "{}", c.title);
+        }
+    }
+}
+
 /// Every subject of the bundled data, and the whole ledger.
 fn subjects(data: &Dataset) -> Vec<Subject> {
     let mut out = vec![Subject::All];

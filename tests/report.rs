@@ -124,6 +124,9 @@ fn the_tables_are_the_rows_with_their_sources_quotes() {
         {
             assert!(page.contains(&format!("<th title=\"{}\">strength</th>", escaped(c.doc))));
         }
+        // Counts are right-aligned numbers with separators, text is not.
+        assert!(page.contains("<td class=\"n\" data-column=\"low\">"));
+        assert!(!page.contains("<td class=\"n\" data-column=\"figure\">"));
         // Charts drawn inline.
         assert!(page.matches("<figure><svg").count() >= 1);
     }

@@ -159,6 +159,7 @@ mod tests {
     fn anchors_keep_only_safe_characters() {
         assert_eq!(anchor("R-DEU-2020-01-09"), "rec-R-DEU-2020-01-09");
         assert_eq!(anchor("a b\"<c>"), "rec-a_b__c_");
+        assert_eq!(anchor("TDQ_DEU-2020"), "rec-TDQ_DEU-2020");
     }
 
     #[test]
