@@ -201,6 +201,37 @@ enum Planned {
 ///
 /// [`WriteError`] when a file cannot be written.
 pub fn write_dataset(dir: &Path, deployments: usize, seed: u64) -> Result<Written, WriteError> {
+    write_shaped(dir, deployments, seed, Shape::Coupled)
+}
+
+/// How the figures of a synthetic dataset depend on each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One relocation per ten deployments: moves couple the figures of a
+    /// nation, so that a figure's tight bounds come from a program over
+    /// its nation's history (what [`write_dataset`] writes).
+    Coupled,
+    /// No relocations, and no `n/r` (which says nothing and leaves the
+    /// figure before it standing): every figure is its own latest report,
+    /// so the tightest bounds of a posture equal the sums of the latest
+    /// reports' intervals — what a dataframe library computes with a
+    /// group-by, and so the same answer to time against
+    /// (`bench/polars_compare.py`). Everything else is drawn as in
+    /// `Coupled`, from the same seed.
+    Uncoupled,
+}
+
+/// [`write_dataset`] with the figures coupled or not (see [`Shape`]).
+///
+/// # Errors
+///
+/// [`WriteError`] when a file cannot be written.
+pub fn write_shaped(
+    dir: &Path,
+    deployments: usize,
+    seed: u64,
+    shape: Shape,
+) -> Result<Written, WriteError> {
     let io_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| WriteError { path, source }
@@ -349,6 +380,9 @@ pub fn write_dataset(dir: &Path, deployments: usize, seed: u64) -> Result<Writte
         }
         let (n, m, _) = key_parts(k);
         let mut s = strength(&mut rng);
+        if shape == Shape::Uncoupled && s == "n/r" {
+            s = "?".to_owned();
+        }
         // The lead nation is never recorded with no troops in its mission.
         if rng.chance(1) && leads.get(m).copied().flatten() != Some(n) {
             s = "0".to_owned();
@@ -360,7 +394,10 @@ pub fn write_dataset(dir: &Path, deployments: usize, seed: u64) -> Result<Writte
     }
     let mut days: Vec<u64> = by_day.keys().copied().collect();
     days.sort_unstable();
-    let relocations = deployments / 10;
+    let relocations = match shape {
+        Shape::Coupled => deployments / 10,
+        Shape::Uncoupled => 0,
+    };
     let mut move_days: Vec<u64> = (0..relocations).map(|_| rng.below(DAYS)).collect();
     move_days.sort_unstable();
 

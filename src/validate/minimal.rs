@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::dataset::{Dataset, Positions};
-use crate::ledger::{RecordRef, World};
+use crate::ledger::RecordRef;
 use crate::validate::{Finding, Rule, Severity};
 
 /// The parts of the history no world meets, and each record's part.
@@ -22,30 +22,46 @@ const MOST_RECORDS: usize = 32;
 
 /// `findings` with each error's minimal set of records added where its
 /// records alone reproduce it.
-pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
+pub(super) fn explain(
+    data: &Dataset,
+    findings: Vec<Finding>,
+    unmet: &[Vec<RecordRef>],
+) -> Vec<Finding> {
+    use rayon::prelude::*;
     if !findings.iter().any(|f| f.severity() == Severity::Error) {
         return findings;
     }
     let records = data.positions();
-    let mut explained = 0;
+    // The first errors, up to the most explained, in order.
+    let explained: Vec<bool> = findings
+        .iter()
+        .scan(0usize, |n, f| {
+            let explain = f.severity() == Severity::Error && *n < MOST_EXPLAINED;
+            *n += usize::from(explain);
+            Some(explain)
+        })
+        .collect();
     // The parts of the history no world meets, and each record's part,
     // found once when a finding needs them.
-    let mut unmet: Option<Unmet> = None;
+    let needed = || unmet_parts(data, unmet);
+    let unmet: std::sync::OnceLock<Unmet> = std::sync::OnceLock::new();
+    // Each error is explained on its own (a few validations of a handful
+    // of records), on both cores; the findings keep their order.
     findings
-        .into_iter()
-        .map(|f| {
-            if f.severity() != Severity::Error || explained >= MOST_EXPLAINED {
+        .into_par_iter()
+        .zip(explained)
+        .map(|(f, explain)| {
+            if !explain {
                 return f;
             }
-            explained += 1;
             let own: Vec<&str> = f.records().iter().map(String::as_str).collect();
             if let Some(set) = minimal(data, &records, &own, f.rule()) {
                 return f.with_contradiction(set);
             }
             // Its own records are not enough: the part of the history no
             // world meets that they belong to.
-            let (parts, part_of) = unmet.get_or_insert_with(|| {
-                let parts = unmet_parts(data);
+            let (parts, part_of) = unmet.get_or_init(|| {
+                let parts = needed();
                 let part_of = parts
                     .iter()
                     .enumerate()
@@ -83,9 +99,9 @@ pub(super) fn explain(data: &Dataset, findings: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// The records of each part of the history no world meets (with what
-/// happened: announced moves are plans).
-fn unmet_parts(data: &Dataset) -> Vec<Vec<String>> {
-    let id = |r: RecordRef| match r {
+/// happened: announced moves are plans), by id.
+fn unmet_parts(data: &Dataset, unmet: &[Vec<RecordRef>]) -> Vec<Vec<String>> {
+    let id = |r: &RecordRef| match *r {
         RecordRef::Deployment(i) => data
             .deployments()
             .get(i as usize)
@@ -95,10 +111,9 @@ fn unmet_parts(data: &Dataset) -> Vec<Vec<String>> {
             .get(i as usize)
             .map(|x| x.id().to_string()),
     };
-    World::new(data, false)
-        .contradictions()
-        .into_iter()
-        .map(|part| part.into_iter().filter_map(id).collect())
+    unmet
+        .iter()
+        .map(|part| part.iter().filter_map(id).collect())
         .collect()
 }
 

@@ -60,12 +60,19 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Report {
-        let findings = self.checks();
-        Report::new(minimal::explain(self, findings))
+        let (findings, unmet) = self.checks_and_unmet();
+        Report::new(minimal::explain(self, findings, &unmet))
     }
 
     /// Every rule's findings, before errors are explained.
     fn checks(&self) -> Vec<Finding> {
+        self.checks_and_unmet().0
+    }
+
+    /// Every rule's findings, and the records of each part of the history
+    /// that no world meets with what happened (found once, for the rules
+    /// and for explaining errors).
+    fn checks_and_unmet(&self) -> (Vec<Finding>, Vec<Vec<RecordRef>>) {
         let mut c = Checks {
             data: self,
             out: Vec::new(),
@@ -83,6 +90,7 @@ impl Dataset {
                 .collect(),
             ledger: crate::ledger::Ledger::new(self),
             fits: OnceLock::new(),
+            unmet: Vec::new(),
             by_mission: {
                 let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
                 for d in self.deployments() {
@@ -93,6 +101,9 @@ impl Dataset {
                 map
             },
         };
+        // The checks ask both models of the world (with what happened, and
+        // with what was announced too): compiled side by side.
+        rayon::join(|| c.world(false), || c.world(true));
         c.references();
         c.replayed();
         c.mission_totals();
@@ -107,7 +118,7 @@ impl Dataset {
         c.spikes();
         c.doubts();
         c.against_the_model();
-        c.out
+        (c.out, c.unmet)
     }
 }
 
@@ -125,6 +136,9 @@ struct Checks<'a> {
     /// Each area or mission report's figure right after it (by row), over
     /// every world; `None` where no world meets the records.
     fits: OnceLock<HashMap<usize, Option<Interval>>>,
+    /// The records of each part of the history no world meets (with what
+    /// happened), in the model's order; set by `against_the_model`.
+    unmet: Vec<Vec<RecordRef>>,
     by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
 }
 
@@ -219,10 +233,17 @@ impl<'a> Checks<'a> {
         // Parts of the history no world meets: with what happened, an
         // error; only with what was announced as well, a plan that cannot
         // be carried out as stated, a warning.
+        self.unmet = self.world(false).contradictions();
         let parts = |projected: bool| -> Vec<Vec<String>> {
-            self.world(projected)
-                .contradictions()
-                .into_iter()
+            let projected_parts;
+            let found = if projected {
+                projected_parts = self.world(true).contradictions();
+                &projected_parts
+            } else {
+                &self.unmet
+            };
+            found
+                .iter()
                 .map(|records| {
                     let mut ids: Vec<String> =
                         records.iter().filter_map(|r| self.record_id(*r)).collect();

@@ -58,6 +58,13 @@ pub(crate) enum Term {
 /// A sum asked of one component, in its own terms.
 type Objective = Vec<(Local, f64)>;
 
+/// The sums asked of one component (or part of one), each with its place
+/// in the question.
+type Asked = Vec<(usize, Objective)>;
+
+/// A component and the first event of one of its stretches.
+type Part = (u32, u32);
+
 /// The least and most of a sum: whole numbers, `None` where unbounded.
 pub(crate) type Range = (Option<i128>, Option<i128>);
 
@@ -91,8 +98,13 @@ impl World {
     /// The world of `data`; announced moves only when `projected`.
     pub(crate) fn new(data: &Dataset, projected: bool) -> World {
         let compiled = Compiled::of(data, projected);
-        let cuts = compiled.components.iter().map(cuts).collect();
-        let simple = compiled.components.iter().map(simple::Simple::of).collect();
+        use rayon::prelude::*;
+        let cuts = compiled.components.par_iter().map(cuts).collect();
+        let simple = compiled
+            .components
+            .par_iter()
+            .map(simple::Simple::of)
+            .collect();
         World {
             compiled,
             cuts,
@@ -234,12 +246,23 @@ impl World {
             }
         }
         let mut out: Vec<Result<Range, Infeasible>> = vec![Ok((Some(0), Some(0))); sums.len()];
-        for (comp, asked) in by_component {
-            let objectives: Vec<Vec<(Local, f64)>> = asked.iter().map(|(_, t)| t.clone()).collect();
-            let answer = match self.at_once(comp, at, &objectives) {
-                Some(answer) => answer,
-                None => self.prepared(comp, at).answer(&objectives),
-            };
+        // Each component's programs on both cores; the answers are added
+        // up in component order, as on one.
+        let by_component: Vec<(u32, Asked)> = by_component.into_iter().collect();
+        let answers: Vec<Result<Vec<Range>, Infeasible>> = {
+            use rayon::prelude::*;
+            by_component
+                .par_iter()
+                .map(|(comp, asked)| {
+                    let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
+                    match self.at_once(*comp, at, &objectives) {
+                        Some(answer) => answer,
+                        None => self.prepared(*comp, at).answer(&objectives),
+                    }
+                })
+                .collect()
+        };
+        for ((_, asked), answer) in by_component.iter().zip(answers) {
             for (k, (s, _)) in asked.iter().enumerate() {
                 let Some(slot) = out.get_mut(*s) else {
                     continue;
@@ -308,18 +331,27 @@ impl World {
                 .or_default()
                 .push((k, terms));
         }
-        for ((comp, start), asked) in by_part {
-            let Some(component) = self.compiled.components.get(comp as usize) else {
-                continue;
-            };
-            let cut_at = self
-                .cuts
-                .get(comp as usize)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let prepared = Prepared::new(component, cut_at, Moment::Everywhere(start));
-            let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
-            let answer = prepared.answer(&objectives);
+        // Each part on both cores, written back in order.
+        let by_part: Vec<(Part, Asked)> = by_part.into_iter().collect();
+        let answers: Vec<Option<Result<Vec<Range>, Infeasible>>> = {
+            use rayon::prelude::*;
+            by_part
+                .par_iter()
+                .map(|((comp, start), asked)| {
+                    let component = self.compiled.components.get(*comp as usize)?;
+                    let cut_at = self
+                        .cuts
+                        .get(*comp as usize)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
+                    let prepared = Prepared::new(component, cut_at, Moment::Everywhere(*start));
+                    let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
+                    Some(prepared.answer(&objectives))
+                })
+                .collect()
+        };
+        for ((_, asked), answer) in by_part.iter().zip(answers) {
+            let Some(answer) = answer else { continue };
             for (i, (k, _)) in asked.iter().enumerate() {
                 if let Some(slot) = out.get_mut(*k) {
                     *slot = match &answer {
@@ -335,6 +367,10 @@ impl World {
     /// The records of each part of the history that no world meets: a
     /// component, or the stretch of it between two cuts.
     pub(crate) fn contradictions(&self) -> Vec<Vec<RecordRef>> {
+        use rayon::prelude::*;
+        // Every stretch to test, in order: tested on both cores, and
+        // collected in this order, so that the list is the same as on one.
+        let mut stretches: Vec<(&events::Component, usize, usize)> = Vec::new();
         let mut out = Vec::new();
         for ((component, cut_at), simple) in self
             .compiled
@@ -349,7 +385,7 @@ impl World {
                 for e in &component.events {
                     if let events::Act::Report(r) = &e.act {
                         if !r.consistent {
-                            out.push(r.records.clone());
+                            out.push((stretches.len(), r.records.clone()));
                         }
                     }
                 }
@@ -362,26 +398,41 @@ impl World {
                 .collect();
             bounds.dedup();
             for pair in bounds.windows(2) {
-                let [start, end] = pair else { continue };
-                if start == end {
-                    continue;
-                }
-                if !Prepared::of_segment(component, *start, *end, None, program::Glue::Free)
-                    .feasible()
-                {
-                    out.push(
-                        component
-                            .events
-                            .get(*start..*end)
-                            .unwrap_or_default()
-                            .iter()
-                            .flat_map(|e| e.records())
-                            .collect(),
-                    );
+                if let [start, end] = pair {
+                    if start != end {
+                        stretches.push((component, *start, *end));
+                    }
                 }
             }
         }
-        out
+        let unmet: Vec<Option<Vec<RecordRef>>> = stretches
+            .par_iter()
+            .map(|&(component, start, end)| {
+                let met = Prepared::of_segment(component, start, end, None, program::Glue::Free)
+                    .feasible();
+                (!met).then(|| {
+                    component
+                        .events
+                        .get(start..end)
+                        .unwrap_or_default()
+                        .iter()
+                        .flat_map(|e| e.records())
+                        .collect()
+                })
+            })
+            .collect();
+        // The simple components' reports go where they were found: before
+        // the stretches that came after them.
+        let mut merged = Vec::with_capacity(out.len() + unmet.len());
+        let mut simple = out.into_iter().peekable();
+        for (i, records) in unmet.into_iter().enumerate() {
+            while let Some((_, r)) = simple.next_if(|(at, _)| *at <= i) {
+                merged.push(r);
+            }
+            merged.extend(records);
+        }
+        merged.extend(simple.map(|(_, r)| r));
+        merged
     }
 
     fn local(&self, term: Term) -> Option<(u32, Local)> {
