@@ -75,7 +75,7 @@ fn run(rows: usize, dir: &Path, seed: u64) -> Result<(), Box<dyn std::error::Err
         peak_memory() >> 20
     );
     let t = Instant::now();
-    let report = data.validate();
+    let report = ledger.validate();
     let validate = t.elapsed();
     println!(
         "{:<28}{:>9.3}s  {:>12.0} rows/s  peak {:>6} MB  ({} errors, {} warnings, {} notes)",

@@ -108,7 +108,7 @@ pub fn run(loaded: &Loaded, inputs: &[PathBuf], args: &Args) -> Result<(), Failu
         totals: rows::totals(&posture),
         pivot: rows::pivot(&posture),
         timeline: rows::timeline(data, &troop_tracker::Subject::All),
-        findings: loaded.report().rows(),
+        findings: loaded.report_with(&ledger).rows(),
     };
     let mut written = Written::new();
     let options = ExportOptions {

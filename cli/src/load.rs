@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use troop_tracker::import::{self, TableCounts};
-use troop_tracker::{Dataset, LoadOptions, Problem, Report, Severity};
+use troop_tracker::{Dataset, Ledger, LoadOptions, Problem, Report, Severity};
 
 use crate::args::DataArgs;
 use crate::output::Failure;
@@ -49,9 +49,15 @@ impl Checks<'_> {
 impl Loaded {
     /// The import's problems and the validation report.
     pub fn report(&self) -> Checks<'_> {
+        self.report_with(&Ledger::new(&self.data))
+    }
+
+    /// [`Loaded::report`], asked of the ledger the command's postures
+    /// come from, so that the model of the world is compiled once.
+    pub fn report_with(&self, ledger: &Ledger<'_>) -> Checks<'_> {
         Checks {
             problems: &self.problems,
-            report: working("validating".to_owned(), || self.data.validate()),
+            report: working("validating".to_owned(), || ledger.validate()),
         }
     }
 }

@@ -75,7 +75,7 @@ pub fn run(loaded: &Loaded, data_args: &DataArgs, args: &Args) -> Result<(), Fai
         Some(Subject::Location(c)) => posture.in_country(*c),
         _ => posture,
     };
-    let findings = loaded.report().rows();
+    let findings = loaded.report_with(&ledger).rows();
     let options = ReportOptions {
         subject: subject.unwrap_or(Subject::All),
         data: data_label(data_args),

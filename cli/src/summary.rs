@@ -116,11 +116,11 @@ pub fn run(loaded: &Loaded, args: &Args) -> Result<(), Failure> {
                     totals: rows::totals(posture),
                 })
                 .collect(),
-            findings: loaded.report().rows(),
+            findings: loaded.report_with(&ledger).rows(),
         }),
         Format::Table => {
             let subjects = focus.subjects();
-            let report = loaded.report();
+            let report = loaded.report_with(&ledger);
             let mut out = String::new();
             if let Some(n) = args.largest {
                 for (m, posture) in moments.iter().zip(&postures) {

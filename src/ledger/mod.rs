@@ -85,6 +85,9 @@ pub struct Ledger<'d> {
     actual: OnceLock<Index>,
     projected: OnceLock<Index>,
     worlds: [OnceLock<World>; 2],
+    /// Whether some relocation is only announced: without one, the
+    /// projected ledger is the actual one, and is not built twice.
+    plans: bool,
 }
 
 impl<'d> Ledger<'d> {
@@ -95,6 +98,7 @@ impl<'d> Ledger<'d> {
             actual: OnceLock::new(),
             projected: OnceLock::new(),
             worlds: [OnceLock::new(), OnceLock::new()],
+            plans: data.relocations().iter().any(|r| !r.status().has_moved()),
         }
     }
 
@@ -106,6 +110,7 @@ impl<'d> Ledger<'d> {
     /// The index for `projection`, built on first use and kept: the
     /// records never change under a borrow.
     pub(crate) fn index(&self, projection: Projection) -> &Index {
+        let projection = self.effective(projection);
         let cell = match projection {
             Projection::Actual => &self.actual,
             Projection::Projected => &self.projected,
@@ -113,10 +118,21 @@ impl<'d> Ledger<'d> {
         cell.get_or_init(|| Index::build(self.data, projection.is_projected()))
     }
 
+    /// The projection whose index and world answer for `projection`: the
+    /// actual one when no relocation is only announced (both would
+    /// compile the same records).
+    fn effective(&self, projection: Projection) -> Projection {
+        if self.plans {
+            projection
+        } else {
+            Projection::Actual
+        }
+    }
+
     /// The model of the world for `projection`, compiled on first use and
     /// kept: every bound is asked of it.
     pub(crate) fn world(&self, projection: Projection) -> &World {
-        let (cell, projected) = match projection {
+        let (cell, projected) = match self.effective(projection) {
             Projection::Actual => (&self.worlds[0], false),
             Projection::Projected => (&self.worlds[1], true),
         };

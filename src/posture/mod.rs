@@ -150,6 +150,14 @@ impl<'d> Ledger<'d> {
     /// The posture on `day` with the given options.
     pub fn posture_with(&self, day: Day, options: PostureOptions) -> Posture<'_> {
         let data = self.dataset();
+        if options.moment == Moment::EndOfDay {
+            // A first posture needs the model and the index of figures by
+            // day: built side by side.
+            rayon::join(
+                || self.world(options.projection),
+                || self.index(options.projection),
+            );
+        }
         let world = self.world(options.projection);
         if options.moment == Moment::StartOfDay {
             // Which figures the start of a day lists depends on where each

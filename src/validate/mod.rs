@@ -60,66 +60,90 @@ impl Dataset {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate(&self) -> Report {
-        let (findings, unmet) = self.checks_and_unmet();
-        Report::new(minimal::explain(self, findings, &unmet))
+        crate::ledger::Ledger::new(self).validate()
     }
 
     /// Every rule's findings, before errors are explained.
     fn checks(&self) -> Vec<Finding> {
-        self.checks_and_unmet().0
+        checks_and_unmet(&crate::ledger::Ledger::new(self)).0
     }
+}
 
-    /// Every rule's findings, and the records of each part of the history
-    /// that no world meets with what happened (found once, for the rules
-    /// and for explaining errors).
-    fn checks_and_unmet(&self) -> (Vec<Finding>, Vec<Vec<RecordRef>>) {
-        let mut c = Checks {
-            data: self,
-            out: Vec::new(),
-            relocations: self
-                .relocations()
-                .iter()
-                .map(|r| (r.id().as_str(), r))
-                .collect(),
-            events: self.events().iter().map(|e| (e.id().as_str(), e)).collect(),
-            deployments: self
-                .deployments()
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id().as_str(), i))
-                .collect(),
-            ledger: crate::ledger::Ledger::new(self),
-            fits: OnceLock::new(),
-            unmet: Vec::new(),
-            by_mission: {
-                let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
-                for d in self.deployments() {
-                    if let Some(m) = d.mission() {
-                        map.entry(m).or_default().push(d);
-                    }
-                }
-                map
-            },
-        };
-        // The checks ask both models of the world (with what happened, and
-        // with what was announced too): compiled side by side.
-        rayon::join(|| c.world(false), || c.world(true));
-        c.references();
-        c.replayed();
-        c.mission_totals();
-        c.stated_totals();
-        c.shares();
-        c.date_order();
-        c.lead_contributes();
-        c.membership();
-        c.competing_claims();
-        c.alliance_size();
-        c.force_size();
-        c.spikes();
-        c.doubts();
-        c.against_the_model();
-        (c.out, c.unmet)
+impl crate::ledger::Ledger<'_> {
+    /// The report of [`Dataset::validate`], asked of this ledger: the
+    /// models of the world it compiles for the checks stay with the
+    /// ledger, so that postures asked after (or before) do not compile
+    /// them again.
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Ledger};
+    /// let data = Dataset::bundled()?;
+    /// let ledger = Ledger::new(&data);
+    /// let report = ledger.validate();
+    /// assert_eq!(report, data.validate());
+    /// let posture = ledger.posture("2020-01-10".parse()?);
+    /// assert!(posture.total().low() > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Report {
+        let (findings, unmet) = checks_and_unmet(self);
+        Report::new(minimal::explain(self.dataset(), findings, &unmet))
     }
+}
+
+/// Every rule's findings, and the records of each part of the history
+/// that no world meets with what happened (found once, for the rules and
+/// for explaining errors).
+fn checks_and_unmet<'a>(
+    ledger: &'a crate::ledger::Ledger<'a>,
+) -> (Vec<Finding>, Vec<Vec<RecordRef>>) {
+    let data = ledger.dataset();
+    let mut c = Checks {
+        data,
+        out: Vec::new(),
+        relocations: data
+            .relocations()
+            .iter()
+            .map(|r| (r.id().as_str(), r))
+            .collect(),
+        events: data.events().iter().map(|e| (e.id().as_str(), e)).collect(),
+        deployments: data
+            .deployments()
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id().as_str(), i))
+            .collect(),
+        ledger,
+        fits: OnceLock::new(),
+        unmet: Vec::new(),
+        by_mission: {
+            let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
+            for d in data.deployments() {
+                if let Some(m) = d.mission() {
+                    map.entry(m).or_default().push(d);
+                }
+            }
+            map
+        },
+    };
+    // The checks ask both models of the world (with what happened, and
+    // with what was announced too): compiled side by side.
+    rayon::join(|| c.world(false), || c.world(true));
+    c.references();
+    c.replayed();
+    c.mission_totals();
+    c.stated_totals();
+    c.shares();
+    c.date_order();
+    c.lead_contributes();
+    c.membership();
+    c.competing_claims();
+    c.alliance_size();
+    c.force_size();
+    c.spikes();
+    c.doubts();
+    c.against_the_model();
+    (c.out, c.unmet)
 }
 
 struct Checks<'a> {
@@ -132,7 +156,7 @@ struct Checks<'a> {
     /// The model of the world, actual and projected, built when asked.
     /// The ledger: the model of the world, actual and projected, built
     /// when asked, and the postures read from it.
-    ledger: crate::ledger::Ledger<'a>,
+    ledger: &'a crate::ledger::Ledger<'a>,
     /// Each area or mission report's figure right after it (by row), over
     /// every world; `None` where no world meets the records.
     fits: OnceLock<HashMap<usize, Option<Interval>>>,
@@ -236,7 +260,9 @@ impl<'a> Checks<'a> {
         self.unmet = self.world(false).contradictions();
         let parts = |projected: bool| -> Vec<Vec<String>> {
             let projected_parts;
-            let found = if projected {
+            // Without announced moves both are one world: asked once.
+            let same = std::ptr::eq(self.world(false), self.world(true));
+            let found = if projected && !same {
                 projected_parts = self.world(true).contradictions();
                 &projected_parts
             } else {

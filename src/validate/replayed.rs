@@ -293,9 +293,6 @@ impl<'a> Checks<'a> {
                 "the whole country",
             ));
         }
-        // How much of the part fits, right after its report, given every
-        // record.
-        let fits = self.fits(d);
         for (whole_key, what) in wholes {
             if &whole_key == key {
                 continue;
@@ -303,6 +300,10 @@ impl<'a> Checks<'a> {
             let Some(whole) = ledger.id_of(&whole_key).and_then(|id| state.get(id)) else {
                 continue;
             };
+            // How much of the part fits, right after its report, given
+            // every record: asked only where there is a whole to fit in
+            // (the first such report asks for every report at once).
+            let fits = self.fits(d);
             let (severity, verdict) = nested(d.strength().bounds(), &whole.value, fits);
             let mut recs = vec![d.id().to_string()];
             recs.extend(chain_ids(&whole.basis));

@@ -361,7 +361,7 @@ impl Compiled {
             component.events.push(Event {
                 first: r.date().earliest(),
                 last: r.date().latest(),
-                act: Act::Move(Move {
+                act: Act::Move(Box::new(Move {
                     from: from_cells,
                     to: to_cells,
                     bounds,
@@ -370,7 +370,7 @@ impl Compiled {
                     records,
                     before: Vec::new(),
                     after: Vec::new(),
-                }),
+                })),
             });
             move_event.insert(i, (comp, e));
         }

@@ -51,7 +51,7 @@ pub(crate) struct Move {
 #[derive(Clone, Debug)]
 pub(crate) enum Act {
     Report(Report),
-    Move(Move),
+    Move(Box<Move>),
 }
 
 /// A report or a move, at some moment of the days `first..=last`.
