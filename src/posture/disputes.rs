@@ -21,13 +21,13 @@ pub(super) fn of<'d>(
     let Some(day) = figure.observed_on else {
         return (Vec::new(), Vec::new());
     };
-    let claims: Vec<&'d crate::deployment::Deployment> = world
-        .claims(key, day)
+    let claims = world.claims(key, day);
+    if claims.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let (own, others): (Vec<_>, Vec<_>) = claims
         .iter()
         .filter_map(|&i| data.deployments().get(i))
-        .collect();
-    let (own, others): (Vec<_>, Vec<_>) = claims
-        .into_iter()
         .partition(|d| figure.basis.any(|b| b == d.id()));
     let doubts: Vec<&'d Doubt> = own.iter().flat_map(|d| d.doubts()).collect();
     let counted = |d: &&&crate::deployment::Deployment| !d.is_not_reported();
