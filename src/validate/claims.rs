@@ -1,5 +1,7 @@
 //! Two reports of one thing: competing figures and competing events.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::deployment::Deployment;
@@ -74,20 +76,26 @@ impl<'a> Checks<'a> {
             Option<&'d MissionId>,
             (NaiveDate, NaiveDate),
         );
-        let mut by_key: crate::fasthash::FastMap<Observation<'_>, Vec<&Deployment>> =
-            Default::default();
-        for d in data.deployments() {
+        // Sorted by key, and within a key in file order (a stable sort):
+        // one vector, not a map of a vector per observation.
+        let mut observations: Vec<(Observation<'_>, &Deployment)> = data
+            .deployments()
+            .iter()
             // An open date ("on or before") is no span to compare.
-            if d.as_of().first_day().is_some() && d.as_of().last_day().is_some() {
+            .filter(|d| d.as_of().first_day().is_some() && d.as_of().last_day().is_some())
+            .map(|d| {
                 let span = (d.as_of().earliest(), d.as_of().latest());
-                by_key
-                    .entry((d.nation(), d.location(), d.mission(), span))
-                    .or_default()
-                    .push(d);
-            }
-        }
-        let mut groups: Vec<_> = by_key.into_iter().filter(|(_, ds)| ds.len() > 1).collect();
-        groups.sort_by(|a, b| a.0.cmp(&b.0));
+                ((d.nation(), d.location(), d.mission(), span), d)
+            })
+            .collect();
+        observations.sort_by(|a, b| a.0.cmp(&b.0));
+        let groups = observations
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|group| group.len() > 1)
+            .filter_map(|group| {
+                let (key, _) = group.first()?;
+                Some((*key, group.iter().map(|(_, d)| *d).collect::<Vec<_>>()))
+            });
         for ((nation, location, mission, _), ds) in groups {
             let key = Key {
                 nation: Some(nation),
@@ -132,16 +140,26 @@ impl<'a> Checks<'a> {
     /// Successive totals of a mission agree unless troops moved or time passed.
     fn successive_totals(&mut self) {
         let data = self.data;
+        // The moves into or out of each mission, by date: a pair of
+        // totals looks only at its own mission's.
+        let mut moves: HashMap<&MissionId, Vec<&crate::relocation::Relocation>> = HashMap::new();
+        for r in data.relocations().iter().filter(|r| r.status().has_moved()) {
+            for m in [r.from_mission(), r.to_mission()].into_iter().flatten() {
+                let list = moves.entry(m).or_default();
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, r)) {
+                    list.push(r);
+                }
+            }
+        }
         for m in data.missions() {
+            let moves_of = moves.get(m.id()).map(Vec::as_slice).unwrap_or_default();
             let mut totals: Vec<_> = m.totals().iter().collect();
             totals.sort_by_key(|t| t.as_of().earliest());
             for pair in totals.windows(2) {
                 let [a, b] = pair else { continue };
                 let gap = (b.as_of().earliest() - a.as_of().latest()).num_days();
-                let moved_between = data.relocations().iter().any(|r| {
-                    r.status().has_moved()
-                        && (r.from_mission() == Some(m.id()) || r.to_mission() == Some(m.id()))
-                        && r.date().earliest() >= a.as_of().earliest()
+                let moved_between = moves_of.iter().any(|r| {
+                    r.date().earliest() >= a.as_of().earliest()
                         && r.date().latest() <= b.as_of().latest()
                 });
                 let agree = a.strength().bounds().overlaps(&b.strength().bounds());

@@ -184,12 +184,14 @@ impl Compiled {
             });
         }
         let space = Space::build(keys.iter());
-        let cells_of = |k: u32| -> Vec<CellId> {
-            keys.get(k as usize)
-                .and_then(|key| space.cells(key))
-                .map(<[CellId]>::to_vec)
-                .unwrap_or_default()
-        };
+        // Each key's cells, looked up once (a key is hashed once, not once
+        // per record).
+        let key_cells: Vec<&[CellId]> = keys
+            .iter()
+            .map(|key| space.cells(key).unwrap_or_default())
+            .collect();
+        let cells_of =
+            |k: u32| -> &[CellId] { key_cells.get(k as usize).copied().unwrap_or_default() };
         // Which cells held troops before the records.
         let mut arrivals: Vec<Vec<Arrival>> = vec![Vec::new(); space.len()];
         let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); space.len()];
@@ -197,7 +199,7 @@ impl Compiled {
             let Some(r) = data.relocations().get(i) else {
                 continue;
             };
-            for c in cells_of(to) {
+            for &c in cells_of(to) {
                 if let Some(list) = arrivals.get_mut(c as usize) {
                     list.push(Arrival {
                         last: r.date().latest(),
@@ -205,7 +207,7 @@ impl Compiled {
                     });
                 }
             }
-            for c in cells_of(from) {
+            for &c in cells_of(from) {
                 if let Some(list) = claims.get_mut(c as usize) {
                     list.push(Claim {
                         first: r.date().earliest(),
@@ -215,7 +217,7 @@ impl Compiled {
             }
         }
         for (key, claim) in &claimed {
-            for c in cells_of(*key) {
+            for &c in cells_of(*key) {
                 if let Some(list) = claims.get_mut(c as usize) {
                     list.push(*claim);
                 }
@@ -237,18 +239,15 @@ impl Compiled {
         };
         let origin_of: HashMap<usize, u32> = moves.iter().map(|&(i, from, _)| (i, from)).collect();
         for p in &pending {
-            let mut cells = cells_of(p.key);
             // A report placed at a move is one event with it: one
             // component.
-            if let Some(&from) = p.anchor.and_then(|(root, _)| origin_of.get(&root)) {
-                cells.extend(cells_of(from));
+            match p.anchor.and_then(|(root, _)| origin_of.get(&root)) {
+                Some(&from) => link(&[cells_of(p.key), cells_of(from)].concat()),
+                None => link(cells_of(p.key)),
             }
-            link(&cells);
         }
         for &(_, from, to) in &moves {
-            let mut both = cells_of(from);
-            both.extend(cells_of(to));
-            link(&both);
+            link(&[cells_of(from), cells_of(to)].concat());
         }
         let mut cell_at: Vec<(u32, u32)> = vec![(u32::MAX, 0); space.len()];
         let mut components: Vec<Component> = Vec::new();
@@ -270,18 +269,28 @@ impl Compiled {
                 }
             }
         }
-        let local = |k: u32| -> (u32, Box<[u32]>) {
-            let cells = cells_of(k);
-            let comp = cells
-                .first()
-                .and_then(|c| cell_at.get(*c as usize))
-                .map_or(u32::MAX, |(comp, _)| *comp);
-            let mut locals: Vec<u32> = cells
-                .iter()
-                .filter_map(|c| cell_at.get(*c as usize).map(|(_, l)| *l))
-                .collect();
-            locals.sort_unstable();
-            (comp, locals.into_boxed_slice())
+        // Each key's component and its cells there, once per key: the
+        // reports of one figure share them.
+        let locals: Vec<(u32, std::sync::Arc<[u32]>)> = (0..id32(keys.len()))
+            .map(|k| {
+                let cells = cells_of(k);
+                let comp = cells
+                    .first()
+                    .and_then(|c| cell_at.get(*c as usize))
+                    .map_or(u32::MAX, |(comp, _)| *comp);
+                let mut locals: Vec<u32> = cells
+                    .iter()
+                    .filter_map(|c| cell_at.get(*c as usize).map(|(_, l)| *l))
+                    .collect();
+                locals.sort_unstable();
+                (comp, locals.into())
+            })
+            .collect();
+        let local = |k: u32| -> (u32, std::sync::Arc<[u32]>) {
+            locals
+                .get(k as usize)
+                .cloned()
+                .unwrap_or_else(|| (u32::MAX, std::sync::Arc::from([])))
         };
         // Competing reports (one figure, one span, one anchor) are one
         // report of one moment.

@@ -22,7 +22,7 @@ pub(crate) struct Report {
     /// The figure, by its index in the world.
     pub(crate) key: u32,
     /// Its cells, as indices within the component.
-    pub(crate) cells: Box<[u32]>,
+    pub(crate) cells: std::sync::Arc<[u32]>,
     pub(crate) bounds: Interval,
     /// False when competing reports of the moment share no count.
     pub(crate) consistent: bool,
@@ -32,8 +32,8 @@ pub(crate) struct Report {
 /// A count taken from some cells and added to others.
 #[derive(Clone, Debug)]
 pub(crate) struct Move {
-    pub(crate) from: Box<[u32]>,
-    pub(crate) to: Box<[u32]>,
+    pub(crate) from: std::sync::Arc<[u32]>,
+    pub(crate) to: std::sync::Arc<[u32]>,
     pub(crate) bounds: Interval,
     /// False when the reports of the move share no count.
     pub(crate) consistent: bool,
@@ -104,7 +104,7 @@ impl Event {
 }
 
 /// A temporary move's origin and destination cells.
-pub(crate) type Pair = (Box<[u32]>, Box<[u32]>);
+pub(crate) type Pair = (std::sync::Arc<[u32]>, std::sync::Arc<[u32]>);
 
 /// A set of cells linked by records, with the events that link them.
 #[derive(Clone, Debug, Default)]
