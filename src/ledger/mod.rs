@@ -129,6 +129,30 @@ impl<'d> Ledger<'d> {
         }
     }
 
+    /// Builds both worlds, actual and projected, side by side when they
+    /// differ. (Where they are one, one thread builds it: a second waiting
+    /// on the same cell could be a thread the first one's own parallel
+    /// work needs, and rayon would deadlock.)
+    pub(crate) fn build_worlds(&self) {
+        if self.plans {
+            rayon::join(
+                || self.world(Projection::Actual),
+                || self.world(Projection::Projected),
+            );
+        } else {
+            self.world(Projection::Actual);
+        }
+    }
+
+    /// Whether the index and the world of `projection` are both built.
+    pub(crate) fn is_built(&self, projection: Projection) -> bool {
+        let (index, world) = match self.effective(projection) {
+            Projection::Actual => (&self.actual, &self.worlds[0]),
+            Projection::Projected => (&self.projected, &self.worlds[1]),
+        };
+        index.get().is_some() && world.get().is_some()
+    }
+
     /// The model of the world for `projection`, compiled on first use and
     /// kept: every bound is asked of it.
     pub(crate) fn world(&self, projection: Projection) -> &World {

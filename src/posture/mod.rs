@@ -150,7 +150,7 @@ impl<'d> Ledger<'d> {
     /// The posture on `day` with the given options.
     pub fn posture_with(&self, day: Day, options: PostureOptions) -> Posture<'_> {
         let data = self.dataset();
-        if options.moment == Moment::EndOfDay {
+        if options.moment == Moment::EndOfDay && !self.is_built(options.projection) {
             // A first posture needs the model and the index of figures by
             // day: built side by side.
             rayon::join(

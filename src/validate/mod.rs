@@ -128,7 +128,7 @@ fn checks_and_unmet<'a>(
     };
     // The checks ask both models of the world (with what happened, and
     // with what was announced too): compiled side by side.
-    rayon::join(|| c.world(false), || c.world(true));
+    ledger.build_worlds();
     c.references();
     c.replayed();
     c.mission_totals();

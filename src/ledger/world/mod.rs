@@ -90,6 +90,26 @@ impl std::fmt::Debug for World {
     }
 }
 
+/// Work of fewer events than this, in all, is done on the calling thread:
+/// waking another thread costs more than a few small programs (a posture
+/// of the UN's table asks hundreds of questions of a few events each).
+const PARALLEL_EVENTS: usize = 4_096;
+
+/// `f` of each item, in order: on both cores when the items' weights (their
+/// events) add up to [`PARALLEL_EVENTS`] or more, else on this thread.
+fn each<I: Sync, T: Send>(
+    items: &[I],
+    weight: impl Fn(&I) -> usize,
+    f: impl Fn(&I) -> T + Sync + Send,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    if items.iter().map(weight).sum::<usize>() < PARALLEL_EVENTS {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().map(f).collect()
+    }
+}
+
 /// Prepared questions kept per world, at most: a timeline asks one per
 /// record, which need not all stay.
 const MOST_KEPT: usize = 65_536;
@@ -98,13 +118,12 @@ impl World {
     /// The world of `data`; announced moves only when `projected`.
     pub(crate) fn new(data: &Dataset, projected: bool) -> World {
         let compiled = Compiled::of(data, projected);
-        use rayon::prelude::*;
-        let cuts = compiled.components.par_iter().map(cuts).collect();
-        let simple = compiled
-            .components
-            .par_iter()
-            .map(simple::Simple::of)
-            .collect();
+        // No parallel work here: a world is built inside a `OnceLock`, and
+        // a thread waiting for its own parallel work may take up another
+        // task that waits on the same cell (a deadlock). The programs asked
+        // of a built world run in parallel instead.
+        let cuts = compiled.components.iter().map(cuts).collect();
+        let simple = compiled.components.iter().map(simple::Simple::of).collect();
         World {
             compiled,
             cuts,
@@ -220,6 +239,14 @@ impl World {
         p
     }
 
+    /// How many events component `comp` has: the weight of its programs.
+    fn events_of(&self, comp: u32) -> usize {
+        self.compiled
+            .components
+            .get(comp as usize)
+            .map_or(0, |c| c.events.len())
+    }
+
     /// A figure's cells; `None` when no record names it.
     pub(crate) fn cells(&self, key: &Key) -> Option<&[CellId]> {
         self.compiled.space.cells(key)
@@ -246,22 +273,36 @@ impl World {
             }
         }
         let mut out: Vec<Result<Range, Infeasible>> = vec![Ok((Some(0), Some(0))); sums.len()];
-        // Each component's programs on both cores; the answers are added
-        // up in component order, as on one.
+        // A simple component is answered at once, here; the components
+        // that need a program are solved on both cores (a thread per tiny
+        // answer would cost more than the answer). The answers are added
+        // up in component order, as on one thread.
         let by_component: Vec<(u32, Asked)> = by_component.into_iter().collect();
-        let answers: Vec<Result<Vec<Range>, Infeasible>> = {
-            use rayon::prelude::*;
-            by_component
-                .par_iter()
-                .map(|(comp, asked)| {
-                    let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
-                    match self.at_once(*comp, at, &objectives) {
-                        Some(answer) => answer,
-                        None => self.prepared(*comp, at).answer(&objectives),
-                    }
-                })
-                .collect()
-        };
+        let objectives: Vec<Vec<Objective>> = by_component
+            .iter()
+            .map(|(_, asked)| asked.iter().map(|(_, t)| t.clone()).collect())
+            .collect();
+        let at_once: Vec<Option<Result<Vec<Range>, Infeasible>>> = by_component
+            .iter()
+            .zip(&objectives)
+            .map(|((comp, _), objectives)| self.at_once(*comp, at, objectives))
+            .collect();
+        let programs: Vec<(u32, &Vec<Objective>)> = by_component
+            .iter()
+            .zip(&objectives)
+            .zip(&at_once)
+            .filter(|(_, answer)| answer.is_none())
+            .map(|(((comp, _), objectives), _)| (*comp, objectives))
+            .collect();
+        let solved = each(
+            &programs,
+            |(comp, _)| self.events_of(*comp),
+            |(comp, objectives)| self.prepared(*comp, at).answer(objectives),
+        );
+        let mut solved = solved.into_iter();
+        let answers = at_once
+            .into_iter()
+            .map(|answer| answer.or_else(|| solved.next()).unwrap_or(Err(Infeasible)));
         for ((_, asked), answer) in by_component.iter().zip(answers) {
             for (k, (s, _)) in asked.iter().enumerate() {
                 let Some(slot) = out.get_mut(*s) else {
@@ -333,23 +374,21 @@ impl World {
         }
         // Each part on both cores, written back in order.
         let by_part: Vec<(Part, Asked)> = by_part.into_iter().collect();
-        let answers: Vec<Option<Result<Vec<Range>, Infeasible>>> = {
-            use rayon::prelude::*;
-            by_part
-                .par_iter()
-                .map(|((comp, start), asked)| {
-                    let component = self.compiled.components.get(*comp as usize)?;
-                    let cut_at = self
-                        .cuts
-                        .get(*comp as usize)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default();
-                    let prepared = Prepared::new(component, cut_at, Moment::Everywhere(*start));
-                    let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
-                    Some(prepared.answer(&objectives))
-                })
-                .collect()
-        };
+        let answers = each(
+            &by_part,
+            |((comp, _), _)| self.events_of(*comp),
+            |((comp, start), asked)| {
+                let component = self.compiled.components.get(*comp as usize)?;
+                let cut_at = self
+                    .cuts
+                    .get(*comp as usize)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let prepared = Prepared::new(component, cut_at, Moment::Everywhere(*start));
+                let objectives: Vec<Objective> = asked.iter().map(|(_, t)| t.clone()).collect();
+                Some(prepared.answer(&objectives))
+            },
+        );
         for ((_, asked), answer) in by_part.iter().zip(answers) {
             let Some(answer) = answer else { continue };
             for (i, (k, _)) in asked.iter().enumerate() {
@@ -367,7 +406,6 @@ impl World {
     /// The records of each part of the history that no world meets: a
     /// component, or the stretch of it between two cuts.
     pub(crate) fn contradictions(&self) -> Vec<Vec<RecordRef>> {
-        use rayon::prelude::*;
         // Every stretch to test, in order: tested on both cores, and
         // collected in this order, so that the list is the same as on one.
         let mut stretches: Vec<(&events::Component, usize, usize)> = Vec::new();
@@ -405,9 +443,10 @@ impl World {
                 }
             }
         }
-        let unmet: Vec<Option<Vec<RecordRef>>> = stretches
-            .par_iter()
-            .map(|&(component, start, end)| {
+        let unmet: Vec<Option<Vec<RecordRef>>> = each(
+            &stretches,
+            |&(_, start, end)| end - start,
+            |&(component, start, end)| {
                 let met = Prepared::of_segment(component, start, end, None, program::Glue::Free)
                     .feasible();
                 (!met).then(|| {
@@ -419,8 +458,8 @@ impl World {
                         .flat_map(|e| e.records())
                         .collect()
                 })
-            })
-            .collect();
+            },
+        );
         // The simple components' reports go where they were found: before
         // the stretches that came after them.
         let mut merged = Vec::with_capacity(out.len() + unmet.len());
