@@ -8,6 +8,7 @@
 
 mod ask;
 mod compile;
+mod cores;
 mod events;
 mod order;
 mod program;
@@ -32,6 +33,7 @@ pub(crate) use space::CellId;
 use std::sync::{Arc, Mutex};
 
 use ask::{cuts, segment_of, Local, Moment, Prepared};
+use cores::each;
 use events::Compiled;
 use order::day_number;
 
@@ -87,26 +89,6 @@ impl std::fmt::Debug for World {
         f.debug_struct("World")
             .field("components", &self.compiled.components.len())
             .finish_non_exhaustive()
-    }
-}
-
-/// Work of fewer events than this, in all, is done on the calling thread:
-/// waking another thread costs more than a few small programs (a posture
-/// of the UN's table asks hundreds of questions of a few events each).
-const PARALLEL_EVENTS: usize = 4_096;
-
-/// `f` of each item, in order: on both cores when the items' weights (their
-/// events) add up to [`PARALLEL_EVENTS`] or more, else on this thread.
-fn each<I: Sync, T: Send>(
-    items: &[I],
-    weight: impl Fn(&I) -> usize,
-    f: impl Fn(&I) -> T + Sync + Send,
-) -> Vec<T> {
-    use rayon::prelude::*;
-    if items.iter().map(weight).sum::<usize>() < PARALLEL_EVENTS {
-        items.iter().map(f).collect()
-    } else {
-        items.par_iter().map(f).collect()
     }
 }
 
