@@ -21,30 +21,34 @@ out="${2:-$(mktemp -d)}"
 mkdir -p "$out"
 out="$(realpath "$out")"
 expected="$here/outputs.sha256"
-cd "$out"
-rm -rf ./*
+rm -rf "${out:?}"/*
+# The tool runs from the repository's root and is given the real tables
+# by the same relative path CI uses: an imported figure's citation names
+# its file by that path, so the outputs do not depend on where the
+# repository is checked out.
+cd "$root"
 
 # name, then the tool's arguments; stdout is the output (an exit status
 # of 1 is a validation that found contradictions: kept, and recorded).
 run() {
   local name="$1"; shift
   set +e
-  "$tt" "$@" > "$name" 2> "$name.stderr"
+  "$tt" "$@" > "$out/$name" 2> "$out/$name.stderr"
   local status=$?
   set -e
   if [ "$status" -gt 1 ]; then
-    echo "$name: exit $status: $(head -3 "$name.stderr")" >&2
+    echo "$name: exit $status: $(head -3 "$out/$name.stderr")" >&2
     exit 1
   fi
-  echo "$status" > "$name.status"
-  rm -f "$name.stderr"
+  echo "$status" > "$out/$name.status"
+  rm -f "$out/$name.stderr"
 }
 
 # What the tool writes to --out (a report, or an export folder's every
 # file): the arguments, then --out NAME.
 written() {
   local name="$1"; shift
-  "$tt" "$@" --out "$name" > /dev/null
+  "$tt" "$@" --out "$out/$name" > /dev/null
 }
 
 # The bundled data: every subcommand and format.
@@ -72,8 +76,8 @@ for format in csv json jsonl; do
 done
 
 # The real tables, imported in place.
-td="$root/../shared/external/troopdata"
-ipi="$root/../shared/external/ipi-peacekeeping"
+td="../shared/external/troopdata"
+ipi="../shared/external/ipi-peacekeeping"
 for dir in "$td" "$ipi"; do
   [ -d "$dir" ] || { echo "$dir is missing: the snapshots of the real tables need it" >&2; exit 1; }
 done
@@ -97,7 +101,7 @@ syn="$out/synthetic"
 if [ -n "$generate" ]; then
   "$generate" --rows 2000 --out "$syn" > /dev/null
 else
-  (cd "$root" && cargo run --quiet -p troop-tracker-bench --example generate -- --rows 2000 --out "$syn" > /dev/null)
+  cargo run --quiet -p troop-tracker-bench --example generate -- --rows 2000 --out "$syn" > /dev/null
 fi
 run syn-validate.csv --data "$syn" validate --min-severity note --format csv
 run syn-summary-2010-06-30.csv --data "$syn" summary --as-of 2010-06-30 --format csv
@@ -106,6 +110,7 @@ run syn-timeline-naa.csv --data "$syn" timeline --nation NAA --format csv
 written syn-export --data "$syn" export --as-of 2015-01-01
 rm -rf "$syn"
 
+cd "$out"
 find . -type f ! -name '*.status' -print0 | sort -z | xargs -0 sha256sum > actual.sha256
 cat ./*.status | sha256sum | sed 's/-$/exit-statuses/' >> actual.sha256
 sed -i '/ \.\/actual\.sha256$/d' actual.sha256
