@@ -110,12 +110,8 @@ impl<'d> Ledger<'d> {
     /// The index for `projection`, built on first use and kept: the
     /// records never change under a borrow.
     pub(crate) fn index(&self, projection: Projection) -> &Index {
-        let projection = self.effective(projection);
-        let cell = match projection {
-            Projection::Actual => &self.actual,
-            Projection::Projected => &self.projected,
-        };
-        cell.get_or_init(|| Index::build(self.data, projection.is_projected()))
+        let (cell, _, projected) = self.cells(projection);
+        cell.get_or_init(|| Index::build(self.data, projected))
     }
 
     /// The projection whose index and world answer for `projection`: the
@@ -146,21 +142,24 @@ impl<'d> Ledger<'d> {
 
     /// Whether the index and the world of `projection` are both built.
     pub(crate) fn is_built(&self, projection: Projection) -> bool {
-        let (index, world) = match self.effective(projection) {
-            Projection::Actual => (&self.actual, &self.worlds[0]),
-            Projection::Projected => (&self.projected, &self.worlds[1]),
-        };
+        let (index, world, _) = self.cells(projection);
         index.get().is_some() && world.get().is_some()
     }
 
     /// The model of the world for `projection`, compiled on first use and
     /// kept: every bound is asked of it.
     pub(crate) fn world(&self, projection: Projection) -> &World {
-        let (cell, projected) = match self.effective(projection) {
-            Projection::Actual => (&self.worlds[0], false),
-            Projection::Projected => (&self.worlds[1], true),
-        };
+        let (_, cell, projected) = self.cells(projection);
         cell.get_or_init(|| World::new(self.data, projected))
+    }
+
+    /// Where the index and the world of `projection` are kept, and whether
+    /// they apply announced moves (see [`Ledger::effective`]).
+    fn cells(&self, projection: Projection) -> (&OnceLock<Index>, &OnceLock<World>, bool) {
+        match self.effective(projection) {
+            Projection::Actual => (&self.actual, &self.worlds[0], false),
+            Projection::Projected => (&self.projected, &self.worlds[1], true),
+        }
     }
 
     /// The replayed figures at the end of `day`: for every nation, place

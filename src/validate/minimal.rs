@@ -43,8 +43,7 @@ pub(super) fn explain(
         .collect();
     // The parts of the history no world meets, and each record's part,
     // found once when a finding needs them.
-    let needed = || unmet_parts(data, unmet);
-    let unmet: std::sync::OnceLock<Unmet> = std::sync::OnceLock::new();
+    let parts_by_id: std::sync::OnceLock<Unmet> = std::sync::OnceLock::new();
     // Each error is explained on its own (a few validations of a handful
     // of records), on both cores; the findings keep their order.
     findings
@@ -60,8 +59,8 @@ pub(super) fn explain(
             }
             // Its own records are not enough: the part of the history no
             // world meets that they belong to.
-            let (parts, part_of) = unmet.get_or_init(|| {
-                let parts = needed();
+            let (parts, part_of) = parts_by_id.get_or_init(|| {
+                let parts = unmet_parts(data, unmet);
                 let part_of = parts
                     .iter()
                     .enumerate()

@@ -115,7 +115,6 @@ fn checks_and_unmet<'a>(
             .collect(),
         ledger,
         fits: OnceLock::new(),
-        unmet: Vec::new(),
         by_mission: {
             let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
             for d in data.deployments() {
@@ -142,8 +141,8 @@ fn checks_and_unmet<'a>(
     c.force_size();
     c.spikes();
     c.doubts();
-    c.against_the_model();
-    (c.out, c.unmet)
+    let unmet = c.against_the_model();
+    (c.out, unmet)
 }
 
 struct Checks<'a> {
@@ -160,9 +159,6 @@ struct Checks<'a> {
     /// Each area or mission report's figure right after it (by row), over
     /// every world; `None` where no world meets the records.
     fits: OnceLock<HashMap<usize, Option<Interval>>>,
-    /// The records of each part of the history no world meets (with what
-    /// happened), in the model's order; set by `against_the_model`.
-    unmet: Vec<Vec<RecordRef>>,
     by_mission: HashMap<&'a MissionId, Vec<&'a Deployment>>,
 }
 
@@ -252,22 +248,14 @@ impl<'a> Checks<'a> {
     /// Errors of the rules that read the replay stand only where no world
     /// meets the records (the model decides, not the interval arithmetic
     /// of one replay); and every part of the history that no world meets
-    /// has an error, whichever rule saw it or none.
-    fn against_the_model(&mut self) {
+    /// has an error, whichever rule saw it or none. Returns the records of
+    /// each part no world meets with what happened, for explaining errors.
+    fn against_the_model(&mut self) -> Vec<Vec<RecordRef>> {
         // Parts of the history no world meets: with what happened, an
         // error; only with what was announced as well, a plan that cannot
         // be carried out as stated, a warning.
-        self.unmet = self.world(false).contradictions();
-        let parts = |projected: bool| -> Vec<Vec<String>> {
-            let projected_parts;
-            // Without announced moves both are one world: asked once.
-            let same = std::ptr::eq(self.world(false), self.world(true));
-            let found = if projected && !same {
-                projected_parts = self.world(true).contradictions();
-                &projected_parts
-            } else {
-                &self.unmet
-            };
+        let unmet = self.world(false).contradictions();
+        let ids_of = |found: &[Vec<RecordRef>]| -> Vec<Vec<String>> {
             found
                 .iter()
                 .map(|records| {
@@ -279,13 +267,18 @@ impl<'a> Checks<'a> {
                 })
                 .collect()
         };
-        let actual = parts(false);
-        let known: HashSet<&Vec<String>> = actual.iter().collect();
-        let planned: Vec<Vec<String>> = parts(true)
-            .into_iter()
-            .filter(|p| !known.contains(p))
-            .collect();
-        drop(known);
+        let actual = ids_of(&unmet);
+        // Without announced moves both are one world: nothing is only
+        // planned.
+        let planned: Vec<Vec<String>> = if std::ptr::eq(self.world(false), self.world(true)) {
+            Vec::new()
+        } else {
+            let known: HashSet<&Vec<String>> = actual.iter().collect();
+            ids_of(&self.world(true).contradictions())
+                .into_iter()
+                .filter(|p| !known.contains(p))
+                .collect()
+        };
         let bad: HashSet<&str> = actual.iter().flatten().map(String::as_str).collect();
         let modelled = [
             Rule::RelocationExceedsOrigin,
@@ -340,6 +333,7 @@ impl<'a> Checks<'a> {
             };
             self.push(Rule::Conservation, severity, ids, msg);
         }
+        unmet
     }
 
     /// A record's id.
