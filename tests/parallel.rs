@@ -69,6 +69,12 @@ fn code(n: usize) -> String {
 }
 
 fn ledger_of(seed: u64, nations: usize, records: usize) -> Dataset {
+    let files = tables_of(seed, nations, records);
+    Dataset::from_texts(&files).expect("the drawn ledger loads")
+}
+
+/// The tables of a drawn ledger, by file name.
+fn tables_of(seed: u64, nations: usize, records: usize) -> Vec<(&'static str, String)> {
     let mut rng = Rng(seed);
     let mut pick = |items: &[&'static str]| items[rng.below(items.len() as u64) as usize];
     let mut deployments = String::from(
@@ -132,7 +138,7 @@ fn ledger_of(seed: u64, nations: usize, records: usize) -> Dataset {
         ("relocations.csv", relocations),
         ("article.txt", QUOTE.into()),
     ];
-    Dataset::from_texts(&files).expect("the drawn ledger loads")
+    files
 }
 
 /// Everything the parallel parts compute, as text: the report, and
@@ -183,4 +189,50 @@ fn one_thread_and_several_give_the_same_findings_and_postures() {
         );
         assert_eq!(one, several, "seed {seed}");
     }
+}
+
+#[test]
+fn a_large_table_reads_the_same_in_one_piece_and_in_several() {
+    // Past the size from which a table is read in pieces (4 MiB), with
+    // notes holding quoted line breaks, commas and quotes.
+    let mut files = tables_of(3, 20, 36_000);
+    let (_, deployments) = files
+        .iter_mut()
+        .find(|(name, _)| *name == "deployments.csv")
+        .expect("a deployments table");
+    *deployments = deployments.replace(
+        &format!("{QUOTE},\n"),
+        &format!(
+            "{QUOTE},\"a note, over\ntwo lines \"\"quoted\"\" {}\"\n",
+            "x".repeat(90)
+        ),
+    );
+    assert!(deployments.len() > 4 << 20, "{} bytes", deployments.len());
+    // The records in file order (a dataset's own Debug shows its hash
+    // maps, in no set order), or the problems.
+    let loaded = |files: &[(&str, String)]| match Dataset::from_texts(files) {
+        Ok(d) => format!(
+            "Ok({:?} {:?} {:?})",
+            d.nations(),
+            d.deployments(),
+            d.relocations()
+        ),
+        Err(e) => format!("Err({e:?})"),
+    };
+    let one = on_threads(1, || loaded(&files));
+    assert!(one.starts_with("Ok("), "{}", &one[..200]);
+    assert!(one == on_threads(4, || loaded(&files)));
+    // Bad cells here and there: the same problems, in the same order.
+    let (_, deployments) = files
+        .iter_mut()
+        .find(|(name, _)| *name == "deployments.csv")
+        .expect("a deployments table");
+    *deployments = deployments.replacen(",2001-02-", ",2001-13-", 40);
+    let one = on_threads(1, || loaded(&files));
+    assert!(
+        one.starts_with("Err(") && one.contains("2001-13-"),
+        "{}",
+        &one[..200]
+    );
+    assert!(one == on_threads(4, || loaded(&files)));
 }

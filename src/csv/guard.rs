@@ -233,6 +233,49 @@ impl<R: Read> Read for Guard<R> {
     }
 }
 
+/// The guard run over a text held in memory, fed block by block as it is
+/// read: the record starts it finds are where a table may be cut into
+/// pieces read on several cores (a line break inside quotes starts none).
+pub(crate) struct Scanner(Guard<std::io::Empty>, Rc<RefCell<Lines>>);
+
+impl Scanner {
+    pub(crate) fn new() -> Scanner {
+        let (guard, lines) = Guard::new(std::io::empty());
+        Scanner(guard, lines)
+    }
+
+    /// Scans the next bytes; an error where the guard would stop the
+    /// stream (a line or a record over its limit).
+    pub(crate) fn feed(&mut self, bytes: &[u8]) -> Result<(), TooLong> {
+        let lines = self.1.clone();
+        let mut lines = lines.borrow_mut();
+        self.0.scan(bytes, &mut lines)?;
+        self.0.offset += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// The (byte, line) of every record's first byte, or `None` when the
+    /// text ends inside a quoted field (which the guard refuses).
+    pub(crate) fn finish(self) -> Option<Vec<(u64, u64)>> {
+        if self.0.quoting == Quoting::Quoted {
+            return None;
+        }
+        let starts = std::mem::take(&mut self.1.borrow_mut().starts);
+        Some(starts.into())
+    }
+}
+
+impl Lines {
+    /// The lines of a piece of a text: its records' starts, as
+    /// [`Scanner::finish`] gave them.
+    pub(crate) fn of(starts: &[(u64, u64)]) -> Lines {
+        Lines {
+            starts: starts.iter().copied().collect(),
+            ..Lines::default()
+        }
+    }
+}
+
 /// Skips a UTF-8 byte order mark at the start of a stream.
 pub(crate) fn skip_bom<'r>(mut r: Box<dyn Read + 'r>) -> std::io::Result<Box<dyn Read + 'r>> {
     let mut head = [0u8; 3];

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::csv::cell::Shared;
 use crate::csv::cross::{cross_check, Parsed};
 use crate::csv::folder::{Dir, Files, LoadOptions, Texts, MAX_ARTICLES_BYTES};
-use crate::csv::read::{read_table, Problems};
+use crate::csv::read::{read_table, Parse, Problems};
 use crate::csv::records;
 use crate::csv::schema::{
     Deployments, Events, File, MissionStrengths, Missions, Nations, Relocations, Sources,
@@ -142,11 +142,11 @@ impl Dataset {
 }
 
 /// Opens and reads one table through `parse`.
-fn table<F: File, T>(
+fn table<F: File, T: Send>(
     files: &dyn Files,
     problems: &mut Problems,
     shared: &mut Shared,
-    parse: impl FnMut(&mut crate::csv::cell::Cells<'_>, &F::Row<'_>) -> Option<T>,
+    parse: impl Parse<F, T>,
 ) -> Vec<(u64, T)> {
     let label = files.label(F::NAME);
     match files.open(F::NAME) {

@@ -4,7 +4,7 @@
 //! column is named), the bytes between file and parser (`guard`: byte
 //! order mark, line counting, size limits), one cell at a time (`cell`:
 //! the formula guard and per-cell parsing), rows into records (`records`),
-//! reading a file (`read`), where files come from and which articles may be
+//! reading a file (`read`; a large one on every core, `split`), where files come from and which articles may be
 //! read (`folder`), the checks across files (`cross`), loading a whole
 //! folder into a [`Dataset`](crate::Dataset) (`load`) and writing one back
 //! (`write`). It knows records and the dataset; it knows nothing of the
@@ -21,6 +21,7 @@ mod problem;
 pub(crate) mod read;
 mod records;
 pub(crate) mod schema;
+mod split;
 pub(crate) mod write;
 
 pub use cell::{neutralize, restore};

@@ -11,6 +11,7 @@ use ::csv::StringRecord;
 use crate::csv::cell::{Cells, Shared};
 use crate::csv::guard::{self, Guard, Lines, TooLong, MAX_LINE_BYTES, MAX_RECORD_BYTES};
 use crate::csv::schema::{File, Table};
+use crate::csv::split::{self, Split};
 use crate::csv::{LoadError, Position, Problem, ProblemKind};
 
 /// The most bytes one field may hold. Quotes and notes are sentences; a
@@ -48,25 +49,45 @@ impl Problems {
 }
 
 /// One table being read: its label and header.
-struct Reading<'l> {
-    label: &'l str,
-    header: &'l StringRecord,
+pub(crate) struct Reading<'l> {
+    pub(crate) label: &'l str,
+    pub(crate) header: &'l StringRecord,
     /// Whether the columns stand in the schema's order, so that a row can
     /// be deserialized by position instead of matching every cell's
     /// header name (the common case, and a sixth of the load time).
-    in_order: bool,
+    pub(crate) in_order: bool,
 }
+
+/// Turns one row's cells into a record (a function of `csv::records`).
+pub(crate) trait Parse<F: File, T>:
+    Fn(&mut Cells<'_>, &F::Row<'_>) -> Option<T> + Sync
+{
+}
+
+impl<F: File, T, P> Parse<F, T> for P where P: Fn(&mut Cells<'_>, &F::Row<'_>) -> Option<T> + Sync {}
 
 /// Reads one table, deserializing each data row into its row struct and
 /// calling `parse` on it. Rows that fail are reported, never skipped
 /// silently: any problem fails the whole load. Returns each parsed record
-/// with its line.
-pub(crate) fn read_table<F: File, T>(
+/// with its line. A large table is read on every core (`split`), with the
+/// same records and problems in the same order.
+pub(crate) fn read_table<F: File, T: Send>(
     stream: Box<dyn Read + '_>,
     label: &str,
     problems: &mut Problems,
     shared: &mut Shared,
-    mut parse: impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
+    parse: impl Parse<F, T>,
+) -> Vec<(u64, T)> {
+    split::read_table::<F, T>(stream, label, problems, shared, &parse, Split::here())
+}
+
+/// [`read_table`] on one thread, from a stream.
+pub(crate) fn read_table_stream<F: File, T>(
+    stream: Box<dyn Read + '_>,
+    label: &str,
+    problems: &mut Problems,
+    shared: &mut Shared,
+    parse: &impl Parse<F, T>,
 ) -> Vec<(u64, T)> {
     let mut out = Vec::new();
     let in_order = std::cell::Cell::new(false);
@@ -75,24 +96,42 @@ pub(crate) fn read_table<F: File, T>(
         label,
         problems,
         |header, problems| {
-            in_order.set(header.iter().eq(F::table().columns.iter().copied()));
-            header_ok(label, &F::table(), header, problems)
+            let checked = header_of::<F>(label, header, problems);
+            in_order.set(checked == Some(true));
+            checked.is_some()
         },
         |line, header, record, problems| {
-            if let Some(p) = shape_problem(label, line, header, record) {
-                problems.push(p);
-                return;
-            }
             let at = Reading {
                 label,
                 header,
                 in_order: in_order.get(),
             };
-            let parsed = read_row::<F, T>(&at, line, record, problems, shared, &mut parse);
-            out.extend(parsed.map(|t| (line, t)));
+            out.extend(table_row::<F, T>(
+                &at, line, record, problems, shared, parse,
+            ));
         },
     );
     out
+}
+
+/// Checks a table's header: `None` when it is not the table's (after
+/// reporting why), else whether its columns stand in the schema's order.
+pub(crate) fn header_of<F: File>(
+    label: &str,
+    header: &StringRecord,
+    problems: &mut Problems,
+) -> Option<bool> {
+    let in_order = header.iter().eq(F::table().columns.iter().copied());
+    header_ok(label, &F::table(), header, problems).then_some(in_order)
+}
+
+/// Where a reader's records stand in their file: the file's label, and its
+/// record starts, `offset` bytes ahead of the reader's positions (a piece
+/// of a table starts that far into it).
+pub(crate) struct Located<'a> {
+    pub(crate) label: &'a str,
+    pub(crate) lines: &'a RefCell<Lines>,
+    pub(crate) offset: u64,
 }
 
 /// The one reading path of every table, a data folder's files and every
@@ -120,33 +159,57 @@ pub(crate) fn read_rows(
         }
     };
     let (guarded, lines) = Guard::new(stream);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(guarded);
+    let mut reader = csv_reader(guarded);
     let Some(head) = read_header(&mut reader, label, &lines, problems) else {
         return;
     };
     if !header(&head, problems) {
         return;
     }
+    let at = Located {
+        label,
+        lines: &lines,
+        offset: 0,
+    };
+    data_rows(&mut reader, &at, &head, problems, MAX_ROWS, &mut row);
+}
+
+/// The csv crate's reader as every table is read: no header of its own
+/// (the header row is checked here), rows of any width (reported here).
+pub(crate) fn csv_reader<R: Read>(bytes: R) -> ::csv::Reader<R> {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// Every data row of a reader, with its line, until the rows run out, a
+/// limit is hit or the problems are full.
+pub(crate) fn data_rows<R: Read>(
+    reader: &mut ::csv::Reader<R>,
+    at: &Located<'_>,
+    head: &StringRecord,
+    problems: &mut Problems,
+    most_rows: usize,
+    row: &mut impl FnMut(u64, &StringRecord, &StringRecord, &mut Problems),
+) {
     let mut record = StringRecord::new();
     let mut rows = 0usize;
     while !problems.is_full() {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let byte = record.position().map_or(0, |p| p.byte());
-                let line = lines.borrow_mut().line_of(byte).unwrap_or(0);
+                let byte = record.position().map_or(0, |p| p.byte()) + at.offset;
+                let line = at.lines.borrow_mut().line_of(byte).unwrap_or(0);
                 if record.len() == 1 && record.get(0).is_some_and(str::is_empty) {
                     // A line holding only `""` is treated as blank, as the
                     // csv crate treats a truly blank line.
                     continue;
                 }
                 rows += 1;
-                if rows > MAX_ROWS {
+                if rows > most_rows {
                     problems.push(Problem::new(
-                        Position::line(label, line),
+                        Position::line(at.label, line),
                         ProblemKind::Limit {
                             what: "data rows in one file",
                             limit: MAX_ROWS,
@@ -154,10 +217,10 @@ pub(crate) fn read_rows(
                     ));
                     break;
                 }
-                row(line, &head, &record, problems);
+                row(line, head, &record, problems);
             }
             Err(e) => {
-                if !reading_failed(label, &lines, &e, problems) {
+                if !reading_failed(at, &e, problems) {
                     break;
                 }
             }
@@ -167,19 +230,14 @@ pub(crate) fn read_rows(
 
 /// Reports a record the csv reader could not read; whether reading can
 /// go on after it.
-fn reading_failed(
-    label: &str,
-    lines: &RefCell<Lines>,
-    e: &::csv::Error,
-    problems: &mut Problems,
-) -> bool {
+fn reading_failed(at: &Located<'_>, e: &::csv::Error, problems: &mut Problems) -> bool {
     // An I/O error (a limit the guard enforced) has no record position: it
     // names where the stream stopped.
     let line = e
         .position()
-        .and_then(|p| lines.borrow_mut().line_of(p.byte()))
-        .unwrap_or_else(|| lines.borrow().stopped_at());
-    problems.push(csv_problem(label, line, e));
+        .and_then(|p| at.lines.borrow_mut().line_of(p.byte() + at.offset))
+        .unwrap_or_else(|| at.lines.borrow().stopped_at());
+    problems.push(csv_problem(at.label, line, e));
     // After a UTF-8 error the reader can go on with the next record; after
     // an I/O error it cannot.
     matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. })
@@ -216,15 +274,20 @@ fn read_header<R: Read>(
 }
 
 /// One data row: its shape checked, deserialized into its row struct and
-/// parsed, every bad cell reported in the order of the columns.
-fn read_row<F: File, T>(
+/// parsed, every bad cell reported in the order of the columns; the record
+/// with its line, or `None` after its problems are reported.
+pub(crate) fn table_row<F: File, T>(
     at: &Reading<'_>,
     line: u64,
     record: &StringRecord,
     problems: &mut Problems,
     shared: &mut Shared,
-    parse: &mut impl FnMut(&mut Cells<'_>, &F::Row<'_>) -> Option<T>,
-) -> Option<T> {
+    parse: &impl Parse<F, T>,
+) -> Option<(u64, T)> {
+    if let Some(p) = shape_problem(at.label, line, at.header, record) {
+        problems.push(p);
+        return None;
+    }
     let names = (!at.in_order).then_some(at.header);
     let row: F::Row<'_> = match record.deserialize(names) {
         Ok(row) => row,
@@ -250,7 +313,7 @@ fn read_row<F: File, T>(
     for p in found {
         problems.push(p);
     }
-    parsed.filter(|_| !failed)
+    parsed.filter(|_| !failed).map(|t| (line, t))
 }
 
 /// A row of the wrong width, or with a field over the limit.

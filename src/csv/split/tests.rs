@@ -1,0 +1,199 @@
+//! The pieces against one reader, on every kind of row.
+use super::*;
+use crate::csv::records;
+use crate::csv::schema::Nations;
+
+type Read = (Vec<String>, Vec<crate::csv::Problem>, bool);
+
+/// A table read by one reader, or by `split` (the pieces, where they
+/// can read it), with the records, problems and whether they were cut.
+fn read(text: &[u8], split: Option<Split>) -> Read {
+    let mut problems = Problems::new();
+    let mut shared = Shared::default();
+    let stream = Box::new(text);
+    let rows = match split {
+        None => read_table_stream::<Nations, _>(
+            stream,
+            "nations.csv",
+            &mut problems,
+            &mut shared,
+            &records::nation,
+        ),
+        Some(split) => read_table::<Nations, _>(
+            stream,
+            "nations.csv",
+            &mut problems,
+            &mut shared,
+            &records::nation,
+            split,
+        ),
+    };
+    // Past the most problems a load reports, it fails and keeps no row:
+    // which rows were read before it stopped does not matter.
+    let rows = if problems.truncated {
+        Vec::new()
+    } else {
+        rows.iter().map(|r| format!("{r:?}")).collect()
+    };
+    (rows, problems.list, problems.truncated)
+}
+
+/// Whether the pieces read `text` themselves, rather than handing it
+/// to one reader.
+fn read_in_pieces(text: &[u8], pieces: usize) -> bool {
+    let split = Split {
+        least_bytes: 0,
+        pieces,
+    };
+    match take(Box::new(text), 0) {
+        Taken::Whole(whole) => in_pieces::<Nations, _>(
+            &whole,
+            "nations.csv",
+            &mut Problems::new(),
+            &records::nation,
+            split,
+        )
+        .is_some(),
+        Taken::Stream(_) => false,
+    }
+}
+
+const HEADER: &str = "code,name,nato_joined,reference";
+
+#[test]
+fn pieces_read_what_one_reader_reads_quoted_line_breaks_included() {
+    let mut text = format!("\u{feff}{HEADER}\r\n").into_bytes();
+    for i in 0..60 {
+        let row = match i % 7 {
+            0 => format!("GBR,\"United\nKingdom {i}\",1949-04-04,\"NATO\r\nsite\"\r\n"),
+            1 => format!("\u{feff}FRA,France {i},,\n"),
+            2 => "usa?,\"a,\"\"b\"\"\",not a date,\n\n".to_owned(),
+            3 => "\"\"\n".to_owned(),
+            4 => format!("DEU,Germany {i},1955-05-09\r"),
+            5 => format!("\"ITA\",\"Italy\n\n{i}\",1949-04-04,x\n"),
+            _ => format!("ESP,Spain {i},1982-05-30,ref\n"),
+        };
+        text.extend_from_slice(row.as_bytes());
+    }
+    text.extend_from_slice(b"POL,\"Poland\xff\",,\n");
+    let one = read(&text, None);
+    assert!(!one.0.is_empty() && !one.1.is_empty() && !one.2);
+    for pieces in [1, 2, 3, 7, 64] {
+        assert!(read_in_pieces(&text, pieces), "{pieces} pieces");
+        let split = Split {
+            least_bytes: 0,
+            pieces,
+        };
+        let split = read(&text, Some(split));
+        assert!(split == one, "{pieces} pieces differ");
+    }
+}
+
+#[test]
+fn a_cut_never_falls_inside_a_quote_or_before_a_byte_order_mark() {
+    let data = b"h\n\"a\nb\"\n\xEF\xBB\xBFc\nd\n";
+    let mut scanner = Scanner::new();
+    scanner.feed(data).expect("within limits");
+    let starts = scanner.finish().expect("no open quote");
+    // Rows start at bytes 2 ("a), 8 (the mark) and 13 (d).
+    assert_eq!(starts, [(0, 1), (2, 2), (8, 4), (13, 5)]);
+    for pieces in 2..6 {
+        let cuts = cuts(data, &starts, pieces);
+        assert!(!cuts.contains(&2), "{pieces}: {cuts:?}");
+        assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+    }
+    assert_eq!(cuts(data, &starts, 3), [0, 3]);
+    assert_eq!(cuts(data, &starts, 8), [0, 1, 3]);
+}
+
+#[test]
+fn what_the_pieces_cannot_read_goes_to_one_reader() {
+    // Ends inside a quote; a line over the limit; nothing at all.
+    let open = format!("{HEADER}\nGBR,\"x\n").into_bytes();
+    let mut long = format!("{HEADER}\nGBR,").into_bytes();
+    long.extend(std::iter::repeat_n(b'x', crate::csv::MAX_LINE_BYTES + 1));
+    for text in [open, long, Vec::new()] {
+        assert!(!read_in_pieces(&text, 2));
+        let split = Split {
+            least_bytes: 0,
+            pieces: 2,
+        };
+        let one = read(&text, None);
+        assert!(!one.1.is_empty());
+        assert_eq!(read(&text, Some(split)), one);
+    }
+    // A header the table does not have is reported once.
+    let wrong = b"code,name,flag\nGBR,x,y\n";
+    let split = Split {
+        least_bytes: 0,
+        pieces: 2,
+    };
+    assert!(read_in_pieces(wrong, 2));
+    assert_eq!(read(wrong, Some(split)), read(wrong, None));
+}
+
+/// Cells of every kind: good and bad values, quotes holding commas,
+/// quotes and line breaks, byte order marks, bytes that are not UTF-8.
+fn cell() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    proptest::sample::select(vec![
+        b"GBR".to_vec(),
+        b"usa".to_vec(),
+        b"".to_vec(),
+        b"United Kingdom".to_vec(),
+        b"\"a\nb\"".to_vec(),
+        b"\"a\r\nb,\"\"c\"\"\"".to_vec(),
+        b"1949-04-04".to_vec(),
+        b"1949-13-04".to_vec(),
+        b"\xEF\xBB\xBFFRA".to_vec(),
+        b"x\xffy".to_vec(),
+        b"a\"b".to_vec(),
+        b"=1+1".to_vec(),
+    ])
+}
+
+fn row() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let ends = proptest::sample::select(vec![
+        b"\n".to_vec(),
+        b"\r\n".to_vec(),
+        b"\r".to_vec(),
+        b"\n\n".to_vec(),
+        b"\n\"\"\n".to_vec(),
+    ]);
+    (proptest::collection::vec(cell(), 3..=5), ends).prop_map(|(cells, end)| {
+        let mut row = cells.join(&b","[..]);
+        row.extend(end);
+        row
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Any table, cut into any number of pieces, reads as one reader
+    /// reads it: the same records and problems in the same order.
+    #[test]
+    fn pieces_agree_with_one_reader(
+        bom in proptest::bool::ANY,
+        header in proptest::sample::select(vec![
+            HEADER,
+            "name,code,reference,nato_joined",
+            "code,name",
+        ]),
+        rows in proptest::collection::vec(row(), 0..80),
+        open_quote in proptest::bool::weighted(0.05),
+        pieces in 1usize..9,
+    ) {
+        let mut text = if bom { BOM.to_vec() } else { Vec::new() };
+        text.extend_from_slice(header.as_bytes());
+        text.push(b'\n');
+        for r in &rows {
+            text.extend_from_slice(r);
+        }
+        if open_quote {
+            text.extend_from_slice(b"GBR,\"x");
+        }
+        let split = Split { least_bytes: 0, pieces };
+        let (split, one) = (read(&text, Some(split)), read(&text, None));
+        proptest::prop_assert!(split == one, "{:?}\n{:?}\n{:?}", text, split, one);
+    }
+}
