@@ -334,4 +334,4 @@ pub(crate) enum Table {
 }
 
 /// Each record's table and index, by id.
-pub(crate) type Positions<'d> = HashMap<&'d str, (Table, usize)>;
+pub(crate) type Positions<'d> = crate::fasthash::FastMap<&'d str, (Table, usize)>;
