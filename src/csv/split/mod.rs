@@ -129,11 +129,47 @@ pub(crate) fn read_table<F: File, T: Send>(
     let stream = match take(stream, split.least_bytes) {
         Taken::Stream(stream) => stream,
         Taken::Whole(whole) => match in_pieces::<F, T>(&whole, label, problems, parse, split) {
-            Some(rows) => return rows,
+            Some(pieces) => {
+                // The bytes are no longer needed: free them before the
+                // pieces' rows are put together.
+                drop(whole);
+                return put_together(pieces, problems);
+            }
             None => Box::new(Cursor::new(whole.raw)),
         },
     };
     read_table_stream::<F, T>(stream, label, problems, shared, parse)
+}
+
+/// The pieces' rows as one table, and their problems as one reader
+/// reports them: in file order, up to the most a load reports.
+fn put_together<T>(pieces: Pieces<T>, problems: &mut Problems) -> Vec<(u64, T)> {
+    let total: usize = pieces.iter().map(|(rows, _)| rows.len()).sum();
+    let mut out = Vec::new();
+    for (rows, found) in pieces {
+        for p in found.list {
+            problems.push(p);
+        }
+        if found.truncated {
+            problems.truncated = true;
+        }
+        if problems.is_full() {
+            // One reader stops here: the load fails, with these problems,
+            // and no row of this table is kept.
+            return Vec::new();
+        }
+        if out.is_empty() {
+            // The first piece's rows are grown in place (a large block is
+            // remapped, not copied) and each later piece freed once
+            // appended: the rows are held about one and a half times at
+            // most, not twice.
+            out = rows;
+            out.reserve(total - out.len());
+        } else {
+            out.extend(rows);
+        }
+    }
+    out
 }
 
 /// The header row as the one-thread path reads it, or `None` where that
@@ -170,6 +206,9 @@ fn cuts(data: &[u8], starts: &[(u64, u64)], pieces: usize) -> Vec<usize> {
     cuts
 }
 
+/// Each piece's rows and problems, in file order.
+type Pieces<T> = Vec<(Vec<(u64, T)>, Problems)>;
+
 /// The table read in pieces on rayon's pool, or `None` where the
 /// one-thread path must read it (nothing has been reported then).
 fn in_pieces<F: File, T: Send>(
@@ -178,7 +217,7 @@ fn in_pieces<F: File, T: Send>(
     problems: &mut Problems,
     parse: &impl Parse<F, T>,
     split: Split,
-) -> Option<Vec<(u64, T)>> {
+) -> Option<Pieces<T>> {
     let data = whole.raw.get(whole.bom..)?;
     let starts = &whole.starts;
     // Records of `""` count as blank lines, not rows: more starts than the
@@ -216,22 +255,7 @@ fn in_pieces<F: File, T: Send>(
             piece_rows::<F, T>(at, label, (&head, in_order), parse)
         })
         .collect();
-    let mut out = Vec::with_capacity(read.iter().map(|(rows, _)| rows.len()).sum());
-    for (rows, found) in read {
-        for p in found.list {
-            problems.push(p);
-        }
-        if found.truncated {
-            problems.truncated = true;
-        }
-        if problems.is_full() {
-            // One reader stops here: the load fails, with these problems,
-            // and no row of this table is kept.
-            return Some(Vec::new());
-        }
-        out.extend(rows);
-    }
-    Some(out)
+    Some(read)
 }
 
 /// A piece of a table (`split`): its bytes, how far into the table they
