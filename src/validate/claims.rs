@@ -1,6 +1,6 @@
 //! Two reports of one thing: competing figures and competing events.
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -142,7 +142,8 @@ impl<'a> Checks<'a> {
         let data = self.data;
         // The moves into or out of each mission, by date: a pair of
         // totals looks only at its own mission's.
-        let mut moves: HashMap<&MissionId, Vec<&crate::relocation::Relocation>> = HashMap::new();
+        let mut moves: HashMap<&MissionId, Vec<&crate::relocation::Relocation>> =
+            HashMap::default();
         for r in data.relocations().iter().filter(|r| r.status().has_moved()) {
             for m in [r.from_mission(), r.to_mission()].into_iter().flatten() {
                 let list = moves.entry(m).or_default();

@@ -25,7 +25,7 @@ mod totals;
 pub use report::{Finding, Report, Rule, Severity};
 pub use series::{SPIKE_MIN_TROOPS, SPIKE_RATIO, SPIKE_RETURN};
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::dataset::Dataset;
@@ -116,7 +116,7 @@ fn checks_and_unmet<'a>(
         ledger,
         fits: OnceLock::new(),
         by_mission: {
-            let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::new();
+            let mut map: HashMap<&MissionId, Vec<&Deployment>> = HashMap::default();
             for d in data.deployments() {
                 if let Some(m) = d.mission() {
                     map.entry(m).or_default().push(d);
@@ -299,7 +299,7 @@ impl<'a> Checks<'a> {
             .collect();
         // Each record named by a finding, with the gravest severity that
         // names it.
-        let mut named: HashMap<String, Severity> = HashMap::new();
+        let mut named: HashMap<String, Severity> = HashMap::default();
         for f in &self.out {
             for r in f.records() {
                 let s = named.entry(r.clone()).or_insert(f.severity());

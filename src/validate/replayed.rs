@@ -2,7 +2,7 @@
 //! conservation through each move, later observations against the
 //! replayed figure, and areas within their country.
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -43,7 +43,7 @@ impl<'a> Checks<'a> {
 
         let actual = Replay::new(data, false);
         // Observations placed after a relocation, by relocation id.
-        let mut after: HashMap<&str, Vec<&Deployment>> = HashMap::new();
+        let mut after: HashMap<&str, Vec<&Deployment>> = HashMap::default();
         for d in data.deployments() {
             if let Some(RelativeTo::After(r)) = d.relative_to() {
                 after.entry(r.as_str()).or_default().push(d);
