@@ -35,3 +35,43 @@ fn notation_seeds_and_regressions_replay_cleanly() {
     assert!(replay("fuzz/seeds/notation", harness::notation) >= 20);
     replay("tests/corpus/fuzz/notation", harness::notation);
 }
+
+#[test]
+fn answers_seeds_and_regressions_replay_cleanly() {
+    assert!(replay("fuzz/seeds/answers", harness::answers) >= 5);
+    replay("tests/corpus/fuzz/answers", harness::answers);
+}
+
+#[test]
+fn import_seeds_and_regressions_replay_cleanly() {
+    assert!(replay("fuzz/seeds/import", harness::import) >= 3);
+    replay("tests/corpus/fuzz/import", harness::import);
+}
+
+#[test]
+fn folder_seeds_and_regressions_replay_cleanly() {
+    assert!(replay("fuzz/seeds/folder", harness::folder) >= 8);
+    replay("tests/corpus/fuzz/folder", harness::folder);
+}
+
+/// The seeds are worth fuzzing from: the drawn ledgers load (so the
+/// fuzzer starts inside the engine, not at the loader's first refusal)
+/// and find contradictions to explain; the importers' excerpts import.
+#[test]
+fn the_seeds_reach_past_the_loader() {
+    for name in ["drawn0", "drawn1", "drawn2"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/load");
+        let data = std::fs::read(root.join(name)).expect("a seed");
+        let loaded = troop_tracker::Dataset::from_texts(&harness::files_of(&data));
+        let d = loaded.unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            d.deployments().len() > 10 && d.relocations().len() > 5,
+            "{name}"
+        );
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/import");
+    for name in ["troopdata-quarterly", "troopdata-both", "ipi"] {
+        let data = std::fs::read(root.join(name)).expect("a seed");
+        assert!(harness::imports(&data), "{name} does not import");
+    }
+}

@@ -672,3 +672,71 @@ fn quotes_are_found_in_one_pass_whatever_they_overlap() {
         ProblemKind::QuoteNotInSource { quote, .. } if quote == "30 of its 121"
     ));
 }
+
+/// The fixture's one event, with its `nation`, `location`, `region`,
+/// `same_as` and `condition` cells set.
+fn event_with(
+    nation: &str,
+    location: &str,
+    region: &str,
+    same_as: &str,
+    condition: &str,
+) -> Vec<(String, String)> {
+    with_edit(
+        "events.csv",
+        "E1,2018,,launched,NATO,NMI,,IRQ,,,,,,,s1,was launched in 2018,",
+        &format!(
+            "E1,2018,,launched,NATO,NMI,{nation},{location},{region},,,{same_as},{condition},,s1,was launched in 2018,"
+        ),
+    )
+}
+
+#[test]
+fn an_event_is_checked_against_the_other_files_and_its_quote() {
+    // Words from the quote, and known references: the event loads.
+    let ok = event_with("CAN", "IRQ", "in 2018", "", "was launched");
+    let d = load(&ok).expect("an event whose cells all check out");
+    assert_eq!(d.events().len(), 1);
+    let cases = [
+        (event_with("XYZ", "IRQ", "", "", ""), "column nation: expected a known nation"),
+        (event_with("", "XYZ", "", "", ""), "column location: expected a known nation"),
+        (
+            event_with("", "IRQ", "Kurdistan", "", ""),
+            "column region: expected words that appear in the quote, found \"Kurdistan\"",
+        ),
+        (event_with("", "IRQ", "", "E1", ""), "column same_as: expected a known other event"),
+        (event_with("", "IRQ", "", "E9", ""), "column same_as: expected a known other event"),
+        (
+            event_with("", "IRQ", "", "", "if the host agrees"),
+            "column condition: expected words that appear in the quote, found \"if the host agrees\"",
+        ),
+    ];
+    for (files, expected) in cases {
+        let found = first_error(&files);
+        assert!(
+            found.starts_with("events.csv line 2, ") && found.contains(expected),
+            "{found}"
+        );
+    }
+}
+
+#[test]
+fn a_relocations_condition_is_the_quotes_own_words() {
+    let quoted = with_edit("relocations.csv", ",under_way,,,", ",under_way,,to Jordan,");
+    load(&quoted).expect("a condition in the quote's words");
+    let f = with_edit(
+        "relocations.csv",
+        ",under_way,,,",
+        ",under_way,,if Jordan agrees,",
+    );
+    let found = first_error(&f);
+    assert!(
+        found.starts_with(
+            "relocations.csv line 2, column condition: expected words that appear in the quote"
+        ),
+        "{found}"
+    );
+    let f = with_edit("relocations.csv", ",under_way,,,", ",under_way,R1,,");
+    let found = first_error(&f);
+    assert!(found.contains("column same_as"), "{found}");
+}
