@@ -432,3 +432,66 @@ fn header_ok(label: &str, table: &Table, header: &StringRecord, problems: &mut P
     }
     ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows `data_rows` hands on from `text` (no header), with at most
+    /// `most` rows, and the problems it found.
+    fn rows_of(text: &str, most: usize) -> (Vec<u64>, Vec<Problem>) {
+        let mut reader = csv_reader(text.as_bytes());
+        let (mut guard, lines) = Guard::new(text.as_bytes());
+        std::io::copy(&mut guard, &mut std::io::sink()).expect("within limits");
+        let at = Located {
+            label: "t.csv",
+            lines: &lines,
+            offset: 0,
+        };
+        let mut problems = Problems::new();
+        let mut seen = Vec::new();
+        let head = StringRecord::from(vec!["a"]);
+        data_rows(
+            &mut reader,
+            &at,
+            &head,
+            &mut problems,
+            most,
+            &mut |line, _, _, _| {
+                seen.push(line);
+            },
+        );
+        (seen, problems.list)
+    }
+
+    #[test]
+    fn the_row_limit_allows_exactly_its_number_of_rows() {
+        let text = "x\n\n\"\"\ny\nz\n";
+        // Blank lines and `""` lines are not rows.
+        assert_eq!(rows_of(text, 3), (vec![1, 4, 5], vec![]));
+        let (seen, problems) = rows_of(text, 2);
+        assert_eq!(seen, [1, 4]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            Problem::new(
+                Position::line("t.csv", 5),
+                ProblemKind::Limit {
+                    what: "data rows in one file",
+                    limit: MAX_ROWS,
+                },
+            )
+            .to_string()
+        );
+    }
+
+    #[test]
+    fn a_field_of_exactly_the_limit_passes() {
+        let header = StringRecord::from(vec!["a", "b"]);
+        let at_limit = StringRecord::from(vec!["x".repeat(MAX_FIELD_BYTES), String::new()]);
+        assert_eq!(shape_problem("t.csv", 2, &header, &at_limit), None);
+        let over = StringRecord::from(vec![String::new(), "x".repeat(MAX_FIELD_BYTES + 1)]);
+        let p = shape_problem("t.csv", 2, &header, &over).expect("over the limit");
+        assert_eq!(p.position().column(), Some("b"));
+    }
+}
