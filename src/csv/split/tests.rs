@@ -8,9 +8,12 @@ type Read = (Vec<String>, Vec<crate::csv::Problem>, bool);
 /// A table read by one reader, or by `split` (the pieces, where they
 /// can read it), with the records, problems and whether they were cut.
 fn read(text: &[u8], split: Option<Split>) -> Read {
+    read_boxed(Box::new(text), split)
+}
+
+fn read_boxed(stream: Box<dyn std::io::Read + '_>, split: Option<Split>) -> Read {
     let mut problems = Problems::new();
     let mut shared = Shared::default();
-    let stream = Box::new(text);
     let rows = match split {
         None => read_table_stream::<Nations, _>(
             stream,
@@ -196,4 +199,85 @@ proptest::proptest! {
         let (split, one) = (read(&text, Some(split)), read(&text, None));
         proptest::prop_assert!(split == one, "{:?}\n{:?}\n{:?}", text, split, one);
     }
+}
+
+/// A file whose reading fails after `at` bytes, as a disk or a network
+/// share may.
+struct FailsAfter<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl std::io::Read for FailsAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == 0 {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let n = buf.len().min(self.at).min(self.text.len());
+        buf[..n].copy_from_slice(&self.text[..n]);
+        self.text = &self.text[n..];
+        self.at -= n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn an_error_while_reading_ahead_is_reported_where_one_reader_meets_it() {
+    let mut text = format!("{HEADER}\n").into_bytes();
+    for i in 0..40 {
+        text.extend_from_slice(format!("GBR,Name {i},,\n").as_bytes());
+    }
+    for at in [0, 10, 200, text.len() - 3] {
+        let split = Split {
+            least_bytes: 0,
+            pieces: 2,
+        };
+        let fails = || Box::new(FailsAfter { text: &text, at });
+        let one = read_boxed(fails(), None);
+        assert!(
+            one.1
+                .iter()
+                .any(|p| p.to_string().contains("the disk went away")),
+            "{at}: {:?}",
+            one.1
+        );
+        assert_eq!(
+            read_boxed(fails(), Some(split)),
+            one,
+            "failing at byte {at}"
+        );
+    }
+}
+
+#[test]
+fn a_table_is_read_in_pieces_from_its_least_size_on() {
+    let text = |n: usize| {
+        let mut t = format!("{HEADER}\n").into_bytes();
+        while t.len() < n {
+            t.extend_from_slice(b"GBR,United Kingdom,,\n");
+        }
+        t.truncate(n);
+        t
+    };
+    let whole = |t: &[u8], least| matches!(take(Box::new(t), least), Taken::Whole(_));
+    assert!(!whole(&text(PARALLEL_BYTES - 1), PARALLEL_BYTES));
+    assert!(whole(&text(PARALLEL_BYTES), PARALLEL_BYTES));
+    assert!(whole(&text(5 << 20), Split::here().least_bytes));
+    assert!(!whole(&text(3 << 20), Split::here().least_bytes));
+    // Too short to hold a byte order mark and a byte: one reader.
+    assert!(!whole(b"a\nb", 0));
+    assert!(whole(b"a\nbc", 0));
+}
+
+#[test]
+fn a_piece_begins_at_the_first_row_from_its_share_of_the_bytes() {
+    // Rows at bytes 2, 5 and 8 of 11: two pieces share at byte 5, a row
+    // starts exactly there, and the second piece begins with it.
+    let data = b"h\nab\ncd\nef\n";
+    let mut scanner = Scanner::new();
+    scanner.feed(data).expect("within limits");
+    let starts = scanner.finish().expect("no open quote");
+    assert_eq!(starts, [(0, 1), (2, 2), (5, 3), (8, 4)]);
+    assert_eq!(cuts(data, &starts, 2), [0, 2]);
+    assert_eq!(cuts(data, &starts, 4), [0, 1, 2, 3]);
 }
