@@ -291,6 +291,29 @@ impl Dataset {
     }
 
     /// The dataset with only the deployments, relocations, events and
+    /// mission totals whose ids are in `keep`; every source, nation and
+    /// mission stays. Ids that name no such record are ignored.
+    ///
+    /// What a [`Finding::contradiction`](crate::Finding::contradiction)
+    /// claims can be checked with it: those records alone still give the
+    /// error, and leaving out any one of them takes it away.
+    ///
+    /// ```
+    /// use troop_tracker::{Dataset, Rule};
+    /// let data = Dataset::bundled()?;
+    /// let germany = data.subset(&["D-DEU-IRQ-2020-01-09", "R-DEU-2020-01-09"]);
+    /// assert_eq!(germany.deployments().len(), 1);
+    /// assert_eq!(germany.relocations().len(), 1);
+    /// assert_eq!(germany.nations().len(), data.nations().len());
+    /// let report = germany.validate();
+    /// assert!(report.by_rule(Rule::RelocationExceedsOrigin).count() > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn subset(&self, keep: &[&str]) -> Dataset {
+        self.subset_at(keep, &self.positions())
+    }
+
+    /// The dataset with only the deployments, relocations, events and
     /// mission totals named in `keep` (a handful); every source, nation and
     /// mission stays. What validation uses to find the fewest records that
     /// still contradict each other; `positions` finds them without a scan

@@ -137,7 +137,8 @@ fn every_covered_figure_when_broken_gives_an_error() {
     for (i, (file, from, to, rule, parts)) in cases.iter().enumerate() {
         let c = Copy::new(&format!("case{i}"));
         c.edit(file, from, to);
-        let r = c.load().expect("still loads").validate();
+        let data = c.load().expect("still loads");
+        let r = data.validate();
         let hit = r.findings().iter().find(|f| {
             f.severity() == Severity::Error
                 && f.rule().id() == *rule
@@ -160,5 +161,24 @@ fn every_covered_figure_when_broken_gives_an_error() {
             hit.message().contains("cannot all be true: "),
             "case {i}: {hit}"
         );
+        // Those records alone still give the error, and leaving out any
+        // one of them takes it away: the set is the fewest, as it says.
+        let errs = |ids: &[&str]| {
+            data.subset(ids)
+                .validate()
+                .findings()
+                .iter()
+                .any(|f| f.severity() == Severity::Error && f.rule().id() == *rule)
+        };
+        let ids: Vec<&str> = set.iter().map(String::as_str).collect();
+        assert!(errs(&ids), "case {i}: {ids:?} alone give no [{rule}] error");
+        for k in 0..ids.len() {
+            let mut fewer = ids.clone();
+            let left_out = fewer.remove(k);
+            assert!(
+                !errs(&fewer),
+                "case {i}: {fewer:?} without {left_out} still give a [{rule}] error, so {ids:?} is not the fewest"
+            );
+        }
     }
 }

@@ -1,0 +1,108 @@
+//! The edges of the rules that `cargo mutants` found unpinned: each test
+//! states a behaviour on both sides of a condition, so flipping the
+//! condition fails one side.
+
+mod common;
+
+use common::{load, with_file, with_line};
+use troop_tracker::{Report, Rule, Severity};
+
+const DEP: &str = "deployments.csv";
+const REL: &str = "relocations.csv";
+const Q: &str = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+
+fn report(files: &[(String, String)]) -> Report {
+    load(files).expect("dataset loads").validate()
+}
+
+fn messages(r: &Report, rule: Rule, severity: Severity) -> Vec<String> {
+    r.by_rule(rule)
+        .filter(|f| f.severity() == severity)
+        .map(|f| f.message().to_owned())
+        .collect()
+}
+
+#[test]
+fn date_order_counts_what_it_checked_and_says_nothing_of_nothing() {
+    // The fixture's observation, total, move under way and launch.
+    let notes = messages(&report(&common::files()), Rule::DateOrder, Severity::Note);
+    assert!(
+        notes.iter().any(|m| m.starts_with("all 4 observations")),
+        "{notes:?}"
+    );
+    // With no dated record there is nothing to vouch for.
+    let mut empty = common::files();
+    for (name, header) in [
+        (DEP, "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\n"),
+        (REL, "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n"),
+        ("events.csv", "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n"),
+        ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n"),
+    ] {
+        empty = with_file_in(&empty, name, header);
+    }
+    let r = report(&empty);
+    assert!(
+        !r.by_rule(Rule::DateOrder)
+            .any(|f| f.message().starts_with("all ")),
+        "{r}"
+    );
+}
+
+fn with_file_in(files: &[(String, String)], name: &str, text: &str) -> Vec<(String, String)> {
+    let mut f = files.to_vec();
+    let entry = f.iter_mut().find(|(n, _)| n == name).expect("known file");
+    entry.1 = text.to_owned();
+    f
+}
+
+#[test]
+fn a_figure_placed_after_a_move_may_be_dated_more_or_less_precisely() {
+    let placed = |as_of: &str, moved: &str| {
+        let f = with_file(
+            REL,
+            &format!(
+                "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n\
+                 R1,DEU,{moved},30,IRQ,,JOR,,,under_way,,,30,s1,{Q},\n"
+            ),
+        );
+        let f = common::with_line_in(
+            &f,
+            DEP,
+            &format!("D2,DEU,IRQ,,{as_of},after:R1,90,,,s1,{Q},"),
+        );
+        messages(&report(&f), Rule::References, Severity::Error)
+    };
+    // The figure's month holds the move's day, or the move's month holds
+    // the figure's day: either may be the same day.
+    assert_eq!(placed("2020-01", "2020-01-09"), Vec::<String>::new());
+    assert_eq!(placed("2020-01-09", "2020-01"), Vec::<String>::new());
+    // Neither holds the other: no day is both.
+    let apart = placed("2020-02", "2020-01-09");
+    assert!(
+        apart
+            .iter()
+            .any(|m| m.starts_with("D2: dated 2020-02 but placed after:R1")),
+        "{apart:?}"
+    );
+}
+
+#[test]
+fn a_figure_placed_before_a_move_is_at_its_origin() {
+    let at = |place: &str, rel: &str| {
+        let f = with_line(
+            DEP,
+            &format!("D2,DEU,{place},,2020-01-09,{rel},5,,,s1,{Q},"),
+        );
+        messages(&report(&f), Rule::References, Severity::Error)
+    };
+    assert_eq!(at("IRQ", "before:R1"), Vec::<String>::new());
+    assert_eq!(at("JOR", "after:R1"), Vec::<String>::new());
+    assert_eq!(at("IRQ", "after:R1"), Vec::<String>::new());
+    let wrong = at("JOR", "before:R1");
+    assert!(
+        wrong
+            .iter()
+            .any(|m| m.contains("D2: in JOR but placed before")),
+        "{wrong:?}"
+    );
+}
