@@ -99,3 +99,47 @@ for month in range(1, 13):
             troops = 0 if (month == 6 and iso == "PAK") else 1000 + month * 10
             rows.append(f"2009-{month:02d}-30,{name},{iso},{mission},0,0,0,0,0,0,5,1,6,{troops - 50},50,{troops},{troops - 44},51,{troops + 6}")
 write("import", "ipi", b"\x02" + ("\r\n".join(rows) + "\r\n").encode())
+
+# The command line: arguments separated by NUL, run in a folder holding
+# `d` (the fixture), `t` (troopdata's excerpts) and `u` (the UN's table).
+# Every command, with its options, over each kind of data.
+invocations = [
+    ["summary"],
+    ["summary", "--as-of", "2020-01-10", "--projected", "--count-ended"],
+    ["--data", "d", "summary", "--nation", "DEU", "--format", "csv", "--findings"],
+    ["--data", "d", "summary", "--location", "IRQ", "--format", "json", "--largest", "3"],
+    ["summary", "--mission", "NMI", "--format", "jsonl", "--width", "40"],
+    ["--troopdata", "t", "summary", "--as-of", "2020-12-31"],
+    ["--ipi", "u", "summary", "--format", "csv"],
+    ["--troopdata", "t", "--ipi", "u", "summary", "--largest", "5"],
+    ["validate"],
+    ["--data", "d", "validate", "--min-severity", "note", "--format", "json"],
+    ["validate", "--format", "jsonl", "--min-severity", "warning"],
+    ["timeline", "--nation", "Germany"],
+    ["--data", "d", "timeline", "--location", "IRQ", "--format", "csv"],
+    ["timeline", "--mission", "NMI", "--format", "json"],
+    ["export", "--out", "out", "--create-dirs"],
+    ["--create-dirs", "--data", "d", "export", "--out", "e", "--format", "json", "--bom", "--crlf"],
+    ["export", "--out", "x", "--format", "jsonl", "--as-of", "2020-02-13", "--projected"],
+    ["export", "--out", "p", "--format", "parquet"],
+    ["--data", "d", "export", "--out", "d", "--force"],
+    ["chart", "--location", "IRQ", "-o", "c.svg"],
+    ["chart", "--nation", "DEU", "--format", "png", "-o", "c.png", "--size", "320x200"],
+    ["--troopdata", "t", "chart", "--location", "DEU", "--format", "csv", "--from", "2000-01-01", "--to", "2010-12-31"],
+    ["chart", "--mission", "NMI", "--format", "table"],
+    ["report", "-o", "r.html"],
+    ["--data", "d", "report", "--as-of", "2020-01-10", "--most-lines", "3", "-o", "-"],
+    ["--troopdata", "t", "import"],
+    ["--ipi", "u", "import", "--format", "json"],
+    ["completions", "bash"],
+    ["man"],
+    ["man", "--out", "m", "--create-dirs"],
+    ["--help"],
+    ["summary", "--help"],
+    ["--version"],
+    ["summary", "--as-of", "2020-02-30"],
+    ["--data", "nowhere", "validate"],
+    ["chart", "--size", "0x0", "-o", "z.svg"],
+]
+for i, args in enumerate(invocations):
+    write("cli", f"args{i:02d}", "\0".join(args).encode())

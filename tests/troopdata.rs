@@ -430,7 +430,11 @@ fn spiked(figures: &[u32]) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // 64 cases (each imports a table); `PROPTEST_CASES` overrides.
+    #![proptest_config(ProptestConfig {
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() { ProptestConfig::default().cases } else { 64 },
+        ..ProptestConfig::default()
+    })]
 
     /// A series that drifts by at most 10% per quarter has no spike; the
     /// same series with one interior figure doubled has exactly that one.

@@ -4,7 +4,6 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Why a command stopped.
@@ -151,22 +150,22 @@ pub fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> Failure {
 }
 
 /// The exit status for a command's result, after saying what went wrong.
-pub fn exit(result: Result<(), Failure>) -> ExitCode {
+pub fn exit(result: Result<(), Failure>) -> u8 {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Contradictions) => ExitCode::from(1),
-        Err(Failure::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(()) => 0,
+        Err(Failure::Contradictions) => 1,
+        Err(Failure::Stdout(e)) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(Failure::Stdout(e)) => {
             eprintln!("error: cannot write to standard output: {e}");
-            ExitCode::from(2)
+            2
         }
         Err(Failure::Usage(m)) | Err(Failure::Write(m)) => {
             eprintln!("error: {m}");
-            ExitCode::from(2)
+            2
         }
         Err(Failure::Load(m)) => {
             eprintln!("error: the data could not be loaded:\n{m}");
-            ExitCode::from(2)
+            2
         }
     }
 }

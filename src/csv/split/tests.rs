@@ -171,7 +171,8 @@ fn row() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    // 256 cases, or `PROPTEST_CASES`.
+    #![proptest_config(proptest::prelude::ProptestConfig::default())]
     /// Any table, cut into any number of pieces, reads as one reader
     /// reads it: the same records and problems in the same order.
     #[test]
