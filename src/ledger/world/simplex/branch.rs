@@ -36,11 +36,31 @@ impl Tableau {
     /// relaxation from the current basis, then branch and bound on
     /// copies of this tableau, each a few pivots from its parent.
     /// `Ok(None)`: no bound that way; `Err(GaveUp)` past `budget` nodes.
+    ///
+    /// The copies' pivots, and each copy (a pivot's worth of entries
+    /// written), count in this tableau's [`work`](Tableau::work): a
+    /// budget of work that missed them let one question on a large
+    /// tableau cost seconds of copying unseen.
     pub(crate) fn whole_optimum(
         &mut self,
         objective: &[(Var, f64)],
         maximize: bool,
         budget: usize,
+    ) -> Result<Option<i128>, Stop> {
+        let mut copies = 0u64;
+        let found = self.branch(objective, maximize, budget, &mut copies);
+        self.pivots = self.pivots.saturating_add(copies);
+        found
+    }
+
+    /// [`whole_optimum`](Tableau::whole_optimum), counting in `copies` the
+    /// copies made and the pivots they took.
+    fn branch(
+        &mut self,
+        objective: &[(Var, f64)],
+        maximize: bool,
+        budget: usize,
+        copies: &mut u64,
     ) -> Result<Option<i128>, Stop> {
         let (value, point) = match self.optimize(objective, maximize) {
             Ok(found) => found,
@@ -60,6 +80,7 @@ impl Tableau {
         };
         let mut best: Option<f64> = None;
         let mut stack: Vec<(Tableau, usize, f64)> = vec![(self.clone(), first, point[first])];
+        *copies += 1;
         let mut nodes = 0;
         while let Some((parent, i, x)) = stack.pop() {
             for (low, high) in [(x.ceil(), f64::INFINITY), (f64::NEG_INFINITY, x.floor())] {
@@ -68,15 +89,17 @@ impl Tableau {
                     return Err(Stop::GaveUp);
                 }
                 let mut child = parent.clone();
-                match child.restrict(i, low, high) {
-                    Ok(()) => {}
-                    Err(Stop::Infeasible) => continue,
-                    Err(e) => return Err(e),
-                }
-                let (v, point) = match child.optimize(objective, maximize) {
+                *copies += 1;
+                let narrowed = child.restrict(i, low, high);
+                let optimum = narrowed.and_then(|()| child.optimize(objective, maximize));
+                *copies += child.pivots.saturating_sub(parent.pivots);
+                let (v, point) = match optimum {
                     Ok(found) => found,
                     Err(Stop::Infeasible) => continue,
-                    Err(_) => return Err(Stop::GaveUp),
+                    Err(Stop::GaveUp) | Err(Stop::Unbounded) if narrowed.is_ok() => {
+                        return Err(Stop::GaveUp)
+                    }
+                    Err(e) => return Err(e),
                 };
                 if let Some(b) = best {
                     let r = reach(v);
@@ -120,7 +143,16 @@ mod tests {
         let mut t = Tableau::new(&p).expect("feasible");
         let sum = [(x, 1.0), (y, 1.0)];
         assert_eq!(t.optimize(&sum, false).map(|r| r.0), Ok(1.0));
+        // Branching copies the tableau (the root, then a child each way at
+        // least): each copy counts as a pivot's worth of work.
+        let before = t.work();
         assert_eq!(t.whole_optimum(&sum, false, 50), Ok(Some(2)));
+        let cells = (t.m * t.n) as u64;
+        assert!(
+            t.work() >= before + 3 * cells,
+            "{} after {before}",
+            t.work()
+        );
         assert_eq!(t.whole_optimum(&sum, true, 50), Ok(Some(6)));
         assert_eq!(t.whole_optimum(&[(y, 1.0)], true, 50), Ok(Some(3)));
         // The budget is kept: no branching allowed, no answer.
