@@ -73,6 +73,6 @@ fn arguments_that_could_leave_the_folder_are_not_run() {
     ] {
         assert!(cli_harness::arguments(outside).is_none(), "{outside:?}");
     }
-    let args = cli_harness::arguments(b"summary\0--as-of\02020-01-10").expect("inside");
+    let args = cli_harness::arguments(b"summary\x00--as-of\x002020-01-10").expect("inside");
     assert_eq!(args.len(), 4);
 }
