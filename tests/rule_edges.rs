@@ -48,6 +48,28 @@ fn date_order_counts_what_it_checked_and_says_nothing_of_nothing() {
     );
 }
 
+#[test]
+fn a_record_dated_after_its_report_leaves_no_note_that_all_are_in_order() {
+    // The observation moved to the day after the article's publication.
+    let late = common::with_edit(
+        DEP,
+        "D1,DEU,IRQ,,2020-01-09,before:R1",
+        "D1,DEU,IRQ,,2020-01-10,",
+    );
+    let r = report(&late);
+    let errors = messages(&r, Rule::DateOrder, Severity::Error);
+    assert_eq!(errors.len(), 1, "{r}");
+    assert!(
+        errors[0].starts_with("D1: dated 2020-01-10, after s1"),
+        "{errors:?}"
+    );
+    assert!(
+        !r.by_rule(Rule::DateOrder)
+            .any(|f| f.message().starts_with("all ")),
+        "{r}"
+    );
+}
+
 fn with_file_in(files: &[(String, String)], name: &str, text: &str) -> Vec<(String, String)> {
     let mut f = files.to_vec();
     let entry = f.iter_mut().find(|(n, _)| n == name).expect("known file");

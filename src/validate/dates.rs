@@ -44,14 +44,14 @@ impl<'a> Checks<'a> {
                 .map(|e| (e.id(), e.date(), e.citation())),
         );
         let checked = dated.len();
-        let mut late = 0;
+        let mut late = false;
         for (id, date, citation) in dated {
             let Some(source) = data.source(citation.source()) else {
                 continue;
             };
             let published = source.published();
             if published.certainly_before(&date) {
-                late += 1;
+                late = true;
                 let msg = format!(
                     "{id}: dated {date}, after {} reporting it was published ({published}); what a source saw cannot postdate its report",
                     source.id()
@@ -60,7 +60,7 @@ impl<'a> Checks<'a> {
                 self.push(Rule::DateOrder, Severity::Error, recs, msg);
             }
         }
-        if late == 0 && checked > 0 {
+        if !late && checked > 0 {
             let msg = format!(
                 "all {checked} observations, totals, moves made and events are dated on or before the articles that report them"
             );
