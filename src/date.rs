@@ -45,6 +45,18 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Every precision, in declaration order.
+    pub const ALL: &'static [Precision] = &[
+        Precision::Day,
+        Precision::PartOfMonth,
+        Precision::Month,
+        Precision::Year,
+        Precision::Range,
+        Precision::OnOrBefore,
+        Precision::OnOrAfter,
+        Precision::OneOf,
+    ];
+
     /// The lowercase name used in CSV exports.
     pub fn as_str(&self) -> &'static str {
         match self {

@@ -61,10 +61,11 @@ macro_rules! word_enum {
 }
 
 word_enum!(
-    /// What happened. Kinds ending in `_planned`, `_decided` or
-    /// `_approved` record decisions; `training_suspended` and
-    /// `operations_suspended` record a state reported as in effect on the
-    /// date.
+    /// What happened. Kinds ending in `_planned`, `_decided`,
+    /// `_approved`, `_intended`, `_requested`, `_pledged` or `_agreed`
+    /// record decisions and intentions, dated when made or stated;
+    /// `approval_pending`, `training_suspended` and `operations_suspended`
+    /// record a state reported as in effect on the date.
     EventKind, EventKindError, "an event kind", {
         /// A mission began.
         Launched => "launched",
@@ -122,6 +123,33 @@ word_enum!(
         ApprovalRequired => "approval_required",
         /// Troops or equipment sent to reinforce a place.
         Reinforcement => "reinforcement",
+        /// An attempt to send more forces that the source does not say
+        /// succeeded ("attempted to deploy more troops").
+        ReinforcementAttempted => "reinforcement_attempted",
+        /// A nation or an alliance's members ruled out adding to their
+        /// forces (a refusal: "out of the question … to increase").
+        IncreaseRuledOut => "increase_ruled_out",
+        /// A request that an alliance or a nation do more, with no task or
+        /// figure named.
+        IncreaseRequested => "increase_requested",
+        /// An agreement that an alliance or a force could do more, with no
+        /// mission step decided.
+        IncreaseAgreed => "increase_agreed",
+        /// Pledges to do more, with no figure ("pledges from other NATO
+        /// allies to do more").
+        IncreasePledged => "increase_pledged",
+        /// Leaders asked their military to consider what more a force
+        /// could do: options, not a decision.
+        OptionsRequested => "options_requested",
+        /// A stated intention that a force stays where it is, often on a
+        /// condition ("as long as we are welcome").
+        StayIntended => "stay_intended",
+        /// A decision that still awaits a government's approval on the
+        /// date ("still need to be … approved by the government").
+        ApprovalPending => "approval_pending",
+        /// A nation confirmed moving some of its forces to a mission, with
+        /// no origin stated.
+        TransferConfirmed => "transfer_confirmed",
     }
 );
 

@@ -115,7 +115,7 @@
 //!     .iter()
 //!     .map(|e| format!("{} {}", e.key(), e.strength()))
 //!     .collect();
-//! assert_eq!(rows, ["DEU in IRQ 90", "DEU in IRQ/Kurdistan region >=1", "DEU in JOR+KWT 30"]);
+//! assert_eq!(rows, ["DEU in IRQ 90", "DEU in IRQ/Kurdistan region >=2", "DEU in JOR+KWT 30"]);
 //! assert_eq!(germany.total.to_string(), "120"); // the area is inside the 90
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -5,6 +5,18 @@
 
 use crate::strength::{parse_count, Strength, StrengthError, MAX_COUNT};
 
+/// Nouns that name more than one of what is counted: after `some`, or
+/// alone, they give at least two.
+const PLURALS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "personnel",
+    "members",
+    "countries",
+    "nations",
+    "forces",
+];
+
 impl Strength {
     /// Reads the words a source uses for a figure, by the rules in
     /// `data/README.md`. This is how the bundled dataset's notations are
@@ -14,9 +26,13 @@ impl Strength {
     /// `the` or `its`, `N-strong`, `about N`,
     /// `approximately N`, `at least N`, `more than N`, `up to N`,
     /// `a couple of hundred` (200..300), `hundreds of` (200..999), `some`,
-    /// `a portion` (some), `some of its N`, `others` (at least one),
-    /// `no` (0), `most` and `most of N` (more than half of N), `more` (at
-    /// least one more).
+    /// `a portion` (some), `some of its N`, `more` (at least one more),
+    /// `no` (0), `most` and `most of N` (more than half of N). **Plurals
+    /// give at least two**: `others`, a bare plural noun (`troops`,
+    /// `soldiers`, `personnel`, `members`, `countries`, `nations`,
+    /// `forces`), `some` before one (`some countries`, `some of whom
+    /// were`), and `some of its N` before one (`some of its 500 troops`:
+    /// 2 to N - 1).
     ///
     /// ```
     /// use troop_tracker::Strength;
@@ -49,12 +65,20 @@ impl Strength {
             }
         };
         let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_owned();
+        // Words that name more than one: "some countries", "others".
+        let plural = |s: &str| {
+            PLURALS.contains(&first_word(s).as_str())
+                || s.starts_with("of whom were")
+                || s.starts_with("of them")
+        };
         match lower.as_str() {
             "a couple of hundred" => return Strength::range(200, 300),
             "hundreds of" | "hundreds" => return Strength::range(200, 999),
             "some" | "a portion" => return Ok(Strength::some()),
             "most" => return Ok(Strength::most()),
-            "others" | "more" => return Ok(Strength::at_least(1)),
+            "more" => return Ok(Strength::at_least(1)),
+            "others" => return Ok(Strength::at_least(2)),
+            bare if PLURALS.contains(&bare) => return Ok(Strength::at_least(2)),
             "no" => return Ok(Strength::exact(0)),
             _ => {}
         }
@@ -66,7 +90,21 @@ impl Strength {
             return Strength::most_of(number(&first_word(rest))?);
         }
         if let Some(rest) = lower.strip_prefix("some of its ") {
-            return Strength::some_of(number(&first_word(rest))?);
+            let total = number(&first_word(rest))?;
+            let after = rest.split_once(' ').map_or("", |(_, noun)| noun);
+            if plural(after) {
+                // Two at least, and not all of them.
+                return match total.checked_sub(1) {
+                    Some(most) if most >= 2 => Strength::range(2, most),
+                    _ => Err(StrengthError::EmptySome { total }),
+                };
+            }
+            return Strength::some_of(total);
+        }
+        if let Some(rest) = lower.strip_prefix("some ") {
+            if plural(rest) {
+                return Ok(Strength::at_least(2));
+            }
         }
         for prefix in ["about ", "approximately "] {
             if let Some(rest) = lower.strip_prefix(prefix) {
@@ -120,6 +158,14 @@ mod tests {
             ("more than 120", ">120"),
             ("most", "most"),
             ("most of its 29", "most<=29"),
+            ("others", ">=2"),
+            ("troops", ">=2"),
+            ("some countries", ">=2"),
+            ("Some members", ">=2"),
+            ("some personnel", ">=2"),
+            ("some of whom were", ">=2"),
+            ("some of its 500 troops", "2..499"),
+            ("more", ">=1"),
         ];
         for (phrase, notation) in cases {
             assert_eq!(

@@ -75,7 +75,7 @@ fn every_covered_figure_when_broken_gives_an_error() {
         ),
         (
             "deployments.csv",
-            "after:R-DEU-2020-01-09,>=1,",
+            "after:R-DEU-2020-01-09,>=2,",
             "after:R-DEU-2020-01-09,>=100,",
             "conservation",
             &["minus 30 moved = 90", ">=100"],
@@ -103,17 +103,20 @@ fn every_covered_figure_when_broken_gives_an_error() {
         ),
         (
             "relocations.csv",
-            ",some<500,",
-            ",some<400,",
+            ",2..499,",
+            ",600..700,",
             "relocation-exceeds-origin",
-            &["a total of 400", "500"],
+            &["moves 600..700 of the 500"],
         ),
         (
             "deployments.csv",
             "before:R-CAN-2020-01-09,500,",
             "before:R-CAN-2020-01-09,50,",
-            "relocation-exceeds-origin",
-            &["a total of 500", "50 (D-CAN-IRQ-2020-01-09)"],
+            "within-country",
+            &[
+                "CAN in IRQ under NMI: ~250",
+                "then: 0..50 (D-CAN-IRQ-2020-01-09",
+            ],
         ),
         (
             "missions.csv",

@@ -583,6 +583,74 @@ fn date_order_an_observation_after_its_article_is_an_error() {
     );
 }
 
+/// The force-size findings naming both events, with their severities.
+fn between(r: &Report, a: &str, b: &str) -> Vec<Severity> {
+    r.by_rule(Rule::ForceSize)
+        .filter(|f| f.records().iter().any(|x| x == a) && f.records().iter().any(|x| x == b))
+        .map(|f| f.severity())
+        .collect()
+}
+
+#[test]
+fn force_size_a_plan_to_strengthen_a_mission_meets_no_more_troops() {
+    let none_added =
+        "E2,2020-02-13,,no_additional_troops,NATO,NMI,,IRQ,,,,,,,s1,was launched in 2018,";
+    let plan = |id: &str, date: &str, mission: &str, count: &str| {
+        let (count, unit, words) = if count.is_empty() {
+            ("", "", "")
+        } else {
+            (count, "troops", count)
+        };
+        format!(
+            "{id},{date},,expansion_planned,NATO,{mission},,IRQ,,{count},{unit},,,{words},s1,{Q},"
+        )
+    };
+    let f = with_line(EVT, none_added);
+    let f = common::with_line_in(&f, EVT, &plan("E3", "2020-02-14", "NMI", "30"));
+    let f = common::with_line_in(&f, EVT, &plan("E4", "2020-02-13", "NMI", ""));
+    // Before the statement: not set against it.
+    let f = common::with_line_in(&f, EVT, &plan("E5", "2020-02-12", "NMI", "30"));
+    let r = report(&f);
+    expect(
+        &r,
+        Rule::ForceSize,
+        Severity::Warning,
+        &["NMI: E2 says no more troops are deployed, while E3 strengthens it by 30 troops — may conflict"],
+    );
+    assert_eq!(between(&r, "E2", "E3"), [Severity::Warning]);
+    assert_eq!(between(&r, "E2", "E4"), [Severity::Note]);
+    assert!(between(&r, "E2", "E5").is_empty(), "{r}");
+}
+
+#[test]
+fn date_order_an_approval_follows_the_wait_for_it() {
+    let pending = "E2,2020-02-12,,approval_pending,NATO,NMI,IRQ,IRQ,,,,,,,s1,was launched in 2018,";
+    let consent = |id: &str, date: &str, nation: &str| {
+        format!("{id},{date},,host_consent,,NMI,{nation},IRQ,,,,,,,s1,was launched in 2018,")
+    };
+    let f = with_line(EVT, pending);
+    let f = common::with_line_in(&f, EVT, &consent("E3", "2020-02-11", "IRQ"));
+    let f = common::with_line_in(&f, EVT, &consent("E4", "2020-02-12", "IRQ"));
+    // Another government's consent is not the awaited one.
+    let f = common::with_line_in(&f, EVT, &consent("E5", "2020-02-11", "JOR"));
+    let r = report(&f);
+    let about = |id: &str| -> Vec<Severity> {
+        r.by_rule(Rule::DateOrder)
+            .filter(|f| f.records() == ["E2", id])
+            .map(|f| f.severity())
+            .collect()
+    };
+    assert_eq!(about("E3"), [Severity::Warning], "{r}");
+    assert_eq!(about("E4"), [Severity::Note], "{r}");
+    assert!(about("E5").is_empty(), "{r}");
+    expect(
+        &r,
+        Rule::DateOrder,
+        Severity::Warning,
+        &["NMI: awaiting approval 2020-02-12 (E2), approved 2020-02-11 (E3)"],
+    );
+}
+
 #[test]
 fn force_size_a_move_said_to_add_no_troops_brings_none_from_outside() {
     let f = with_line(
@@ -608,6 +676,25 @@ fn force_size_a_move_said_to_add_no_troops_brings_none_from_outside() {
         &bundled,
         Rule::ForceSize,
         Severity::Note,
-        &["R-GCDI-NMI-2020-02-13", "R-ESP-2020-02-13", "consistent"],
+        &["R-GCDI-NMI-2020-02-13", "consistent"],
+    );
+    // "Strengthened by troops from the alliance's member states" against
+    // "not expected to involve the deployment of more troops": in tension
+    // unless those troops are the ones changing missions; "expected to be
+    // strengthened rapidly" names no troops.
+    expect(
+        &bundled,
+        Rule::ForceSize,
+        Severity::Warning,
+        &[
+            "E-NMI-2020-02-13-no-more-troops says no more troops are deployed, while E-NMI-2020-02-strengthened-by-troops strengthens it by >=2 troops",
+            "may conflict",
+        ],
+    );
+    expect(
+        &bundled,
+        Rule::ForceSize,
+        Severity::Note,
+        &["E-NMI-2020-02-strengthening-expected expands or strengthens it with no troops named"],
     );
 }

@@ -65,10 +65,10 @@ fn summary_prints_the_key_dates_and_the_validation_counts() {
     }
     assert!(out.contains("All troops recorded: 620"));
     // The counts close the summary; the findings are one flag away.
-    assert!(out.contains("0 errors, 1 warnings, 36 notes (`summary --findings`"));
+    assert!(out.contains("0 errors, 2 warnings, 41 notes (`summary --findings`"));
     assert!(!out.contains("warning ["));
     let listed = ok(&["summary", "--findings"]);
-    assert!(listed.contains("warning [") && listed.contains("36 notes not shown"));
+    assert!(listed.contains("warning [") && listed.contains("41 notes not shown"));
     // A dataset with no moves or plans is summarised on its latest day.
     let td = ok(&["--troopdata", &troopdata_dir(), "summary"]);
     assert!(
@@ -144,15 +144,15 @@ fn bad_arguments_exit_2_with_the_reason() {
 fn validate_counts_notes_without_printing_them_unless_asked() {
     let out = ok(&["validate"]);
     assert!(
-        out.contains("0 errors, 1 warnings, 36 notes (36 notes not shown)"),
+        out.contains("0 errors, 2 warnings, 41 notes (41 notes not shown)"),
         "{out}"
     );
     assert!(!out.lines().any(|l| l.starts_with("note")));
     let all = ok(&["validate", "--min-severity", "note"]);
-    assert_eq!(all.lines().filter(|l| l.starts_with("note")).count(), 36);
+    assert_eq!(all.lines().filter(|l| l.starts_with("note")).count(), 41);
     let errors = ok(&["validate", "--min-severity", "error"]);
     assert!(!errors.contains("warning ["));
-    assert!(errors.contains("(1 warnings and 36 notes not shown)"));
+    assert!(errors.contains("(2 warnings and 41 notes not shown)"));
 }
 
 #[test]
@@ -203,18 +203,18 @@ fn every_subcommand_writes_json() {
     assert_eq!(summary["moments"].as_array().map(Vec::len), Some(3));
     assert_eq!(summary["moments"][1]["totals"][0]["scope"], "all");
     assert_eq!(summary["moments"][1]["totals"][0]["low"], 620);
-    assert_eq!(summary["findings"].as_array().map(Vec::len), Some(37));
+    assert_eq!(summary["findings"].as_array().map(Vec::len), Some(43));
     let validation = json(&["validate", "--format", "json"]);
-    assert_eq!(validation["counts"]["notes"], 36);
-    assert_eq!(validation["findings"].as_array().map(Vec::len), Some(1));
+    assert_eq!(validation["counts"]["notes"], 41);
+    assert_eq!(validation["findings"].as_array().map(Vec::len), Some(2));
     let timeline = json(&["timeline", "--nation", "DEU", "--format", "json"]);
-    // Three lines, one a move carried out: a row for each end.
-    assert_eq!(timeline.as_array().map(Vec::len), Some(4));
+    // Four lines, one a move carried out: a row for each end.
+    assert_eq!(timeline.as_array().map(Vec::len), Some(5));
     assert!(timeline[0]["event_kind"].is_string());
     let chart = json(&["chart", "--location", "IRQ", "--format", "json"]);
     assert_eq!(
         (&chart["points"][0]["low"], &chart["points"][0]["high"]),
-        (&serde_json::json!(91), &serde_json::json!(589))
+        (&serde_json::json!(91), &serde_json::json!(588))
     );
     let dir = scratch("json");
     let out = ok(&[
@@ -250,7 +250,13 @@ fn csv_output_has_the_exports_columns() {
     let header = column_names::<troop_tracker::rows::ChartPoint>().join(",");
     assert!(chart.starts_with(&format!("{header}\n")), "{chart}");
     assert!(
-        chart.contains("reported total,2020-02-13,651,651,,true,true,false,whole,"),
+        chart.contains("reported total,2020-02-13,750,650,850,false,true,false,whole,"),
+        "{chart}"
+    );
+    // An open figure: no high, and a flag that says so.
+    let chart = ok(&["chart", "--location", "IRQ", "--format", "csv"]);
+    assert!(
+        chart.contains("troops in IRQ (total),2020-02-13,515,515,,true,true,false,whole,"),
         "{chart}"
     );
     let summary = ok(&["summary", "--as-of", "2020-01-10", "--format", "csv"]);

@@ -119,7 +119,8 @@ def test_frames_are_typed_in_arrow_pandas_and_polars():
     assert str(df["low"].dtype) == "UInt64"
     assert str(df["stale"].dtype) == "boolean"
     assert pd.api.types.is_datetime64_any_dtype(df["as_of"])
-    # An open bound is a null, never a number: Spain's planned move.
+    # An open bound is a null, never a number: the coalition's unnamed
+    # contributors, whose total no source states.
     top = df[df["part_of"].isna()]
     open_high = top[top["high_unbounded"]]
     assert len(open_high) > 0
@@ -140,14 +141,15 @@ def test_the_numbers_are_the_engines():
     assert germany["as_of"] == datetime.date(2020, 1, 10)
     kurdistan = [r for r in rows.values() if r["area"] == "Kurdistan region"][0]
     assert kurdistan["part_of"] == "DEU in IRQ"
-    assert kurdistan["low"] is None and kurdistan["part_low"] == 1
+    # "others will remain": a plural, at least two.
+    assert kurdistan["low"] is None and kurdistan["part_low"] == 2
     totals = {r["scope"] + ":" + r["subject"]: r for r in data.totals("2020-01-10").rows()}
     assert totals["all:all troops recorded"]["low"] == 620
     assert totals["nation:DEU"]["high"] == 120
     # A day as a date, and narrowed to a nation.
     narrowed = data.posture(datetime.date(2020, 1, 10), nation="deu")
     assert {r["nation"] for r in narrowed.rows()} == {"DEU"}
-    assert len(data.timeline(nation="DEU")) == 4
+    assert len(data.timeline(nation="DEU")) == 5
     assert len(data.timeline(mission="NMI")) > 0
 
 

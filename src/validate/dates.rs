@@ -11,6 +11,7 @@ impl<'a> Checks<'a> {
     pub(super) fn date_order(&mut self) {
         self.after_launch();
         self.resumed_after_suspension();
+        self.approved_after_pending();
         self.seen_before_reported();
     }
 
@@ -143,6 +144,51 @@ impl<'a> Checks<'a> {
                     vec![e.id().to_string(), m.id().to_string()],
                     msg,
                 );
+            }
+        }
+    }
+
+    /// A decision said to await a government's approval is not approved
+    /// by that government certainly before: the approval follows the wait
+    /// (the same day may hold both, in either order).
+    fn approved_after_pending(&mut self) {
+        let data = self.data;
+        let approvals = [
+            EventKind::HostConsent,
+            EventKind::ResumptionApproved,
+            EventKind::TransferApproved,
+        ];
+        for pending in data
+            .events()
+            .iter()
+            .filter(|e| e.kind() == EventKind::ApprovalPending)
+        {
+            let Some(m) = pending.mission() else { continue };
+            let approved = data.events().iter().filter(|e| {
+                e.mission() == Some(m)
+                    && approvals.contains(&e.kind())
+                    && e.nation().is_some()
+                    && e.nation() == pending.nation()
+            });
+            for a in approved {
+                let early = a.date().certainly_before(&pending.date());
+                let (severity, verdict) = if early {
+                    (
+                        Severity::Warning,
+                        "approved before it was said to await approval — may conflict",
+                    )
+                } else {
+                    (Severity::Note, "in order")
+                };
+                let msg = format!(
+                    "{m}: awaiting approval {} ({}), approved {} ({}) — {verdict}",
+                    pending.date(),
+                    pending.id(),
+                    a.date(),
+                    a.id()
+                );
+                let recs = vec![pending.id().to_string(), a.id().to_string()];
+                self.push(Rule::DateOrder, severity, recs, msg);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The lead nation contributes, members are members on the day, and the
 //! alliance has the size the sources say; a move said to add no troops
-//! brings none from outside.
+//! brings none from outside, and plans to strengthen the mission with
+//! troops are set against it.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +9,8 @@ use chrono::NaiveDate;
 
 use crate::date::Date;
 use crate::deployment::Deployment;
-use crate::event::EventKind;
+use crate::event::{Event, EventKind, EventUnit};
+use crate::id::MissionId;
 use crate::interval::Interval;
 use crate::nation::NationCode;
 use crate::relocation::Relocation;
@@ -207,6 +209,48 @@ impl<'a> Checks<'a> {
                 );
                 self.push(Rule::ForceSize, Severity::Warning, recs, msg);
             }
+            self.strengthened_without_troops(e, m.id());
+        }
+    }
+
+    /// A statement that no troops are added, against plans to expand or
+    /// strengthen the same mission from its date on: a plan that names
+    /// troops may conflict with it (unless they are the troops that change
+    /// missions); one that names none holds if the strengthening is in
+    /// tasks or comes from moves between missions.
+    fn strengthened_without_troops(&mut self, none_added: &Event, mission: &MissionId) {
+        let plans = self.data.events().iter().filter(|x| {
+            matches!(
+                x.kind(),
+                EventKind::ExpansionPlanned | EventKind::ExpansionDecided
+            ) && x.mission() == Some(mission)
+                && x.date().latest() >= none_added.date().earliest()
+        });
+        for plan in plans {
+            let recs = ids([none_added.id(), plan.id()]);
+            let troops = plan
+                .count()
+                .filter(|(_, unit)| *unit == EventUnit::Troops)
+                .map(|(n, _)| n.to_string());
+            let (severity, msg) = match troops {
+                Some(n) => (
+                    Severity::Warning,
+                    format!(
+                        "{mission}: {} says no more troops are deployed, while {} strengthens it by {n} troops — may conflict, unless those are the troops that change missions",
+                        none_added.id(),
+                        plan.id()
+                    ),
+                ),
+                None => (
+                    Severity::Note,
+                    format!(
+                        "{mission}: {} says no more troops are deployed, while {} expands or strengthens it with no troops named — consistent if the strengthening is in tasks or comes from moves between missions",
+                        none_added.id(),
+                        plan.id()
+                    ),
+                ),
+            };
+            self.push(Rule::ForceSize, severity, recs, msg);
         }
     }
 }
