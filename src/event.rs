@@ -61,9 +61,10 @@ macro_rules! word_enum {
 }
 
 word_enum!(
-    /// What happened. Kinds ending in `_planned`, `_decided`,
-    /// `_approved`, `_intended`, `_requested`, `_pledged` or `_agreed`
-    /// record decisions and intentions, dated when made or stated;
+    /// What happened. Kinds ending in `_planned` (and `meeting`) are dated
+    /// when the plan is to be carried out; `_decided`, `_approved`,
+    /// `_agreed` and `_ruled_out` when the decision was taken;
+    /// `_intended`, `_requested`, `_pledged` and `_unwilling` when stated;
     /// `approval_pending`, `training_suspended` and `operations_suspended`
     /// record a state reported as in effect on the date.
     EventKind, EventKindError, "an event kind", {
@@ -129,6 +130,13 @@ word_enum!(
         /// A nation or an alliance's members ruled out adding to their
         /// forces (a refusal: "out of the question … to increase").
         IncreaseRuledOut => "increase_ruled_out",
+        /// Reluctance to add troops, short of ruling it out ("little
+        /// appetite … to deploy additional troops", "unwilling to put more
+        /// troops in harm's way").
+        IncreaseUnwilling => "increase_unwilling",
+        /// A request that a force stay where it is ("asked the US
+        /// administration to maintain its military engagement").
+        StayRequested => "stay_requested",
         /// A request that an alliance or a nation do more, with no task or
         /// figure named.
         IncreaseRequested => "increase_requested",

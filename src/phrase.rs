@@ -15,6 +15,7 @@ const PLURALS: &[&str] = &[
     "countries",
     "nations",
     "forces",
+    "allies",
 ];
 
 impl Strength {
@@ -30,8 +31,8 @@ impl Strength {
     /// `no` (0), `most` and `most of N` (more than half of N). **Plurals
     /// give at least two**: `others`, a bare plural noun (`troops`,
     /// `soldiers`, `personnel`, `members`, `countries`, `nations`,
-    /// `forces`), `some` before one (`some countries`, `some of whom
-    /// were`), and `some of its N` before one (`some of its 500 troops`:
+    /// `forces`, `allies`), `some`, `more` or `additional` before one (`some
+    /// countries`, `some of whom were`, `more troops`), and `some of its N` before one (`some of its 500 troops`:
     /// 2 to N - 1).
     ///
     /// ```
@@ -101,9 +102,11 @@ impl Strength {
             }
             return Strength::some_of(total);
         }
-        if let Some(rest) = lower.strip_prefix("some ") {
-            if plural(rest) {
-                return Ok(Strength::at_least(2));
+        for word in ["some ", "more ", "additional "] {
+            if let Some(rest) = lower.strip_prefix(word) {
+                if plural(rest) {
+                    return Ok(Strength::at_least(2));
+                }
             }
         }
         for prefix in ["about ", "approximately "] {
@@ -166,6 +169,8 @@ mod tests {
             ("some of whom were", ">=2"),
             ("some of its 500 troops", "2..499"),
             ("more", ">=1"),
+            ("more troops", ">=2"),
+            ("additional troops", ">=2"),
         ];
         for (phrase, notation) in cases {
             assert_eq!(

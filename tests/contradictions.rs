@@ -3,6 +3,7 @@
 //! history no world meets does, and where that part is too large to
 //! search; and what a report after a move is compared with.
 
+mod common;
 mod world;
 
 use troop_tracker::{Dataset, Finding, Rule, Severity};
@@ -245,4 +246,51 @@ fn one_place_of_a_joint_destination_is_left_to_the_model() {
         found[0].contradiction().map(sorted),
         Some(vec!["D0".into(), "R0".into()])
     );
+}
+
+#[test]
+fn a_record_the_error_names_but_does_not_need_is_left_out() {
+    // Germany's 120 in Iraq, 30 moved out, and 200 of them with the NATO
+    // mission on the same day: more than Iraq holds before the move or
+    // after it. The error names the move (the figure it compares with
+    // rests on it), but the two reports alone cannot both be true.
+    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let f = common::with_line(
+        "deployments.csv",
+        &format!("D2,DEU,IRQ,NMI,2020-01-09,,>120,,its 120,s1,{q},"),
+    );
+    let data = common::load(&f).expect("loads");
+    let found = errors(&data);
+    let f = found
+        .iter()
+        .find(|f| f.rule() == Rule::WithinCountry)
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(f.records().iter().any(|r| r == "R1"), "{f:?}");
+    assert_eq!(
+        f.contradiction().map(sorted),
+        Some(vec!["D1".into(), "D2".into()])
+    );
+}
+
+#[test]
+fn the_first_200_errors_are_explained_and_no_more() {
+    // 201 reports dated the day after the article that reports them: an
+    // error each, each explained by its report alone, up to 200.
+    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let mut rows = String::from(
+        "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\n",
+    );
+    for i in 0..201 {
+        rows.push_str(&format!("L{i},DEU,IRQ,,2020-01-10,,120,,its 120,s1,{q},\n"));
+    }
+    let data = common::load(&common::with_file("deployments.csv", &rows)).expect("loads");
+    let late: Vec<Finding> = errors(&data)
+        .into_iter()
+        .filter(|f| f.rule() == Rule::DateOrder)
+        .collect();
+    assert_eq!(late.len(), 201);
+    let explained = late.iter().filter(|f| f.contradiction().is_some()).count();
+    assert_eq!(explained, 200);
+    assert_eq!(late[0].contradiction().map(sorted), Some(vec!["L0".into()]));
+    assert_eq!(late[200].contradiction(), None);
 }

@@ -202,6 +202,7 @@ fn is_claim(s: &str) -> bool {
         "remained",
         "stay",
         "stays",
+        "maintain",
         "disengage",
         "disengagement",
         "pull",

@@ -128,3 +128,37 @@ fn a_figure_placed_before_a_move_is_at_its_origin() {
         "{wrong:?}"
     );
 }
+
+#[test]
+fn reports_of_one_figure_on_one_day_compete_and_on_two_days_do_not() {
+    use troop_tracker::{ledger::Origin, Ledger};
+    // Two more reports of Germany's troops in Iraq, a day before the
+    // fixture's: on one day they are one moment and their common range is
+    // the figure; a day apart, the later one replaces the earlier.
+    let with = |first: &str, second: &str| {
+        let f = common::with_line(
+            DEP,
+            &format!("D2,DEU,IRQ,,{first},,100..150,,its 120,s1,{Q},"),
+        );
+        common::with_line_in(
+            &f,
+            DEP,
+            &format!("D3,DEU,IRQ,,{second},,120..200,,its 120,s1,{Q},"),
+        )
+    };
+    for (first, origin, bounds) in [
+        ("2020-01-08", Origin::Competing, "120..150"),
+        ("2020-01-07", Origin::Observed, "120..200"),
+    ] {
+        let data = load(&with(first, "2020-01-08")).expect("loads");
+        let ledger = Ledger::new(&data);
+        let p = ledger.posture("2020-01-08".parse().expect("day"));
+        let e = p
+            .entries()
+            .iter()
+            .find(|e| e.key().to_string() == "DEU in IRQ")
+            .expect("Germany in Iraq");
+        assert_eq!(e.origin(), origin, "first report on {first}");
+        assert_eq!(e.bounds().to_string(), bounds, "first report on {first}");
+    }
+}

@@ -65,10 +65,10 @@ fn summary_prints_the_key_dates_and_the_validation_counts() {
     }
     assert!(out.contains("All troops recorded: 620"));
     // The counts close the summary; the findings are one flag away.
-    assert!(out.contains("0 errors, 2 warnings, 41 notes (`summary --findings`"));
+    assert!(out.contains("0 errors, 2 warnings, 42 notes (`summary --findings`"));
     assert!(!out.contains("warning ["));
     let listed = ok(&["summary", "--findings"]);
-    assert!(listed.contains("warning [") && listed.contains("41 notes not shown"));
+    assert!(listed.contains("warning [") && listed.contains("42 notes not shown"));
     // A dataset with no moves or plans is summarised on its latest day.
     let td = ok(&["--troopdata", &troopdata_dir(), "summary"]);
     assert!(
@@ -144,15 +144,15 @@ fn bad_arguments_exit_2_with_the_reason() {
 fn validate_counts_notes_without_printing_them_unless_asked() {
     let out = ok(&["validate"]);
     assert!(
-        out.contains("0 errors, 2 warnings, 41 notes (41 notes not shown)"),
+        out.contains("0 errors, 2 warnings, 42 notes (42 notes not shown)"),
         "{out}"
     );
     assert!(!out.lines().any(|l| l.starts_with("note")));
     let all = ok(&["validate", "--min-severity", "note"]);
-    assert_eq!(all.lines().filter(|l| l.starts_with("note")).count(), 41);
+    assert_eq!(all.lines().filter(|l| l.starts_with("note")).count(), 42);
     let errors = ok(&["validate", "--min-severity", "error"]);
     assert!(!errors.contains("warning ["));
-    assert!(errors.contains("(2 warnings and 41 notes not shown)"));
+    assert!(errors.contains("(2 warnings and 42 notes not shown)"));
 }
 
 #[test]
@@ -203,9 +203,9 @@ fn every_subcommand_writes_json() {
     assert_eq!(summary["moments"].as_array().map(Vec::len), Some(3));
     assert_eq!(summary["moments"][1]["totals"][0]["scope"], "all");
     assert_eq!(summary["moments"][1]["totals"][0]["low"], 620);
-    assert_eq!(summary["findings"].as_array().map(Vec::len), Some(43));
+    assert_eq!(summary["findings"].as_array().map(Vec::len), Some(44));
     let validation = json(&["validate", "--format", "json"]);
-    assert_eq!(validation["counts"]["notes"], 41);
+    assert_eq!(validation["counts"]["notes"], 42);
     assert_eq!(validation["findings"].as_array().map(Vec::len), Some(2));
     let timeline = json(&["timeline", "--nation", "DEU", "--format", "json"]);
     // Four lines, one a move carried out: a row for each end.

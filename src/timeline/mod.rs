@@ -230,7 +230,6 @@ impl Dataset {
     /// let data = Dataset::bundled()?;
     /// let germany = data.timeline(&Subject::Nation("DEU".parse()?));
     /// let texts: Vec<String> = germany.iter().map(|i| i.what.clone()).collect();
-    /// // Its figures, its move, and its refusal to add troops.
     /// assert_eq!(texts, ["observed", "under_way", "observed", "increase_ruled_out"]);
     /// // What is left in Iraq after the relocation line.
     /// assert_eq!(germany[1].strength_after.map(|s| s.to_string()).as_deref(), Some("90"));
