@@ -180,5 +180,29 @@ mod tests {
             );
         }
         assert!(Strength::from_phrase("lots of").is_err());
+        // Every number word, and the smallest totals a plural part fits.
+        for (word, n) in [
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+        ] {
+            assert_eq!(
+                Strength::from_phrase(word).unwrap().to_string(),
+                n.to_string()
+            );
+        }
+        assert_eq!(
+            Strength::from_phrase("some of its 3 troops")
+                .unwrap()
+                .bounds()
+                .to_string(),
+            "2"
+        );
+        assert!(matches!(
+            Strength::from_phrase("some of its 2 troops"),
+            Err(crate::strength::StrengthError::EmptySome { total: 2 })
+        ));
     }
 }
