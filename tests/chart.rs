@@ -412,6 +412,28 @@ fn the_svg_has_a_titled_point_per_figure_bands_and_labels() {
     ] {
         assert!(svg.contains(label), "{label}");
     }
+    // The legend sits below every point and inside the picture.
+    let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
+    let legend = legend.split("</g>").next().expect("closed");
+    let lowest = xy.iter().map(|p| p.1).fold(0.0, f64::max);
+    let ys: Vec<f64> = legend
+        .split(" y=\"")
+        .skip(1)
+        .map(|rest| {
+            rest.split('"')
+                .next()
+                .expect("quoted")
+                .parse()
+                .expect("a number")
+        })
+        .collect();
+    assert!(!ys.is_empty());
+    for y in ys {
+        assert!(
+            y > lowest && y <= f64::from(DEFAULT_SIZE.1),
+            "legend at y={y}"
+        );
+    }
     // Iraq's planned figures are open (the coalition's unnamed
     // contributors have no stated total): each open band says so, and the
     // legend explains it.
