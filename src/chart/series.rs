@@ -190,7 +190,7 @@ impl Chart {
 /// let data = Dataset::bundled()?;
 /// let iraq = chart(&Ledger::new(&data), &Subject::Location("IRQ".parse()?));
 /// let first = &iraq.series[0].points[0];
-/// assert_eq!((first.day.to_string(), first.bounds.to_string()), ("2020-01-09".into(), "91..589".into()));
+/// assert_eq!((first.day.to_string(), first.bounds.to_string()), ("2020-01-09".into(), "91..588".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn chart(ledger: &Ledger<'_>, subject: &Subject) -> Chart {
