@@ -31,9 +31,9 @@ impl Strength {
     /// `no` (0), `most` and `most of N` (more than half of N). **Plurals
     /// give at least two**: `others`, a bare plural noun (`troops`,
     /// `soldiers`, `personnel`, `members`, `countries`, `nations`,
-    /// `forces`, `allies`), `some`, `more` or `additional` before one (`some
-    /// countries`, `some of whom were`, `more troops`), and `some of its N` before one (`some of its 500 troops`:
-    /// 2 to N - 1).
+    /// `forces`, `allies`), `some`, `more` or `additional` before one
+    /// (`some countries`, `some of whom were`, `more troops`), and `some
+    /// of its N` before one (`some of its 500 troops`: 2 to N - 1).
     ///
     /// ```
     /// use troop_tracker::Strength;

@@ -232,24 +232,21 @@ impl<'a> Checks<'a> {
                 .count()
                 .filter(|(_, unit)| *unit == EventUnit::Troops)
                 .map(|(n, _)| n.to_string());
-            let (severity, msg) = match troops {
+            let (severity, what) = match troops {
                 Some(n) => (
                     Severity::Warning,
-                    format!(
-                        "{mission}: {} says no more troops are deployed, while {} strengthens it by {n} troops — may conflict, unless those are the troops that change missions",
-                        none_added.id(),
-                        plan.id()
-                    ),
+                    format!("strengthens it by {n} troops — may conflict, unless those are the troops that change missions"),
                 ),
                 None => (
                     Severity::Note,
-                    format!(
-                        "{mission}: {} says no more troops are deployed, while {} expands or strengthens it with no troops named — consistent if the strengthening is in tasks or comes from moves between missions",
-                        none_added.id(),
-                        plan.id()
-                    ),
+                    "expands or strengthens it with no troops named — consistent if the strengthening is in tasks or comes from moves between missions".to_owned(),
                 ),
             };
+            let msg = format!(
+                "{mission}: {} says no more troops are deployed, while {} {what}",
+                none_added.id(),
+                plan.id()
+            );
             self.push(Rule::ForceSize, severity, recs, msg);
         }
     }

@@ -204,15 +204,14 @@ impl<'a> Checks<'a> {
                 places == std::slice::from_ref(d.location()) && d.mission() == mission
             };
             let from = std::slice::from_ref(r.from());
+            let at_destination = part_of(r.to(), r.to_mission());
             let (whole, whole_label, same_place) = if part_of(from, r.from_mission()) {
                 (
                     left.value,
                     r.from().to_string(),
                     same(from, r.from_mission()),
                 )
-            } else if part_of(r.to(), r.to_mission())
-                && (r.to().len() == 1 || same(r.to(), r.to_mission()))
-            {
+            } else if at_destination && (r.to().len() == 1 || same(r.to(), r.to_mission())) {
                 (
                     arrived.value,
                     destination.places_label(),
@@ -222,7 +221,7 @@ impl<'a> Checks<'a> {
                 // One place of a joint destination holds an unknown share
                 // of the move and its own troops, which the joint figure
                 // does not count.
-                let why = if part_of(r.to(), r.to_mission()) {
+                let why = if at_destination {
                     "one place of a joint destination"
                 } else {
                     "neither the origin nor the destination nor a part of them"
