@@ -1,5 +1,5 @@
 """Writes the fuzz targets' seed inputs (fuzz/seeds/<target>/): a drawn
-ledger of every record kind, the load fixture with option bytes, the
+ledger of every record kind, ledgers of statements of every event kind, the load fixture with option bytes, the
 importers' test excerpts. Run from the repository's root:
 
     python3 fuzz/seeds.py
@@ -8,6 +8,7 @@ Deterministic (a fixed seed), so that running it again changes nothing.
 """
 import pathlib
 import random
+import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fuzz" / "seeds"
@@ -68,6 +69,56 @@ def drawn(seed, nations, records):
     return b"\xff".join(t.encode() for t in texts)
 
 
+def word_enum(name):
+    """The words of one of `src/event.rs`'s `word_enum!` lists, so that a
+    kind or unit added there is drawn here without a second list."""
+    text = (ROOT / "src" / "event.rs").read_text()
+    body = text.split(f"    {name}, ", 1)[1].split("\n    }\n", 1)[0]
+    return re.findall(r'=> "([a-z_]+)"', body)
+
+
+KINDS = word_enum("EventKind")
+UNITS = word_enum("EventUnit")
+CONDITIONS = ["", "", "", "as long as we are welcome", "with the consent of local governments"]
+# The statements' own quote (a region and conditions must be words of it),
+# appended to the article after `drawn`'s.
+SAID = "Forces worldwide stay as long as we are welcome, with the consent of local governments."
+
+
+def statements(seed, nations, records):
+    """A ledger of statements: events of every kind (each at least once)
+    and unit, with counts,
+    conditions, reports, regions and links between them, among a few
+    deployments and moves. `drawn` draws six kinds only (its ledgers are
+    benchmark inputs and stay as they are); this one reaches the checks of
+    statements against each other (force size, approvals after the wait,
+    membership, competing claims) from the seed, not only by mutation."""
+    rng = random.Random(seed)
+    codes = [f"N{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(nations)]
+    base = drawn(seed, nations, records // 4).split(b"\xff")
+    events = [HEADERS["events.csv"]]
+    for i in range(records):
+        day = f"2001-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        date = rng.choice([day, day, day[:7], f"..{day}", f"{day}..", f"{day}..2001-12-31", f"{day[:7]}|2002-01"])
+        reported = rng.choice(["", "", f"2001-12-{rng.randint(1, 31):02d}"])
+        count, unit = "", ""
+        if rng.random() < 0.6:
+            count, unit = rng.choice(STRENGTHS + AMOUNTS), rng.choice(UNITS)
+        same_as = f"X{rng.randrange(i)}" if i and rng.random() < 0.1 else ""
+        events.append(
+            ",".join([
+                f"X{i}", date, reported, KINDS[i] if i < len(KINDS) else rng.choice(KINDS), rng.choice(["NATO", "", "UN"]),
+                rng.choice(MISSIONS), rng.choice(codes + [""]), rng.choice(PLACES + [""]),
+                rng.choice(["", "", "worldwide"]), count, unit, same_as, rng.choice(CONDITIONS),
+                "", "s1", f"\"{SAID}\"", "",
+            ])
+        )
+    events_at = list(HEADERS).index("events.csv")
+    base[events_at] = ("\n".join(events) + "\n").encode()
+    base[-1] += b" " + SAID.encode()
+    return b"\xff".join(base)
+
+
 def write(target, name, data):
     (SEEDS / target).mkdir(parents=True, exist_ok=True)
     (SEEDS / target / name).write_bytes(data)
@@ -86,6 +137,10 @@ write("answers", "fixture-ended", b"\x03\x00\x01" + fixture)
 for odd in [0x00, 0x81, 0x82, 0x84, 0x88, 0x90, 0xC0]:
     write("folder", f"fixture-{odd:02x}", bytes([odd]) + fixture)
 write("folder", "drawn1", b"\x00" + drawn(1, 12, 400))
+# Statements of every kind: a ledger to load and validate, a small one to
+# ask questions of.
+write("load", "statements", statements(3, 3, 160))
+write("answers", "statements", b"\x05\x01\x02" + statements(4, 2, 40))
 troopdata = ROOT / "tests" / "troopdata"
 quarterly = (troopdata / "troopdata-rebuild-country-year-quarter-format.csv").read_bytes()
 reports = (troopdata / "troopdata-rebuild-reports.csv").read_bytes()

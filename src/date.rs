@@ -367,9 +367,17 @@ pub enum DateError {
         /// The text that was found.
         found: String,
     },
-    /// A range whose end lies before its start.
+    /// A range whose end lies before its start, or two alternatives
+    /// (`a|b`) with the later first.
     #[error("expected a range whose end is not before its start, found {found:?}")]
     Reversed {
+        /// The text that was found.
+        found: String,
+    },
+    /// Two alternatives (`a|b`) that share a day, such as
+    /// "2020-01|2020-01-15": "one or the other" needs two times apart.
+    #[error("expected two dates apart, the second after the first has ended, found {found:?}")]
+    Overlapping {
         /// The text that was found.
         found: String,
     },
@@ -446,8 +454,16 @@ impl FromStr for Date {
         let t = s.trim();
         if let Some((a, b)) = t.split_once('|') {
             let (first, second) = (parse_point(a, t)?, parse_point(b, t)?);
-            if second.earliest() <= first.latest() {
+            // Two alternatives name two different times, the earlier
+            // first: a second that starts before the first has ended is
+            // either reversed or overlaps it.
+            if second.latest() < first.earliest() {
                 return Err(DateError::Reversed {
+                    found: t.to_owned(),
+                });
+            }
+            if second.earliest() <= first.latest() {
+                return Err(DateError::Overlapping {
                     found: t.to_owned(),
                 });
             }

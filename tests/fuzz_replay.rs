@@ -75,3 +75,41 @@ fn the_seeds_reach_past_the_loader() {
         assert!(harness::imports(&data), "{name} does not import");
     }
 }
+
+/// The statements seeds load, and their validation reaches the checks of
+/// statements against each other: a plan to strengthen a mission against
+/// "no more troops", an approval against the wait for it, and the
+/// alliance's size — so the fuzzer mutates inputs already inside those
+/// checks.
+#[test]
+fn the_statements_seeds_reach_the_checks_between_statements() {
+    use troop_tracker::validate::{Report, Rule};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    // `answers` reads three option bytes before the tables.
+    let loaded = |path: &str, options: usize| -> troop_tracker::Dataset {
+        let data = std::fs::read(root.join(path)).expect("a seed");
+        let files = harness::files_of(&data[options..]);
+        troop_tracker::Dataset::from_texts(&files).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let d = loaded("load/statements", 0);
+    let kinds: std::collections::BTreeSet<_> = d.events().iter().map(|e| e.kind()).collect();
+    assert_eq!(
+        kinds.len(),
+        troop_tracker::EventKind::ALL.len(),
+        "{kinds:?}"
+    );
+    let report: Report = d.validate();
+    let says = |rule: Rule, part: &str| report.by_rule(rule).any(|f| f.message().contains(part));
+    assert!(
+        says(Rule::ForceSize, "says no more troops are deployed"),
+        "{report}"
+    );
+    assert!(says(Rule::DateOrder, "awaiting approval"), "{report}");
+    assert!(
+        report.by_rule(Rule::AllianceSize).next().is_some(),
+        "{report}"
+    );
+    // The small one is for questions: it loads, with events among its moves.
+    let small = loaded("answers/statements", 3);
+    assert!(small.events().len() >= 30 && !small.relocations().is_empty());
+}

@@ -223,6 +223,21 @@ mod date_spans {
             "2020-01-08|2020-01-07".parse::<Date>(),
             Err(DateError::Reversed { .. })
         ));
+        // Alternatives that share a day are not reversed: they overlap.
+        for text in [
+            "2020-01|2020-01",
+            "2020-01|2020-01-31",
+            "2020-01-31|2020-01",
+        ] {
+            let err = text.parse::<Date>().unwrap_err();
+            assert!(
+                matches!(err, DateError::Overlapping { .. }),
+                "{text}: {err}"
+            );
+            assert!(err.to_string().contains("apart"), "{err}");
+        }
+        // The next day is apart.
+        assert!("2020-01|2020-02-01".parse::<Date>().is_ok());
         assert!(matches!(
             "..".parse::<Date>(),
             Err(DateError::Notation { .. })
