@@ -32,7 +32,6 @@ use std::ffi::OsString;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::args::{DataArgs, OutputArgs};
-use crate::output::Failure;
 
 /// Who has how many troops where, under which mission, as of which date,
 /// on whose word: summaries, checks, timelines, exports and charts of a
@@ -81,16 +80,6 @@ enum Command {
     Man(docs::ManArgs),
 }
 
-/// The commands answered from the arguments alone: no data is loaded, so
-/// they work (and are quick) even where the data would not load.
-fn without_data(cli: &Cli) -> Option<Result<(), Failure>> {
-    match &cli.command {
-        Command::Completions(a) => Some(docs::completions(Cli::command(), a)),
-        Command::Man(a) => Some(docs::man(Cli::command(), a, &inputs::folders(&cli.data))),
-        _ => None,
-    }
-}
-
 /// Runs the tool on `args` (the program's name first, as from
 /// [`std::env::args_os`]) and returns its exit status: 0 done, 1
 /// contradictions found by `validate`, 2 bad arguments or data that cannot
@@ -113,20 +102,20 @@ where
         }
     };
     output::set_create_dirs(cli.output.create_dirs);
-    if let Some(result) = without_data(&cli) {
-        return output::exit(result);
-    }
-    let result = load::load(&cli.data).and_then(|loaded| match &cli.command {
-        Command::Summary(a) => summary::run(&loaded, a),
-        Command::Validate(a) => validate::run(&loaded, a),
-        Command::Timeline(a) => timeline::run(&loaded.data, a),
-        Command::Export(a) => export::run(&loaded, &inputs::folders(&cli.data), a),
-        Command::Chart(a) => chart::run(&loaded.data, &inputs::folders(&cli.data), a),
-        Command::Import(a) => import::run(&loaded, a),
-        Command::Report(a) => report::run(&loaded, &cli.data, a),
-        Command::Completions(_) | Command::Man(_) => {
-            Err(Failure::Usage("answered before loading".into()))
-        }
-    });
+    // Completions and the manual are answered from the arguments alone:
+    // no data is loaded, so they work (and are quick) even where the data
+    // would not load. Every other command loads first.
+    let folders = || inputs::folders(&cli.data);
+    let result = match &cli.command {
+        Command::Completions(a) => docs::completions(Cli::command(), a),
+        Command::Man(a) => docs::man(Cli::command(), a, &folders()),
+        Command::Summary(a) => load::load(&cli.data).and_then(|l| summary::run(&l, a)),
+        Command::Validate(a) => load::load(&cli.data).and_then(|l| validate::run(&l, a)),
+        Command::Timeline(a) => load::load(&cli.data).and_then(|l| timeline::run(&l.data, a)),
+        Command::Export(a) => load::load(&cli.data).and_then(|l| export::run(&l, &folders(), a)),
+        Command::Chart(a) => load::load(&cli.data).and_then(|l| chart::run(&l.data, &folders(), a)),
+        Command::Import(a) => load::load(&cli.data).and_then(|l| import::run(&l, a)),
+        Command::Report(a) => load::load(&cli.data).and_then(|l| report::run(&l, &cli.data, a)),
+    };
     output::exit(result)
 }

@@ -243,6 +243,13 @@ fn reading_failed(at: &Located<'_>, e: &::csv::Error, problems: &mut Problems) -
     matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. })
 }
 
+/// A header's column names as the tables are matched against them:
+/// spaces around a name are not part of it. Both reading paths (one
+/// thread, and a table split in pieces) take their header from here.
+pub(crate) fn trimmed(header: &StringRecord) -> StringRecord {
+    header.iter().map(str::trim).collect()
+}
+
 /// The header row, trimmed, or `None` after reporting why there is none.
 fn read_header<R: Read>(
     reader: &mut ::csv::Reader<R>,
@@ -255,7 +262,7 @@ fn read_header<R: Read>(
         Ok(true) => {
             let byte = record.position().map_or(0, |p| p.byte());
             lines.borrow_mut().line_of(byte);
-            Some(record.iter().map(str::trim).collect())
+            Some(trimmed(&record))
         }
         Ok(false) => {
             problems.push(Problem::new(Position::file(label), ProblemKind::Empty));

@@ -19,8 +19,8 @@ use rayon::prelude::*;
 use crate::csv::cell::Shared;
 use crate::csv::guard::{Lines, Scanner};
 use crate::csv::read::{
-    csv_reader, data_rows, header_of, read_table_stream, table_row, Located, Parse, Problems,
-    Reading, MAX_ROWS,
+    csv_reader, data_rows, header_of, read_table_stream, table_row, trimmed, Located, Parse,
+    Problems, Reading, MAX_ROWS,
 };
 use crate::csv::schema::File;
 
@@ -178,7 +178,7 @@ fn header(data: &[u8]) -> Option<StringRecord> {
     let mut reader = csv_reader(data);
     let mut record = StringRecord::new();
     match reader.read_record(&mut record) {
-        Ok(true) => Some(record.iter().map(str::trim).collect()),
+        Ok(true) => Some(trimmed(&record)),
         _ => None,
     }
 }
