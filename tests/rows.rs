@@ -538,3 +538,26 @@ fn pivot_csv_spreads_the_pivot_cells() {
         }
     }
 }
+
+/// A timeline row carries its move's or event's condition, and no other
+/// row has one: the bundled data's conditions, each on its record's rows.
+#[test]
+fn timeline_rows_carry_each_records_condition() {
+    let data = Dataset::bundled().expect("bundled");
+    let mut conditions: std::collections::HashMap<String, Option<String>> = data
+        .events()
+        .iter()
+        .map(|e| (e.id().to_string(), e.condition().map(str::to_owned)))
+        .collect();
+    for r in data.relocations() {
+        conditions.insert(r.id().to_string(), r.condition().map(str::to_owned));
+    }
+    let rows = rows::timeline(&data, &Subject::All);
+    for row in &rows {
+        let expected = conditions.get(&row.record).cloned().flatten();
+        assert_eq!(row.condition, expected, "{}", row.record);
+    }
+    // (The bundled moves state no condition; its events do.)
+    let with = rows.iter().filter(|r| r.condition.is_some()).count();
+    assert!(with >= 3, "{with}");
+}
