@@ -231,3 +231,38 @@ fn a_subjects_report_has_its_timeline_and_chart_only() {
         "nothing to draw: Troops in Spain (ESP) has no figure in the data to 2020-01-10"
     ));
 }
+
+/// The whole data's report adds a chart for each of its largest nations
+/// (up to three) when there are several; with one nation, its chart would
+/// repeat the whole's, so there is one.
+#[test]
+fn the_whole_datas_report_charts_its_largest_nations_when_there_are_several() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let posture = ledger.posture("2020-01-10".parse().expect("day"));
+    let largest = posture.largest(3);
+    assert!(largest.len() >= 2, "{}", largest.len());
+    let page = html(&ledger, &posture, &[], &ReportOptions::default());
+    assert_eq!(page.matches("<figure><svg").count(), 1 + largest.len());
+    for view in &largest {
+        let code = view.nation.expect("a nation");
+        assert!(page.contains(&format!("({code})</title>")), "{code}");
+    }
+    // One nation: troopdata's excerpt, the United States only.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).expect("the excerpt");
+        (name.to_owned(), text)
+    };
+    let us = troop_tracker::import::troopdata::from_texts(
+        read("troopdata-rebuild-country-year-quarter-format.csv"),
+        None,
+    )
+    .expect("imports")
+    .dataset;
+    let ledger = Ledger::new(&us);
+    let posture = ledger.posture("2020-12-31".parse().expect("day"));
+    assert_eq!(posture.largest(3).len(), 1);
+    let page = html(&ledger, &posture, &[], &ReportOptions::default());
+    assert_eq!(page.matches("<figure><svg").count(), 1);
+}
