@@ -162,3 +162,96 @@ fn reports_of_one_figure_on_one_day_compete_and_on_two_days_do_not() {
         assert_eq!(e.bounds().to_string(), bounds, "first report on {first}");
     }
 }
+
+/// Two reports of one figure on one day that cannot both be true: the
+/// posture takes one side and names the other as disputing it, and the
+/// timeline flags both. A figure relative to a move is another moment of
+/// the day, and a report beside it is not disputed by it.
+#[test]
+fn same_day_reports_that_cannot_both_be_true_dispute_each_other() {
+    use troop_tracker::{rows, Ledger, Subject};
+    let f = common::with_line(
+        DEP,
+        &format!("D2,DEU,IRQ,,2020-01-08,,100,,its 120,s1,{Q},"),
+    );
+    let f = common::with_line_in(
+        &f,
+        DEP,
+        &format!("D3,DEU,IRQ,,2020-01-08,,200,,its 120,s1,{Q},"),
+    );
+    // Beside D1 ("before R1", 120) on the 9th: another moment.
+    let f = common::with_line_in(
+        &f,
+        DEP,
+        &format!("D4,DEU,IRQ,,2020-01-09,,200,,its 120,s1,{Q},"),
+    );
+    let data = load(&f).expect("loads");
+    let ledger = Ledger::new(&data);
+    let p = ledger.posture("2020-01-08".parse().expect("day"));
+    let e = p
+        .entries()
+        .iter()
+        .find(|e| e.key().to_string() == "DEU in IRQ")
+        .expect("Germany in Iraq");
+    let basis: Vec<String> = e.basis().iter().map(ToString::to_string).collect();
+    let by: Vec<String> = e.disputed_by().iter().map(ToString::to_string).collect();
+    assert_eq!(basis.len(), 1, "{basis:?}");
+    let other = if basis[0] == "D2" { "D3" } else { "D2" };
+    assert_eq!(by, [other], "basis {basis:?}");
+    let flags = |id: &str| {
+        rows::timeline(&data, &Subject::All)
+            .into_iter()
+            .find(|r| r.record == id)
+            .map(|r| r.flags)
+            .expect("a line")
+    };
+    assert!(flags("D2").contains("disputed") && flags("D3").contains("disputed"));
+    assert!(!flags("D4").contains("disputed"), "{}", flags("D4"));
+    assert!(!flags("D1").contains("disputed"), "{}", flags("D1"));
+}
+
+/// A figure whose value stays while the record it rests on changes is a
+/// change: a new report confirms it, and the reader sees on whose word.
+#[test]
+fn a_figure_confirmed_by_a_new_report_is_a_change() {
+    use troop_tracker::{Ledger, PostureOptions};
+    let f = common::with_line(
+        DEP,
+        &format!("D2,DEU,IRQ,,2020-01-06,,120,,its 120,s1,{Q},"),
+    );
+    let f = common::with_line_in(
+        &f,
+        DEP,
+        &format!("D3,DEU,IRQ,,2020-01-07,,120,,its 120,s1,{Q},"),
+    );
+    let data = load(&f).expect("loads");
+    let ledger = Ledger::new(&data);
+    let day = |s: &str| s.parse().expect("day");
+    let changes = ledger.changes(
+        day("2020-01-06"),
+        day("2020-01-07"),
+        PostureOptions::default(),
+    );
+    let c = changes
+        .figures
+        .iter()
+        .find(|c| c.key.to_string() == "DEU in IRQ")
+        .expect("the confirmed figure is listed");
+    let notation = |s: Option<troop_tracker::Strength>| s.map(|s| s.to_string());
+    assert_eq!(notation(c.before), Some("120".to_owned()));
+    assert_eq!(notation(c.after), Some("120".to_owned()));
+    assert_eq!(
+        c.basis.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["D3"]
+    );
+    // Nothing new between the 7th and the 8th: no change.
+    let none = ledger.changes(
+        day("2020-01-07"),
+        day("2020-01-08"),
+        PostureOptions::default(),
+    );
+    assert!(none
+        .figures
+        .iter()
+        .all(|c| c.key.to_string() != "DEU in IRQ"));
+}
