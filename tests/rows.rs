@@ -561,3 +561,19 @@ fn timeline_rows_carry_each_records_condition() {
     let with = rows.iter().filter(|r| r.condition.is_some()).count();
     assert!(with >= 3, "{with}");
 }
+
+/// A column type's name is what the documentation and the Python frames
+/// (`python/troop_tracker/__init__.py`, which picks each column's type
+/// by it) say.
+#[test]
+fn column_types_are_named_as_documented() {
+    use troop_tracker::rows::ColumnType;
+    for (ty, name) in [
+        (ColumnType::Text, "text"),
+        (ColumnType::Count, "count"),
+        (ColumnType::Date, "date"),
+        (ColumnType::Flag, "flag"),
+    ] {
+        assert_eq!(ty.as_str(), name);
+    }
+}
