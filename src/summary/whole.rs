@@ -147,4 +147,24 @@ mod tests {
             );
         }
     }
+
+    /// A long list of sources wraps at its commas: the list is not one
+    /// number the column must hold on one line, so the table keeps to its
+    /// width.
+    #[test]
+    fn a_long_list_of_sources_wraps_between_numbers() {
+        let sources = "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16";
+        let mut t = super::super::table(30, &["Where", "Strength", "Src"], &[1]);
+        t.add_row(vec!["somewhere", "500", sources]);
+        wrap_sources_at_commas(&mut t);
+        let text = render(t);
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        let mut seen: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| !w.is_empty() && *w != "500")
+            .collect();
+        seen.sort_by_key(|w| w.parse::<u32>().ok());
+        let expected: Vec<&str> = sources.split(',').collect();
+        assert_eq!(seen, expected, "{text}");
+    }
 }
