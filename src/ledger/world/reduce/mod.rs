@@ -52,8 +52,15 @@ impl Reduced {
         let mut queued = vec![true; rows.len()];
         let mut queue: std::collections::VecDeque<usize> = (0..rows.len()).collect();
         let mut fixpoint = true;
-        let mut infeasible = false;
+        // A row whose least passes its most holds for no assignment. The
+        // narrowing visits a row once per change of another's bounds and
+        // the tableau takes a row's bounds as given, so neither would see
+        // it (8 <= 2x + 2y <= 4 was solved as x = y = 1).
+        let mut infeasible = rows.iter().any(|row| row.low > row.high + MOVED);
         while let Some(r) = queue.pop_front() {
+            if infeasible {
+                break;
+            }
             if let Some(q) = queued.get_mut(r) {
                 *q = false;
             }
@@ -371,6 +378,9 @@ fn union(parent: &mut [u32], a: u32, b: u32) {
         }
     }
 }
+
+#[cfg(test)]
+mod brute;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,112 @@
+//! Small programs against a brute force: every whole point of a small box
+//! tried. Both solvers — the program's own branch and bound (`solve.rs`)
+//! and the reduced form with its dense tableau (`reduce`, `simplex`) —
+//! must give the least and most of the objective exactly, or no world.
+//! Coefficients other than one (a row of `2x ≥ 4`, `-3y ≤ -5`) reach the
+//! narrowing's divisions and the branching's second whole point, which
+//! the engine's own programs (mostly `±1`) seldom do.
+
+use proptest::prelude::*;
+
+use crate::ledger::world::reduce::Reduced;
+use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
+
+#[derive(Clone, Debug)]
+struct Case {
+    boxes: Vec<(u64, u64)>,
+    rows: Vec<(Vec<i32>, Option<i32>, Option<i32>)>,
+    objective: Vec<i32>,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (1usize..=3).prop_flat_map(|n| {
+        let boxes =
+            proptest::collection::vec((0u64..=3, 0u64..=4).prop_map(|(l, w)| (l, l + w)), n);
+        let row = (
+            proptest::collection::vec(-3i32..=3, n),
+            proptest::option::of(-6i32..=12),
+            proptest::option::of(-6i32..=12),
+        );
+        let rows = proptest::collection::vec(row, 1..=3);
+        let objective = proptest::collection::vec(-3i32..=3, n);
+        (boxes, rows, objective).prop_map(|(boxes, rows, objective)| Case {
+            boxes,
+            rows,
+            objective,
+        })
+    })
+}
+
+fn program(c: &Case) -> (Program, Vec<Var>) {
+    let mut p = Program::default();
+    let vars: Vec<Var> = c.boxes.iter().map(|&(l, h)| p.var(l, Some(h))).collect();
+    for (coefs, low, high) in &c.rows {
+        let terms: Vec<(Var, f64)> = vars
+            .iter()
+            .zip(coefs)
+            .filter(|(_, &k)| k != 0)
+            .map(|(&v, &k)| (v, f64::from(k)))
+            .collect();
+        if !terms.is_empty() {
+            p.row(terms, low.map(f64::from), high.map(f64::from));
+        }
+    }
+    (p, vars)
+}
+
+/// Every whole point of the box, its rows checked.
+fn brute(c: &Case) -> Result<Range, Infeasible> {
+    let boxes: Vec<(i64, i64)> = c.boxes.iter().map(|&(l, h)| (l as i64, h as i64)).collect();
+    let value = |coefs: &[i32], point: &[i64]| -> i64 {
+        coefs
+            .iter()
+            .zip(point)
+            .map(|(&k, &x)| i64::from(k) * x)
+            .sum()
+    };
+    let mut point: Vec<i64> = boxes.iter().map(|&(l, _)| l).collect();
+    let mut found: Option<(i128, i128)> = None;
+    loop {
+        let holds = c.rows.iter().all(|(coefs, low, high)| {
+            let sum = value(coefs, &point);
+            coefs.iter().all(|&k| k == 0)
+                || (low.is_none_or(|l| sum >= i64::from(l))
+                    && high.is_none_or(|h| sum <= i64::from(h)))
+        });
+        if holds {
+            let v = i128::from(value(&c.objective, &point));
+            found = Some(found.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+        }
+        // The next point of the box (an odometer), or the end.
+        let mut i = 0;
+        loop {
+            let Some(&(l, h)) = boxes.get(i) else {
+                return found.map(|(lo, hi)| (Some(lo), Some(hi))).ok_or(Infeasible);
+            };
+            if point[i] < h {
+                point[i] += 1;
+                break;
+            }
+            point[i] = l;
+            i += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+    #[test]
+    fn both_solvers_match_a_brute_force(c in case()) {
+        let (p, vars) = program(&c);
+        let objective: Vec<(Var, f64)> = vars
+            .iter()
+            .zip(&c.objective)
+            .map(|(&v, &k)| (v, f64::from(k)))
+            .collect();
+        let truth = brute(&c);
+        prop_assert_eq!(p.range(&objective), truth, "the program's branch and bound");
+        prop_assert_eq!(Reduced::of(&p).range(&objective), truth, "the reduced form");
+        prop_assert_eq!(p.feasible(), truth.is_ok());
+        prop_assert_eq!(Reduced::of(&p).feasible(), truth.is_ok());
+    }
+}
