@@ -19,16 +19,16 @@ struct Case {
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (1usize..=3).prop_flat_map(|n| {
+    (1usize..=4).prop_flat_map(|n| {
         let boxes =
-            proptest::collection::vec((0u64..=3, 0u64..=4).prop_map(|(l, w)| (l, l + w)), n);
+            proptest::collection::vec((0u64..=3, 0u64..=6).prop_map(|(l, w)| (l, l + w)), n);
         let row = (
-            proptest::collection::vec(-3i32..=3, n),
-            proptest::option::of(-6i32..=12),
-            proptest::option::of(-6i32..=12),
+            proptest::collection::vec(-5i32..=5, n),
+            proptest::option::of(-10i32..=30),
+            proptest::option::of(-10i32..=30),
         );
-        let rows = proptest::collection::vec(row, 1..=3);
-        let objective = proptest::collection::vec(-3i32..=3, n);
+        let rows = proptest::collection::vec(row, 1..=4);
+        let objective = proptest::collection::vec(-5i32..=5, n);
         (boxes, rows, objective).prop_map(|(boxes, rows, objective)| Case {
             boxes,
             rows,

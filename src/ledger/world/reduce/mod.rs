@@ -420,5 +420,11 @@ mod tests {
         q.row(vec![(x, 1.0)], Some(7.0), None);
         assert!(!Reduced::of(&q).feasible());
         assert_eq!(Reduced::of(&q).range(&[(x, 1.0)]), Err(Infeasible));
+        // A row whose bounds cross: no world either.
+        let mut c = Program::default();
+        let (x, y) = (c.var(0, Some(3)), c.var(0, Some(3)));
+        c.row(vec![(x, 2.0), (y, 2.0)], Some(8.0), Some(4.0));
+        assert!(!Reduced::of(&c).feasible());
+        assert_eq!(Reduced::of(&c).range(&[(x, 1.0)]), Err(Infeasible));
     }
 }
