@@ -94,7 +94,10 @@ fn brute(c: &Case) -> Result<Range, Infeasible> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases (a few hundredths of a second), or `PROPTEST_CASES`.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512)
+    ))]
     #[test]
     fn both_solvers_match_a_brute_force(c in case()) {
         let (p, vars) = program(&c);
