@@ -10,7 +10,7 @@ use ::csv::StringRecord;
 
 use crate::csv::cell::{Cells, Shared};
 use crate::csv::guard::{self, Guard, Lines, TooLong, MAX_LINE_BYTES, MAX_RECORD_BYTES};
-use crate::csv::schema::{File, Table};
+use crate::csv::schema::{trimmed, File, Table};
 use crate::csv::split::{self, Split};
 use crate::csv::{LoadError, Position, Problem, ProblemKind};
 
@@ -241,13 +241,6 @@ fn reading_failed(at: &Located<'_>, e: &::csv::Error, problems: &mut Problems) -
     // After a UTF-8 error the reader can go on with the next record; after
     // an I/O error it cannot.
     matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. })
-}
-
-/// A header's column names as the tables are matched against them:
-/// spaces around a name are not part of it. Both reading paths (one
-/// thread, and a table split in pieces) take their header from here.
-pub(crate) fn trimmed(header: &StringRecord) -> StringRecord {
-    header.iter().map(str::trim).collect()
 }
 
 /// The header row, trimmed, or `None` after reporting why there is none.

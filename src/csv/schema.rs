@@ -204,6 +204,12 @@ impl<'de> Deserializer<'de> for &mut FieldNames {
     }
 }
 
+/// A header's names as matched (spaces around one are not part of it),
+/// for both reading paths: one thread, and a table split in pieces.
+pub(crate) fn trimmed(header: &::csv::StringRecord) -> ::csv::StringRecord {
+    header.iter().map(str::trim).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,10 +19,10 @@ use rayon::prelude::*;
 use crate::csv::cell::Shared;
 use crate::csv::guard::{Lines, Scanner};
 use crate::csv::read::{
-    csv_reader, data_rows, header_of, read_table_stream, table_row, trimmed, Located, Parse,
-    Problems, Reading, MAX_ROWS,
+    csv_reader, data_rows, header_of, read_table_stream, table_row, Located, Parse, Problems,
+    Reading, MAX_ROWS,
 };
-use crate::csv::schema::File;
+use crate::csv::schema::{trimmed, File};
 
 /// A table smaller than this is read on one thread: below it, starting
 /// threads costs more than the parsing they share (measured in
