@@ -337,3 +337,36 @@ fn home_and_abroad_are_totalled_apart() {
     let text = summary::posture_tables(&p, 100);
     assert!(text.contains("in their own nation: 900..1100"), "{text}");
 }
+
+/// Within a mission's timeline a line does not repeat the mission, nor an
+/// event its organization; in everyone's timeline (and a nation's) it
+/// names them.
+#[test]
+fn a_missions_timeline_does_not_repeat_the_mission() {
+    let data = bundled();
+    let text = |subject: Subject, record: &str| {
+        data.timeline(&subject)
+            .into_iter()
+            .find(|i| i.record == record)
+            .unwrap_or_else(|| panic!("{record} in the timeline"))
+            .text
+    };
+    let nmi = || Subject::Mission("NMI".parse().expect("id"));
+    let event = "E-NMI-2020-01-07-moved-out";
+    let all = text(Subject::All, event);
+    let within = text(nmi(), event);
+    assert!(all.contains("NATO") && all.contains("NMI"), "{all}");
+    assert!(
+        !within.contains("NATO") && !within.contains("NMI"),
+        "{within}"
+    );
+    assert!(all.ends_with(&within), "{all} / {within}");
+    let observed = "D-CAN-NMI-2020-02-12";
+    let all = text(Subject::All, observed);
+    let of_canada = text(Subject::Nation("CAN".parse().expect("code")), observed);
+    let within = text(nmi(), observed);
+    assert_eq!(all, of_canada);
+    assert!(all.contains("under NMI"), "{all}");
+    assert!(!within.contains("NMI"), "{within}");
+    assert!(all.starts_with(&within), "{all} / {within}");
+}

@@ -577,3 +577,40 @@ fn column_types_are_named_as_documented() {
         assert_eq!(ty.as_str(), name);
     }
 }
+
+/// A move's condition reaches its timeline rows (the bundled moves state
+/// none): a move made "as long as the danger lasts" carries those words
+/// in the rows of the origin and the destination, and a figure's row
+/// carries none.
+#[test]
+fn a_moves_condition_reaches_its_timeline_rows() {
+    #[path = "common/mod.rs"]
+    #[allow(dead_code)]
+    mod common;
+    let lead = "As long as the danger lasts, ";
+    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let files = common::with_file("relocations.csv", &format!(
+        "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n\
+         R1,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,,As long as the danger lasts,30,s1,\"{lead}{quote}\",\n"
+    ));
+    let article = format!("{lead}{}", common::FIXTURE[7].1);
+    let files: Vec<(String, String)> = files
+        .into_iter()
+        .map(|(n, t)| {
+            if n == "article.txt" {
+                (n, article.clone())
+            } else {
+                (n, t)
+            }
+        })
+        .collect();
+    let data = common::load(&files).expect("loads");
+    let rows = rows::timeline(&data, &Subject::Nation("DEU".parse().expect("code")));
+    let of_move: Vec<_> = rows.iter().filter(|r| r.record == "R1").collect();
+    assert_eq!(of_move.len(), 2, "{rows:?}");
+    for r in of_move {
+        assert_eq!(r.condition.as_deref(), Some("As long as the danger lasts"));
+    }
+    let observed = rows.iter().find(|r| r.record == "D1").expect("D1's row");
+    assert_eq!(observed.condition, None);
+}
