@@ -227,3 +227,34 @@ fn troopdata_tables_are_confined_and_bounded() {
     assert!(err.contains("refused: it lies outside"), "{err}");
     assert!(!err.contains("root:"), "{err}");
 }
+
+/// A refusal names the folders the file had to be in, as resolved: the
+/// data folder for a table; for an article, the data folder or each folder
+/// the caller allowed, all of them.
+#[test]
+fn a_refusal_names_the_folders_allowed() {
+    let s = Scratch::new("named");
+    let data = s.data().canonicalize().expect("resolved");
+    let events = s.data().join("events.csv");
+    replace_with_link(&s.0.join("outside.csv"), &events);
+    let err = s.load().expect_err("a table outside the folder");
+    let expected = format!("it lies outside {} once links are resolved", data.display());
+    assert!(err.contains(&expected), "{err}");
+    std::fs::remove_file(&events).expect("rm");
+    std::fs::copy(s.0.join("outside.csv"), &events).expect("copy");
+    // The article a link to a file outside both allowed folders.
+    let elsewhere = s.0.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let article = s.data().join("article.txt");
+    replace_with_link(&s.0.join("outside.txt"), &article);
+    let options = LoadOptions::new().allow_articles_in(&elsewhere);
+    let err = Dataset::from_dir_with(s.data(), &options)
+        .expect_err("an article outside")
+        .to_string();
+    let both = format!(
+        "{} or {}",
+        data.display(),
+        elsewhere.canonicalize().expect("resolved").display()
+    );
+    assert!(err.contains(&both), "{err}");
+}

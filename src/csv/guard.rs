@@ -306,6 +306,46 @@ mod tests {
         l.starts.iter().copied().collect()
     }
 
+    /// What `skip_bom` leaves to read, from a reader that hands out at
+    /// most `step` bytes a call.
+    fn after_bom(text: &[u8], step: usize) -> Vec<u8> {
+        struct Trickle<'a>(&'a [u8], usize);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut out = Vec::new();
+        skip_bom(Box::new(Trickle(text, step)))
+            .expect("reads")
+            .read_to_end(&mut out)
+            .expect("reads");
+        out
+    }
+
+    /// The mark is taken off before the guard counts the first line (the
+    /// csv crate would drop it too, but only after the guard has counted
+    /// it), however the reader hands out the first three bytes; anything
+    /// else is read back whole.
+    #[test]
+    fn the_byte_order_mark_is_taken_off_and_nothing_else() {
+        for step in 1..=4 {
+            assert_eq!(after_bom(b"\xEF\xBB\xBFid,x\n", step), b"id,x\n", "{step}");
+            assert_eq!(after_bom(b"\xEF\xBB\xBF", step), b"", "{step}");
+            assert_eq!(after_bom(b"\xEF\xBBid", step), b"\xEF\xBBid", "{step}");
+            assert_eq!(
+                after_bom(b"id,\xEF\xBB\xBF", step),
+                b"id,\xEF\xBB\xBF",
+                "{step}"
+            );
+            assert_eq!(after_bom(b"i", step), b"i", "{step}");
+            assert_eq!(after_bom(b"", step), b"", "{step}");
+        }
+    }
+
     #[test]
     fn crlf_and_lf_count_the_same_lines() {
         assert_eq!(starts(b"a,b\nc,d\n"), [(0, 1), (4, 2)]);
