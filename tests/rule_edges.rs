@@ -255,3 +255,39 @@ fn a_figure_confirmed_by_a_new_report_is_a_change() {
         .iter()
         .all(|c| c.key.to_string() != "DEU in IRQ"));
 }
+
+/// Two reports of one event (`same_as`) whose dates share no day compete,
+/// whichever comes first; dates that share a day (a year and a month in
+/// it) agree; a state (a suspension) may be reported in effect on any
+/// day of it.
+#[test]
+fn reports_of_one_event_on_days_apart_compete() {
+    const EV: &str = "events.csv";
+    let warned = |kind: &str, first: &str, second: &str| {
+        let f = with_line(
+            EV,
+            &format!("E2,{first},,{kind},NATO,NMI,,IRQ,,,,,,,s1,was launched in 2018,"),
+        );
+        let f = common::with_line_in(
+            &f,
+            EV,
+            &format!("E3,{second},,{kind},NATO,NMI,,IRQ,,,,E2,,,s1,was launched in 2018,"),
+        );
+        messages(&report(&f), Rule::CompetingClaims, Severity::Warning)
+            .into_iter()
+            .filter(|m| m.contains("on different dates"))
+            .collect::<Vec<_>>()
+    };
+    let apart = warned("launched", "2018", "2019");
+    assert_eq!(
+        apart,
+        ["E2 (2018) and E3 (2019) report the same launched on different dates"]
+    );
+    assert_eq!(warned("launched", "2019", "2018").len(), 1);
+    assert_eq!(warned("launched", "2018", "2018-05"), Vec::<String>::new());
+    assert_eq!(warned("launched", "2018-05", "2018"), Vec::<String>::new());
+    assert_eq!(
+        warned("training_suspended", "2020-01-09", "2020-02-01"),
+        Vec::<String>::new()
+    );
+}
