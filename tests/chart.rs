@@ -688,6 +688,12 @@ fn png_charts_have_the_size_asked_for_and_their_text() {
     .expect("rasterises");
     assert_eq!(size_of(&blank), (200, 40));
     assert_ne!(blank, text, "the text is drawn");
+    // Text that names no family is drawn in the embedded font as well.
+    let unnamed = svg_to_png(&page(
+        "<text x=\"10\" y=\"30\" font-size=\"20\">troops 1,000</text>",
+    ))
+    .expect("rasterises");
+    assert_eq!(unnamed, text, "the same font");
     assert!(matches!(
         svg_to_png("not an svg"),
         Err(ChartError::Drawing(_))
