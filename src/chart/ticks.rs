@@ -82,20 +82,18 @@ fn ticks_of(step: Step, first: Day, last: Day, limit: usize) -> Vec<(Day, String
             }
         }
         Step::Months(n) => {
-            // Months whose number (from 0) is a multiple of the step:
-            // quarters start in January, April, July, October.
-            let mut month = first.year() * 12 + first.month0() as i32;
-            loop {
-                let (year, m0) = (month.div_euclid(12), month.rem_euclid(12) as u32);
-                month += 1;
+            // The first of each month from `first`'s on, ticked where the
+            // month's number (from 0) is a multiple of the step: quarters
+            // start in January, April, July, October.
+            let mut month = first.with_day(1);
+            while let Some(day) = month {
+                month = day.checked_add_months(chrono::Months::new(1));
+                let m0 = day.month0();
                 if m0 % n != 0 {
                     continue;
                 }
-                let Some(day) = NaiveDate::from_ymd_opt(year, m0 + 1, 1) else {
-                    break;
-                };
                 let label = match n {
-                    3 => format!("Q{} {year}", m0 / 3 + 1),
+                    3 => format!("Q{} {}", m0 / 3 + 1, day.year()),
                     _ => day.format("%b %Y").to_string(),
                 };
                 if !push(day, label) {
