@@ -99,6 +99,46 @@ fn the_tables_are_the_rows_with_their_sources_quotes() {
                 .map(|r| escaped(&r.strength))
                 .collect::<Vec<_>>()
         );
+        // Each row's sources cell discloses its records, each linked to
+        // its entry in the list of sources with its quote.
+        // (The last cell of each body row: it has no column of its own.)
+        let disclosed: Vec<&str> = posture_part
+            .split("<tbody>")
+            .nth(1)
+            .expect("a body")
+            .split("</tr>")
+            .filter_map(|r| {
+                r.rsplit_once("<td>")
+                    .map(|(_, c)| c.trim_end_matches("</td>"))
+            })
+            .collect();
+        assert_eq!(disclosed.len(), figures.len());
+        for (row, cell) in figures.iter().zip(&disclosed) {
+            let ids: Vec<&str> = row.sources.split(';').filter(|s| !s.is_empty()).collect();
+            if ids.is_empty() {
+                assert_eq!(*cell, "", "{}", row.figure);
+                continue;
+            }
+            let plural = if ids.len() == 1 { "" } else { "s" };
+            let mut expected = format!("<details><summary>{} source{plural}</summary>", ids.len());
+            for id in &ids {
+                let quote = data.citation_of(id).expect("cited").quote();
+                expected.push_str(&format!(
+                    "<div><a href=\"#rec-{id}\">{id}</a><blockquote>{}</blockquote></div>",
+                    escaped(quote)
+                ));
+            }
+            expected.push_str("</details>");
+            assert_eq!(*cell, expected, "{}", row.figure);
+        }
+        assert!(
+            disclosed.iter().any(|c| c.contains("2 sources")),
+            "{disclosed:?}"
+        );
+        assert!(
+            disclosed.iter().any(|c| c.contains("1 source<")),
+            "{disclosed:?}"
+        );
         // Every record a figure rests on is cited with its quote, in the
         // row and in the list of sources.
         for row in &figures {
