@@ -5,6 +5,8 @@
 //! typed columns, with the `parquet` feature) are the row's values under
 //! its columns' names, in order; and the summary prints each figure's row.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use serde_json::Value as Json;
@@ -584,9 +586,6 @@ fn column_types_are_named_as_documented() {
 /// carries none.
 #[test]
 fn a_moves_condition_reaches_its_timeline_rows() {
-    #[path = "common/mod.rs"]
-    #[allow(dead_code)]
-    mod common;
     let lead = "As long as the danger lasts, ";
     let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
     let files = common::with_file("relocations.csv", &format!(
