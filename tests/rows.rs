@@ -593,16 +593,7 @@ fn a_moves_condition_reaches_its_timeline_rows() {
          R1,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,,As long as the danger lasts,30,s1,\"{lead}{quote}\",\n"
     ));
     let article = format!("{lead}{}", common::FIXTURE[7].1);
-    let files: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(n, t)| {
-            if n == "article.txt" {
-                (n, article.clone())
-            } else {
-                (n, t)
-            }
-        })
-        .collect();
+    let files = common::with_file_in(&files, "article.txt", &article);
     let data = common::load(&files).expect("loads");
     let rows = rows::timeline(&data, &Subject::Nation("DEU".parse().expect("code")));
     let of_move: Vec<_> = rows.iter().filter(|r| r.record == "R1").collect();

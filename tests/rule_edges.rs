@@ -38,7 +38,7 @@ fn date_order_counts_what_it_checked_and_says_nothing_of_nothing() {
         ("events.csv", "id,date,reported,kind,organization,mission,nation,location,region,count,unit,same_as,condition,words,source,quote,note\n"),
         ("mission_strengths.csv", "id,mission,as_of,strength,words,source,quote,note\n"),
     ] {
-        empty = with_file_in(&empty, name, header);
+        empty = common::with_file_in(&empty, name, header);
     }
     let r = report(&empty);
     assert!(
@@ -68,13 +68,6 @@ fn a_record_dated_after_its_report_leaves_no_note_that_all_are_in_order() {
             .any(|f| f.message().starts_with("all ")),
         "{r}"
     );
-}
-
-fn with_file_in(files: &[(String, String)], name: &str, text: &str) -> Vec<(String, String)> {
-    let mut f = files.to_vec();
-    let entry = f.iter_mut().find(|(n, _)| n == name).expect("known file");
-    entry.1 = text.to_owned();
-    f
 }
 
 #[test]

@@ -281,6 +281,18 @@ fn a_june_double_is_a_spike_and_the_tables_disagree() {
         "{message}"
     );
     assert!(message.contains("cannot both be true"));
+    // Before the quotes, each figure names the source and line it comes
+    // from and its record, so a reader finds the row without the quote.
+    let head = message.split("; quoted:").next().unwrap_or_default();
+    for (source, line, id) in [
+        (troopdata::QUARTERLY_SOURCE, 10, "TDQ-DEU-2020-06"),
+        (troopdata::REPORTS_SOURCE, 8, "TDR-DEU-2020-06"),
+    ] {
+        assert!(
+            head.contains(&format!("({source} line {line}, {id})")),
+            "{message}"
+        );
+    }
     // A posture takes the raw report.
     let ledger = Ledger::new(&import.dataset);
     assert_eq!(

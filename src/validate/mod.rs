@@ -152,7 +152,6 @@ struct Checks<'a> {
     events: HashMap<&'a str, &'a Event>,
     /// Each deployment's row, by id.
     deployments: HashMap<&'a str, usize>,
-    /// The model of the world, actual and projected, built when asked.
     /// The ledger: the model of the world, actual and projected, built
     /// when asked, and the postures read from it.
     ledger: &'a crate::ledger::Ledger<'a>,
@@ -166,8 +165,6 @@ fn ids<I: IntoIterator<Item = S>, S: ToString>(items: I) -> Vec<String> {
     items.into_iter().map(|s| s.to_string()).collect()
 }
 
-/// `source: "words"` or `source: "quote"` for messages that set two
-/// sources' words side by side.
 /// Where a citation comes from, without its words: a source, and the
 /// line of a table.
 fn from(c: &Citation) -> String {
@@ -177,6 +174,8 @@ fn from(c: &Citation) -> String {
     }
 }
 
+/// `source "words"` (or, for a table row, `source line N "row"`) for
+/// messages that set two sources' words side by side.
 fn words(c: &Citation) -> String {
     match c.line() {
         // A table row is quoted whole: the figure's cell alone would not

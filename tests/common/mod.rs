@@ -86,3 +86,11 @@ pub fn with_line_in(files: &[(String, String)], name: &str, line: &str) -> Vec<(
     entry.1.push('\n');
     f
 }
+
+/// Replaces the whole text of one file of an edited set.
+pub fn with_file_in(files: &[(String, String)], name: &str, text: &str) -> Vec<(String, String)> {
+    let mut f = files.to_vec();
+    let entry = f.iter_mut().find(|(n, _)| n == name).expect("known file");
+    entry.1 = text.to_owned();
+    f
+}
