@@ -16,6 +16,12 @@ makes the sample reproducible.
 A folder is the first directory under `src/` (`ledger/world/…` counts as
 `ledger`); files directly in `src/` are the folder `src`. `--weight NAME=K`
 draws K from a folder instead of `--per-folder`.
+
+`--uniform N` draws N from the whole crate instead, every mutant as likely
+as any other: the draw whose score estimates the crate's, since a
+per-folder draw over-represents small folders.
+
+    python3 tests/mutants/sample.py --seed 29 --uniform 150 < /tmp/all.txt > /tmp/re.txt
 """
 import argparse
 import random
@@ -39,7 +45,9 @@ def escape(text):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, required=True)
-    ap.add_argument("--per-folder", type=int, required=True)
+    group = ap.add_mutually_exclusive_group(required=True)
+    group.add_argument("--per-folder", type=int)
+    group.add_argument("--uniform", type=int, metavar="N")
     ap.add_argument("--weight", action="append", default=[], metavar="FOLDER=K")
     ap.add_argument("--names", action="store_true", help="print the names, not the regex")
     args = ap.parse_args()
@@ -54,7 +62,13 @@ def main():
             by_folder.setdefault(folder(line), []).append(line)
     rng = random.Random(args.seed)
     chosen = []
-    for key in sorted(by_folder):
+    if args.uniform is not None:
+        every = sorted(n for names in by_folder.values() for n in names)
+        chosen = sorted(rng.sample(every, min(args.uniform, len(every))))
+        for key in sorted(by_folder):
+            k = sum(1 for n in chosen if folder(n) == key)
+            print(f"{key}: {k} of {len(by_folder[key])}", file=sys.stderr)
+    for key in sorted(by_folder) if args.uniform is None else []:
         names = by_folder[key]
         k = min(len(names), weights.get(key, args.per_folder))
         chosen.extend(sorted(rng.sample(names, k)))
