@@ -8,9 +8,16 @@ counts as caught (the mutant changed behaviour enough to hang the tests),
 as cargo-mutants counts it; the table shows timeouts apart all the same.
 When several runs are given, a mutant's last outcome stands (a re-run after
 a new test replaces a miss).
+
+`--drawn FILE` counts only the mutants named in FILE (one per line, as
+`sample.py --names` prints them): cargo-mutants adds every field-deletion
+mutant to a filtered run, and those were not drawn, so they would bias a
+uniform sample's estimate. The last line gives a 95% interval for the
+share caught (Wilson's), so that a sample's score is read with its error.
 """
+import argparse
 import json
-import sys
+import math
 
 KINDS = {
     "CaughtMutant": "caught",
@@ -26,13 +33,22 @@ def folder(path):
 
 
 def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("outcomes", nargs="+")
+    ap.add_argument("--drawn", metavar="FILE")
+    args = ap.parse_args()
+    drawn = None
+    if args.drawn:
+        drawn = {n.strip() for n in open(args.drawn) if n.strip()}
     last = {}
-    for path in sys.argv[1:]:
+    for path in args.outcomes:
         for o in json.load(open(path))["outcomes"]:
             scenario = o["scenario"]
             if not isinstance(scenario, dict) or "Mutant" not in scenario:
                 continue  # the baseline
             m = scenario["Mutant"]
+            if drawn is not None and m["name"] not in drawn:
+                continue
             last[m["name"]] = (folder(m["file"]), KINDS.get(o["summary"], o["summary"]))
     table = {}
     for name, (key, kind) in last.items():
@@ -46,11 +62,23 @@ def main():
             total[k] += row[k]
         print(line(key, row))
     print(line("**all**", total))
+    viable = total["caught"] + total["missed"] + total["timeout"]
+    if viable:
+        low, high = wilson(total["caught"] + total["timeout"], viable)
+        print(f"\n95% interval for the share caught: {100 * low:.1f}% to {100 * high:.1f}%")
     misses = sorted(n for n, (_, kind) in last.items() if kind == "missed")
     if misses:
         print("\nMissed:")
         for n in misses:
             print(f"- {n}")
+
+
+def wilson(k, n, z=1.96):
+    """Wilson's score interval for k successes in n trials."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def line(key, row):
