@@ -68,6 +68,11 @@ proptest! {
         let x = ab.low() + pick % (ab.high().unwrap_or(ab.low()) - ab.low() + 1);
         if about.certainly_exceeds(&exact) { prop_assert!(x > u64::from(b)); }
         if !about.may_exceed(&exact) { prop_assert!(x <= u64::from(b)); }
+        // And they are as sharp as the bounds: "may" whenever some value
+        // in the range is larger, "certainly" whenever every value is.
+        let b64 = u64::from(b);
+        prop_assert_eq!(about.may_exceed(&exact), ab.high().is_none_or(|h| h > b64));
+        prop_assert_eq!(about.certainly_exceeds(&exact), ab.low() > b64);
         // "About a" minus an exact b is never shown as exact unless a is 0.
         let rest = about.minus(&exact);
         if a >= 10 && rest.high() != Some(0) { prop_assert!(!rest.is_exact()); }
