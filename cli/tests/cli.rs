@@ -155,6 +155,31 @@ fn validate_counts_notes_without_printing_them_unless_asked() {
     assert!(errors.contains("(2 warnings and 42 notes not shown)"));
 }
 
+/// Everything shown, the counts line counts what is printed above it, one
+/// line per finding or import problem, each by its own severity.
+#[test]
+fn validate_counts_the_import_problems_it_prints() {
+    let dir = troopdata_dir();
+    let out = tool(&["--troopdata", &dir, "validate", "--min-severity", "note"]);
+    let out = text(&out.stdout);
+    let printed = |severity: &str| {
+        out.lines()
+            .filter(|l| l.split_whitespace().next() == Some(severity))
+            .count()
+    };
+    let (e, w, n) = (printed("error"), printed("warning"), printed("note"));
+    assert!(e > 0 && w > 0 && n > 0, "{out}");
+    assert!(
+        out.lines().any(|l| l.contains("[no-country-code]")),
+        "an import problem is among them: {out}"
+    );
+    assert_eq!(
+        out.lines().last(),
+        Some(format!("{e} errors, {w} warnings, {n} notes").as_str()),
+        "{out}"
+    );
+}
+
 #[test]
 fn validate_exits_1_on_contradictions_and_2_when_nothing_loads() {
     let dir = scratch("broken");
