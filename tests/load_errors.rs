@@ -740,3 +740,61 @@ fn a_relocations_condition_is_the_quotes_own_words() {
     let found = first_error(&f);
     assert!(found.contains("column same_as"), "{found}");
 }
+
+/// All the articles together may hold sixteen of the longest: at exactly
+/// that they load; a byte more is refused at the source row whose
+/// article crosses it. An article named by two sources is read (and
+/// counted) once.
+#[test]
+fn the_articles_together_hold_sixteen_of_the_longest_and_no_more() {
+    let longest = troop_tracker::MAX_ARTICLE_BYTES as usize;
+    let all = troop_tracker::MAX_ARTICLES_BYTES as usize;
+    assert_eq!(all, 16 * longest);
+    let article = common::FIXTURE[7].1;
+    let full = " ".repeat(longest);
+    // The fixture's article, fifteen of the longest, and one that fills
+    // what is left.
+    let rest = " ".repeat(all - 15 * longest - article.len());
+    let over = format!("{rest} ");
+    let load_with = |last: &str, twice: bool| {
+        let mut sources = common::FIXTURE[0].1.trim_end().to_owned();
+        assert!(sources.starts_with("id,file,"), "{sources}");
+        for i in 1..=16 {
+            sources.push_str(&format!(
+                "\nf{i},f{i}.txt,Filler,Test outlet,2020-01-09,stated"
+            ));
+        }
+        if twice {
+            sources.push_str("\nf17,f1.txt,Filler again,Test outlet,2020-01-09,stated");
+        }
+        sources.push('\n');
+        let names: Vec<String> = (1..=16).map(|i| format!("f{i}.txt")).collect();
+        let mut files: Vec<(&str, &str)> = common::FIXTURE
+            .iter()
+            .map(|(n, t)| {
+                if *n == "sources.csv" {
+                    (*n, sources.as_str())
+                } else {
+                    (*n, *t)
+                }
+            })
+            .collect();
+        for (i, name) in names.iter().enumerate() {
+            files.push((name, if i == 15 { last } else { full.as_str() }));
+        }
+        Dataset::from_texts(&files)
+    };
+    assert!(load_with(&rest, false).is_ok(), "exactly the limit loads");
+    assert!(
+        load_with(&rest, true).is_ok(),
+        "an article named twice counts once"
+    );
+    let e = load_with(&over, false).expect_err("a byte over the limit");
+    let first = e.first().expect("a problem");
+    assert!(
+        matches!(first.kind(), ProblemKind::Limit { limit, .. } if *limit == all),
+        "{first}"
+    );
+    assert_eq!(first.position().line_number(), Some(18), "{first}");
+    assert_eq!(first.position().column(), Some("file"), "{first}");
+}
