@@ -370,3 +370,44 @@ fn a_missions_timeline_does_not_repeat_the_mission() {
     assert!(!within.contains("NMI"), "{within}");
     assert!(all.starts_with(&within), "{all} / {within}");
 }
+
+/// A mission counts each nation's country-wide figure under it where
+/// there is one, and its area figures only where there is none: an
+/// area's troops are part of the country's, never added to them.
+#[test]
+fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
+    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let country = format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{quote},");
+    let area = format!("D3,CAN,IRQ/Kurdistan region,NMI,2020-01-09,,30,,30,s1,{quote},");
+    let counted = |lines: &[&str]| {
+        let mut files = common::files();
+        for line in lines {
+            files = common::with_line_in(&files, "deployments.csv", line);
+        }
+        let data = common::load(&files).expect("loads");
+        let ledger = troop_tracker::Ledger::new(&data);
+        let p = ledger.posture(day("2020-01-10"));
+        let nmi = p
+            .by_mission()
+            .into_iter()
+            .find(|m| m.mission.as_str() == "NMI")
+            .expect("NMI");
+        let keys: Vec<String> = nmi
+            .contributions
+            .iter()
+            .map(|e| e.key().to_string())
+            .collect();
+        (keys, nmi.attributed.to_string())
+    };
+    assert_eq!(
+        counted(&[&country, &area]),
+        (vec!["CAN in IRQ under NMI".to_owned()], "120".to_owned())
+    );
+    assert_eq!(
+        counted(&[&area]),
+        (
+            vec!["CAN in IRQ/Kurdistan region under NMI".to_owned()],
+            "30".to_owned()
+        )
+    );
+}
