@@ -7,6 +7,7 @@
 //! find each plant, read it honestly (every figure they change still
 //! contains the truth) and find nothing where nothing was planted.
 
+use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use troop_tracker::import::doubts::{MIN_OVERLAPS, MOST_ZERO_RUN, RATIO_TOLERANCE};
 use troop_tracker::import::troopdata::{self, Import};
@@ -392,6 +393,39 @@ fn check(w: &World) {
         report.by_rule(Rule::Systematic).count(),
         import.patterns.len()
     );
+    // One interleaving finding per run: a run's figures (one figure, one
+    // source, one month of the year) follow each other by at most two
+    // years, and two runs of one series are further apart than that.
+    let mut runs: std::collections::BTreeMap<_, Vec<(NaiveDate, NaiveDate)>> =
+        std::collections::BTreeMap::new();
+    for f in report.by_rule(Rule::Interleaved) {
+        let days: Vec<NaiveDate> = f
+            .records()
+            .iter()
+            .map(|id| find(&import, id).as_of().earliest())
+            .collect();
+        for pair in days.windows(2) {
+            assert!(
+                pair[1] > pair[0] && (pair[1] - pair[0]).num_days() <= 731,
+                "{f}"
+            );
+        }
+        let first = find(&import, &f.records()[0]);
+        let series = (
+            format!("{} in {}", first.nation(), first.location()),
+            first.citation().source().to_string(),
+            days[0].month(),
+        );
+        runs.entry(series)
+            .or_default()
+            .push((days[0], days[days.len() - 1]));
+    }
+    for spans in runs.values_mut() {
+        spans.sort();
+        for pair in spans.windows(2) {
+            assert!((pair[1].0 - pair[0].1).num_days() > 731, "{spans:?}");
+        }
+    }
 }
 
 proptest! {

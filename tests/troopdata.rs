@@ -488,6 +488,20 @@ fn the_threshold_is_the_stated_one() {
     );
 }
 
+/// A 0 read as not reported is no figure of the series: the figures
+/// around it are each other's neighbours, so a spike right after it is
+/// still found against the last reported figure.
+#[test]
+fn a_zero_read_as_not_reported_is_no_neighbour() {
+    let import = texts(&series(&[1000, 1000, 0, 2000, 1000, 1000])).expect("imports");
+    let zero = deployment(&import.dataset, "TDQ-DEU-2000-09");
+    assert!(zero.is_not_reported(), "{:?}", zero.strength());
+    assert_eq!(
+        spiked(&[1000, 1000, 0, 2000, 1000, 1000]),
+        ["TDQ-DEU-2000-12"]
+    );
+}
+
 #[test]
 fn a_file_that_is_not_utf8_is_named_with_its_line() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("troopdata-latin1");

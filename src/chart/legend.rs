@@ -388,6 +388,25 @@ mod tests {
         assert!(rows.iter().skip(1).all(|r| r.len() == 1 && r[0].0 == 16.0));
         assert_eq!(rows[1][0].1, Swatch::Diamond);
         assert!(rows[2..].iter().all(|r| r[0].1 == Swatch::Blank));
+        // The entry after a wrapped label starts a row of its own, even
+        // where it would fit beside the label's short last line.
+        let rows = flow(
+            vec![
+                (Swatch::Diamond, long.clone()),
+                (Swatch::Band, "after".to_owned()),
+            ],
+            250.0,
+        );
+        let tail: Vec<&str> = rows[rows.len() - 2]
+            .iter()
+            .map(|(_, _, l)| l.as_str())
+            .collect();
+        assert_eq!(tail, ["legend"]);
+        let last = rows.last().expect("a row");
+        assert_eq!(
+            (last.len(), last[0].0, last[0].2.as_str()),
+            (1, 16.0, "after")
+        );
         for row in &rows {
             let (x, _, label) = row.last().expect("an entry");
             assert!(
