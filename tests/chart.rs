@@ -334,6 +334,22 @@ fn from_and_to_cut_the_days_and_start_from_the_figure_held() {
     assert!(none.is_empty());
     let e = render_svg(&none, DEFAULT_SIZE).expect_err("nothing to draw");
     assert!(e.to_string().contains("to 2019-12-31"), "{e}");
+    // A first day after the last (the tool refuses it; the library
+    // answers) has no day between them: no point, not even the figure
+    // held on the first day, which is past the last.
+    for from in ["2020-01-09", "2020-02-01"] {
+        let reversed = chart_with(
+            &ledger,
+            &irq,
+            ChartOptions {
+                from: Some(day(from)),
+                to: Some(day("2020-01-08")),
+            },
+        );
+        assert!(reversed.is_empty(), "from {from}: {:?}", reversed.series);
+        let e = render_svg(&reversed, DEFAULT_SIZE).expect_err("nothing to draw");
+        assert!(e.to_string().contains("to 2020-01-08"), "{e}");
+    }
 }
 
 /// The text of every `<title>` element, in order.
@@ -541,6 +557,107 @@ fn a_chart_of_a_closed_figure_draws_no_open_band() {
     assert!(!svg.contains("planned"));
     // The total and its two locations, one point each.
     assert_eq!(points(&svg).len(), 3);
+}
+
+/// The centre of every mark, circle or diamond, in the order drawn
+/// (series by series, point by point).
+fn mark_centres(svg: &str) -> Vec<(f64, f64)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..start + tag[start..].find('"')?].to_owned())
+    };
+    svg.split("class=\"point")
+        .skip(1)
+        // (Not the group of them, `class="points"`.)
+        .filter(|tag| !tag.starts_with('s'))
+        .map(|tag| {
+            let tag = tag.split('>').next().expect("a tag");
+            if let (Some(x), Some(y)) = (attr(tag, "cx"), attr(tag, "cy")) {
+                return (x.parse().expect("cx"), y.parse().expect("cy"));
+            }
+            let corners = vertices(&attr(tag, "points").expect("a circle or a diamond"));
+            let n = corners.len() as f64;
+            let sum = corners
+                .iter()
+                .fold((0.0, 0.0), |(x, y), c| (x + c.0, y + c.1));
+            (sum.0 / n, sum.1 / n)
+        })
+        .collect()
+}
+
+/// The `x,y` pairs of a `points` attribute.
+fn vertices(points: &str) -> Vec<(f64, f64)> {
+    points
+        .split_whitespace()
+        .map(|pair| {
+            let (x, y) = pair.split_once(',').expect("x,y");
+            (x.parse().expect("x"), y.parse().expect("y"))
+        })
+        .collect()
+}
+
+/// Every point of a total or a part that was carried out is a corner of
+/// a line drawn in colour (not the grey grid, not the black axes): the
+/// step line goes through each figure's mark.
+#[test]
+fn each_point_carried_out_is_on_its_series_line() {
+    for data in [bundled(), moving()] {
+        let ledger = Ledger::new(&data);
+        let mut checked = 0;
+        for subject in subjects(&data) {
+            let c = chart(&ledger, &subject);
+            if c.is_empty() {
+                continue;
+            }
+            let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+            let corners: Vec<(f64, f64)> = svg
+                .split("<polyline ")
+                .skip(1)
+                .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
+                .flat_map(|tag| {
+                    let start = tag.find("points=\"").expect("points") + 8;
+                    vertices(&tag[start..start + tag[start..].find('"').expect("quote")])
+                })
+                .collect();
+            let points: Vec<_> = c
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().map(move |p| (s.role, p)))
+                .collect();
+            let centres = mark_centres(&svg);
+            assert_eq!(centres.len(), points.len(), "{}: a mark per point", c.title);
+            for ((role, p), (x, y)) in points.into_iter().zip(centres) {
+                if role == Role::Apart || p.planned {
+                    continue;
+                }
+                assert!(
+                    corners
+                        .iter()
+                        .any(|c| (c.0 - x).abs() <= 1.0 && (c.1 - y).abs() <= 1.0),
+                    "{}: the point of {} at ({x}, {y}) is on no line",
+                    c.title,
+                    p.day
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "{checked} points checked");
+    }
+}
+
+/// An open band that starts near the right end has its label end at the
+/// band's start, inside the picture, rather than run off it.
+#[test]
+fn an_open_label_near_the_right_end_stays_inside_the_picture() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let last = c.series[0].points.last_mut().expect("a point");
+    last.bounds = troop_tracker::Interval::at_least(last.bounds.low());
+    for size in [DEFAULT_SIZE, (640, 480)] {
+        let svg = render_svg(&c, size).expect("draws");
+        assert_eq!(svg.matches("\nopen ↑\n").count(), 1);
+        assert_nothing_cut(&svg, &c.title, size.0);
+    }
 }
 
 #[test]

@@ -239,11 +239,13 @@ pub fn chart_with(ledger: &Ledger<'_>, subject: &Subject, options: ChartOptions)
     }
     actual.retain(|day, _| within(day));
     planned.retain(|day, _| within(day));
-    if let Some(from) = held_before {
+    // (Unless the first day drawn is past the last: a library caller may
+    // ask for that, and no day is drawn.)
+    if let Some(from) = held_before.filter(within) {
         actual.entry(from).or_insert_with(Records::unchanged);
     }
     // A plan dated before the first day drawn still holds on it.
-    if let Some(from) = planned_before {
+    if let Some(from) = planned_before.filter(within) {
         planned.entry(from).or_insert_with(Records::unchanged);
     }
     let planned_days = planned_days(&actual, &planned);

@@ -405,6 +405,70 @@ mod tests {
         assert!(steps(&[], 9.0).is_empty());
     }
 
+    /// The plot is as tall as the layout leaves it (the check refusing a
+    /// size too small for a plot reads the layout's figure): the time
+    /// axis is `plot_height` pixels below the header, where the troop
+    /// axis begins.
+    #[test]
+    fn the_plot_is_as_tall_as_the_layout_leaves_it() {
+        let point = |d: &str, n| Point {
+            day: day(d),
+            bounds: crate::interval::Interval::exactly(n),
+            planned: false,
+            records: vec!["R".into()],
+            not_reported: false,
+            flags: Vec::new(),
+        };
+        let chart = Chart {
+            title: "T".into(),
+            unit: "troops",
+            counted: "troops".into(),
+            sources: vec!["s".into()],
+            from: None,
+            to: None,
+            series: vec![Series {
+                label: "L".into(),
+                role: Role::Whole,
+                points: vec![point("2020-01-09", 10), point("2021-03-01", 40)],
+            }],
+            parts_left_out: 0,
+            apart_left_out: 0,
+        };
+        for size in [(960, 600), (640, 480), (400, 300)] {
+            let layout = Layout::new(&chart, size);
+            let svg = render_svg(&chart, size).expect("draws");
+            // The axes are plotters' black lines.
+            let axes: Vec<Vec<(f64, f64)>> = svg
+                .lines()
+                .filter(|l| l.starts_with("<polyline") && l.contains("stroke=\"#000000\""))
+                .map(|l| {
+                    let points = l.split("points=\"").nth(1).expect("points");
+                    points
+                        .split('"')
+                        .next()
+                        .expect("quoted")
+                        .split_whitespace()
+                        .map(|xy| {
+                            let (x, y) = xy.split_once(',').expect("x,y");
+                            (x.parse().expect("x"), y.parse().expect("y"))
+                        })
+                        .collect()
+                })
+                .collect();
+            let troops = axes.iter().find(|a| a[0].0 == a[1].0).expect("troop axis");
+            let time = axes.iter().find(|a| a[0].1 == a[1].1).expect("time axis");
+            let top = troops[0].1.min(troops[1].1);
+            let header = f64::from(layout.header);
+            let height = f64::from(layout.plot_height());
+            assert!((top - header).abs() <= 1.0, "{size:?}: top {top}");
+            assert!(
+                (time[0].1 - (header + height)).abs() <= 2.0,
+                "{size:?}: time axis at {} for {header} + {height}",
+                time[0].1
+            );
+        }
+    }
+
     #[test]
     fn titles_go_first_and_marks_last() {
         let out = with_titles(
