@@ -108,6 +108,18 @@ impl Program {
         objective: &[(Var, f64)],
         direction: OptimizationDirection,
     ) -> Result<Option<i128>, Infeasible> {
+        self.optimum_within(objective, direction, MOST_NODES)
+    }
+
+    /// [`Program::optimum`] trying at most `most_nodes` nodes before the
+    /// unexplored nodes' relaxations bound the answer (a parameter so that
+    /// the tests run out of nodes on programs small enough to enumerate).
+    fn optimum_within(
+        &self,
+        objective: &[(Var, f64)],
+        direction: OptimizationDirection,
+        most_nodes: usize,
+    ) -> Result<Option<i128>, Infeasible> {
         let maximize = direction == OptimizationDirection::Maximize;
         // Whole coefficients over whole unknowns: every value is whole, so
         // a relaxation worth less than one more than the best whole point
@@ -157,15 +169,8 @@ impl Program {
                 .enumerate()
                 .find(|(_, x)| (*x - x.round()).abs() > WHOLE);
             match fractional {
-                None => {
-                    let v = round_whole(value);
-                    best = Some(match best {
-                        Some(b) if maximize => b.max(v),
-                        Some(b) => b.min(v),
-                        None => v,
-                    });
-                }
-                Some((i, x)) if nodes < MOST_NODES => {
+                None => best = Some(further(maximize, best, round_whole(value))),
+                Some((i, x)) if nodes < most_nodes => {
                     let var = Var::try_from(i).unwrap_or(Var::MAX);
                     let (lo, hi) = self.bounds_of(var, &bounds);
                     let mut down = bounds.clone();
@@ -175,22 +180,12 @@ impl Program {
                     stack.push(down);
                     stack.push(up);
                 }
-                Some(_) => {
-                    open_bound = Some(match open_bound {
-                        Some(o) if maximize => o.max(value),
-                        Some(o) => o.min(value),
-                        None => value,
-                    });
-                }
+                Some(_) => open_bound = Some(further(maximize, open_bound, value)),
             }
         }
         for bounds in stack {
             if let Ok((value, _)) = self.solve(objective, direction, &bounds) {
-                open_bound = Some(match open_bound {
-                    Some(o) if maximize => o.max(value),
-                    Some(o) => o.min(value),
-                    None => value,
-                });
+                open_bound = Some(further(maximize, open_bound, value));
             }
         }
         // No whole point found and none left unexplored: the relaxations
@@ -293,6 +288,16 @@ enum Outcome {
     Unbounded,
 }
 
+/// The further of `held` and `value` in the direction optimised (the
+/// larger when maximising): the best point found, or the loosest bound
+/// of the nodes left open.
+fn further<T: PartialOrd>(maximize: bool, held: Option<T>, value: T) -> T {
+    match held {
+        Some(h) if (h > value) == maximize => h,
+        _ => value,
+    }
+}
+
 /// A solver's value that is a whole number up to rounding error.
 fn round_whole(x: f64) -> i128 {
     x.round() as i128
@@ -337,6 +342,87 @@ mod tests {
         p.row(vec![(x, 1.0)], None, Some(0.0));
         assert_eq!(p.range(&[(x, 1.0)]), Err(Infeasible));
         assert!(!p.feasible());
+    }
+
+    /// Small programs drawn at random (whole unknowns of 0..=3, rows with
+    /// coefficients of -3..=3 whose relaxations are often fractional),
+    /// against every whole point: with nodes enough the range is exact;
+    /// with a budget of a few nodes it is cut short, and must still hold
+    /// every whole point's value (the open nodes bound it from outside).
+    #[test]
+    fn a_budget_run_out_still_bounds_every_whole_point() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut draw = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let (mut cut_short, mut infeasible) = (0, 0);
+        for _ in 0..300 {
+            let mut p = Program::default();
+            let highs: Vec<u64> = (0..3).map(|_| draw(4)).collect();
+            let vars: Vec<Var> = highs.iter().map(|&h| p.var(0, Some(h))).collect();
+            let coefficient = |d: u64| d as f64 - 3.0;
+            let mut rows = Vec::new();
+            for _ in 0..=draw(2) {
+                let terms: Vec<(Var, f64)> =
+                    vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
+                let low = draw(9) as f64 - 4.0;
+                let high = low + draw(3) as f64;
+                p.row(terms.clone(), Some(low), Some(high));
+                rows.push((terms, low, high));
+            }
+            let objective: Vec<(Var, f64)> =
+                vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
+            // Every whole point's value.
+            let mut values = Vec::new();
+            for a in 0..=highs[0] {
+                for b in 0..=highs[1] {
+                    for c in 0..=highs[2] {
+                        let x = [a as f64, b as f64, c as f64];
+                        let value = |terms: &[(Var, f64)]| -> f64 {
+                            terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
+                        };
+                        if rows
+                            .iter()
+                            .all(|(t, lo, hi)| (*lo..=*hi).contains(&value(t)))
+                        {
+                            values.push(value(&objective) as i128);
+                        }
+                    }
+                }
+            }
+            let truth = values.iter().min().zip(values.iter().max());
+            for most in [1, 2, 3, 5, 8, MOST_NODES] {
+                let low = p.optimum_within(&objective, OptimizationDirection::Minimize, most);
+                let high = p.optimum_within(&objective, OptimizationDirection::Maximize, most);
+                let Some((&least, &most_value)) = truth else {
+                    if most == MOST_NODES {
+                        assert_eq!((low, high), (Err(Infeasible), Err(Infeasible)), "{p:?}");
+                        infeasible += 1;
+                    }
+                    continue;
+                };
+                let (Ok(Some(low)), Ok(Some(high))) = (low, high) else {
+                    panic!("{p:?} {objective:?}: {low:?}..{high:?}, whole points {least}..{most_value}");
+                };
+                assert!(
+                    low <= least && high >= most_value,
+                    "{most} nodes: {low}..{high} leaves out whole points {least}..{most_value} of {p:?} {objective:?}"
+                );
+                if most == MOST_NODES {
+                    assert_eq!((low, high), (least, most_value), "{p:?} {objective:?}");
+                } else if (low, high) != (least, most_value) {
+                    cut_short += 1;
+                }
+            }
+        }
+        // The draw reaches what it tests.
+        assert!(
+            cut_short > 20 && infeasible > 20,
+            "{cut_short} cut short, {infeasible} infeasible"
+        );
     }
 
     #[test]
