@@ -183,11 +183,6 @@ impl Program {
                 Some(_) => open_bound = Some(further(maximize, open_bound, value)),
             }
         }
-        for bounds in stack {
-            if let Ok((value, _)) = self.solve(objective, direction, &bounds) {
-                open_bound = Some(further(maximize, open_bound, value));
-            }
-        }
         // No whole point found and none left unexplored: the relaxations
         // were met only between whole numbers.
         if !any_feasible || (best.is_none() && open_bound.is_none()) {
