@@ -339,7 +339,7 @@ mod tests {
         assert!(!p.feasible());
     }
 
-    /// Small programs drawn at random (whole unknowns of 0..=3, rows with
+    /// Small programs drawn at random (four whole unknowns of 0..=3, rows with
     /// coefficients of -3..=3 whose relaxations are often fractional),
     /// against every whole point: with nodes enough the range is exact;
     /// with a budget of a few nodes it is cut short, and must still hold
@@ -354,17 +354,17 @@ mod tests {
             seed % n
         };
         let (mut cut_short, mut infeasible) = (0, 0);
-        for _ in 0..300 {
+        for _ in 0..600 {
             let mut p = Program::default();
-            let highs: Vec<u64> = (0..3).map(|_| draw(4)).collect();
+            let highs: Vec<u64> = (0..4).map(|_| draw(4)).collect();
             let vars: Vec<Var> = highs.iter().map(|&h| p.var(0, Some(h))).collect();
             let coefficient = |d: u64| d as f64 - 3.0;
             let mut rows = Vec::new();
             for _ in 0..=draw(2) {
                 let terms: Vec<(Var, f64)> =
                     vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
-                let low = draw(9) as f64 - 4.0;
-                let high = low + draw(3) as f64;
+                let low = draw(11) as f64 - 5.0;
+                let high = low + draw(5) as f64;
                 p.row(terms.clone(), Some(low), Some(high));
                 rows.push((terms, low, high));
             }
@@ -375,15 +375,17 @@ mod tests {
             for a in 0..=highs[0] {
                 for b in 0..=highs[1] {
                     for c in 0..=highs[2] {
-                        let x = [a as f64, b as f64, c as f64];
-                        let value = |terms: &[(Var, f64)]| -> f64 {
-                            terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
-                        };
-                        if rows
-                            .iter()
-                            .all(|(t, lo, hi)| (*lo..=*hi).contains(&value(t)))
-                        {
-                            values.push(value(&objective) as i128);
+                        for d in 0..=highs[3] {
+                            let x = [a as f64, b as f64, c as f64, d as f64];
+                            let value = |terms: &[(Var, f64)]| -> f64 {
+                                terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
+                            };
+                            if rows
+                                .iter()
+                                .all(|(t, lo, hi)| (*lo..=*hi).contains(&value(t)))
+                            {
+                                values.push(value(&objective) as i128);
+                            }
                         }
                     }
                 }
@@ -415,7 +417,7 @@ mod tests {
         }
         // The draw reaches what it tests.
         assert!(
-            cut_short > 20 && infeasible > 20,
+            cut_short > 100 && infeasible > 50,
             "{cut_short} cut short, {infeasible} infeasible"
         );
     }
