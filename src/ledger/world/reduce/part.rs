@@ -236,3 +236,50 @@ impl Part {
 /// Branch-and-bound nodes on the tableau before the whole-number program
 /// (`solve.rs`) is asked instead.
 const MOST_NODES: usize = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Once the work budget is spent a part answers with its narrowed
+    /// bounds, term by term, tightened by any row over exactly the terms
+    /// asked: they hold every answer the program gives, and are no wider
+    /// than the rows say.
+    #[test]
+    fn a_spent_budget_answers_with_the_bounds_and_unit_rows() {
+        // Unknowns 5 and 9 of the whole program are the part's 0 and 1:
+        // x + y in 30..=40 and in 35..=50 (the same unknowns, listed the
+        // other way round), 2x - y <= 50.
+        let mut p = Program::default();
+        let (x, y) = (p.var(0, Some(100)), p.var(0, Some(100)));
+        p.row(vec![(x, 1.0), (y, 1.0)], Some(30.0), Some(40.0));
+        p.row(vec![(y, 1.0), (x, 1.0)], Some(35.0), Some(50.0));
+        p.row(vec![(x, 2.0), (y, -1.0)], None, Some(50.0));
+        let part = Part::new(p, vec![5, 9], false);
+        let (mut low, mut high) = (vec![0.0; 10], vec![f64::INFINITY; 10]);
+        (high[5], high[9]) = (100.0, 100.0);
+        let spent = Budget(std::sync::atomic::AtomicU64::new(MOST_WORK + 1));
+        let fresh = Budget::default();
+        for (terms, bounded) in [
+            (vec![(5, 1.0), (9, 1.0)], (Some(35), Some(40))),
+            (vec![(9, 1.0), (5, 1.0)], (Some(35), Some(40))),
+            (vec![(5, 1.0)], (Some(0), Some(100))),
+            (vec![(5, 2.0), (9, 1.0)], (Some(0), Some(300))),
+        ] {
+            let answer = part.range(&terms, &low, &high, &spent);
+            assert_eq!(answer, Ok(bounded), "{terms:?}");
+            let (Ok((Some(l), Some(h))), (Some(bl), Some(bh))) =
+                (part.range(&terms, &low, &high, &fresh), bounded)
+            else {
+                panic!("{terms:?}: the program bounds both ends");
+            };
+            assert!(bl <= l && h <= bh, "{terms:?}: {l}..{h} outside {bl}..{bh}");
+        }
+        // The narrowed bounds are read, not the program's own.
+        low[5] = 20.0;
+        assert_eq!(
+            part.range(&[(5, 1.0)], &low, &high, &spent),
+            Ok((Some(20), Some(100)))
+        );
+    }
+}
