@@ -377,6 +377,16 @@ fn the_reference_table_holds_every_mission_with_its_host_and_reference() {
     }
     let import = import(&rows, "\n");
     assert_eq!(import.dataset.missions().len(), 26);
+    // Each host country is a nation of the data, named as the table
+    // names it (no row of the excerpt names one as a contributor).
+    for l in &lines {
+        let cells: Vec<&str> = l.split(',').collect();
+        let host = import
+            .dataset
+            .nation(cells[2].parse().expect("a code"))
+            .unwrap_or_else(|| panic!("{} hosts {}", cells[0], cells[2]));
+        assert_eq!(host.name(), cells[3], "{}", cells[0]);
+    }
     for m in import.dataset.missions() {
         assert!(
             m.citation()
