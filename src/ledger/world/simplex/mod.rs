@@ -396,4 +396,20 @@ mod tests {
         assert_eq!(t.optimize(&[(b, 1.0)], true).err(), Some(Stop::Unbounded));
         assert_eq!(t.optimize(&[(b, 1.0)], false).map(|r| r.0), Ok(1.0));
     }
+
+    /// The steepest reduced cost enters first: the most of 1·x0 + … +
+    /// 6·x5 with x0 + … + x5 <= 1 takes one pivot (x5 enters), where the
+    /// lowest index first (Bland's rule) would walk through each unknown.
+    #[test]
+    fn the_steepest_unknown_enters_first() {
+        let mut p = Program::default();
+        let xs: Vec<Var> = (0..6).map(|_| p.var(0, Some(2))).collect();
+        p.row(xs.iter().map(|&x| (x, 1.0)).collect(), None, Some(1.0));
+        let mut t = Tableau::new(&p).expect("feasible");
+        let before = t.pivots;
+        let objective: Vec<(Var, f64)> = xs.iter().map(|&x| (x, f64::from(x + 1))).collect();
+        let (most, point) = t.optimize(&objective, true).expect("bounded");
+        assert_eq!((most, point), (6.0, vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0]));
+        assert_eq!(t.pivots - before, 1);
+    }
 }
