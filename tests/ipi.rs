@@ -838,3 +838,66 @@ fn a_whole_below_or_above_its_parts_says_by_how_much() {
         ]
     );
 }
+
+/// Imports merged as one, as the tool joins the curated data and the
+/// tables it is given: each source, nation (by its code, with the first
+/// name given) and mission (by its id) once, in order; every record,
+/// problem and count of each.
+#[test]
+fn merged_imports_keep_each_source_nation_and_mission_once() {
+    let bundled = troop_tracker::Dataset::bundled().expect("the bundled data loads");
+    let table = import(&clean(), "\n");
+    let parts = [Import::from(bundled), table.clone(), table];
+    let merged = troop_tracker::import::merge(parts.to_vec());
+    let once = |each: &dyn Fn(&Import) -> Vec<String>| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for part in &parts {
+            for id in each(part) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    };
+    let missions = |i: &Import| -> Vec<String> {
+        i.dataset
+            .missions()
+            .iter()
+            .map(|m| m.id().to_string())
+            .collect()
+    };
+    let nations = |i: &Import| -> Vec<String> {
+        i.dataset
+            .nations()
+            .iter()
+            .map(|n| format!("{} {}", n.code(), n.name()))
+            .collect()
+    };
+    let sources = |i: &Import| -> Vec<String> {
+        i.dataset
+            .sources()
+            .iter()
+            .map(|s| s.id().to_string())
+            .collect()
+    };
+    assert_eq!(missions(&merged), once(&missions));
+    assert!(missions(&merged).len() > parts[0].dataset.missions().len());
+    assert_eq!(nations(&merged), once(&nations));
+    assert_eq!(sources(&merged), once(&sources));
+    let sum = |f: &dyn Fn(&Import) -> usize| parts.iter().map(f).sum::<usize>();
+    assert_eq!(
+        merged.dataset.deployments().len(),
+        sum(&|i| i.dataset.deployments().len())
+    );
+    assert_eq!(
+        merged.dataset.relocations().len(),
+        sum(&|i| i.dataset.relocations().len())
+    );
+    assert_eq!(
+        merged.dataset.events().len(),
+        sum(&|i| i.dataset.events().len())
+    );
+    assert_eq!(merged.counts.len(), sum(&|i| i.counts.len()));
+    assert_eq!(merged.problems.len(), sum(&|i| i.problems.len()));
+}
