@@ -175,3 +175,32 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the kernel does not name an open file, its path resolved is
+    /// taken only if it is the file opened: the same file by another path
+    /// (a hard link) is, another with the same bytes is not.
+    #[test]
+    fn a_path_resolved_is_the_file_opened_or_nothing() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (a, b, link) = (
+            dir.path().join("a.csv"),
+            dir.path().join("b.csv"),
+            dir.path().join("link.csv"),
+        );
+        std::fs::write(&a, "id\n").expect("written");
+        std::fs::write(&b, "id\n").expect("written");
+        std::fs::hard_link(&a, &link).expect("linked");
+        let meta = |p: &Path| std::fs::metadata(p).expect("metadata");
+        assert!(same_file(&meta(&a), &meta(&a)));
+        assert!(same_file(&meta(&a), &meta(&link)));
+        #[cfg(unix)]
+        assert!(!same_file(&meta(&a), &meta(&b)));
+        let file = File::open(&link).expect("opens");
+        let real = real_path(&file, &link, &meta(&link)).expect("a real path");
+        assert!(same_file(&meta(&real), &meta(&a)));
+    }
+}
