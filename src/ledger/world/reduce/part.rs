@@ -241,6 +241,27 @@ const MOST_NODES: usize = 200;
 mod tests {
     use super::*;
 
+    /// Where the tableau's first point lies between whole numbers,
+    /// branching on it answers whether a whole point exists (the program
+    /// is not asked): 3x + 2y = 7 has one (x = 1, y = 2), 2x + 2y = 3
+    /// none.
+    #[test]
+    fn branching_on_the_tableau_finds_a_whole_point_or_none() {
+        for ((a, b, total), whole) in [((3.0, 2.0, 7.0), true), ((2.0, 2.0, 3.0), false)] {
+            let mut p = Program::default();
+            let (x, y) = (p.var(0, Some(5)), p.var(0, Some(5)));
+            p.row(vec![(x, a), (y, b)], Some(total), Some(total));
+            let part = Part::new(p, vec![0, 1], false);
+            assert_eq!(
+                part.tableau(),
+                Some(Ok(false)),
+                "a point between whole numbers"
+            );
+            assert_eq!(part.whole_point(), Some(whole), "{a}x + {b}y = {total}");
+            assert_eq!(part.is_feasible(), whole);
+        }
+    }
+
     /// Once the work budget is spent a part answers with its narrowed
     /// bounds, term by term, tightened by any row over exactly the terms
     /// asked: they hold every answer the program gives, and are no wider
