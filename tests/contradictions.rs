@@ -294,3 +294,69 @@ fn the_first_200_errors_are_explained_and_no_more() {
     assert_eq!(late[0].contradiction().map(sorted), Some(vec!["L0".into()]));
     assert_eq!(late[200].contradiction(), None);
 }
+
+/// The country `HAA` holds nothing just before 2 of the mission's troops
+/// leave it. No rule of its own sees it (the mission's troops in `HAA` have
+/// no figure of their own before the move); only the model of the world
+/// does, since the mission's troops there are a part of the country's 0.
+fn mission_leaves_an_empty_country(status: &str) -> Dataset {
+    let mut spec = Spec::default();
+    spec.moves.push(Move {
+        from: fig(&[Place::A], true),
+        to: fig(&[Place::B], false),
+        count: n(2),
+        when: When::Day(1),
+        temporary: false,
+    });
+    spec.reports.push(Report {
+        figure: fig(&[Place::A], false),
+        count: n(0),
+        when: When::Day(1),
+        anchor: Some((0, false)),
+    });
+    let files: Vec<(&str, String)> = spec
+        .files()
+        .into_iter()
+        .map(|(name, text)| (name, text.replace("carried_out", status)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    Dataset::from_texts(&refs).expect("loads")
+}
+
+#[test]
+fn a_part_no_rule_names_is_reported_by_the_model_itself() {
+    // Carried out: no world meets the two records — an error, and the
+    // message says so.
+    let done = mission_leaves_an_empty_country("carried_out").validate();
+    let own: Vec<&Finding> = done
+        .by_rule(Rule::Conservation)
+        .filter(|f| f.severity() != Severity::Note)
+        .collect();
+    assert_eq!(own.len(), 1, "{done}");
+    let f = own[0];
+    assert_eq!(f.severity(), Severity::Error, "{done}");
+    assert_eq!(sorted(f.records()), ["D0", "R0"]);
+    assert!(
+        f.message()
+            .starts_with("no world meets these records together")
+            && f.message().contains("(D0, R0) — contradiction"),
+        "{}",
+        f.message()
+    );
+    // Only announced: the move may yet not happen as stated — a warning
+    // that says the moves cannot all be carried out, never a contradiction.
+    let planned = mission_leaves_an_empty_country("announced").validate();
+    assert_eq!(planned.count(Severity::Error), 0, "{planned}");
+    let own: Vec<&Finding> = planned
+        .by_rule(Rule::Conservation)
+        .filter(|f| f.severity() == Severity::Warning)
+        .collect();
+    assert_eq!(own.len(), 1, "{planned}");
+    let m = own[0].message();
+    assert!(
+        m.starts_with("the announced moves cannot all be carried out")
+            && m.contains("(D0, R0) — may conflict")
+            && !m.contains("contradiction"),
+        "{m}"
+    );
+}
