@@ -698,3 +698,37 @@ fn force_size_a_move_said_to_add_no_troops_brings_none_from_outside() {
         &["E-NMI-2020-02-strengthening-expected expands or strengthens it with no troops named"],
     );
 }
+
+#[test]
+fn only_a_mission_s_own_moves_are_dated_against_its_launch() {
+    // R2 moves troops out of or into NMI (launched 2018) in 2017: before
+    // the launch, an error naming the move and the mission.
+    let row = |id: &str, from_mission: &str, to_mission: &str| {
+        format!(
+            "{id},DEU,2017-06-01,30,IRQ,{from_mission},JOR,{to_mission},,carried_out,,,30,s1,{Q},"
+        )
+    };
+    let early = |id: &str| format!("{id}: dated 2017-06-01, before NMI was launched (2018)");
+    for (from, to) in [("NMI", ""), ("", "NMI")] {
+        let r = report(&with_line(REL, &row("R2", from, to)));
+        expect(&r, Rule::DateOrder, Severity::Error, &[&early("R2")]);
+        let f = findings(&r, Rule::DateOrder, Severity::Error)
+            .into_iter()
+            .find(|f| f.message().contains(&early("R2")))
+            .expect("found");
+        assert_eq!(f.records(), ["R2", "NMI"]);
+    }
+    // A move under no mission, that year, is not about NMI's launch.
+    let r = report(&with_line(REL, &row("R2", "", "")));
+    let launch: Vec<&Finding> = r
+        .by_rule(Rule::DateOrder)
+        .filter(|f| f.message().contains("launched"))
+        .collect();
+    assert!(
+        launch
+            .iter()
+            .all(|f| !f.message().contains("R2") && f.severity() == Severity::Note),
+        "{r}"
+    );
+    assert!(!launch.is_empty(), "{r}");
+}
