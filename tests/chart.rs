@@ -691,6 +691,62 @@ fn an_open_label_near_the_right_end_stays_inside_the_plot() {
     }
 }
 
+/// Ten totals opening on one day: each series' `open ↑` label sits one
+/// row below the one before, eight rows deep, then the rows start over.
+#[test]
+fn open_labels_of_series_opening_together_step_down_eight_rows() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let mut whole = c.series[0].clone();
+    assert_eq!(whole.role, Role::Whole);
+    // One run of open bands: every point carried out, none bounded above.
+    whole.points.retain(|p| !p.planned);
+    assert!(!whole.points.is_empty());
+    for p in &mut whole.points {
+        p.bounds = troop_tracker::Interval::at_least(p.bounds.low());
+    }
+    c.series = (0..10)
+        .map(|i| {
+            let mut s = whole.clone();
+            s.label = format!("Total {i}");
+            s
+        })
+        .collect();
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    // The height of each label, in the order drawn (series by series).
+    let ys: Vec<f64> = svg
+        .split("<text ")
+        .skip(1)
+        .filter(|rest| {
+            rest.split_once('>').is_some_and(|(_, after)| {
+                after.split("</text>").next().map(str::trim) == Some("open ↑")
+            })
+        })
+        .map(|rest| {
+            rest.split("y=\"")
+                .nth(1)
+                .expect("y")
+                .split('"')
+                .next()
+                .expect("quoted")
+                .parse()
+                .expect("a number")
+        })
+        .collect();
+    assert_eq!(ys.len(), 10, "one label per series: {ys:?}");
+    for k in 1..8 {
+        assert!(
+            ys[k] > ys[k - 1] + 5.0,
+            "label {k} not below the one before: {ys:?}"
+        );
+    }
+    assert!(
+        (ys[8] - ys[0]).abs() < 0.5,
+        "the ninth label not back at the top: {ys:?}"
+    );
+    assert!((ys[9] - ys[1]).abs() < 0.5, "{ys:?}");
+}
+
 #[test]
 fn nothing_to_draw_is_an_error_naming_the_subject() {
     let data = bundled();
