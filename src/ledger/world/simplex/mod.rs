@@ -412,4 +412,24 @@ mod tests {
         assert_eq!((most, point), (6.0, vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0]));
         assert_eq!(t.pivots - before, 1);
     }
+
+    /// Phase one may raise an unknown that takes a row further above its
+    /// high, to bring another up to its low: the row above gives no limit
+    /// to that step (its own turn comes next), and stopping there at its
+    /// high would leave the values off their rows. x in [4, 5] starts at
+    /// 4, x - y <= 3 is 1 above, 3x >= 15 is 3 below: x enters (the
+    /// steeper), then y; the least y is 2, at x = 5.
+    #[test]
+    fn phase_one_steps_past_a_row_already_above_its_high() {
+        let mut p = Program::default();
+        let x = p.var(4, Some(5));
+        let y = p.var(0, Some(5));
+        p.row(vec![(x, 1.0), (y, -1.0)], None, Some(3.0));
+        p.row(vec![(x, 3.0)], Some(15.0), None);
+        let mut t = Tableau::new(&p).expect("feasible");
+        let (least, point) = t.optimize(&[(y, 1.0)], false).expect("bounded");
+        assert_eq!((least, point), (2.0, vec![5.0, 2.0]));
+        let (most, point) = t.optimize(&[(x, 1.0), (y, -1.0)], true).expect("bounded");
+        assert_eq!((most, point), (3.0, vec![5.0, 2.0]));
+    }
 }
