@@ -339,8 +339,9 @@ mod tests {
         assert!(!p.feasible());
     }
 
-    /// Small programs drawn at random (four whole unknowns of 0..=3, rows with
-    /// coefficients of -3..=3 whose relaxations are often fractional),
+    /// Small programs drawn at random (four whole unknowns of up to four
+    /// values each, from 0, 1 or 2 up; rows with coefficients of -3..=3
+    /// whose relaxations are often fractional),
     /// against every whole point: with nodes enough the range is exact;
     /// with a budget of a few nodes it is cut short, and must still hold
     /// every whole point's value (the open nodes bound it from outside).
@@ -356,8 +357,15 @@ mod tests {
         let (mut cut_short, mut infeasible) = (0, 0);
         for _ in 0..600 {
             let mut p = Program::default();
-            let highs: Vec<u64> = (0..4).map(|_| draw(4)).collect();
-            let vars: Vec<Var> = highs.iter().map(|&h| p.var(0, Some(h))).collect();
+            // Half the unknowns start above 0: phase one then begins with
+            // rows off both ends.
+            let lows: Vec<u64> = (0..4).map(|_| draw(2) * draw(3)).collect();
+            let highs: Vec<u64> = lows.iter().map(|&l| l + draw(4)).collect();
+            let vars: Vec<Var> = lows
+                .iter()
+                .zip(&highs)
+                .map(|(&l, &h)| p.var(l, Some(h)))
+                .collect();
             let coefficient = |d: u64| d as f64 - 3.0;
             let mut rows = Vec::new();
             for _ in 0..=draw(2) {
@@ -372,10 +380,10 @@ mod tests {
                 vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
             // Every whole point's value.
             let mut values = Vec::new();
-            for a in 0..=highs[0] {
-                for b in 0..=highs[1] {
-                    for c in 0..=highs[2] {
-                        for d in 0..=highs[3] {
+            for a in lows[0]..=highs[0] {
+                for b in lows[1]..=highs[1] {
+                    for c in lows[2]..=highs[2] {
+                        for d in lows[3]..=highs[3] {
                             let x = [a as f64, b as f64, c as f64, d as f64];
                             let value = |terms: &[(Var, f64)]| -> f64 {
                                 terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
