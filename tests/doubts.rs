@@ -723,3 +723,35 @@ fn the_other_source_decides_whichever_is_read_last() {
         troopdata::REPORTS_SOURCE
     );
 }
+
+/// Japan's June figures (Kane) stand apart from the September ones two
+/// years above, then two years below: two runs of two, each shorter than
+/// [`MIN_RUN`](troop_tracker::import::doubts), so no figure is disputed;
+/// three years the same way are a run, and each of its figures is.
+#[test]
+fn a_run_stands_apart_on_one_side_only() {
+    let tables = |june: &[u64]| {
+        let mut q = QUARTERLY.to_owned();
+        for (y, &j) in june.iter().enumerate() {
+            let year = 1960 + y;
+            q.push_str(&format!("1,JPN,Japan,{year},June,2,Kane 2006,{j}\n"));
+            q.push_str(&format!(
+                "1,JPN,Japan,{year},September,3,September {year},1000\n"
+            ));
+        }
+        troopdata::from_texts(("q.csv".into(), q), None).expect("imports")
+    };
+    let disputed = |import: &Import| -> Vec<String> {
+        import
+            .dataset
+            .deployments()
+            .iter()
+            .filter(|d| has(d, interleaved))
+            .map(|d| d.as_of().to_string())
+            .collect()
+    };
+    let zigzag = tables(&[1000, 1500, 1500, 500, 500, 1000]);
+    assert_eq!(disputed(&zigzag), Vec::<String>::new());
+    let run = tables(&[1000, 1500, 1500, 1500, 500, 1000]);
+    assert_eq!(disputed(&run), ["1961-06", "1962-06", "1963-06"]);
+}
