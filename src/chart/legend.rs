@@ -341,6 +341,57 @@ mod tests {
         assert!(!swatches.contains(&Swatch::Diamond) && !swatches.contains(&Swatch::Hollow));
     }
 
+    /// The header's lines from top to bottom: each title line a title
+    /// row below the one before, the caption under the last of them (a
+    /// 12 px line under a 20 px one: 16 px apart at least), all within the
+    /// header's height, whatever the number of title lines.
+    #[test]
+    fn the_caption_lies_under_the_last_title_line() {
+        let layout_of = |words: usize| {
+            let mut c = chart_of(vec![(Role::Whole, vec![(false, vec![])])]);
+            c.title = vec!["Deployment"; words].join(" ");
+            Layout::new(&c, (640, 480))
+        };
+        // The words make titles of one to several lines.
+        assert_eq!(layout_of(1).title.len(), 1);
+        assert!(layout_of(30).title.len() >= 3);
+        for words in [1, 8, 16, 30] {
+            let layout = layout_of(words);
+            let n = layout.title.len();
+            assert!(!layout.caption.is_empty());
+            let svg = header(&layout);
+            let ys: Vec<(bool, f64)> = svg
+                .split("<text ")
+                .skip(1)
+                .map(|tag| {
+                    let y = tag
+                        .split("y=\"")
+                        .nth(1)
+                        .and_then(|r| r.split('"').next())
+                        .and_then(|y| y.parse().ok())
+                        .expect("a y");
+                    (tag.starts_with("class=\"title\""), y)
+                })
+                .collect();
+            assert_eq!(ys.len(), n + layout.caption.len(), "{svg}");
+            assert!(ys.iter().take(n).all(|t| t.0) && ys.iter().skip(n).all(|t| !t.0));
+            for pair in ys.windows(2).take(n - 1) {
+                assert_eq!(pair[1].1 - pair[0].1, f64::from(TITLE_ROW), "{svg}");
+            }
+            let (last_title, first_caption) = (ys[n - 1].1, ys[n].1);
+            assert!(
+                first_caption - last_title >= 16.0,
+                "{words} words, {n} title lines: caption at {first_caption}, title at {last_title}"
+            );
+            let last = ys.last().expect("a caption").1;
+            assert!(
+                last <= f64::from(layout.header),
+                "{last} in {}",
+                layout.header
+            );
+        }
+    }
+
     #[test]
     fn words_wrap_within_the_columns() {
         // A line of exactly the columns stays one line.
