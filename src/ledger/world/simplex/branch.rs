@@ -175,6 +175,38 @@ mod tests {
         assert_eq!(t.whole_optimum(&[(w, 1.0)], true, 50), Ok(None));
     }
 
+    /// An unknown whose bound lies between whole numbers (a reduced
+    /// program's, `var_f`) rests on it outside the basis: narrowing it
+    /// to the whole number below moves each row through it by as much.
+    /// x in [0, 2.5], y in [0, 10], x + y <= 3.5: the most of x rests at
+    /// 2.5; narrowed to 2, the row is at 2 (not at 4, past its 3.5), and
+    /// the whole most is 2 (of x + y, 3).
+    #[test]
+    fn narrowing_an_unknown_outside_the_basis_moves_its_rows() {
+        let mut p = Program::default();
+        let x = p.var_f(0.0, 2.5);
+        let y = p.var(0, Some(10));
+        p.row(vec![(x, 1.0), (y, 1.0)], None, Some(3.5));
+        let mut t = Tableau::new(&p).expect("feasible");
+        assert_eq!(t.optimize(&[(x, 1.0)], true).map(|r| r.0), Ok(2.5));
+        assert_eq!(t.row_of[x as usize], None, "x rests on its bound");
+        let mut narrowed = t.clone();
+        assert_eq!(
+            narrowed.restrict(x as usize, f64::NEG_INFINITY, 2.0),
+            Ok(())
+        );
+        let row = narrowed.basic[0];
+        assert_eq!(
+            (narrowed.value[x as usize], narrowed.value[row]),
+            (2.0, 2.0)
+        );
+        assert_eq!(t.whole_optimum(&[(x, 1.0)], true, 50), Ok(Some(2)));
+        assert_eq!(
+            t.whole_optimum(&[(x, 1.0), (y, 1.0)], true, 50),
+            Ok(Some(3))
+        );
+    }
+
     /// Programs drawn at random whose relaxations often reach a whole
     /// value at a point that is not whole (rows with even coefficients and
     /// half bounds, sums of unknowns to optimise): a node as good as the
