@@ -732,3 +732,33 @@ fn only_a_mission_s_own_moves_are_dated_against_its_launch() {
     );
     assert!(!launch.is_empty(), "{r}");
 }
+
+#[test]
+fn only_a_move_between_two_totals_explains_their_difference() {
+    // T1 (500 on 2020-01-09) and T2 (about 50, 35 days later) disagree: an
+    // error, unless troops moved into or out of NMI between them.
+    let totals = with_line(
+        TOT,
+        "T2,NMI,2020-02-13,~50,,s1,The 500-strong NATO mission,",
+    );
+    let severity_with_move = |date: &str| {
+        let f = common::with_line_in(
+            &totals,
+            REL,
+            &format!("R2,DEU,{date},30,IRQ,,JOR,NMI,,carried_out,,,30,s1,{Q},"),
+        );
+        let r = report(&f);
+        let found: Vec<Severity> = r
+            .by_rule(Rule::CompetingClaims)
+            .filter(|f| f.records() == ["T1", "T2"])
+            .map(Finding::severity)
+            .collect();
+        assert_eq!(found.len(), 1, "{r}");
+        found[0]
+    };
+    assert_eq!(severity_with_move("2020-01-20"), Severity::Warning);
+    assert_eq!(severity_with_move("2020-01-09"), Severity::Warning);
+    // Before the first total or after the second: not between them.
+    assert_eq!(severity_with_move("2019-12-01"), Severity::Error);
+    assert_eq!(severity_with_move("2020-03-01"), Severity::Error);
+}
