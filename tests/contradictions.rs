@@ -72,6 +72,50 @@ fn an_error_its_own_records_do_not_reproduce_is_explained_by_its_part() {
     assert!(!errors(&data.subset(&ids)).is_empty());
 }
 
+/// When every finding is an error (no note or warning beside them), each
+/// is still explained: two reports of the same day that disagree, in an
+/// article published the day before them (so dating them is an error too,
+/// and no note says the dates are in order).
+#[test]
+fn errors_alone_in_a_report_are_explained() {
+    let spec = Spec::default()
+        .report(fig(&[Place::A], false), n(5), When::Day(1))
+        .report(fig(&[Place::A], false), n(7), When::Day(1));
+    let files: Vec<(&str, String)> = spec
+        .files()
+        .into_iter()
+        .map(|(name, text)| (name, text.replace(",2100-01-01,", ",2019-12-31,")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let data = Dataset::from_texts(&refs).expect("loads");
+    let report = data.validate();
+    let rules: Vec<Rule> = report.findings().iter().map(Finding::rule).collect();
+    assert!(rules.contains(&Rule::CompetingClaims), "{report}");
+    assert!(rules.contains(&Rule::DateOrder), "{report}");
+    assert!(
+        report
+            .findings()
+            .iter()
+            .all(|f| f.severity() == Severity::Error),
+        "{report}"
+    );
+    for f in report.findings() {
+        let set = f.contradiction().unwrap_or_else(|| panic!("{f}"));
+        assert!(
+            !set.is_empty() && set.iter().all(|id| f.records().contains(id)),
+            "{f}"
+        );
+    }
+    let claims = report
+        .by_rule(Rule::CompetingClaims)
+        .next()
+        .expect("claims");
+    assert_eq!(
+        claims.contradiction().map(sorted),
+        Some(vec!["D0".into(), "D1".into()])
+    );
+}
+
 #[test]
 fn a_part_of_more_than_32_records_is_not_searched() {
     // 27 more reports: a part of 30 records, and the error's own 2.

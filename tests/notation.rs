@@ -317,6 +317,22 @@ mod strength_rules {
             Err(StrengthError::MoreThanMax { .. })
         ));
     }
+
+    /// A count after a prefix is digits and nothing else: a sign Rust's
+    /// own number parser takes (`+5`), a letter or nothing at all is a bad
+    /// number, named as such, not a count too large.
+    #[test]
+    fn a_count_after_a_prefix_is_digits_only() {
+        for text in [
+            "~+5", "some<+5", ">=+5", "<=+5", "~12a", "most<=x", "~", "some<", ">=",
+        ] {
+            let got = text.parse::<Strength>();
+            assert!(
+                matches!(got, Err(StrengthError::BadNumber { .. })),
+                "{text:?} read as {got:?}"
+            );
+        }
+    }
 }
 
 /// Counts in 64 bits end to end: a notation of billions and the bounds

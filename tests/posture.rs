@@ -260,6 +260,17 @@ fn timelines_of_a_mission_and_a_nation() {
     );
     let can = data.timeline(&Subject::Nation("CAN".parse().expect("code")));
     assert!(can.iter().all(|i| i.citation.quote().contains("Canada")));
+    // A move the source calls temporary says so in its line; one it does
+    // not ("not said to be temporary") does not.
+    let line = |subject: &str, record: &str| {
+        data.timeline(&Subject::Nation(subject.parse().expect("code")))
+            .into_iter()
+            .find(|i| i.record == record)
+            .unwrap_or_else(|| panic!("{record} in the timeline"))
+            .text
+    };
+    assert!(line("CAN", "R-CAN-2020-01-09").ends_with(", temporary"));
+    assert!(!line("DEU", "R-DEU-2020-01-09").contains("temporary"));
 }
 
 #[test]
