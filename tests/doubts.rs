@@ -755,3 +755,51 @@ fn a_run_stands_apart_on_one_side_only() {
     let run = tables(&[1000, 1500, 1500, 1500, 500, 1000]);
     assert_eq!(disputed(&run), ["1961-06", "1962-06", "1963-06"]);
 }
+
+/// A neighbouring date may hold two counts (September in the quarterly
+/// table and in the reports, agreeing): a disputed figure names both, on
+/// each side, and neither September is disputed.
+#[test]
+fn a_disputed_figure_names_every_count_of_its_neighbouring_dates() {
+    let (mut q, mut r) = (QUARTERLY.to_owned(), REPORTS.to_owned());
+    for (y, june) in [1000u64, 1500, 1500, 1500, 1000].into_iter().enumerate() {
+        let year = 1960 + y;
+        q.push_str(&format!("1,JPN,Japan,{year},June,2,Kane 2006,{june}\n"));
+        q.push_str(&format!(
+            "1,JPN,Japan,{year},September,3,September {year},1000\n"
+        ));
+        r.push_str(&format!(
+            "1,Japan,{year},September,September {year},Japan,JPN,1000\n"
+        ));
+    }
+    let import =
+        troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports");
+    let mut disputed = 0;
+    for d in import.dataset.deployments() {
+        let by = d.doubts().iter().find_map(|x| match x {
+            Doubt::Interleaved { by } => Some(by),
+            _ => None,
+        });
+        let Some(by) = by else { continue };
+        disputed += 1;
+        assert!(d.as_of().to_string().ends_with("-06"), "{}", d.id());
+        let year: i32 = d.as_of().to_string()[..4].parse().expect("year");
+        let mut named: Vec<String> = by
+            .iter()
+            .map(|id| find(&import, id.as_str()).as_of().to_string())
+            .collect();
+        named.sort();
+        assert_eq!(
+            named,
+            [
+                format!("{}-09", year - 1),
+                format!("{}-09", year - 1),
+                format!("{year}-09"),
+                format!("{year}-09"),
+            ],
+            "{}: {by:?}",
+            d.id()
+        );
+    }
+    assert_eq!(disputed, 3);
+}
