@@ -179,3 +179,31 @@ proptest! {
         prop_assert_eq!(found.len(), totals.len() + grand.len());
     }
 }
+
+/// `Dataset::same_records` compares stated totals too (a data folder holds
+/// none, so only an import has them): a table read twice holds the same
+/// records, and one whose `all` row splits the same troops otherwise
+/// between men and women (the same id, day and count, another quoted line
+/// in another source text) does not.
+#[test]
+fn same_records_compares_each_stated_totals_citation() {
+    let table = |all: &str| {
+        let text = format!("{HEADER}\n{}\n{all}\n", row(0, 0, "UNIFIL", 100));
+        ipi::from_text(("t.csv".into(), text))
+            .expect("imports")
+            .dataset
+    };
+    let stated = row(0, 0, "all", 100);
+    let first = table(&stated);
+    assert_eq!(first.totals().len(), 1);
+    assert!(first.same_records(&table(&stated)));
+    let resplit = stated.replacen(",90,10,100,", ",80,20,100,", 1);
+    assert_ne!(resplit, stated);
+    let other = table(&resplit);
+    assert_eq!(
+        other.totals()[0].strength().to_string(),
+        first.totals()[0].strength().to_string()
+    );
+    assert_eq!(other.totals()[0].id(), first.totals()[0].id());
+    assert!(!first.same_records(&other));
+}

@@ -472,7 +472,7 @@ fn whole(objective: &[(Local, f64)], cells: usize) -> Vec<(Local, f64)> {
             _ => return objective.to_vec(),
         }
     }
-    if cells > 1 && count == cells {
+    if count == cells {
         vec![(Local::Total, 1.0)]
     } else {
         objective.to_vec()
