@@ -762,3 +762,41 @@ fn only_a_move_between_two_totals_explains_their_difference() {
     assert_eq!(severity_with_move("2019-12-01"), Severity::Error);
     assert_eq!(severity_with_move("2020-03-01"), Severity::Error);
 }
+
+/// `Report::at_least` keeps the findings at least as severe as asked, in
+/// the report's order: errors alone, errors and warnings, or everything.
+#[test]
+fn at_least_keeps_the_findings_as_severe_as_asked_in_order() {
+    let r = report(&with_edit(
+        REL,
+        "R1,DEU,2020-01-09,30,",
+        "R1,DEU,2020-01-09,150,",
+    ));
+    assert!(
+        r.count(Severity::Error) > 0 && r.count(Severity::Note) > 0,
+        "{r}"
+    );
+    let messages = |r: &Report| -> Vec<String> {
+        r.findings()
+            .iter()
+            .map(|f| f.message().to_owned())
+            .collect()
+    };
+    for (least, kept) in [
+        (Severity::Error, vec![Severity::Error]),
+        (Severity::Warning, vec![Severity::Error, Severity::Warning]),
+        (
+            Severity::Note,
+            vec![Severity::Error, Severity::Warning, Severity::Note],
+        ),
+    ] {
+        let expected: Vec<String> = r
+            .findings()
+            .iter()
+            .filter(|f| kept.contains(&f.severity()))
+            .map(|f| f.message().to_owned())
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(messages(&r.at_least(least)), expected, "{least}");
+    }
+}
