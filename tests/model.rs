@@ -3,10 +3,11 @@
 //! records' dates allow, and in each every whole-number world, counted one
 //! by one. On small datasets drawn at random — areas, missions, joint
 //! destinations, reports made again, reports placed before and after a
-//! move, temporary moves and what comes back, dates that span days — every
-//! bound a posture gives must be exactly the least or most over those
-//! worlds, every total too, and a posture must flag a contradiction
-//! exactly when there is no world.
+//! move, temporary moves and what comes back, dates that span days, moves
+//! announced, under way or carried out, asked of the actual or the
+//! projected posture — every bound a posture gives must be exactly the
+//! least or most over those worlds, every total too, and a posture must
+//! flag a contradiction exactly when there is no world.
 //!
 //! `PROPTEST_CASES=2000 cargo test --release --test model` runs it deeper.
 
@@ -16,8 +17,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use proptest::prelude::*;
 use troop_tracker::posture::Moment;
+use troop_tracker::Projection;
 use troop_tracker::{Ledger, PostureOptions};
-use world::{day, Count, Figure, Move, Place, Report, Spec, When};
+use world::{day, Count, Figure, Move, Place, Report, Spec, Status, When};
 
 /// The cells of the brute force: the country's area and its rest (or its
 /// mission and the rest), and the two other countries.
@@ -55,6 +57,8 @@ enum Item {
 struct Asked {
     day: u32,
     end: bool,
+    /// The projected posture (announced moves applied) or the actual one.
+    projected: bool,
 }
 
 impl Asked {
@@ -453,12 +457,18 @@ fn when() -> impl Strategy<Value = When> {
 fn spec() -> impl Strategy<Value = (Spec, Asked)> {
     any::<bool>().prop_flat_map(|shape| {
         let report = (figure(shape), count(), when());
+        let status = prop_oneof![
+            Just(Status::Announced),
+            Just(Status::UnderWay),
+            Just(Status::CarriedOut),
+        ];
         let mv = (
             figure(shape),
             destination(shape),
             count(),
             when(),
             any::<bool>(),
+            status,
         );
         (
             proptest::collection::vec(report, 0..=2),
@@ -471,8 +481,9 @@ fn spec() -> impl Strategy<Value = (Spec, Asked)> {
             )),
             0u32..=4,
             any::<bool>(),
+            any::<bool>(),
         )
-            .prop_map(|(reports, moves, placed, d, end)| {
+            .prop_map(|(reports, moves, placed, d, end, projected)| {
                 let mut spec = Spec::default();
                 for (figure, count, when) in reports {
                     spec.reports.push(Report {
@@ -482,7 +493,7 @@ fn spec() -> impl Strategy<Value = (Spec, Asked)> {
                         anchor: None,
                     });
                 }
-                for (from, to, count, when, temporary) in moves {
+                for (from, to, count, when, temporary, status) in moves {
                     if from == to {
                         continue;
                     }
@@ -499,6 +510,7 @@ fn spec() -> impl Strategy<Value = (Spec, Asked)> {
                         count,
                         when,
                         temporary,
+                        status,
                     });
                 }
                 if let Some((which, after, figure, count)) = placed {
@@ -513,7 +525,14 @@ fn spec() -> impl Strategy<Value = (Spec, Asked)> {
                         });
                     }
                 }
-                (spec, Asked { day: d, end })
+                (
+                    spec,
+                    Asked {
+                        day: d,
+                        end,
+                        projected,
+                    },
+                )
             })
     })
 }
@@ -581,16 +600,44 @@ fn part(spec: &Spec, group: &[usize]) -> Spec {
     out
 }
 
+/// The moves the posture asked applies: in an actual posture an announced
+/// move changes nothing, and a report placed just before or after it is a
+/// report of the move's dates (data/README.md, "Announced moves").
+fn applied(spec: &Spec, asked: Asked) -> Spec {
+    let kept: Vec<usize> = (0..spec.moves.len())
+        .filter(|&m| asked.projected || spec.moves[m].status != Status::Announced)
+        .collect();
+    let mut out = Spec::default();
+    for &m in &kept {
+        out.moves.push(spec.moves[m].clone());
+    }
+    for r in &spec.reports {
+        let mut r = r.clone();
+        if let Some((m, after)) = r.anchor {
+            r.when = spec.moves[m].when;
+            r.anchor = kept.iter().position(|&x| x == m).map(|i| (i, after));
+        }
+        out.reports.push(r);
+    }
+    out
+}
+
 /// Checks every bound of the posture asked against the brute force, one
 /// group of linked cells at a time.
-fn check(spec: &Spec, asked: Asked) -> Result<(), TestCaseError> {
-    let data = spec.load();
+fn check(whole: &Spec, asked: Asked) -> Result<(), TestCaseError> {
+    let data = whole.load();
+    let spec = &applied(whole, asked);
     let ledger = Ledger::new(&data);
     let options = PostureOptions {
         moment: if asked.end {
             Moment::EndOfDay
         } else {
             Moment::StartOfDay
+        },
+        projection: if asked.projected {
+            Projection::Projected
+        } else {
+            Projection::Actual
         },
         ..PostureOptions::default()
     };

@@ -125,6 +125,26 @@ pub struct Report {
     pub anchor: Option<(usize, bool)>,
 }
 
+/// How far a move has gone, as its source says: announced moves are
+/// applied only to the projected posture; a move under way has moved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    Announced,
+    UnderWay,
+    #[default]
+    CarriedOut,
+}
+
+impl Status {
+    pub fn notation(self) -> &'static str {
+        match self {
+            Status::Announced => "announced",
+            Status::UnderWay => "under_way",
+            Status::CarriedOut => "carried_out",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Move {
     pub from: Figure,
@@ -132,6 +152,7 @@ pub struct Move {
     pub count: Count,
     pub when: When,
     pub temporary: bool,
+    pub status: Status,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -171,7 +192,7 @@ impl Spec {
         for (i, m) in self.moves.iter().enumerate() {
             writeln!(
                 relocations,
-                "R{i},{NATION},{},{},{},{},{},{},{},carried_out,,,,s1,{QUOTE},",
+                "R{i},{NATION},{},{},{},{},{},{},{},{},,,,s1,{QUOTE},",
                 m.when.notation(),
                 m.count.notation(),
                 m.from.location(),
@@ -179,6 +200,7 @@ impl Spec {
                 m.to.location(),
                 if m.to.mission { MISSION } else { "" },
                 if m.temporary { "yes" } else { "" },
+                m.status.notation(),
             )
             .expect("write");
         }
@@ -239,7 +261,7 @@ impl Spec {
         self
     }
 
-    /// A move.
+    /// A move carried out.
     pub fn moved(
         mut self,
         from: Figure,
@@ -254,6 +276,7 @@ impl Spec {
             count,
             when,
             temporary,
+            status: Status::CarriedOut,
         });
         self
     }
