@@ -559,6 +559,35 @@ fn references_a_loop_of_same_as_reports_is_an_error_and_counts_once() {
     assert!(show.contains(&"DEU in JOR 30".to_owned()), "{show:?}");
 }
 
+/// A loop longer than twenty links is named by its first ten and last ten,
+/// with how many are left out between them.
+#[test]
+fn references_a_long_loop_is_named_by_its_ends() {
+    let mut f = with_edit(REL, ",under_way,,,30,", ",under_way,R2,,30,");
+    for k in 2..=25 {
+        let next = if k == 25 { 1 } else { k + 1 };
+        f = common::with_line_in(
+            &f,
+            REL,
+            &format!("R{k},DEU,2020-01-09,30,IRQ,,JOR,,,under_way,R{next},,30,s1,{Q},"),
+        );
+    }
+    let r = report(&f);
+    let found = findings(&r, Rule::References, Severity::Error);
+    assert_eq!(found.len(), 1, "{r}");
+    let m = found[0].message();
+    let head: Vec<String> = (1..=10).map(|k| format!("R{k}")).collect();
+    let tail: Vec<String> = (16..=25).map(|k| format!("R{k}")).collect();
+    let shown = format!(
+        "{} -> … 5 more … -> {}",
+        head.join(" -> "),
+        tail.join(" -> ")
+    );
+    assert!(m.contains(&shown), "{m}");
+    let named: Vec<String> = head.iter().chain(&tail).cloned().collect();
+    assert_eq!(found[0].records(), named.as_slice());
+}
+
 #[test]
 fn date_order_an_observation_after_its_article_is_an_error() {
     // The article is published 2020-01-09; a figure seen on 9999-12-31
