@@ -196,21 +196,27 @@ fn a_monthly_series_has_no_other_series_around_it() {
 
 #[test]
 fn of_several_patterns_the_largest_k_reads_the_figure() {
-    // a = 4T, b = 2T, c = T: a is 2x b and 4x c; a's lone 1965 figure of
-    // 6000 (truth 1500) must reach down to 1500.
-    let mut rows = Vec::new();
-    for (y, t) in [(1961, 1000u64), (1962, 1100), (1963, 1200)] {
-        rows.push(row("A", "KOR", (y, 9), 4 * t));
-        rows.push(row("B", "KOR", (y, 9), 2 * t));
-        rows.push(row("C", "KOR", (y, 9), t));
+    // a = 4T and a second source is 2T, a third T: a is 2x one and 4x the
+    // other; a's lone 1965 figure of 6000 (truth 1500) must reach down to
+    // 1500, whichever pattern is learned first (patterns are learned in
+    // the order of the sources' names: the 2-fold first, then the 4-fold
+    // first).
+    for (twice, once) in [("B", "C"), ("C", "B")] {
+        let mut rows = Vec::new();
+        for (y, t) in [(1961, 1000u64), (1962, 1100), (1963, 1200)] {
+            rows.push(row("A", "KOR", (y, 9), 4 * t));
+            rows.push(row(twice, "KOR", (y, 9), 2 * t));
+            rows.push(row(once, "KOR", (y, 9), t));
+        }
+        rows.push(row("A", "KOR", (1965, 9), 6000));
+        read(&mut rows, Zeros::MayBeFiller);
+        let lone = rows
+            .iter()
+            .find(|d| d.id().as_str() == "A-KOR-1965-09")
+            .expect("row");
+        assert_eq!(lone.strength().to_string(), "1500..6000", "{twice} twice");
+        assert_eq!(lone.doubts().len(), 2);
     }
-    rows.push(row("A", "KOR", (1965, 9), 6000));
-    read(&mut rows, Zeros::MayBeFiller);
-    let lone = rows
-        .iter()
-        .find(|d| d.id().as_str() == "A-KOR-1965-09")
-        .expect("row");
-    assert_eq!(lone.strength().to_string(), "1500..6000");
 }
 
 #[test]
