@@ -1117,3 +1117,86 @@ fn a_joint_destination_may_be_in_each_of_its_countries() {
     let irq = posture.in_country("IRQ".parse().expect("code"));
     assert_eq!(irq.total(), irq.by_location()[0].total);
 }
+
+/// The days' axis runs from a little before the first point to a little
+/// more after the last: 1% of the span before (at least a day, at most
+/// 30) and 3% after (at least a day, at most 92), read off the grid lines,
+/// which span the plot from edge to edge.
+#[test]
+fn the_days_axis_has_room_before_and_after_in_proportion() {
+    use troop_tracker::import::troopdata;
+    const QUARTERLY: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
+    for years in [1, 2, 20] {
+        let mut q = QUARTERLY.to_owned();
+        for y in 0..=years {
+            q.push_str(&format!(
+                "1,KOR,Korea,{},September,3,September,{}\n",
+                1960 + y,
+                1000 + 10 * y
+            ));
+        }
+        let import = troopdata::from_texts(("q.csv".into(), q), None).expect("imports");
+        let c = subject_chart(
+            &import.dataset,
+            Subject::Nation("USA".parse().expect("code")),
+        );
+        let days: Vec<troop_tracker::Day> = c
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.day))
+            .collect();
+        let (first, last) = (
+            days.iter().min().expect("points"),
+            days.iter().max().expect("points"),
+        );
+        let span = (*last - *first).num_days() as f64;
+        let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+        let xs: Vec<f64> = mark_centres(&svg).iter().map(|m| m.0).collect();
+        let (x_first, x_last) = (
+            xs.iter().copied().fold(f64::INFINITY, f64::min),
+            xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        );
+        let per_day = (x_last - x_first) / span;
+        // A horizontal grey grid line: from the left edge to the right.
+        let grid = svg
+            .split("<polyline")
+            .skip(1)
+            .map(|tag| tag.split("/>").next().expect("a tag"))
+            .find(|tag| {
+                tag.contains("#E1E1E1") && {
+                    let v = vertices(
+                        tag.split("points=\"")
+                            .nth(1)
+                            .expect("points")
+                            .split('"')
+                            .next()
+                            .expect("closed"),
+                    );
+                    v.len() == 2 && v[0].1 == v[1].1
+                }
+            })
+            .unwrap_or_else(|| panic!("a grid line in {svg}"));
+        let v = vertices(
+            grid.split("points=\"")
+                .nth(1)
+                .expect("points")
+                .split('"')
+                .next()
+                .expect("closed"),
+        );
+        let (before, after) = ((x_first - v[0].0) / per_day, (v[1].0 - x_last) / per_day);
+        let want = (
+            (span * 0.01).clamp(1.0, 30.0),
+            (span * 0.03).clamp(1.0, 92.0),
+        );
+        // Within a pixel (the picture's coordinates are whole pixels).
+        assert!(
+            (before - want.0).abs() * per_day <= 1.5,
+            "{years} years: {before} days before, {want:?}"
+        );
+        assert!(
+            (after - want.1).abs() * per_day <= 1.5,
+            "{years} years: {after} days after, {want:?}"
+        );
+    }
+}
