@@ -360,16 +360,33 @@ fn titles(svg: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The value of attribute `name` in the opening of a tag (the text after
+/// `<circle` or `<text `, up to its end): a whole name, so `x` is not the
+/// end of `cx`.
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let key = format!("{name}=\"");
+    let mut from = 0;
+    while let Some(i) = tag.get(from..)?.find(&key) {
+        let at = from + i;
+        if at == 0 || tag.as_bytes()[at - 1].is_ascii_whitespace() {
+            let start = at + key.len();
+            return tag[start..].find('"').map(|end| &tag[start..start + end]);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// A number attribute of a tag (see [`attr`]).
+fn num(tag: &str, name: &str) -> Option<f64> {
+    attr(tag, name)?.parse().ok()
+}
+
 /// The `(cx, cy)` of every point circle, in order.
 fn points(svg: &str) -> Vec<(f64, f64)> {
-    let attr = |tag: &str, name: &str| -> f64 {
-        let start = tag.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
-        let end = start + tag[start..].find('"').expect("closing quote");
-        tag[start..end].parse().expect("a number")
-    };
     svg.split("<circle class=\"point\"")
         .skip(1)
-        .map(|tag| (attr(tag, "cx"), attr(tag, "cy")))
+        .map(|tag| (num(tag, "cx").expect("cx"), num(tag, "cy").expect("cy")))
         .collect()
 }
 
@@ -432,17 +449,7 @@ fn the_svg_has_a_titled_point_per_figure_bands_and_labels() {
     let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
     let legend = legend.split("</g>").next().expect("closed");
     let lowest = xy.iter().map(|p| p.1).fold(0.0, f64::max);
-    let ys: Vec<f64> = legend
-        .split(" y=\"")
-        .skip(1)
-        .map(|rest| {
-            rest.split('"')
-                .next()
-                .expect("quoted")
-                .parse()
-                .expect("a number")
-        })
-        .collect();
+    let ys: Vec<f64> = legend.split('<').filter_map(|tag| num(tag, "y")).collect();
     assert!(!ys.is_empty());
     for y in ys {
         assert!(
@@ -480,7 +487,7 @@ fn texts(svg: &str) -> Vec<(f64, &str, &str, f64)> {
                 return None;
             }
             let text = after.split("</text>").next()?.trim();
-            let x = tag.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            let x = num(tag, "x")?;
             let anchor = if tag.contains("text-anchor=\"middle\"") {
                 "middle"
             } else if tag.contains("text-anchor=\"end\"") {
@@ -562,10 +569,6 @@ fn a_chart_of_a_closed_figure_draws_no_open_band() {
 /// The centre of every mark, circle or diamond, in the order drawn
 /// (series by series, point by point).
 fn mark_centres(svg: &str) -> Vec<(f64, f64)> {
-    let attr = |tag: &str, name: &str| -> Option<String> {
-        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(tag[start..start + tag[start..].find('"')?].to_owned())
-    };
     svg.split("class=\"point")
         .skip(1)
         // (Not the group of them, `class="points"`.)
@@ -575,7 +578,7 @@ fn mark_centres(svg: &str) -> Vec<(f64, f64)> {
             if let (Some(x), Some(y)) = (attr(tag, "cx"), attr(tag, "cy")) {
                 return (x.parse().expect("cx"), y.parse().expect("cy"));
             }
-            let corners = vertices(&attr(tag, "points").expect("a circle or a diamond"));
+            let corners = vertices(attr(tag, "points").expect("a circle or a diamond"));
             let n = corners.len() as f64;
             let sum = corners
                 .iter()
@@ -614,10 +617,7 @@ fn each_point_carried_out_is_on_its_series_line() {
                 .split("<polyline ")
                 .skip(1)
                 .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
-                .flat_map(|tag| {
-                    let start = tag.find("points=\"").expect("points") + 8;
-                    vertices(&tag[start..start + tag[start..].find('"').expect("quote")])
-                })
+                .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
                 .collect();
             let points: Vec<_> = c
                 .series
@@ -660,16 +660,7 @@ fn an_open_label_near_the_right_end_stays_inside_the_plot() {
         let axis = svg
             .lines()
             .filter(|l| l.starts_with("<polyline") && l.contains("#000000"))
-            .map(|l| {
-                vertices(
-                    l.split("points=\"")
-                        .nth(1)
-                        .expect("points")
-                        .split('"')
-                        .next()
-                        .expect("quoted"),
-                )
-            })
+            .map(|l| vertices(attr(l, "points").expect("points")))
             .find(|v| v[0].1 == v[1].1)
             .expect("a time axis");
         let labels: Vec<_> = texts(&svg)
@@ -722,16 +713,7 @@ fn open_labels_of_series_opening_together_step_down_eight_rows() {
                 after.split("</text>").next().map(str::trim) == Some("open ↑")
             })
         })
-        .map(|rest| {
-            rest.split("y=\"")
-                .nth(1)
-                .expect("y")
-                .split('"')
-                .next()
-                .expect("quoted")
-                .parse()
-                .expect("a number")
-        })
+        .map(|rest| num(rest, "y").expect("y"))
         .collect();
     assert_eq!(ys.len(), 10, "one label per series: {ys:?}");
     for k in 1..8 {
@@ -1158,32 +1140,14 @@ fn the_days_axis_has_room_before_and_after_in_proportion() {
         );
         let per_day = (x_last - x_first) / span;
         // A horizontal grey grid line: from the left edge to the right.
-        let grid = svg
+        let v = svg
             .split("<polyline")
             .skip(1)
             .map(|tag| tag.split("/>").next().expect("a tag"))
-            .find(|tag| {
-                tag.contains("#E1E1E1") && {
-                    let v = vertices(
-                        tag.split("points=\"")
-                            .nth(1)
-                            .expect("points")
-                            .split('"')
-                            .next()
-                            .expect("closed"),
-                    );
-                    v.len() == 2 && v[0].1 == v[1].1
-                }
-            })
+            .filter(|tag| tag.contains("#E1E1E1"))
+            .map(|tag| vertices(attr(tag, "points").expect("points")))
+            .find(|v| v.len() == 2 && v[0].1 == v[1].1)
             .unwrap_or_else(|| panic!("a grid line in {svg}"));
-        let v = vertices(
-            grid.split("points=\"")
-                .nth(1)
-                .expect("points")
-                .split('"')
-                .next()
-                .expect("closed"),
-        );
         let (before, after) = ((x_first - v[0].0) / per_day, (v[1].0 - x_last) / per_day);
         let want = (
             (span * 0.01).clamp(1.0, 30.0),
