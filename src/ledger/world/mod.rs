@@ -9,6 +9,8 @@
 mod ask;
 mod compile;
 mod cores;
+#[cfg(test)]
+mod drawn;
 mod events;
 mod order;
 mod program;

@@ -347,20 +347,15 @@ mod tests {
     /// every whole point's value (the open nodes bound it from outside).
     #[test]
     fn a_budget_run_out_still_bounds_every_whole_point() {
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut draw = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        use crate::ledger::world::drawn::{add_row, whole_values, Draw};
+        let mut draw = Draw::new(0x2545_F491_4F6C_DD1D);
         let (mut cut_short, mut infeasible) = (0, 0);
         for _ in 0..600 {
             let mut p = Program::default();
             // Half the unknowns start above 0: phase one then begins with
             // rows off both ends.
-            let lows: Vec<u64> = (0..4).map(|_| draw(2) * draw(3)).collect();
-            let highs: Vec<u64> = lows.iter().map(|&l| l + draw(4)).collect();
+            let lows: Vec<u64> = (0..4).map(|_| draw.below(2) * draw.below(3)).collect();
+            let highs: Vec<u64> = lows.iter().map(|&l| l + draw.below(4)).collect();
             let vars: Vec<Var> = lows
                 .iter()
                 .zip(&highs)
@@ -368,36 +363,20 @@ mod tests {
                 .collect();
             let coefficient = |d: u64| d as f64 - 3.0;
             let mut rows = Vec::new();
-            for _ in 0..=draw(2) {
-                let terms: Vec<(Var, f64)> =
-                    vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
-                let low = draw(11) as f64 - 5.0;
-                let high = low + draw(5) as f64;
-                p.row(terms.clone(), Some(low), Some(high));
-                rows.push((terms, low, high));
+            for _ in 0..=draw.below(2) {
+                let terms: Vec<(Var, f64)> = vars
+                    .iter()
+                    .map(|&v| (v, coefficient(draw.below(7))))
+                    .collect();
+                let low = draw.below(11) as f64 - 5.0;
+                let high = low + draw.below(5) as f64;
+                add_row(&mut p, &mut rows, (terms, low, high));
             }
-            let objective: Vec<(Var, f64)> =
-                vars.iter().map(|&v| (v, coefficient(draw(7)))).collect();
-            // Every whole point's value.
-            let mut values = Vec::new();
-            for a in lows[0]..=highs[0] {
-                for b in lows[1]..=highs[1] {
-                    for c in lows[2]..=highs[2] {
-                        for d in lows[3]..=highs[3] {
-                            let x = [a as f64, b as f64, c as f64, d as f64];
-                            let value = |terms: &[(Var, f64)]| -> f64 {
-                                terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
-                            };
-                            if rows
-                                .iter()
-                                .all(|(t, lo, hi)| (*lo..=*hi).contains(&value(t)))
-                            {
-                                values.push(value(&objective) as i128);
-                            }
-                        }
-                    }
-                }
-            }
+            let objective: Vec<(Var, f64)> = vars
+                .iter()
+                .map(|&v| (v, coefficient(draw.below(7))))
+                .collect();
+            let values = whole_values(&lows, &highs, &rows, &objective);
             let truth = values.iter().min().zip(values.iter().max());
             for most in [1, 2, 3, 5, 8, MOST_NODES] {
                 let low = p.optimum_within(&objective, OptimizationDirection::Minimize, most);

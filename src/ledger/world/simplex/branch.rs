@@ -214,45 +214,26 @@ mod tests {
     /// searched; every answer is the brute-force optimum.
     #[test]
     fn a_node_worth_a_whole_value_is_searched_for_its_whole_points() {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut draw = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        use crate::ledger::world::drawn::{add_row, whole_values, Draw};
+        let mut draw = Draw::new(0x9E37_79B9_7F4A_7C15);
         let mut compared = 0;
         for _ in 0..3000 {
             let mut p = Program::default();
-            let highs: Vec<u64> = (0..3).map(|_| 1 + draw(3)).collect();
+            let highs: Vec<u64> = (0..3).map(|_| 1 + draw.below(3)).collect();
             let vars: Vec<Var> = highs.iter().map(|&h| p.var(0, Some(h))).collect();
             let mut rows = Vec::new();
-            for _ in 0..=draw(2) {
-                let terms: Vec<(Var, f64)> =
-                    vars.iter().map(|&v| (v, draw(5) as f64 - 2.0)).collect();
-                let low = draw(9) as f64 / 2.0 - 2.0;
-                let high = low + draw(4) as f64 / 2.0;
-                p.row(terms.clone(), Some(low), Some(high));
-                rows.push((terms, low, high));
+            for _ in 0..=draw.below(2) {
+                let terms: Vec<(Var, f64)> = vars
+                    .iter()
+                    .map(|&v| (v, draw.below(5) as f64 - 2.0))
+                    .collect();
+                let low = draw.below(9) as f64 / 2.0 - 2.0;
+                let high = low + draw.below(4) as f64 / 2.0;
+                add_row(&mut p, &mut rows, (terms, low, high));
             }
-            let objective: Vec<(Var, f64)> = vars.iter().map(|&v| (v, draw(2) as f64)).collect();
-            let mut values = Vec::new();
-            for a in 0..=highs[0] {
-                for b in 0..=highs[1] {
-                    for c in 0..=highs[2] {
-                        let x = [a as f64, b as f64, c as f64];
-                        let value = |terms: &[(Var, f64)]| -> f64 {
-                            terms.iter().map(|&(v, k)| k * x[v as usize]).sum()
-                        };
-                        if rows
-                            .iter()
-                            .all(|(t, lo, hi)| (*lo..=*hi).contains(&value(t)))
-                        {
-                            values.push(value(&objective) as i128);
-                        }
-                    }
-                }
-            }
+            let objective: Vec<(Var, f64)> =
+                vars.iter().map(|&v| (v, draw.below(2) as f64)).collect();
+            let values = whole_values(&[0, 0, 0], &highs, &rows, &objective);
             let Ok(mut t) = Tableau::new(&p) else {
                 assert!(values.is_empty(), "{p:?}");
                 continue;
