@@ -376,6 +376,13 @@ mod tests {
             lines.borrow().starts.iter().copied().collect::<Vec<_>>(),
             [(0, 1), (MAX_LINE_BYTES as u64 + 1, 2)]
         );
+        // A later line of exactly the limit too: a line starts after the
+        // line end before it.
+        let mut later = b"y\n".to_vec();
+        later.extend(vec![b'x'; MAX_LINE_BYTES]);
+        later.extend_from_slice(b"\nz\n");
+        let (mut g, _) = Guard::new(later.as_slice());
+        g.read_to_end(&mut Vec::new()).expect("a later line at the limit");
         // A quoted record of exactly the limit over several lines.
         let mut record = b"\"".to_vec();
         while record.len() < MAX_RECORD_BYTES - 1 {
@@ -387,6 +394,12 @@ mod tests {
         record.extend_from_slice(b"\nz\n");
         let (mut g, _) = Guard::new(record.as_slice());
         g.read_to_end(&mut Vec::new()).expect("at the limit");
+        // And after another record: a record starts after the line end
+        // before it.
+        let mut second = b"y\n".to_vec();
+        second.extend_from_slice(&record);
+        let (mut g, _) = Guard::new(second.as_slice());
+        g.read_to_end(&mut Vec::new()).expect("a later record at the limit");
     }
 
     #[test]
