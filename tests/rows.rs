@@ -604,3 +604,39 @@ fn a_moves_condition_reaches_its_timeline_rows() {
     let observed = rows.iter().find(|r| r.record == "D1").expect("D1's row");
     assert_eq!(observed.condition, None);
 }
+
+/// A report that may have changed since (troops of a temporary move that
+/// may have gone back after it) keeps its own figure in the note:
+/// `reported 2` beside bounds of 0..2.
+#[test]
+fn a_report_that_may_have_changed_since_says_what_was_reported() {
+    let rel = "id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n\
+               R1,DEU,2020-01-09,2,IRQ,,JOR,,yes,carried_out,,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n";
+    let dep = common::with_line(
+        "deployments.csv",
+        "D2,DEU,JOR,,2020-01-10,,2,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,",
+    );
+    let files: Vec<(String, String)> = dep
+        .into_iter()
+        .map(|(n, t)| {
+            if n == "relocations.csv" {
+                (n, rel.to_owned())
+            } else {
+                (n, t)
+            }
+        })
+        .collect();
+    let data = common::load(&files).expect("loads");
+    let ledger = Ledger::new(&data);
+    let posture = ledger.posture("2020-01-20".parse().expect("day"));
+    let figures = rows::posture(&posture);
+    let jordan = figures
+        .iter()
+        .find(|f| f.figure == "DEU in JOR")
+        .unwrap_or_else(|| panic!("{figures:#?}"));
+    assert_eq!(jordan.origin, "observed");
+    assert!(
+        jordan.note.split(", ").any(|p| p == "reported 2"),
+        "{jordan:#?}"
+    );
+}
