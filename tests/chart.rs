@@ -1164,3 +1164,37 @@ fn the_days_axis_has_room_before_and_after_in_proportion() {
         );
     }
 }
+
+/// A whole's planned band is drawn at half the shade of its actual one
+/// (a closed band at 0.18, an open one at 0.18 / 2.5): a plan reads as
+/// less certain than what happened. Iraq's total has both kinds of point;
+/// its plans are open.
+#[test]
+fn planned_bands_are_half_the_shade_of_actual_ones() {
+    let data = bundled();
+    let c = subject_chart(&data, Subject::Location("IRQ".parse().expect("code")));
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    let shades: std::collections::BTreeSet<String> = svg
+        .split("<rect")
+        .skip(1)
+        .filter_map(|tag| attr(tag.split("/>").next()?, "opacity").map(str::to_owned))
+        .collect();
+    let expected: std::collections::BTreeSet<String> = c
+        .series
+        .iter()
+        .filter(|s| s.role == Role::Whole)
+        .flat_map(|s| &s.points)
+        .map(|p| {
+            let closed = if p.bounds.high().is_some() { 1.0 } else { 2.5 };
+            let planned = if p.planned { 2.0 } else { 1.0 };
+            format!("{}", 0.18 / closed / planned)
+        })
+        .collect();
+    assert!(
+        expected.contains("0.036"),
+        "a planned open band: {expected:?}"
+    );
+    for shade in &expected {
+        assert!(shades.contains(shade), "{shade} in {shades:?}");
+    }
+}
