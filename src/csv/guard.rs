@@ -382,7 +382,8 @@ mod tests {
         later.extend(vec![b'x'; MAX_LINE_BYTES]);
         later.extend_from_slice(b"\nz\n");
         let (mut g, _) = Guard::new(later.as_slice());
-        g.read_to_end(&mut Vec::new()).expect("a later line at the limit");
+        g.read_to_end(&mut Vec::new())
+            .expect("a later line at the limit");
         // A quoted record of exactly the limit over several lines.
         let mut record = b"\"".to_vec();
         while record.len() < MAX_RECORD_BYTES - 1 {
@@ -399,7 +400,8 @@ mod tests {
         let mut second = b"y\n".to_vec();
         second.extend_from_slice(&record);
         let (mut g, _) = Guard::new(second.as_slice());
-        g.read_to_end(&mut Vec::new()).expect("a later record at the limit");
+        g.read_to_end(&mut Vec::new())
+            .expect("a later record at the limit");
     }
 
     #[test]
