@@ -313,3 +313,38 @@ fn only_an_exact_zero_is_filler() {
     assert_eq!(rows[1].strength().to_string(), "<=300");
     assert!(rows[1].doubts().is_empty());
 }
+
+/// A figure stated just before or after a move, or as a share of another,
+/// is of no series: its 0 between substantial figures is not read as
+/// filler, whichever of the two it is.
+#[test]
+fn a_figure_placed_at_a_move_or_stated_as_a_share_is_of_no_series() {
+    use crate::deployment::RelativeTo;
+    use crate::share::Share;
+    let placed = row("A", "AFG", (2002, 6), 0)
+        .with_relative_to(Some(RelativeTo::After("R1".parse().expect("id"))));
+    let shared = row("A", "IRQ", (2002, 6), 0).with_share(Some(Share::new(1, 2).expect("share")));
+    let mut rows = vec![
+        row("A", "AFG", (2001, 6), 100),
+        placed,
+        row("A", "AFG", (2003, 6), 100),
+        row("A", "IRQ", (2001, 6), 100),
+        shared,
+        row("A", "IRQ", (2003, 6), 100),
+    ];
+    read(&mut rows, Zeros::MayBeFiller);
+    let read_as_filler: Vec<&str> = rows
+        .iter()
+        .filter(|d| d.is_not_reported())
+        .map(|d| d.id().as_str())
+        .collect();
+    assert_eq!(read_as_filler, Vec::<&str>::new());
+    // The same zeros in their series are filler.
+    let mut plain = vec![
+        row("A", "AFG", (2001, 6), 100),
+        row("A", "AFG", (2002, 6), 0),
+        row("A", "AFG", (2003, 6), 100),
+    ];
+    read(&mut plain, Zeros::MayBeFiller);
+    assert!(plain[1].is_not_reported());
+}
