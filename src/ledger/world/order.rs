@@ -179,3 +179,60 @@ impl Walker<'_, '_> {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interval::Interval;
+    use crate::ledger::world::events::{Act, Event, Report};
+
+    /// A component of `days.len()` reports of one cell, on those days of
+    /// January 2020.
+    fn component(days: &[u32]) -> Component {
+        let day = |d: u32| Day::from_ymd_opt(2020, 1, d).expect("a day");
+        Component {
+            events: days
+                .iter()
+                .map(|&d| Event {
+                    first: day(d),
+                    last: day(d),
+                    act: Act::Report(Report {
+                        key: 0,
+                        cells: std::sync::Arc::from(vec![0u32]),
+                        bounds: Interval::exactly(1),
+                        consistent: true,
+                        records: Vec::new(),
+                    }),
+                })
+                .collect(),
+            ..Component::default()
+        }
+    }
+
+    /// Five events of one day come in any of 5! = 120 orders when each
+    /// touches the others' cells; when none does, every order gives the
+    /// same world and one is listed (index order). Days apart leave one
+    /// order either way.
+    #[test]
+    fn neighbours_that_touch_nothing_in_common_come_in_index_order() {
+        let c = component(&[3, 3, 3, 3, 3]);
+        let times = Times::new(&c, None);
+        let cluster: Vec<Item> = (0..5).map(Item::Event).collect();
+        let all = orders(&times, &cluster, &|_, _| true, 1000).expect("within the cap");
+        assert_eq!(all.len(), 120);
+        let distinct: std::collections::BTreeSet<&Vec<Item>> = all.iter().collect();
+        assert_eq!(distinct.len(), 120);
+        assert_eq!(orders(&times, &cluster, &|_, _| true, 64), None);
+        assert_eq!(
+            orders(&times, &cluster, &|_, _| false, 64),
+            Some(vec![cluster.clone()])
+        );
+        let apart = component(&[5, 4, 3, 2, 1]);
+        let times = Times::new(&apart, None);
+        let late_first: Vec<Item> = (0..5).rev().map(Item::Event).collect();
+        assert_eq!(
+            orders(&times, &cluster, &|_, _| true, 64),
+            Some(vec![late_first])
+        );
+    }
+}
