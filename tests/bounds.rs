@@ -133,3 +133,28 @@ fn the_timeline_gives_each_move_its_tight_figure_on_the_day() {
     let arrived = moved.arrival.as_ref().and_then(|a| a.after);
     assert_eq!(arrived.map(|s| s.to_string()).as_deref(), Some("2..499"));
 }
+
+/// A report's own figure stands after its line as the source wrote it
+/// ("about 250", not the range it allows) when nothing else on the day
+/// narrows it.
+#[test]
+fn the_timeline_keeps_a_reports_own_words_when_they_are_the_figure() {
+    let data = Dataset::bundled().expect("bundled");
+    let canada = data.timeline(&troop_tracker::Subject::Nation(
+        "CAN".parse().expect("code"),
+    ));
+    let observed = canada
+        .iter()
+        .find(|i| i.record == "D-CAN-NMI-2020-02-12")
+        .expect("Canada's ~250 in NATO Mission Iraq");
+    assert_eq!(observed.step.change, "observed ~250");
+    assert_eq!(
+        observed.step.after.map(|s| s.to_string()).as_deref(),
+        Some("~250")
+    );
+    // Its bounds are the rule's for "about 250".
+    assert_eq!(
+        observed.strength_after.map(|s| s.to_string()).as_deref(),
+        Some("225..275")
+    );
+}

@@ -781,7 +781,15 @@ fn a_total_of_many_contributions_names_a_dozen_and_counts_the_rest() {
             .next()
             .expect("the grand total's finding");
         assert_eq!(f.severity(), Severity::Note);
-        assert_eq!(f.message().contains("1 more"), n == 13, "{}", f.message());
+        // Twelve are all named, with no "0 more"; of thirteen, one is
+        // counted.
+        assert_eq!(f.message().contains(" more"), n == 13, "{}", f.message());
+        assert_eq!(
+            f.message().contains(" + 1 more = "),
+            n == 13,
+            "{}",
+            f.message()
+        );
         assert_eq!(f.message().matches(" in UNIFIL 10").count(), 12);
         // The total's record and those of the dozen named.
         assert_eq!(f.records().len(), 13);

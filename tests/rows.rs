@@ -640,3 +640,79 @@ fn a_report_that_may_have_changed_since_says_what_was_reported() {
         "{jordan:#?}"
     );
 }
+
+/// The timeline's table prints each record once, in order (a move's lines
+/// at its destinations are told by the line at its origin), with the date
+/// as the source gives it, what happened, the figure after it and a
+/// numbered source; the sources below name each record by its number.
+#[test]
+fn the_timeline_table_prints_each_record_once_with_its_numbered_source() {
+    let data = Dataset::bundled().expect("the bundled data loads");
+    let deu = Subject::Nation("DEU".parse().expect("a code"));
+    let lines = rows::timeline(&data, &deu);
+    let text = troop_tracker::summary::timeline_table(&data, &lines, 200);
+    let body: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| l.starts_with('│') && !l.contains("Date"))
+        .map(|l| l.trim_matches('│').split('┆').map(str::trim).collect())
+        .collect();
+    // One line per record: the move to Jordan and Kuwait has a row at
+    // each end but one line.
+    let mut records: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|l| (l.record.as_str(), l.date_text.as_str()))
+        .collect();
+    records.dedup();
+    assert!(records.len() < lines.len(), "a move has rows at both ends");
+    assert_eq!(body.len(), records.len(), "{text}");
+    let mut shown = lines.iter().filter(|l| {
+        let first = lines
+            .iter()
+            .position(|m| m.record == l.record && m.date_text == l.date_text);
+        first.is_some_and(|i| std::ptr::eq(&lines[i], *l))
+    });
+    for (n, cells) in body.iter().enumerate() {
+        let line = shown.next().expect("a row for each line");
+        let after = line.strength_after.clone().unwrap_or_default();
+        assert_eq!(
+            cells[..],
+            [
+                line.date_text.as_str(),
+                line.what.as_str(),
+                line.detail.as_str(),
+                after.as_str(),
+                (n + 1).to_string().as_str()
+            ],
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("[{}] {} ", n + 1, line.record)),
+            "source {} names {}: {text}",
+            n + 1,
+            line.record
+        );
+    }
+}
+
+/// A validation report's text is every finding, most severe first, then
+/// the counts; nothing is left out at the least severity.
+#[test]
+fn a_reports_text_lists_every_finding_then_the_counts() {
+    let data = Dataset::bundled().expect("the bundled data loads");
+    let report = data.validate();
+    // Wide enough that no message is wrapped.
+    let text = troop_tracker::summary::report_text(&report, 4000);
+    let at_least =
+        troop_tracker::summary::report_text_at_least(&report, troop_tracker::Severity::Note, 4000);
+    assert_eq!(text, at_least, "report_text shows everything");
+    let errors =
+        troop_tracker::summary::report_text_at_least(&report, troop_tracker::Severity::Error, 4000);
+    assert_ne!(text, errors, "the bundled data has findings below errors");
+    for f in report.findings() {
+        assert!(
+            text.contains(f.message()),
+            "{} missing:\n{text}",
+            f.message()
+        );
+    }
+}
