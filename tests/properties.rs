@@ -81,11 +81,15 @@ proptest! {
 
 /// A random ledger that is valid by construction: nations start with exact
 /// strengths in a few countries and then move at most what they have.
+/// Each move is carried out or under way (both move troops in the actual
+/// posture); announced moves, which move none, are drawn by
+/// `tests/model.rs` against its brute force.
 #[derive(Clone, Debug)]
 struct Ledger {
     deployments: Vec<(usize, usize, u32)>,
     moves: Vec<(usize, usize, Vec<usize>, u32)>,
     days: Vec<u32>,
+    under_way: Vec<bool>,
 }
 
 const NATIONS: [&str; 4] = ["NAA", "NAB", "NAC", "NAD"];
@@ -101,6 +105,7 @@ fn ledger(over_move: bool) -> impl Strategy<Value = (Ledger, Option<usize>)> {
             any::<prop::sample::Index>(),
             0u32..=100,
             any::<bool>(),
+            any::<bool>(),
         ),
         0..12,
     );
@@ -108,7 +113,8 @@ fn ledger(over_move: bool) -> impl Strategy<Value = (Ledger, Option<usize>)> {
         let mut present: BTreeMap<(usize, usize), u32> = start.clone();
         let deployments = start.iter().map(|(&(n, p), &s)| (n, p, s)).collect();
         let mut moves = Vec::new();
-        for (which, dest, dest2, percent, two) in steps {
+        let mut under_way = Vec::new();
+        for (which, dest, dest2, percent, two, going) in steps {
             let keys: Vec<(usize, usize)> = present
                 .iter()
                 .filter(|(_, &v)| v > 0)
@@ -137,12 +143,14 @@ fn ledger(over_move: bool) -> impl Strategy<Value = (Ledger, Option<usize>)> {
             // Joint destinations hold their figure together and are never
             // an origin again.
             moves.push((n, p, to, count));
+            under_way.push(going);
         }
         let days = (0..moves.len() as u32).collect();
         let mut l = Ledger {
             deployments,
             moves,
             days,
+            under_way,
         };
         let mut bad_move = None;
         if over_move && !l.moves.is_empty() {
@@ -191,12 +199,15 @@ fn dataset(l: &Ledger) -> Dataset {
         ));
     }
     let mut rels = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n");
-    for (i, ((n, p, to, c), day)) in l.moves.iter().zip(&l.days).enumerate() {
+    for (i, (((n, p, to, c), day), going)) in
+        l.moves.iter().zip(&l.days).zip(&l.under_way).enumerate()
+    {
+        let status = if *going { "under_way" } else { "carried_out" };
         let to: Vec<&str> = to.iter().map(|t| PLACES[*t]).collect();
         let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 2).expect("date")
             + chrono::Days::new(u64::from(*day));
         rels.push_str(&format!(
-            "R{i},{},{date},{c},{},,{},,,carried_out,,,,s1,{q},\n",
+            "R{i},{},{date},{c},{},,{},,,{status},,,,s1,{q},\n",
             NATIONS[*n],
             PLACES[*p],
             to.join(";")

@@ -1,7 +1,8 @@
 //! Bounds are honest: for ledgers written from a hidden truth — true
 //! counts observed with vague notations that contain them, true moves
-//! reported vaguely, temporary moves of which some part really came
-//! back — every figure and every total contains the truth. And moving
+//! reported vaguely (carried out, under way, or only announced and so not
+//! made), temporary moves of which some part really came back — every
+//! figure and every total contains the truth. And moving
 //! troops never changes a nation's total.
 //!
 //! (That each bound is also attained, never wider than the evidence
@@ -41,6 +42,9 @@ struct Move {
     temporary: bool,
     /// Percent of the moved count that truly came back later.
     back: u32,
+    /// 0: announced (nothing moved yet: the truth stays); 1: under way;
+    /// 2: carried out (both moved the troops).
+    status: u8,
 }
 
 #[derive(Clone, Debug)]
@@ -68,9 +72,10 @@ fn world() -> impl Strategy<Value = World> {
             0u32..20,
             any::<bool>(),
             0u32..=100,
+            0u8..3,
         )
             .prop_map(
-                |(nation, from, to, share, how, spread, temporary, back)| Move {
+                |(nation, from, to, share, how, spread, temporary, back, status)| Move {
                     nation,
                     from,
                     to,
@@ -79,6 +84,7 @@ fn world() -> impl Strategy<Value = World> {
                     spread,
                     temporary,
                     back,
+                    status,
                 },
             ),
         0..8,
@@ -143,12 +149,17 @@ fn write(w: &World) -> (Files, BTreeMap<Place, u64>) {
         let day =
             chrono::NaiveDate::from_ymd_opt(2000, 1, 2).expect("day") + chrono::Days::new(i as u64);
         let temporary = if m.temporary { "yes" } else { "" };
+        let status = ["announced", "under_way", "carried_out"][usize::from(m.status % 3)];
         writeln!(
             relocations,
-            "R{i},{},{day},{s},{},,{},,{temporary},carried_out,,,,s1,{QUOTE},",
+            "R{i},{},{day},{s},{},,{},,{temporary},{status},,,,s1,{QUOTE},",
             NATIONS[m.nation], COUNTRIES[m.from], COUNTRIES[m.to]
         )
         .expect("write");
+        if status == "announced" {
+            // Only said: in the actual posture nothing has moved.
+            continue;
+        }
         *truth.entry(from).or_default() -= moved;
         *truth.entry(to).or_default() += moved;
         if m.temporary {
