@@ -30,16 +30,14 @@ pub(crate) enum Local {
     Total,
 }
 
-/// The moment asked, within a component: a time in half days, or right
-/// after an event; `None` for no moment (is there any world at all?).
+/// The moment asked, within a component.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Moment {
+    /// A time in half days.
     Time(i64),
-    After(u32),
     /// Right after every event of the segment that starts at this event
     /// (and ends at the next cut).
     Everywhere(u32),
-    Never,
 }
 
 /// Where a component's history may be cut: reports of a figure that
@@ -93,29 +91,18 @@ impl Prepared {
     /// The programs for `moment`, over the events between the cuts around
     /// it.
     pub(crate) fn new(component: &Component, cut_at: &[u32], moment: Moment) -> Prepared {
-        let (query_time, glued) = match moment {
-            Moment::Time(t) => (Some(t), Glue::Free),
-            Moment::After(e) => (None, Glue::After(e)),
+        match moment {
+            Moment::Time(t) => {
+                let (start, end) = segment(component, cut_at, t);
+                Prepared::of_segment(component, start, end, Some(t), Glue::Free)
+            }
             Moment::Everywhere(start) => {
                 let end = cut_at
                     .get(cut_at.partition_point(|&c| c <= start))
                     .map_or(component.events.len(), |&c| c as usize);
-                return Prepared::of_segment(
-                    component,
-                    start as usize,
-                    end,
-                    None,
-                    Glue::Everywhere,
-                );
+                Prepared::of_segment(component, start as usize, end, None, Glue::Everywhere)
             }
-            Moment::Never => (None, Glue::Free),
-        };
-        let after = match glued {
-            Glue::After(e) => Some(e),
-            _ => None,
-        };
-        let (start, end) = segment(component, cut_at, query_time, after);
-        Prepared::of_segment(component, start, end, query_time, glued)
+        }
     }
 
     /// The programs of the events `start..end`.
@@ -238,17 +225,9 @@ impl Prepared {
     }
 }
 
-/// Whether a cut (an event's index) lies on one side of the moment.
-type Test<'a> = Box<dyn Fn(u32) -> bool + 'a>;
-
 /// The events between the last cut certainly before the moment and the
 /// first cut certainly after it.
-fn segment(
-    component: &Component,
-    cut_at: &[u32],
-    query_time: Option<i64>,
-    glued: Option<u32>,
-) -> (usize, usize) {
+fn segment(component: &Component, cut_at: &[u32], q: i64) -> (usize, usize) {
     let n = component.events.len();
     let span = |e: u32| {
         component
@@ -258,24 +237,14 @@ fn segment(
                 (2 * day_number(ev.first), 2 * day_number(ev.last))
             })
     };
-    let (before, after): (Test<'_>, Test<'_>) = match (query_time, glued) {
-        (Some(q), _) => (
-            Box::new(move |c| span(c).1 < q),
-            Box::new(move |c| span(c).0 > q),
-        ),
-        (None, Some(g)) => (Box::new(move |c| c <= g), Box::new(move |c| c > g)),
-        (None, None) => (Box::new(|_| false), Box::new(|_| false)),
-    };
+    let before = |c: u32| span(c).1 < q;
+    let after = |c: u32| span(c).0 > q;
     // Events are sorted by their first day: a cut that begins after the
-    // moment, or after the glued event, lies at or past this point, and
+    // moment lies at or past this point, and
     // one that ends before it, before. The searches start there rather
     // than at an end (a component cut at each of 100k reports would
     // otherwise be scanned whole for each question).
-    let split = cut_at.partition_point(|&c| match (query_time, glued) {
-        (Some(q), _) => span(c).0 <= q,
-        (None, Some(g)) => c <= g,
-        (None, None) => true,
-    });
+    let split = cut_at.partition_point(|&c| span(c).0 <= q);
     let (earlier, later) = cut_at.split_at(split.min(cut_at.len()));
     let start = earlier
         .iter()

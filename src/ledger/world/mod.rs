@@ -6,6 +6,8 @@
 //! — is answered per component of linked cells, over every order the
 //! events' dates allow, as whole-number linear programs.
 
+#[cfg(test)]
+mod after;
 mod ask;
 mod compile;
 mod cores;
@@ -46,8 +48,6 @@ pub(crate) enum At {
     End(Day),
     /// Before every moment of the day.
     Start(Day),
-    /// Right after a record's moment.
-    After(RecordRef),
 }
 
 /// One term of a question's sum.
@@ -152,15 +152,11 @@ impl World {
         self.editions.claims(key, day)
     }
 
-    /// The moment `at` within component `comp`.
-    fn moment(&self, comp: u32, at: At) -> Moment {
+    /// The moment `at`, in half days.
+    fn moment(at: At) -> Moment {
         match at {
             At::End(d) => Moment::Time(2 * day_number(d) + 1),
             At::Start(d) => Moment::Time(2 * day_number(d) - 1),
-            At::After(r) => match self.compiled.spots.get(&r) {
-                Some(s) if s.component == comp => Moment::After(s.event),
-                _ => Moment::Never,
-            },
         }
     }
 
@@ -173,7 +169,7 @@ impl World {
         objectives: &[Objective],
     ) -> Option<Result<Vec<Range>, Infeasible>> {
         let simple = self.simple.get(comp as usize)?.as_ref()?;
-        let Moment::Time(q) = self.moment(comp, at) else {
+        let Moment::Time(q) = World::moment(at) else {
             return None;
         };
         let Ok(b) = simple.at(q)? else {
@@ -197,7 +193,7 @@ impl World {
 
     /// The question `at` to component `comp`, prepared once.
     fn prepared(&self, comp: u32, at: At) -> Arc<Prepared> {
-        let moment = self.moment(comp, at);
+        let moment = World::moment(at);
         let key = (comp, moment);
         if let Ok(cache) = self.prepared.lock() {
             if let Some(p) = cache.get(&key) {
@@ -319,6 +315,11 @@ impl World {
         let mut by_part: BTreeMap<(u32, u32), Vec<(usize, Objective)>> = BTreeMap::new();
         for (k, (record, sum)) in asks.iter().enumerate() {
             let Some(spot) = self.compiled.spots.get(record) else {
+                // A record the world leaves out (a move only announced,
+                // in the actual world) has no moment of its own.
+                if let (Some(slot), false) = (out.get_mut(k), sum.is_empty()) {
+                    *slot = Ok((None, None));
+                }
                 continue;
             };
             let cut_at = self
@@ -341,13 +342,13 @@ impl World {
                 }
             }
             if elsewhere {
-                // Cells of another component: its own question.
-                if let (Some(slot), Some(r)) = (
-                    out.get_mut(k),
-                    self.ranges(At::After(*record), std::slice::from_ref(sum))
-                        .pop(),
-                ) {
-                    *slot = r;
+                // "Right after the record" is a moment of the record's own
+                // history only. The callers ask of the record's own figure
+                // or its move's ends, which compiling links into the
+                // record's component; a sum that reaches past it is given
+                // no bounds rather than a moment the record has no part in.
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = Ok((None, None));
                 }
                 continue;
             }

@@ -33,8 +33,6 @@ pub(crate) enum Step<'a> {
 pub(crate) enum Glue {
     /// At the question's own moment (an item of its own), if any.
     Free,
-    /// Right after one event's moment.
-    After(u32),
     /// Right after every event's moment.
     Everywhere,
 }
@@ -311,12 +309,8 @@ impl Builder<'_> {
                         self.reports(&m.after, false);
                     }
                 }
-                match self.glued {
-                    Glue::After(g) if g == e => self.query = self.cur.clone(),
-                    Glue::Everywhere => {
-                        self.after.insert(e, self.cur.clone());
-                    }
-                    _ => {}
+                if self.glued == Glue::Everywhere {
+                    self.after.insert(e, self.cur.clone());
                 }
             }
         }

@@ -49,7 +49,7 @@ impl Builder<'_> {
             let Some(event) = self.component.events.get(e as usize) else {
                 continue;
             };
-            glued_here |= self.glued == Glue::After(e) || self.glued == Glue::Everywhere;
+            glued_here |= self.glued == Glue::Everywhere;
             match &event.act {
                 Act::Report(r) => reports.push(r),
                 Act::Move(m) => {
