@@ -8,6 +8,8 @@ use troop_tracker::chart::{
 };
 use troop_tracker::{Dataset, Ledger, PostureOptions, Subject};
 
+mod world;
+
 fn bundled() -> Dataset {
     Dataset::bundled().expect("the bundled data loads")
 }
@@ -1196,5 +1198,67 @@ fn planned_bands_are_half_the_shade_of_actual_ones() {
     );
     for shade in &expected {
         assert!(shades.contains(shade), "{shade} in {shades:?}");
+    }
+}
+
+/// The troop axis reaches a little above the highest figure (a twentieth),
+/// and well above it (a quarter) when a band is open, so that an open
+/// band reads as reaching past the top.
+#[test]
+fn the_troop_axis_has_room_above_the_highest_figure() {
+    use troop_tracker::import::troopdata;
+    const QUARTERLY: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
+    use world::{fig, n, Count, Place, Spec, When};
+    let data = bundled();
+    // 850 in one country and at least 500 in another: an open band whose
+    // lowest, and the open total's, need the quarter's room.
+    let open = Spec::default()
+        .report(fig(&[Place::B], false), n(850), When::Day(1))
+        .report(
+            fig(&[Place::C], false),
+            Count {
+                low: 500,
+                high: None,
+            },
+            When::Day(2),
+        )
+        .load();
+    let mut charts = vec![
+        subject_chart(&data, Subject::Location("IRQ".parse().expect("code"))),
+        subject_chart(&open, Subject::Nation(world::NATION.parse().expect("code"))),
+    ];
+    // Highest figures just below a round step: 960 (a twentieth more
+    // is 1,008, past 1,000), 95 and 1,900.
+    for top in [960, 95, 1900] {
+        let mut q = QUARTERLY.to_owned();
+        for (y, n) in [(1960, top / 2), (1961, top), (1962, top * 3 / 4)] {
+            q.push_str(&format!("1,KOR,Korea,{y},September,3,September,{n}\n"));
+        }
+        let import = troopdata::from_texts(("q.csv".into(), q), None).expect("imports");
+        charts.push(subject_chart(
+            &import.dataset,
+            Subject::Nation("USA".parse().expect("code")),
+        ));
+    }
+    for c in &charts {
+        let points = || c.series.iter().flat_map(|s| &s.points);
+        let open = points().any(|p| p.bounds.high().is_none());
+        let highest = points()
+            .map(|p| p.bounds.high().unwrap_or(p.bounds.low()))
+            .max()
+            .expect("points") as f64;
+        let svg = render_svg(c, DEFAULT_SIZE).expect("draws");
+        // The troop axis' labels are the texts anchored at their end.
+        let top = texts(&svg)
+            .iter()
+            .filter(|t| t.1 == "end")
+            .filter_map(|t| t.2.replace(',', "").parse::<f64>().ok())
+            .fold(0.0, f64::max);
+        let room = if open { 1.25 } else { 1.05 };
+        assert!(
+            top >= highest * room,
+            "{}: the axis ends at {top}, the highest figure is {highest} (open: {open})",
+            c.title
+        );
     }
 }
