@@ -169,4 +169,6 @@ fn nato_membership_counts_agree_with_the_accession_table() {
     let xkx = data.nation("XKX".parse().expect("code")).expect("Kosovo");
     assert_eq!(xkx.name(), "Kosovo");
     assert!(xkx.nato_joined().is_none());
+    // A nation reads as its name and code.
+    assert_eq!(xkx.to_string(), "Kosovo (XKX)");
 }
