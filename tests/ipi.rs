@@ -388,6 +388,14 @@ fn the_reference_table_holds_every_mission_with_its_host_and_reference() {
         assert_eq!(host.name(), cells[3], "{}", cells[0]);
     }
     for m in import.dataset.missions() {
+        // A mission reads as its name, code and organization.
+        assert_eq!(
+            m.to_string(),
+            format!("{} ({}, {})", m.name(), m.id(), m.organization())
+        );
+        assert!(
+            m.to_string().starts_with(m.name()) && m.to_string().ends_with(", United Nations)")
+        );
         assert!(
             m.citation()
                 .words()
