@@ -240,10 +240,10 @@ fn segment(component: &Component, cut_at: &[u32], q: i64) -> (usize, usize) {
     let before = |c: u32| span(c).1 < q;
     let after = |c: u32| span(c).0 > q;
     // Events are sorted by their first day: a cut that begins after the
-    // moment lies at or past this point, and
-    // one that ends before it, before. The searches start there rather
-    // than at an end (a component cut at each of 100k reports would
-    // otherwise be scanned whole for each question).
+    // moment lies at or past this point, and one that ends before it,
+    // before. The searches start there rather than at an end (a component
+    // cut at each of 100k reports would otherwise be scanned whole for
+    // each question).
     let split = cut_at.partition_point(|&c| span(c).0 <= q);
     let (earlier, later) = cut_at.split_at(split.min(cut_at.len()));
     let start = earlier

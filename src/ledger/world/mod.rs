@@ -38,7 +38,7 @@ use std::sync::{Arc, Mutex};
 
 use ask::{cuts, segment_of, Local, Moment, Prepared};
 use cores::each;
-use events::Compiled;
+use events::{Compiled, Spot};
 use order::day_number;
 
 /// When a question is asked.
@@ -153,10 +153,10 @@ impl World {
     }
 
     /// The moment `at`, in half days.
-    fn moment(at: At) -> Moment {
+    fn time(at: At) -> i64 {
         match at {
-            At::End(d) => Moment::Time(2 * day_number(d) + 1),
-            At::Start(d) => Moment::Time(2 * day_number(d) - 1),
+            At::End(d) => 2 * day_number(d) + 1,
+            At::Start(d) => 2 * day_number(d) - 1,
         }
     }
 
@@ -169,9 +169,7 @@ impl World {
         objectives: &[Objective],
     ) -> Option<Result<Vec<Range>, Infeasible>> {
         let simple = self.simple.get(comp as usize)?.as_ref()?;
-        let Moment::Time(q) = World::moment(at) else {
-            return None;
-        };
+        let q = World::time(at);
         let Ok(b) = simple.at(q)? else {
             return Some(Err(Infeasible));
         };
@@ -193,7 +191,7 @@ impl World {
 
     /// The question `at` to component `comp`, prepared once.
     fn prepared(&self, comp: u32, at: At) -> Arc<Prepared> {
-        let moment = World::moment(at);
+        let moment = Moment::Time(World::time(at));
         let key = (comp, moment);
         if let Ok(cache) = self.prepared.lock() {
             if let Some(p) = cache.get(&key) {
@@ -318,9 +316,19 @@ impl World {
         // By component and segment: the objectives, in local terms.
         let mut by_part: BTreeMap<(u32, u32), Vec<(usize, Objective)>> = BTreeMap::new();
         for (k, (record, sum)) in asks.iter().enumerate() {
-            let Some(spot) = self.compiled.spots.get(record) else {
-                // A record the world leaves out (a move only announced,
-                // in the actual world) has no moment of its own.
+            // "Right after the record" is a moment of the record's own
+            // history only. The callers ask of the record's own figure or
+            // its move's ends, which compiling links into the record's
+            // component; a record the world leaves out (a move only
+            // announced, in the actual world), or a sum that reaches past
+            // its component, is given no bounds rather than another
+            // moment's.
+            let own = self
+                .compiled
+                .spots
+                .get(record)
+                .and_then(|spot| Some((spot, self.terms_after(spot, sum)?)));
+            let Some((spot, terms)) = own else {
                 if let (Some(slot), false) = (out.get_mut(k), sum.is_empty()) {
                     *slot = Ok((None, None));
                 }
@@ -332,30 +340,6 @@ impl World {
                 .map(Vec::as_slice)
                 .unwrap_or_default();
             let start = segment_of(cut_at, spot.event);
-            let mut terms: Objective = Vec::new();
-            let mut elsewhere = false;
-            for &(term, c) in sum {
-                match self.local(term) {
-                    Some((comp, Local::Cell(cell))) if comp == spot.component => {
-                        terms.push((Local::After(spot.event, cell), c));
-                    }
-                    Some((comp, Local::Moved(e))) if comp == spot.component => {
-                        terms.push((Local::Moved(e), c));
-                    }
-                    _ => elsewhere = true,
-                }
-            }
-            if elsewhere {
-                // "Right after the record" is a moment of the record's own
-                // history only. The callers ask of the record's own figure
-                // or its move's ends, which compiling links into the
-                // record's component; a sum that reaches past it is given
-                // no bounds rather than a moment the record has no part in.
-                if let Some(slot) = out.get_mut(k) {
-                    *slot = Ok((None, None));
-                }
-                continue;
-            }
             by_part
                 .entry((spot.component, start))
                 .or_default()
@@ -461,6 +445,20 @@ impl World {
         }
         merged.extend(simple.map(|(_, r)| r));
         merged
+    }
+
+    /// `sum` right after the event at `spot`, in its component's terms;
+    /// `None` if a term lies in another component.
+    fn terms_after(&self, spot: &Spot, sum: &[(Term, f64)]) -> Option<Objective> {
+        sum.iter()
+            .map(|&(term, c)| match self.local(term)? {
+                (comp, Local::Cell(cell)) if comp == spot.component => {
+                    Some((Local::After(spot.event, cell), c))
+                }
+                (comp, Local::Moved(e)) if comp == spot.component => Some((Local::Moved(e), c)),
+                _ => None,
+            })
+            .collect()
     }
 
     fn local(&self, term: Term) -> Option<(u32, Local)> {
