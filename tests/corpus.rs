@@ -128,6 +128,18 @@ fn many_problems_are_reported_together_up_to_a_limit() {
         .collect();
     assert_eq!(lines.first(), Some(&3));
     assert_eq!(lines.last(), Some(&102));
+    // As many problems as the limit, or one: nothing left out, and the
+    // message does not say so.
+    for bad in [LoadError::MAX_PROBLEMS, 1] {
+        let mut text = common::FIXTURE[4].1.to_owned();
+        for i in 0..bad {
+            text.push_str(&format!("D{},DEU,IRQ,,2020-01-10,,lots,,,s1,x,\n", i + 2));
+        }
+        let err = load_with("deployments.csv", text.into_bytes()).expect_err("bad rows");
+        assert_eq!(err.problems().len(), bad);
+        assert!(!err.is_truncated(), "{bad} problems");
+        assert!(!err.to_string().contains("stopped after"));
+    }
 }
 
 const TABLES: [&str; 8] = [

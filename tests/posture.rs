@@ -422,3 +422,88 @@ fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
         )
     );
 }
+
+/// The day a posture is asked of when none is given (the tool's
+/// `--as-of`): the last day of the latest observation, relocation or
+/// mission total, never of an event, which may lie ahead.
+#[test]
+fn the_latest_day_is_that_of_the_latest_figure() {
+    let latest = |files: &[(String, String)]| {
+        common::load(files)
+            .expect("loads")
+            .latest_day()
+            .map(|d| d.to_string())
+    };
+    // The seeds' last figure: Canada's troops on 15 February 2020.
+    assert_eq!(
+        bundled().latest_day().map(|d| d.to_string()).as_deref(),
+        Some("2020-02-15")
+    );
+    assert_eq!(latest(&common::files()).as_deref(), Some("2020-01-09"));
+    // A month ends on its last day; a later mission total or relocation
+    // moves the day on, a later event does not.
+    let t = common::with_edit(
+        "mission_strengths.csv",
+        "T1,NMI,2020-01-09",
+        "T1,NMI,2020-03",
+    );
+    assert_eq!(latest(&t).as_deref(), Some("2020-03-31"));
+    let e = common::with_edit("events.csv", "E1,2018,", "E1,2024,");
+    assert_eq!(latest(&e).as_deref(), Some("2020-01-09"));
+    let d = common::with_line(
+        "deployments.csv",
+        "D2,DEU,JOR,,2020-02-02,,30,,30,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,",
+    );
+    assert_eq!(latest(&d).as_deref(), Some("2020-02-02"));
+    let r = common::with_line(
+        "relocations.csv",
+        "R2,DEU,2020-02-20,30,JOR,,IRQ,,,under_way,,,30,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,",
+    );
+    assert_eq!(latest(&r).as_deref(), Some("2020-02-20"));
+    // No figure at all: no day.
+    let mut none = common::files();
+    for (name, text) in &mut none {
+        if [
+            "deployments.csv",
+            "relocations.csv",
+            "mission_strengths.csv",
+        ]
+        .contains(&name.as_str())
+        {
+            *text = text.lines().next().unwrap_or_default().to_owned() + "\n";
+        }
+    }
+    assert_eq!(latest(&none), None);
+}
+
+/// Focused on a mission, a posture keeps that mission's figures and no
+/// other; on a nation, that nation's; on both, what both name.
+#[test]
+fn a_focused_posture_keeps_only_its_nation_and_mission() {
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    let p = ledger.posture(day("2020-02-13"));
+    let keys = |q: &Posture<'_>| -> Vec<String> {
+        q.entries().iter().map(|e| e.key().to_string()).collect()
+    };
+    let nmi = "NMI".parse().expect("a mission id");
+    let can = "CAN".parse().expect("a nation code");
+    let all = keys(&p);
+    let under = |k: &String| k.ends_with(" under NMI");
+    let expected: Vec<String> = all.iter().filter(|k| under(k)).cloned().collect();
+    assert!(
+        !expected.is_empty() && expected.len() < all.len(),
+        "{all:?}"
+    );
+    assert_eq!(keys(&p.focus(None, Some(&nmi))), expected);
+    let canada: Vec<String> = all
+        .iter()
+        .filter(|k| k.starts_with("CAN "))
+        .cloned()
+        .collect();
+    assert!(canada.len() > 1 && canada.len() < all.len(), "{all:?}");
+    assert_eq!(keys(&p.focus(Some(can), None)), canada);
+    let both: Vec<String> = canada.iter().filter(|k| under(k)).cloned().collect();
+    assert_eq!(keys(&p.focus(Some(can), Some(&nmi))), both);
+    assert_eq!(keys(&p.focus(None, None)), all);
+}

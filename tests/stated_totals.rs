@@ -207,3 +207,43 @@ fn same_records_compares_each_stated_totals_citation() {
     assert_eq!(other.totals()[0].id(), first.totals()[0].id());
     assert!(!first.same_records(&other));
 }
+
+/// The summary shows each stated total beside the contributions it holds
+/// and what is left unattributed; a posture without one shows no such
+/// table.
+#[test]
+fn the_summary_shows_a_stated_total_beside_its_contributions() {
+    let text = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        row(0, 0, "UNIFIL", 100),
+        row(0, 0, "UNMIL", 50),
+        row(0, 0, "all", 170)
+    );
+    let data = ipi::from_text(("t.csv".into(), text))
+        .expect("imports")
+        .dataset;
+    let day = DAYS[0].parse().expect("a day");
+    let summary = troop_tracker::summary::posture_tables(&Ledger::new(&data).posture(day), 120);
+    let (_, stated) = summary
+        .split_once("Stated totals")
+        .expect("a stated totals table");
+    let line = stated
+        .lines()
+        .find(|l| l.contains("GHA, United Nations missions"))
+        .expect("Ghana's total");
+    let cells: Vec<&str> = line
+        .split('┆')
+        .map(|c| c.trim_matches(|c: char| c.is_whitespace() || c == '│'))
+        .collect();
+    assert_eq!(
+        cells.get(1..4),
+        Some(&["170 (2010-06-30)", "150 in 2", "20"][..]),
+        "stated 170, contributions 150 in two missions, 20 unattributed: {line}"
+    );
+    let none = format!("{HEADER}\n{}\n", row(0, 0, "UNIFIL", 100));
+    let data = ipi::from_text(("t.csv".into(), none))
+        .expect("imports")
+        .dataset;
+    let summary = troop_tracker::summary::posture_tables(&Ledger::new(&data).posture(day), 120);
+    assert!(!summary.contains("Stated totals"), "{summary}");
+}
