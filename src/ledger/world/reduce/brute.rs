@@ -41,11 +41,21 @@ fn program(c: &Case) -> (Program, Vec<Var>) {
     let mut p = Program::default();
     let vars: Vec<Var> = c.boxes.iter().map(|&(l, h)| p.var(l, Some(h))).collect();
     for (coefs, low, high) in &c.rows {
+        // An even coefficient is written as two halves of the same
+        // unknown: a row may name an unknown twice, and counts it twice.
         let terms: Vec<(Var, f64)> = vars
             .iter()
             .zip(coefs)
             .filter(|(_, &k)| k != 0)
-            .map(|(&v, &k)| (v, f64::from(k)))
+            .flat_map(|(&v, &k)| {
+                let halves = k % 2 == 0;
+                let each = if halves {
+                    f64::from(k / 2)
+                } else {
+                    f64::from(k)
+                };
+                std::iter::repeat_n((v, each), if halves { 2 } else { 1 })
+            })
             .collect();
         if !terms.is_empty() {
             p.row(terms, low.map(f64::from), high.map(f64::from));
