@@ -996,6 +996,45 @@ fn reports_of_unlinked_cells_are_not_ordered_against_each_other() {
     }
 }
 
+/// Four reports of one country over overlapping days, the question, and
+/// four more later: 24 orders on each side, too many to try together.
+/// The side nearest the question is tried order by order and the far
+/// side relaxed, so the figure asked is exact (relaxing the near side
+/// would loosen it).
+#[test]
+fn the_orders_nearest_the_question_are_tried_first() {
+    let mut spec = Spec::default();
+    for first in [1, 8] {
+        for (n, from, to) in [(5, 0, 3), (1, 1, 3), (3, 2, 3), (2, 3, 3)] {
+            let when = if from == to {
+                When::Day(first + from)
+            } else {
+                When::Span(first + from, first + to)
+            };
+            spec.reports.push(Report {
+                figure: Figure {
+                    places: vec![Place::B],
+                    mission: false,
+                },
+                count: Count {
+                    low: n,
+                    high: Some(n),
+                },
+                when,
+                anchor: None,
+            });
+        }
+    }
+    let asked = Asked {
+        day: 6,
+        end: false,
+        projected: false,
+    };
+    if let Err(e) = check_within(&spec, asked, usize::MAX) {
+        panic!("{e}");
+    }
+}
+
 /// Every question of days 0 to 7, start and end, on `spec`, exact where
 /// the brute force tries at most `most` orders.
 fn every_day(spec: &Spec, most: usize) {
