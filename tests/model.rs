@@ -1035,6 +1035,51 @@ fn the_orders_nearest_the_question_are_tried_first() {
     }
 }
 
+/// Thirty moves among three countries and an area, over dates that
+/// overlap (far more orders than the engine tries one by one, so it
+/// relaxes them), after every place was reported on the first day: the
+/// nation's total is what it was on that day, whatever the moves did,
+/// since nothing but a report made again changes it.
+#[test]
+fn moves_too_many_to_order_keep_the_total_of_the_start() {
+    let figure = |place| Figure {
+        places: vec![place],
+        mission: false,
+    };
+    let count = |low, high| Count {
+        low,
+        high: Some(high),
+    };
+    let mut spec = Spec::default();
+    for (place, low, high) in [(Place::A, 900, 1000), (Place::B, 10, 20), (Place::C, 0, 0)] {
+        spec.reports.push(Report {
+            figure: figure(place),
+            count: count(low, high),
+            when: When::Day(1),
+            anchor: None,
+        });
+    }
+    let places = [Place::A, Place::B, Place::C, Place::North];
+    for i in 0..30u32 {
+        let (from, to) = (places[(i % 4) as usize], places[((i * 7 + 1) % 4) as usize]);
+        if from == to {
+            continue;
+        }
+        let d = 2 + i / 6;
+        spec.moves.push(Move {
+            from: figure(from),
+            to: figure(to),
+            count: count(0, 5 + u64::from(i % 3)),
+            when: When::Span(d, d + 2),
+            temporary: false,
+            status: Status::CarriedOut,
+        });
+    }
+    for d in [2, 5, 9, 12] {
+        assert_eq!(spec.posture(d, true).1, "910..1020", "day {d}");
+    }
+}
+
 /// Every question of days 0 to 7, start and end, on `spec`, exact where
 /// the brute force tries at most `most` orders.
 fn every_day(spec: &Spec, most: usize) {
