@@ -43,11 +43,8 @@ impl Problems {
         }
     }
 
-    /// Whether a problem has been left out: reading stops there.
-    // Skipped by `cargo mutants`: every problem of this list fails the
-    // load or import (importers keep their row warnings apart), and past
-    // the limit `push` leaves the rest out; stopping early only saves the
-    // time of reading on, so any answer here gives the same error.
+    // Skipped by `cargo mutants`: every problem here fails the load (importers keep row
+    // warnings apart) and `push` drops those past the limit: stopping only saves time.
     #[cfg_attr(test, mutants::skip)]
     pub(crate) fn is_full(&self) -> bool {
         self.truncated
