@@ -165,6 +165,24 @@ fn old_figures_are_flagged_stale_with_a_configurable_threshold() {
         },
     );
     assert!(lenient.entries().iter().all(|e| !e.is_stale()));
+    // Germany's figure in Iraq rests on the 9 January report: 357 days
+    // before 31 December. Stale past the threshold, not at it.
+    let age = (day("2020-12-31") - day("2020-01-09")).num_days();
+    for (after, stale) in [(age - 1, true), (age, false)] {
+        let p = ledger.posture_with(
+            day("2020-12-31"),
+            PostureOptions {
+                stale_after_days: u32::try_from(after).expect("days"),
+                ..PostureOptions::default()
+            },
+        );
+        let deu = p
+            .entries()
+            .iter()
+            .find(|e| e.key().to_string() == "DEU in IRQ")
+            .expect("entry");
+        assert_eq!(deu.is_stale(), stale, "stale after {after} days");
+    }
 }
 
 #[test]
