@@ -688,6 +688,22 @@ fn every_output_carries_the_doubts() {
         assert!(svg.contains("class=\"point flagged\""));
         assert!(svg.contains("flagged: disputed, suspect or contradicted"));
         assert!(svg.contains("flags: disputed"));
+        // The whole data's chart and the nation's leave them out (they
+        // would draw every host's), and count them.
+        for subject in [
+            troop_tracker::Subject::All,
+            troop_tracker::Subject::Nation("USA".parse().expect("code")),
+        ] {
+            let c = troop_tracker::chart::chart(&ledger, &subject);
+            assert!(
+                c.series
+                    .iter()
+                    .all(|s| s.role != troop_tracker::chart::Role::Apart),
+                "{}",
+                c.title
+            );
+            assert_eq!(c.apart_left_out, 2, "{}", c.title);
+        }
     }
 }
 
