@@ -525,3 +525,16 @@ fn a_focused_posture_keeps_only_its_nation_and_mission() {
     assert_eq!(keys(&p.focus(Some(can), Some(&nmi))), both);
     assert_eq!(keys(&p.focus(None, None)), all);
 }
+
+/// The projection's name, as the tool's JSON gives it (`"projection"`).
+#[test]
+fn a_projection_reads_as_its_name() {
+    use troop_tracker::Projection;
+    for (p, name) in [
+        (Projection::Actual, "actual"),
+        (Projection::Projected, "projected"),
+    ] {
+        assert_eq!(p.as_str(), name);
+        assert_eq!(p.to_string(), name);
+    }
+}
