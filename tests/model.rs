@@ -23,7 +23,7 @@ use proptest::prelude::*;
 use troop_tracker::posture::Moment;
 use troop_tracker::Projection;
 use troop_tracker::{Ledger, PostureOptions};
-use world::{day, Count, Figure, Move, Place, Report, Spec, Status, When};
+use world::{between, day, fig, n, Count, Figure, Move, Place, Report, Spec, Status, When};
 
 /// The cells of the brute force: the country's area and its rest (or its
 /// mission and the rest), and the two other countries.
@@ -216,20 +216,27 @@ impl Brute<'_> {
         !arrivals.into_iter().any(claim_ok)
     }
 
-    fn start(&self) -> Vec<State> {
-        let mut out = vec![[0u64; CELLS]];
-        let touched: Vec<usize> = self
-            .spec
+    /// The cells some record names, in order.
+    fn touched(&self) -> Vec<usize> {
+        let spec = self.spec;
+        let mut out: Vec<usize> = spec
             .reports
             .iter()
             .flat_map(|r| cells(&r.figure))
             .chain(
-                self.spec
-                    .moves
+                spec.moves
                     .iter()
                     .flat_map(|m| cells(&m.from).into_iter().chain(cells(&m.to))),
             )
             .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn start(&self) -> Vec<State> {
+        let mut out = vec![[0u64; CELLS]];
+        let touched = self.touched();
         for c in 0..CELLS {
             if touched.contains(&c) && self.unknown_start(c) {
                 out = out
@@ -381,18 +388,7 @@ impl Brute<'_> {
                     pools: vec![0; self.spec.moves.len()],
                     asked: None,
                 };
-                let mut all = Vec::new();
-                for c in 0..CELLS {
-                    if self
-                        .spec
-                        .reports
-                        .iter()
-                        .any(|r| cells(&r.figure).contains(&c))
-                    {
-                        all.push(c);
-                    }
-                }
-                states = any_values(&fresh.cells, &all, self.cap)
+                states = any_values(&fresh.cells, &self.touched(), self.cap)
                     .into_iter()
                     .map(|cells| State {
                         cells,
@@ -483,18 +479,7 @@ impl Brute<'_> {
     /// where nothing may come back.
     fn cuts(&self, items: &[Item], asked: Asked) -> Vec<bool> {
         let spec = self.spec;
-        let mut all: Vec<usize> = spec
-            .reports
-            .iter()
-            .flat_map(|r| cells(&r.figure))
-            .chain(
-                spec.moves
-                    .iter()
-                    .flat_map(|m| cells(&m.from).into_iter().chain(cells(&m.to))),
-            )
-            .collect();
-        all.sort_unstable();
-        all.dedup();
+        let all = self.touched();
         let temporary = spec.moves.iter().any(|m| m.temporary);
         let figures = |item: &Item| -> Vec<Figure> {
             match item {
@@ -950,50 +935,21 @@ proptest! {
 /// would loosen every figure there).
 #[test]
 fn reports_of_unlinked_cells_are_not_ordered_against_each_other() {
-    let figure = |places: &[Place]| Figure {
-        places: places.to_vec(),
-        mission: false,
-    };
-    let count = |low, high| Count {
-        low,
-        high: Some(high),
-    };
-    let mut spec = Spec::default();
-    spec.reports.push(Report {
-        figure: figure(&[Place::A]),
-        count: count(3, 3),
-        when: When::Day(1),
-        anchor: None,
-    });
-    spec.moves.push(Move {
-        from: figure(&[Place::A]),
-        to: figure(&[Place::B, Place::C]),
-        count: count(0, 3),
-        when: When::Day(1),
-        temporary: false,
-        status: Status::CarriedOut,
-    });
+    let a = fig(&[Place::A], false);
+    let mut spec = Spec::default().report(a.clone(), n(3), When::Day(1)).moved(
+        a,
+        fig(&[Place::B, Place::C], false),
+        between(0, 3),
+        When::Day(1),
+        false,
+    );
     for place in [Place::B, Place::C] {
-        for (n, when) in [(2, When::Span(2, 4)), (1, When::Span(3, 5))] {
-            spec.reports.push(Report {
-                figure: figure(&[place]),
-                count: count(n, n),
-                when,
-                anchor: None,
-            });
-        }
+        spec = spec
+            .report(fig(&[place], false), n(2), When::Span(2, 4))
+            .report(fig(&[place], false), n(1), When::Span(3, 5));
     }
     // Between the reports, where the orders differ.
-    for (day, end) in [(3, true), (4, false)] {
-        let asked = Asked {
-            day,
-            end,
-            projected: false,
-        };
-        if let Err(e) = check_within(&spec, asked, usize::MAX) {
-            panic!("day {day} (end {end}): {e}");
-        }
-    }
+    check_at(&spec, &[(3, true), (4, false)], usize::MAX);
 }
 
 /// Four reports of one country over overlapping days, the question, and
@@ -1005,34 +961,16 @@ fn reports_of_unlinked_cells_are_not_ordered_against_each_other() {
 fn the_orders_nearest_the_question_are_tried_first() {
     let mut spec = Spec::default();
     for first in [1, 8] {
-        for (n, from, to) in [(5, 0, 3), (1, 1, 3), (3, 2, 3), (2, 3, 3)] {
+        for (count, from, to) in [(5, 0, 3), (1, 1, 3), (3, 2, 3), (2, 3, 3)] {
             let when = if from == to {
                 When::Day(first + from)
             } else {
                 When::Span(first + from, first + to)
             };
-            spec.reports.push(Report {
-                figure: Figure {
-                    places: vec![Place::B],
-                    mission: false,
-                },
-                count: Count {
-                    low: n,
-                    high: Some(n),
-                },
-                when,
-                anchor: None,
-            });
+            spec = spec.report(fig(&[Place::B], false), n(count), when);
         }
     }
-    let asked = Asked {
-        day: 6,
-        end: false,
-        projected: false,
-    };
-    if let Err(e) = check_within(&spec, asked, usize::MAX) {
-        panic!("{e}");
-    }
+    check_at(&spec, &[(6, false)], usize::MAX);
 }
 
 /// Thirty moves among three countries and an area, over dates that
@@ -1042,22 +980,9 @@ fn the_orders_nearest_the_question_are_tried_first() {
 /// since nothing but a report made again changes it.
 #[test]
 fn moves_too_many_to_order_keep_the_total_of_the_start() {
-    let figure = |place| Figure {
-        places: vec![place],
-        mission: false,
-    };
-    let count = |low, high| Count {
-        low,
-        high: Some(high),
-    };
     let mut spec = Spec::default();
     for (place, low, high) in [(Place::A, 900, 1000), (Place::B, 10, 20), (Place::C, 0, 0)] {
-        spec.reports.push(Report {
-            figure: figure(place),
-            count: count(low, high),
-            when: When::Day(1),
-            anchor: None,
-        });
+        spec = spec.report(fig(&[place], false), between(low, high), When::Day(1));
     }
     let places = [Place::A, Place::B, Place::C, Place::North];
     for i in 0..30u32 {
@@ -1066,35 +991,37 @@ fn moves_too_many_to_order_keep_the_total_of_the_start() {
             continue;
         }
         let d = 2 + i / 6;
-        spec.moves.push(Move {
-            from: figure(from),
-            to: figure(to),
-            count: count(0, 5 + u64::from(i % 3)),
-            when: When::Span(d, d + 2),
-            temporary: false,
-            status: Status::CarriedOut,
-        });
+        spec = spec.moved(
+            fig(&[from], false),
+            fig(&[to], false),
+            between(0, 5 + u64::from(i % 3)),
+            When::Span(d, d + 2),
+            false,
+        );
     }
     for d in [2, 5, 9, 12] {
         assert_eq!(spec.posture(d, true).1, "910..1020", "day {d}");
     }
 }
 
-/// Every question of days 0 to 7, start and end, on `spec`, exact where
-/// the brute force tries at most `most` orders.
-fn every_day(spec: &Spec, most: usize) {
-    for d in 0..=7 {
-        for end in [false, true] {
-            let asked = Asked {
-                day: d,
-                end,
-                projected: false,
-            };
-            if let Err(e) = check_within(spec, asked, most) {
-                panic!("day {d} (end {end}): {e}");
-            }
+/// Checks the actual posture at each (day, end of day) of `moments`,
+/// exact where the brute force tries at most `most` orders.
+fn check_at(spec: &Spec, moments: &[(u32, bool)], most: usize) {
+    for &(day, end) in moments {
+        let asked = Asked {
+            day,
+            end,
+            projected: false,
+        };
+        if let Err(e) = check_within(spec, asked, most) {
+            panic!("day {day} (end {end}): {e}");
         }
     }
+}
+
+/// Every start and end of days 0 to 7.
+fn every_day() -> Vec<(u32, bool)> {
+    (0..=7).flat_map(|d| [(d, false), (d, true)]).collect()
 }
 
 /// A report of the whole country made again over two days cuts the
@@ -1103,23 +1030,12 @@ fn every_day(spec: &Spec, most: usize) {
 /// still holds the figure.
 #[test]
 fn a_cut_the_question_may_precede_does_not_cut_it() {
-    let whole = Figure {
-        places: vec![Place::A],
-        mission: false,
-    };
+    let whole = fig(&[Place::A], false);
     let mut spec = Spec::default();
-    for (n, when) in [(2, When::Day(1)), (0, When::Span(2, 3)), (1, When::Day(5))] {
-        spec.reports.push(Report {
-            figure: whole.clone(),
-            count: Count {
-                low: n,
-                high: Some(n),
-            },
-            when,
-            anchor: None,
-        });
+    for (count, when) in [(2, When::Day(1)), (0, When::Span(2, 3)), (1, When::Day(5))] {
+        spec = spec.report(whole.clone(), n(count), when);
     }
-    every_day(&spec, MOST_ORDERS);
+    check_at(&spec, &every_day(), MOST_ORDERS);
 }
 
 /// The whole country is reported again, alone on its day, between two
@@ -1128,30 +1044,15 @@ fn a_cut_the_question_may_precede_does_not_cut_it() {
 /// on any of them.
 #[test]
 fn an_area_reported_on_both_sides_of_its_country_may_change_between() {
-    let whole = Figure {
-        places: vec![Place::A],
-        mission: false,
-    };
-    let north = Figure {
-        places: vec![Place::North],
-        mission: false,
-    };
+    let (whole, north) = (fig(&[Place::A], false), fig(&[Place::North], false));
     let mut spec = Spec::default();
-    for (figure, n, d) in [
+    for (figure, count, d) in [
         (&whole, 2, 1),
         (&north, 1, 2),
         (&whole, 2, 4),
         (&north, 2, 6),
     ] {
-        spec.reports.push(Report {
-            figure: figure.clone(),
-            count: Count {
-                low: n,
-                high: Some(n),
-            },
-            when: When::Day(d),
-            anchor: None,
-        });
+        spec = spec.report(figure.clone(), n(count), When::Day(d));
     }
-    every_day(&spec, MOST_ORDERS);
+    check_at(&spec, &every_day(), MOST_ORDERS);
 }
