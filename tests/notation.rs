@@ -364,3 +364,27 @@ fn large_counts_keep_notation_and_bounds_together() {
     assert!(format!(">{max}").parse::<Strength>().is_err());
     assert!("99999999999999999999999".parse::<Strength>().is_err());
 }
+
+/// A value's debug form (what a failed `assert_eq!` prints) names its
+/// type and shows its notation, so that `~500` and `450..550` (equal
+/// bounds, different words) are told apart in a test's message.
+#[test]
+fn debug_forms_name_the_type_and_show_the_notation() {
+    use troop_tracker::{MissionId, NationCode, RecordId, RelativeTo};
+    let about: Strength = "~500".parse().expect("strength");
+    let range: Strength = "450..550".parse().expect("strength");
+    assert_eq!(format!("{about:?}"), "Strength(~500)");
+    assert_eq!(format!("{range:?}"), "Strength(450..550)");
+    let date: Date = "mid 2024-03".parse().expect("date");
+    assert_eq!(format!("{date:?}"), "Date(mid 2024-03)");
+    let code: NationCode = "DEU".parse().expect("code");
+    assert_eq!(format!("{code:?}"), "NationCode(DEU)");
+    let place: Location = "IRQ/Erbil".parse().expect("location");
+    assert_eq!(format!("{place:?}"), "Location(IRQ/Erbil)");
+    let before: RelativeTo = "before:DEP-1".parse().expect("relative");
+    assert_eq!(format!("{before:?}"), "RelativeTo(before:DEP-1)");
+    let id: RecordId = "DEP-1".parse().expect("id");
+    assert_eq!(format!("{id:?}"), "RecordId(\"DEP-1\")");
+    let mission: MissionId = "NMI".parse().expect("id");
+    assert_eq!(format!("{mission:?}"), "MissionId(\"NMI\")");
+}
