@@ -262,6 +262,18 @@ mod tests {
         }
     }
 
+    /// A part that narrowing answers exactly (a tree of unit rows at its
+    /// fixpoint) is feasible without a tableau: none is built for it.
+    #[test]
+    fn an_exact_part_is_not_solved() {
+        let mut p = Program::default();
+        let (a, b) = (p.var(6, Some(9)), p.var(3, Some(4)));
+        p.row(vec![(a, 1.0), (b, 1.0)], Some(10.0), Some(12.0));
+        let part = Part::new(p, vec![0, 1], true);
+        assert!(part.is_feasible());
+        assert!(part.tried.get().is_none(), "no tableau was tried");
+    }
+
     /// Once the work budget is spent a part answers with its narrowed
     /// bounds, term by term, tightened by any row over exactly the terms
     /// asked: they hold every answer the program gives, and are no wider
