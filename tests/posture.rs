@@ -66,6 +66,11 @@ fn germany_before_and_after_its_relocation() {
         .expect("entry");
     let basis: Vec<&str> = iraq.basis().iter().map(|b| b.as_str()).collect();
     assert_eq!(basis, ["D-DEU-IRQ-2020-01-09", "R-DEU-2020-01-09"]);
+    // Its debug form lists them (what a failed assertion prints).
+    assert_eq!(
+        format!("{:?}", iraq.basis()),
+        r#"[RecordId("D-DEU-IRQ-2020-01-09"), RecordId("R-DEU-2020-01-09")]"#
+    );
     assert_eq!(iraq.last_observed(), Some(day("2020-01-09")));
 }
 
@@ -537,4 +542,23 @@ fn a_projection_reads_as_its_name() {
         assert_eq!(p.as_str(), name);
         assert_eq!(p.to_string(), name);
     }
+}
+
+/// A ledger's debug form shows how many components its world has once
+/// built, not the world's inner tables (a posture builds it).
+#[test]
+fn a_ledgers_debug_form_counts_the_worlds_components() {
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    let unbuilt = format!("{ledger:?}");
+    assert!(!unbuilt.contains("World"), "no world before a question");
+    ledger.posture(day("2020-01-09"));
+    let built = format!("{ledger:?}");
+    let at = built.find("World { components: ").expect("the world");
+    let count: String = built[at + "World { components: ".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert!(count.parse::<usize>().is_ok_and(|n| n > 0), "{count}");
+    assert!(built[at..].starts_with(&format!("World {{ components: {count}, .. }}")));
 }
