@@ -60,3 +60,30 @@ impl Simple {
         Some(b.ok_or(()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reports on days 2, 4 and 6 (half days 4, 8, 12), the second with
+    /// competitors that share no count: each moment between or after them
+    /// reads the latest before it, one before them all the first, and a
+    /// moment within a report's dates is left to the full way.
+    #[test]
+    fn a_moment_reads_the_latest_report_before_it() {
+        let simple = Simple {
+            spans: vec![(4, 4), (8, 8), (12, 14)],
+            bounds: vec![
+                Some(Interval::exactly(10)),
+                None,
+                Some(Interval::exactly(30)),
+            ],
+        };
+        assert_eq!(simple.at(1), Some(Ok(Interval::exactly(10))));
+        assert_eq!(simple.at(5), Some(Ok(Interval::exactly(10))));
+        assert_eq!(simple.at(9), Some(Err(())));
+        assert_eq!(simple.at(11), Some(Err(())));
+        assert_eq!(simple.at(13), None);
+        assert_eq!(simple.at(15), Some(Ok(Interval::exactly(30))));
+    }
+}
