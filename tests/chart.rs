@@ -761,7 +761,13 @@ fn a_tiny_size_draws_or_fails_without_panicking() {
     let nmi = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
     match render_svg(&nmi, (960, 243)) {
         Err(e @ ChartError::Drawing(_)) => {
-            assert!(e.to_string().contains("leave no room for the plot"), "{e}")
+            // The message gives the room each part takes.
+            assert_eq!(
+                e.to_string(),
+                "could not draw the chart: 960x243 pixels leave no room for the plot \
+                 under the title and caption (104 pixels) and above the legend \
+                 (44 pixels, 2 rows): a larger --size draws it"
+            )
         }
         other => panic!("expected no room, found {other:?}"),
     }

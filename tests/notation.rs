@@ -388,3 +388,18 @@ fn debug_forms_name_the_type_and_show_the_notation() {
     let mission: MissionId = "NMI".parse().expect("id");
     assert_eq!(format!("{mission:?}"), "MissionId(\"NMI\")");
 }
+
+/// A share is two whole numbers written in digits: `u32`'s own reading
+/// would take a sign, which no share is written with.
+#[test]
+fn a_share_is_digits_over_digits() {
+    use troop_tracker::Share;
+    let third: Share = "1/3".parse().expect("share");
+    assert_eq!((third.numerator(), third.denominator()), (1, 3));
+    for bad in [
+        "+1/2", "1/+2", "/2", "1/", " 1/2", "1/2 ", "1.0/2", "3/2", "0/0", "1-2",
+    ] {
+        let err = bad.parse::<Share>().expect_err(bad);
+        assert!(err.to_string().contains(bad), "{bad}: {err}");
+    }
+}
