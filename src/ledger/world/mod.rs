@@ -14,6 +14,8 @@ mod cores;
 #[cfg(test)]
 mod drawn;
 mod events;
+#[cfg(test)]
+mod fixture;
 mod order;
 mod program;
 mod reduce;

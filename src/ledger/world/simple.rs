@@ -86,4 +86,18 @@ mod tests {
         assert_eq!(simple.at(13), None);
         assert_eq!(simple.at(15), Some(Ok(Interval::exactly(30))));
     }
+
+    /// In the world's fixture France's figure, reported twice and moved
+    /// by nothing, is the one simple component; Germany's, moved, is not.
+    #[test]
+    fn one_figure_reported_again_is_simple() {
+        let data = crate::ledger::world::fixture::data();
+        let world = crate::ledger::world::World::new(&data, false);
+        let simple: Vec<&Simple> = world.simple.iter().flatten().collect();
+        assert_eq!(simple.len(), 1);
+        assert_eq!(
+            simple[0].bounds,
+            [Some(Interval::exactly(50)), Some(Interval::exactly(60))]
+        );
+    }
 }
