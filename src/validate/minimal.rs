@@ -141,7 +141,8 @@ fn minimal(
             }
         }
     }
-    if set.is_empty() || set.len() > MOST_RECORDS || !still_errs(data, records, &set, rule) {
+    // (The loop above has returned if the set grew past the most.)
+    if set.is_empty() || !still_errs(data, records, &set, rule) {
         return None;
     }
     let mut i = 0;
