@@ -262,6 +262,18 @@ mod tests {
         }
     }
 
+    /// Work adds up across the programs that share a budget: spent once
+    /// past the most, not before.
+    #[test]
+    fn a_budget_is_spent_past_the_most_work() {
+        let budget = Budget::default();
+        budget.spend(MOST_WORK / 2);
+        budget.spend(MOST_WORK / 2);
+        assert!(!budget.is_spent());
+        budget.spend(1);
+        assert!(budget.is_spent());
+    }
+
     /// A part that narrowing answers exactly (a tree of unit rows at its
     /// fixpoint) is feasible without a tableau: none is built for it.
     #[test]
