@@ -296,9 +296,14 @@ impl Brute<'_> {
     ) -> HashSet<State> {
         let spec = self.spec;
         let mut states: Vec<State> = states.into_iter().collect();
+        // A figure reported twice at one moment changes once: giving its
+        // cells every count again for each report would only multiply the
+        // same states (to billions, out of memory, with three reports).
+        let mut changed: Vec<&Figure> = Vec::new();
         for &r in rs {
             let f = &spec.reports[r].figure;
-            if may_change && reported.contains(f) {
+            if may_change && reported.contains(f) && !changed.contains(&f) {
+                changed.push(f);
                 states = states
                     .into_iter()
                     .flat_map(|s| {
