@@ -8,6 +8,7 @@ use troop_tracker::chart::{
 };
 use troop_tracker::{Dataset, Ledger, PostureOptions, Subject};
 
+mod common;
 mod world;
 
 fn bundled() -> Dataset {
@@ -1057,14 +1058,7 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/troopdata");
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("the excerpt");
     let mut quarterly = read("troopdata-rebuild-country-year-quarter-format.csv");
-    for (k, year) in (1961..=1966u64).enumerate() {
-        let june = 80_000 + 3_000 * (k as u64 % 3);
-        let september = 45_000 + 500 * k as u64;
-        quarterly.push_str(&format!(
-            "740,JPN,Japan,{year},June,2,Kane 2006,{june}\n\
-             740,JPN,Japan,{year},September,3,September {year},{september}\n"
-        ));
-    }
+    quarterly.push_str(&common::japan_june_apart("740"));
     let reports = read("troopdata-rebuild-reports.csv");
     let import = troop_tracker::import::troopdata::from_texts(
         ("q.csv".into(), quarterly),

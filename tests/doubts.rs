@@ -13,6 +13,8 @@ use troop_tracker::import::doubts::{MIN_OVERLAPS, MOST_ZERO_RUN, RATIO_TOLERANCE
 use troop_tracker::import::troopdata::{self, Import};
 use troop_tracker::{Deployment, Doubt, Ledger, Rule, StrengthKind};
 
+mod common;
+
 const QUARTERLY: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
 const REPORTS: &str = "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n";
 const CODES: [&str; 4] = ["DEU", "JPN", "KOR", "ITA"];
@@ -587,14 +589,9 @@ fn every_output_carries_the_doubts() {
                 "1,Korea,{year},September,September {year},Korea,KOR,{truth}\n"
             ));
         }
-        // Japan: June well above September, by a factor that changes.
-        let june = 80_000 + 3_000 * (k as u64 % 3);
-        q.push_str(&format!("1,JPN,Japan,{year},June,2,Kane 2006,{june}\n"));
-        q.push_str(&format!(
-            "1,JPN,Japan,{year},September,3,September {year},{}\n",
-            45_000 + 500 * k as u64
-        ));
     }
+    // Japan: June well above September, by a factor that changes.
+    q.push_str(&common::japan_june_apart("1"));
     let import =
         troopdata::from_texts(("q.csv".into(), q), Some(("r.csv".into(), r))).expect("imports");
     let data = &import.dataset;

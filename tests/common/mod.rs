@@ -94,3 +94,21 @@ pub fn with_file_in(files: &[(String, String)], name: &str, text: &str) -> Vec<(
     entry.1 = text.to_owned();
     f
 }
+
+/// Rows of troopdata's quarterly table for Japan, 1961–1966, in the
+/// column order of `troopdata-rebuild-country-year-quarter-format.csv`
+/// (`ccode` first): a June series (Kane 2006) well above September's, by a
+/// factor that changes from year to year, so the June figures stand apart.
+/// The chart and the doubts tests plant the same series.
+pub fn japan_june_apart(ccode: &str) -> String {
+    let mut rows = String::new();
+    for (k, year) in (1961..=1966u64).enumerate() {
+        let june = 80_000 + 3_000 * (k as u64 % 3);
+        let september = 45_000 + 500 * k as u64;
+        rows.push_str(&format!(
+            "{ccode},JPN,Japan,{year},June,2,Kane 2006,{june}\n\
+             {ccode},JPN,Japan,{year},September,3,September {year},{september}\n"
+        ));
+    }
+    rows
+}
