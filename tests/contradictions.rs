@@ -401,3 +401,76 @@ fn a_part_no_rule_names_is_reported_by_the_model_itself() {
         "{m}"
     );
 }
+
+/// NATO Mission Iraq, reported at 500 on the 3rd, against 100 from each
+/// of `single` nations (one report each) and 110 from Germany and from
+/// Canada (100, then ten arrivals of 1 on the 2nd: a figure resting on
+/// eleven records): one mission-total error naming the total and every
+/// record of every contribution, though six reports and the total are
+/// enough.
+fn mission_above_its_total(single: usize) -> Finding {
+    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let codes: Vec<String> = (0..single)
+        .map(|i| format!("NA{}", char::from(b'A' + i as u8)))
+        .collect();
+    let mut nations = String::from("code,name,nato_joined,reference\n");
+    let mut deployments = String::from(
+        "id,nation,location,mission,as_of,relative_to,strength,share,words,source,quote,note\n",
+    );
+    let mut relocations = String::from("id,nation,date,strength,from,from_mission,to,to_mission,temporary,status,same_as,condition,words,source,quote,note\n");
+    for c in ["DEU", "CAN", "IRQ", "JOR"]
+        .into_iter()
+        .chain(codes.iter().map(String::as_str))
+    {
+        nations.push_str(&format!(
+            "{c},Nation {c},1955-05-06,NATO member countries\n"
+        ));
+    }
+    for c in ["DEU", "CAN"]
+        .into_iter()
+        .chain(codes.iter().map(String::as_str))
+    {
+        deployments.push_str(&format!(
+            "D{c},{c},IRQ,NMI,2020-01-01,,100,,its 120,s1,{q},\n"
+        ));
+    }
+    for c in ["DEU", "CAN"] {
+        for k in 0..10 {
+            relocations.push_str(&format!(
+                "R{c}{k},{c},2020-01-02,1,JOR,,IRQ,NMI,,carried_out,,,30,s1,{q},\n"
+            ));
+        }
+    }
+    let totals = "id,mission,as_of,strength,words,source,quote,note\n\
+                  T1,NMI,2020-01-03,500,500-strong,s1,The 500-strong NATO mission,\n";
+    let mut files = common::with_file("nations.csv", &nations);
+    for (name, text) in [
+        ("deployments.csv", deployments.as_str()),
+        ("relocations.csv", relocations.as_str()),
+        ("mission_strengths.csv", totals),
+    ] {
+        files = common::with_file_in(&files, name, text);
+    }
+    let data = common::load(&files).expect("loads");
+    let found = errors(&data);
+    let total: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.rule() == Rule::MissionTotal)
+        .collect();
+    assert_eq!(total.len(), 1, "{found:?}");
+    total[0].clone()
+}
+
+/// An error naming 32 records of its own is searched; one naming 33 is
+/// past the most searched and stands unexplained.
+#[test]
+fn an_error_naming_32_records_is_searched_and_33_is_not() {
+    let f = mission_above_its_total(9);
+    assert_eq!(f.records().len(), 32, "{f:?}");
+    let set = f.contradiction().unwrap_or_else(|| panic!("{f:?}"));
+    assert!(set.len() < 32 && set.contains(&"T1".to_owned()), "{set:?}");
+    assert!(set.iter().all(|id| f.records().contains(id)), "{set:?}");
+    let f = mission_above_its_total(10);
+    assert_eq!(f.records().len(), 33, "{f:?}");
+    assert_eq!(f.contradiction(), None);
+}
