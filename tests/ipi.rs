@@ -462,6 +462,10 @@ fn all_rows_are_totals_that_hold_their_contributions() {
     assert_eq!(india.strength().to_string(), "1000");
     assert_eq!(india.citation().line(), Some(5));
     assert_eq!(india.citation().words(), Some("1000"));
+    // Each total is cited by its id, as every record is.
+    for t in data.totals() {
+        assert_eq!(data.citation_of(t.id().as_str()), Some(t.citation()));
+    }
     // A total is no figure of its own: nothing is counted twice.
     let ledger = Ledger::new(data);
     let p = ledger.posture("2010-06-30".parse().expect("day"));

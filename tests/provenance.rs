@@ -172,3 +172,50 @@ fn nato_membership_counts_agree_with_the_accession_table() {
     // A nation reads as its name and code.
     assert_eq!(xkx.to_string(), "Kosovo (XKX)");
 }
+
+/// `citation_of` finds every record by its id, whatever its kind — a
+/// mission, a mission's total, a deployment, a relocation, an event or a
+/// stated total — and gives that record's own citation; an id no record
+/// has finds none.
+#[test]
+fn every_record_is_cited_by_its_id() {
+    let data = Dataset::bundled().expect("bundled dataset loads");
+    let mut cited: Vec<(String, &Citation)> = Vec::new();
+    cited.extend(
+        data.missions()
+            .iter()
+            .map(|m| (m.id().to_string(), m.citation())),
+    );
+    cited.extend(
+        data.mission_strengths()
+            .map(|t| (t.id().to_string(), t.citation())),
+    );
+    cited.extend(
+        data.deployments()
+            .iter()
+            .map(|d| (d.id().to_string(), d.citation())),
+    );
+    cited.extend(
+        data.relocations()
+            .iter()
+            .map(|r| (r.id().to_string(), r.citation())),
+    );
+    cited.extend(
+        data.events()
+            .iter()
+            .map(|e| (e.id().to_string(), e.citation())),
+    );
+    cited.extend(
+        data.totals()
+            .iter()
+            .map(|t| (t.id().to_string(), t.citation())),
+    );
+    let mut ids: Vec<&str> = cited.iter().map(|(id, _)| id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), cited.len(), "ids are unique across kinds");
+    for (id, citation) in &cited {
+        assert_eq!(data.citation_of(id), Some(*citation), "{id}");
+    }
+    assert_eq!(data.citation_of("no-such-record"), None);
+}
