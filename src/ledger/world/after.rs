@@ -63,3 +63,28 @@ fn a_sum_past_the_records_history_or_a_record_left_out_has_no_bounds() {
         [Ok((Some(40), Some(40)))]
     );
 }
+
+/// What a move moved is asked right after any record of its own history
+/// (Iraq after Kuwait's 20 left, with Jordan's 10 added back: 80); asked
+/// right after a record of another history (France's), it has no bounds.
+#[test]
+fn a_moves_count_is_asked_within_its_own_history_only() {
+    let data = data();
+    let world = World::new(&data, false);
+    let moved = |row: u32| (Term::Moved(RecordRef::Relocation(row)), 1.0);
+    let mut iraq_and_jordans = figure(&world, &data, 0);
+    iraq_and_jordans.push(moved(0));
+    let asks = [
+        (RecordRef::Relocation(1), vec![moved(1)]),
+        (RecordRef::Relocation(1), iraq_and_jordans),
+        (RecordRef::Deployment(1), vec![moved(0)]),
+    ];
+    assert_eq!(
+        world.ranges_after(&asks),
+        [
+            Ok((Some(20), Some(20))),
+            Ok((Some(80), Some(80))),
+            Ok((None, None))
+        ]
+    );
+}
