@@ -612,6 +612,36 @@ fn every_output_carries_the_doubts() {
         japan.contains(",disputed,TDQ-JPN-1963-06;TDQ-JPN-1964-06,"),
         "{japan}"
     );
+    // The posture's own entries: the doubts behind each figure, in words,
+    // and the day of the September observation they rest on.
+    let entry = |code: &str| {
+        posture
+            .entries()
+            .iter()
+            .find(|e| e.key().to_string() == format!("USA in {code}"))
+            .unwrap_or_else(|| panic!("{code}"))
+    };
+    let words = |code: &str| -> Vec<String> {
+        entry(code).doubts().iter().map(|d| d.to_string()).collect()
+    };
+    assert_eq!(
+        words("KOR"),
+        [
+            "printed 104000, read as a range: probably 52000, since for USA in KOR, \
+          in 5 of 5 dates where both exist (1961-09 to 1966-09), the September figures \
+          of the 1960s in troopdata-quarterly are 2.00x those in troopdata-reports"
+        ]
+    );
+    assert_eq!(
+        words("JPN"),
+        [
+            "alternates with another series of the same figure, beyond their uncertainty, \
+          year after year (TDQ-JPN-1963-06, TDQ-JPN-1964-06)"
+        ]
+    );
+    for code in ["KOR", "JPN"] {
+        assert_eq!(entry(code).last_changed().to_string(), "1963-09-01");
+    }
     // JSON: the same, with the doubts themselves.
     let json = serde_json::to_value(troop_tracker::rows::posture(&posture)).expect("json");
     let entries = json.as_array().expect("rows");

@@ -573,3 +573,42 @@ proptest! {
         }
     }
 }
+
+/// A writer that refuses every byte.
+struct Refusing;
+
+impl std::io::Write for Refusing {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("disk full"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A writer's failure is an error of the CSV; `at` names the file it
+/// was for, and leaves any other error as it was.
+#[test]
+fn a_writers_failure_names_its_file_when_asked() {
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    let posture = ledger.posture(day("2020-01-09"));
+    let e = export::write_posture(Refusing, &posture, ExportOptions::default())
+        .expect_err("the writer refuses");
+    assert!(matches!(e, export::ExportError::Write(_)), "{e:?}");
+    assert_eq!(e.to_string(), "cannot write the CSV: disk full");
+    let e = e.at(std::path::Path::new("out/posture.csv"));
+    assert!(
+        matches!(&e, export::ExportError::Io { path, .. } if path.ends_with("out/posture.csv")),
+        "{e:?}"
+    );
+    assert_eq!(e.to_string(), "cannot write out/posture.csv: disk full");
+    let other = export::ExportError::TableSource {
+        source_id: "troopdata-quarterly".into(),
+    }
+    .at(std::path::Path::new("out"));
+    assert!(
+        matches!(&other, export::ExportError::TableSource { source_id } if source_id == "troopdata-quarterly"),
+        "{other:?}"
+    );
+}

@@ -187,6 +187,13 @@ fn a_timeline_and_changes_in_json_keep_their_figures_and_dates() {
                 Some(item.date.anchor().to_string().as_str())
             );
             assert_eq!(j["figure"].as_str(), Some(step.key.to_string().as_str()));
+            // The step itself: its figure's key and parts, the change in
+            // words, the figure after it.
+            let s = serde_json::to_value(step).expect("a step");
+            assert_eq!(s["key"].as_str(), Some(step.key.to_string().as_str()));
+            assert_eq!(s["nation"], j["nation"]);
+            assert_eq!(s["change"].as_str(), Some(step.change.as_str()));
+            assert_eq!(s["after"].is_null(), step.after.is_none());
             match step.after {
                 Some(s) => {
                     let back: Strength =

@@ -403,3 +403,19 @@ fn a_share_is_digits_over_digits() {
         assert!(err.to_string().contains(bad), "{bad}: {err}");
     }
 }
+
+/// A sum of two strengths holds every sum of their counts; a share of a
+/// strength, that share of each; a day is a date of that day.
+#[test]
+fn sums_shares_and_days_as_the_notation_reads_them() {
+    let s = |t: &str| t.parse::<Strength>().expect("a strength");
+    let share = |t: &str| t.parse::<troop_tracker::Share>().expect("a share");
+    assert_eq!(s("10..20").plus(&s("5")).to_string(), "15..25");
+    assert_eq!(s(">=2").plus(&s("3")).to_string(), ">=5");
+    assert_eq!(s("16000").share(share("1/2")).to_string(), "8000");
+    assert_eq!(s("9..12").share(share("1/3")).to_string(), "3..4");
+    let day: chrono::NaiveDate = "2020-01-09".parse().expect("a day");
+    let date = Date::from(day);
+    assert_eq!(date.to_string(), "2020-01-09");
+    assert_eq!((date.earliest(), date.last_day()), (day, Some(day)));
+}

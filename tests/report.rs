@@ -256,6 +256,25 @@ fn a_subjects_report_has_its_timeline_and_chart_only() {
     assert!(cells(&page, "figure")
         .iter()
         .all(|f| f.starts_with("DEU in")));
+    // A mission's report is named by the mission.
+    let nmi = Subject::Mission("NMI".parse().expect("id"));
+    let page = html(
+        &ledger,
+        &posture,
+        &[],
+        &ReportOptions {
+            subject: nmi,
+            ..ReportOptions::default()
+        },
+    );
+    let subject = page
+        .lines()
+        .find(|l| l.contains("Subject: "))
+        .expect("a subject line");
+    assert!(
+        subject.contains("Subject: NATO Mission Iraq (NMI, NATO)."),
+        "{subject}"
+    );
     // Nothing to chart is said, not drawn.
     let spain = Subject::Location("ESP".parse().expect("code"));
     let page = html(

@@ -419,6 +419,27 @@ fn bad_input_is_named_by_file_line_and_column() {
     }
 }
 
+/// A table with no row to date it by (its header alone, or rows whose
+/// month cannot be read) cannot be dated as a source: an error naming the
+/// file, never a source dated by guess.
+#[test]
+fn a_table_with_no_dated_row_is_an_error_naming_it() {
+    for text in [
+        HEADER.to_owned(),
+        format!("{HEADER}DEU,Germany,2020,Juno,June 2020,1\n"),
+    ] {
+        let e = texts(&text).expect_err("nothing to date the table by");
+        let first = e.first().expect("a problem");
+        assert!(matches!(first.kind(), ProblemKind::NoDatedRow), "{e}");
+        assert_eq!(first.position().file_name(), "q.csv");
+        assert!(
+            e.to_string()
+                .contains("expected at least one row with a year and a month, found none"),
+            "{e}"
+        );
+    }
+}
+
 /// A quarterly table of one country: `figures` by quarter from 2000-03.
 fn series(figures: &[u32]) -> String {
     let months = ["March", "June", "September", "December"];

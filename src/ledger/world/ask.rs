@@ -155,7 +155,9 @@ impl Prepared {
         }
     }
 
-    /// A question with no events: the one empty world.
+    /// A question to a component the world does not have (never asked:
+    /// every component number comes from compiling the records): no order
+    /// prepared, so nothing is claimed feasible.
     pub(crate) fn empty() -> Prepared {
         Prepared {
             solved: Vec::new(),

@@ -1,0 +1,120 @@
+//! What each record, option and line kind prints in words (its `Display`
+//! form), as a user sees it in messages and logs: the bundled data's own
+//! records, each kind of line of a timeline, each moment of a posture.
+
+use std::collections::BTreeSet;
+
+use troop_tracker::posture::Moment;
+use troop_tracker::{Dataset, Subject};
+
+fn bundled() -> Dataset {
+    Dataset::bundled().expect("the bundled data loads")
+}
+
+/// A source: its id, title in quotes, outlet and publication date.
+#[test]
+fn a_source_prints_its_id_title_outlet_and_date() {
+    let data = bundled();
+    let source = data
+        .sources()
+        .iter()
+        .find(|s| s.id().as_str() == "nw-2020-01-09")
+        .expect("the NATO article");
+    assert_eq!(
+        source.to_string(),
+        "nw-2020-01-09: \"NATO agrees to do more in 'fight against international terrorism' \
+         after Trump phone call\", not stated, 2020-01-09"
+    );
+}
+
+/// A deployment: whose troops, how many, where, under which mission and
+/// as what share of it, as of when, and its id; every one of them.
+#[test]
+fn a_deployment_prints_whose_how_many_where_when_and_its_id() {
+    let data = bundled();
+    let printed = |id: &str| {
+        data.deployments()
+            .iter()
+            .find(|d| d.id().as_str() == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .to_string()
+    };
+    assert_eq!(
+        printed("D-DEU-KRD-2020-01-09"),
+        "DEU >=2 in IRQ/Kurdistan region as of 2020-01-09 [D-DEU-KRD-2020-01-09]"
+    );
+    assert_eq!(
+        printed("D-CAN-NMI-2020-02-12"),
+        "CAN ~250 in IRQ under NMI as of 2020-02-12 [D-CAN-NMI-2020-02-12]"
+    );
+    assert_eq!(
+        printed("D-USA-AFG-2020-02-15"),
+        "USA n/r in AFG under RSM (1/2 of the mission) as of 2020-02-15 [D-USA-AFG-2020-02-15]"
+    );
+    for d in data.deployments() {
+        let text = d.to_string();
+        let head = format!("{} {} in {}", d.nation(), d.strength(), d.location());
+        let tail = format!(" as of {} [{}]", d.as_of(), d.id());
+        assert!(text.starts_with(&head) && text.ends_with(&tail), "{text}");
+    }
+}
+
+/// An event: when, what, under which mission, by whom, where, how many
+/// of what, and its id.
+#[test]
+fn an_event_prints_when_what_who_where_and_its_id() {
+    let data = bundled();
+    let printed = |id: &str| {
+        data.events()
+            .iter()
+            .find(|e| e.id().as_str() == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .to_string()
+    };
+    assert_eq!(
+        printed("E-IRN-2020-01-08-attack"),
+        "2020-01-07|2020-01-08 attack_on_bases by IRN in IRQ: 2 bases [E-IRN-2020-01-08-attack]"
+    );
+    assert_eq!(
+        printed("E-NMI-2020-01-07-moved-out"),
+        "2020-01-06..2020-01-08 personnel_moved_out NMI in IRQ: >=2 troops \
+         [E-NMI-2020-01-07-moved-out]"
+    );
+    assert_eq!(
+        printed("E-NATO-2020-02-13-members"),
+        "2020-02-13 member_count: 29 members [E-NATO-2020-02-13-members]"
+    );
+    for e in data.events() {
+        let text = e.to_string();
+        assert!(
+            text.starts_with(&format!("{} {}", e.date(), e.kind())),
+            "{text}"
+        );
+        assert!(text.ends_with(&format!(" [{}]", e.id())), "{text}");
+    }
+}
+
+/// Each kind of timeline line prints as its word, the word `as_str`
+/// gives; the bundled data has a line of every kind.
+#[test]
+fn each_kind_of_timeline_line_prints_its_word() {
+    let data = bundled();
+    let mut words = BTreeSet::new();
+    for item in data.timeline(&Subject::All) {
+        assert_eq!(item.kind.to_string(), item.kind.as_str());
+        words.insert(item.kind.as_str());
+    }
+    assert_eq!(
+        words,
+        BTreeSet::from(["event", "launch", "mission_total", "observed", "relocation"])
+    );
+}
+
+/// A posture's moment prints as its word, the one the tool's summary
+/// writes as each moment's `moment`.
+#[test]
+fn each_moment_prints_its_word() {
+    assert_eq!(Moment::EndOfDay.to_string(), "end_of_day");
+    assert_eq!(Moment::StartOfDay.to_string(), "start_of_day");
+    assert_eq!(Moment::default().to_string(), Moment::EndOfDay.as_str());
+}
