@@ -612,3 +612,34 @@ fn a_writers_failure_names_its_file_when_asked() {
         "{other:?}"
     );
 }
+
+/// A table the schema does not have is named with the ones it has; an
+/// imported dataset (its records cite table lines, not articles) is not
+/// written as a data folder, and nothing is created for it.
+#[test]
+fn an_unknown_table_or_an_imported_ledger_is_refused() {
+    let data = bundled();
+    let e = export::write_table(Vec::new(), &data, "troops.csv", ExportOptions::default())
+        .expect_err("no such table");
+    assert_eq!(
+        e.to_string(),
+        "expected one of the schema's files (sources.csv, nations.csv, missions.csv, \
+         mission_strengths.csv, deployments.csv, relocations.csv, events.csv), found \"troops.csv\""
+    );
+    let quarterly = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n\
+                     255,DEU,Germany,2020,June,2,June 2020,100\n";
+    let import =
+        troop_tracker::import::troopdata::from_texts(("q.csv".into(), quarterly.into()), None)
+            .expect("imports");
+    let dir = std::env::temp_dir().join(format!(
+        "troop-tracker-imported-ledger-{}",
+        std::process::id()
+    ));
+    let e = export::write_ledger(&dir, &import.dataset, ExportOptions::default())
+        .expect_err("an imported ledger");
+    assert!(
+        matches!(&e, export::ExportError::TableSource { source_id } if source_id == "troopdata-quarterly"),
+        "{e:?}"
+    );
+    assert!(!dir.exists(), "nothing written");
+}

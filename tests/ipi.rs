@@ -263,6 +263,15 @@ fn every_kind_of_problem_is_named_by_line() {
         None,
         Some((1980, 20, 2000)),
     ));
+    // Line 24: a country's all row with a bad code: left out, no total.
+    rows.push(row(
+        "2010-08-31",
+        "Nowhere",
+        "N0P",
+        "all",
+        None,
+        Some((1, 0, 1)),
+    ));
     let import = import(&rows, "\n");
     let found: Vec<(u64, String)> = import
         .problems
@@ -294,6 +303,18 @@ fn every_kind_of_problem_is_named_by_line() {
     // Nepal's missions (830 and 720 as competing rows, each counted in
     // the sum of parts) against its all row.
     assert!(has(23, "parts"), "{found:?}");
+    assert!(has(24, "bad-cell"), "{found:?}");
+    let bad = import
+        .problems
+        .iter()
+        .find(|p| p.position().line_number() == Some(24))
+        .expect("line 24");
+    assert!(bad.to_string().contains("Contributor_ISO-3"), "{bad}");
+    assert!(import
+        .dataset
+        .totals()
+        .iter()
+        .all(|t| !t.id().as_str().contains("N0P")));
     // Read once: the repeat is no second figure; the differing row is a
     // competing claim, and validation says the two cannot both be true.
     let nepal: Vec<&str> = import
@@ -363,6 +384,11 @@ fn a_missing_column_or_broken_csv_is_an_error_with_its_place() {
         ("t.csv", Some(16))
     );
     assert_eq!(p.severity(), Severity::Error);
+    // A header alone dates nothing: the table cannot be a source.
+    let e = ipi::from_text(("t.csv".into(), format!("{HEADER}\n"))).expect_err("no row");
+    let p = e.first().expect("a problem");
+    assert_eq!(p.kind(), &ProblemKind::NoDatedRow);
+    assert_eq!(p.position().file_name(), "t.csv");
 }
 
 #[test]

@@ -177,6 +177,25 @@ fn header_problems() {
         &"deployments.csv line 1: expected a column named \"share\" in the header, found none"
             .to_string()
     ));
+    // A column named twice (here in place of another) is named, as is
+    // the column it left out.
+    let f = with_edit("deployments.csv", ",share,", ",note,");
+    let msgs: Vec<String> = load(&f)
+        .expect_err("a column twice")
+        .problems()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        msgs.contains(
+            &"deployments.csv line 1: expected each column once, found \"note\" twice".to_string()
+        ),
+        "{msgs:?}"
+    );
+    assert!(msgs.contains(
+        &"deployments.csv line 1: expected a column named \"share\" in the header, found none"
+            .to_string()
+    ));
 }
 
 #[test]
