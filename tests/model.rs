@@ -804,8 +804,17 @@ fn check_within(whole: &Spec, asked: Asked, most: usize) -> Result<(), TestCaseE
         let values = w.iter().map(|w| cs.iter().map(|&c| w[c]).sum::<u64>());
         (values.clone().min().unwrap_or(0), values.max().unwrap_or(0))
     };
-    // The least and most of the total, group by group.
+    // The least and most of the total, group by group; and of each
+    // country's total (`Posture::in_country`): the cells of its figures
+    // that lie in it (a joint destination's too, from none to all of it
+    // where nothing else bounds its part there).
     let mut total: Option<(u64, Option<u64>)> = Some((0, Some(0)));
+    let countries: [(&str, &[usize]); 3] = [("HAA", &[0, 1]), ("HAB", &[2]), ("HAC", &[3])];
+    let narrowed: Vec<troop_tracker::Posture<'_>> = countries
+        .iter()
+        .map(|(code, _)| p.in_country(code.parse().expect("a code")))
+        .collect();
+    let mut by_country: Vec<(u64, Option<u64>)> = vec![(0, Some(0)); countries.len()];
     let mut all_cells: Vec<usize> = Vec::new();
     // Past MOST_ORDERS orders of one question the engine may loosen a
     // bound (never narrow it), and may miss a contradiction (never flag
@@ -889,24 +898,56 @@ fn check_within(whole: &Spec, asked: Asked, most: usize) -> Result<(), TestCaseE
         let hi = (hi == hi2 && hi < cap).then_some(hi);
         total = total.map(|(l, h)| (l + lo, h.zip(hi).map(|(a, b)| a + b)));
         all_cells.extend(cs);
+        for ((_, inside), (narrowed, sum)) in countries
+            .iter()
+            .zip(narrowed.iter().zip(by_country.iter_mut()))
+        {
+            let mut cs: Vec<usize> = narrowed
+                .entries()
+                .iter()
+                .flat_map(place_cells)
+                .filter(|c| group.contains(c) && inside.contains(c))
+                .collect();
+            cs.sort_unstable();
+            cs.dedup();
+            let (lo, hi) = range(&worlds, &cs);
+            let (_, hi2) = range(&wider, &cs);
+            let hi = (hi == hi2 && hi < cap).then_some(hi);
+            *sum = (sum.0 + lo, sum.1.zip(hi).map(|(a, b)| a + b));
+        }
     }
-    if let Some((lo, hi)) = total {
-        let t = p.total();
-        if !all_exact {
-            prop_assert!(t.low() <= lo, "all troops: least {}", t.low());
-            let hi = hi.unwrap_or(cap);
-            prop_assert!(t.high().is_none_or(|h| h >= hi), "all troops: most");
-            return Ok(());
-        }
-        prop_assert_eq!(t.low(), lo, "all troops: least");
-        match hi {
-            Some(h) => prop_assert_eq!(t.high(), Some(h), "all troops: most"),
-            None => prop_assert!(
-                t.high().is_none_or(|h| h >= cap),
-                "all troops: most {:?}",
-                t.high()
-            ),
-        }
+    let Some(total) = total else { return Ok(()) };
+    within_total("all troops", p.total(), total, all_exact, cap)?;
+    for (((code, _), narrowed), sum) in countries.iter().zip(&narrowed).zip(by_country) {
+        within_total(code, narrowed.total(), sum, all_exact, cap)?;
+    }
+    Ok(())
+}
+
+/// Checks a total against the least and most over every world (`None`:
+/// above the cap), exactly where every question was exact.
+fn within_total(
+    what: &str,
+    t: troop_tracker::Interval,
+    (lo, hi): (u64, Option<u64>),
+    exact: bool,
+    cap: u64,
+) -> Result<(), TestCaseError> {
+    if !exact {
+        prop_assert!(t.low() <= lo, "{}: least {}", what, t.low());
+        let hi = hi.unwrap_or(cap);
+        prop_assert!(t.high().is_none_or(|h| h >= hi), "{}: most", what);
+        return Ok(());
+    }
+    prop_assert_eq!(t.low(), lo, "{}: least", what);
+    match hi {
+        Some(h) => prop_assert_eq!(t.high(), Some(h), "{}: most", what),
+        None => prop_assert!(
+            t.high().is_none_or(|h| h >= cap),
+            "{}: most {:?}",
+            what,
+            t.high()
+        ),
     }
     Ok(())
 }
@@ -955,6 +996,39 @@ fn reports_of_unlinked_cells_are_not_ordered_against_each_other() {
     }
     // Between the reports, where the orders differ.
     check_at(&spec, &[(3, true), (4, false)], usize::MAX);
+}
+
+/// Thirty troops move from `HAA` to `HAB` and `HAC` together; then `HAB` alone is
+/// said to hold 5 to 9. A country's total counts a joint figure from none
+/// to all of it only where nothing else bounds its part there: `HAB`
+/// holds what its report says (it held nothing before the arrival), and
+/// `HAC` the rest of the thirty.
+#[test]
+fn a_country_reported_alone_bounds_its_part_of_a_joint_destination() {
+    let a = fig(&[Place::A], false);
+    let spec = Spec::default()
+        .report(a.clone(), n(100), When::Day(1))
+        .moved(
+            a,
+            fig(&[Place::B, Place::C], false),
+            n(30),
+            When::Day(2),
+            false,
+        )
+        .report(fig(&[Place::B], false), between(5, 9), When::Day(3));
+    let data = spec.load();
+    let ledger = Ledger::new(&data);
+    let p = ledger.posture(day(4));
+    let total = |code: &str| {
+        p.in_country(code.parse().expect("code"))
+            .total()
+            .to_string()
+    };
+    assert_eq!(
+        [total("HAA"), total("HAB"), total("HAC")],
+        ["70", "5..9", "21..25"]
+    );
+    check_at(&spec, &[(2, true), (3, false), (4, true)], usize::MAX);
 }
 
 /// Four reports of one country over overlapping days, the question, and

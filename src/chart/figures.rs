@@ -87,8 +87,8 @@ pub(super) fn figures(posture: &Posture<'_>, subject: &Subject) -> Figures {
             }
         }
         Subject::Location(code) => {
-            // Every figure that may be here, a joint destination's from
-            // none to all of it (`Posture::total` of the narrowed posture).
+            // Every figure that may be here, a joint destination's part
+            // here (`Posture::total` of the narrowed posture).
             let there = posture.in_country(*code);
             let whole = (!there.entries().is_empty()).then(|| Figure {
                 bounds: there.total(),

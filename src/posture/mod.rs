@@ -132,8 +132,8 @@ pub struct Posture<'d> {
     narrowed: Option<Option<NationCode>>,
     /// The host country the entries were narrowed to ([`Posture::in_country`]):
     /// a figure held jointly with other countries (`JOR+KWT`) is among its
-    /// entries, and a sum counts its troops as anywhere from none to all of
-    /// them in this country.
+    /// entries, and a sum counts its troops in this country: from none to
+    /// all of them where nothing else bounds its part here.
     country: Option<NationCode>,
     /// The model of the world every bound comes from.
     world: &'d World,
@@ -378,11 +378,13 @@ impl<'d> Posture<'d> {
     /// The same posture narrowed to the figures that may be in one host
     /// country: those inside it (its areas included), and those held
     /// jointly with other countries (`JOR+KWT`), whose troops may be here
-    /// in any part: its total ([`Posture::total`]) counts a joint figure
-    /// from none to all of it (the joint figure is a location view of its
-    /// own, `JOR+KWT`, in [`Posture::by_location`]), so Kuwait on 2020-01-10 is
-    /// `0..529` (Canada's 0..499 there, and up to all of Germany's 30 in
-    /// Jordan and Kuwait).
+    /// in any part (the joint figure is a location view of its own,
+    /// `JOR+KWT`, in [`Posture::by_location`]). Its total
+    /// ([`Posture::total`]) counts what of a joint figure may be here: from
+    /// none to all of it where nothing says how it is split, so Kuwait on
+    /// 2020-01-10 is `0..529` (Canada's 0..499 there, and up to all of
+    /// Germany's 30 in Jordan and Kuwait); no more than a report of this
+    /// country alone allows where one does.
     ///
     /// ```
     /// use troop_tracker::{Dataset, Ledger};
@@ -398,7 +400,7 @@ impl<'d> Posture<'d> {
     pub fn in_country(&self, country: NationCode) -> Posture<'d> {
         // A figure held jointly with other countries (Germany's 30 in
         // Jordan and Kuwait) may be here in any part: it is kept, and
-        // sums count it from none to all of it (`Posture::sum`).
+        // sums count its troops here (`Posture::sum`).
         let mut p = self.only(|e| e.key.places.iter().any(|l| l.country() == country));
         p.narrowed = Some(None);
         p.country = Some(country);

@@ -1,8 +1,9 @@
-//! A posture's sums (each cell once; a joint destination in a country
-//! from none to all of it) and totals: all troops, abroad, at home, and
+//! A posture's sums (each cell once; of a joint destination, what may be
+//! in the country) and totals: all troops, abroad, at home, and
 //! what the totals leave out (figures their own tables stopped listing).
 
 use crate::interval::Interval;
+use crate::ledger::Term;
 use crate::posture::{interval, Entry, Posture};
 
 impl Posture<'_> {
@@ -23,9 +24,20 @@ impl Posture<'_> {
             };
         }
         // Narrowed to a country, with figures held jointly with other
-        // countries: at least what the figures wholly here must hold, at
-        // most all of every figure that may be here.
-        let inside = self.cells_of(whole.iter().copied());
+        // countries: their troops in this country. At least what the cells
+        // wholly here must hold, at most all of every cell that may be
+        // here: a cell no record splits between countries (a joint
+        // destination neither of whose countries is reported alone) may be
+        // here in any part, while a country reported alone bounds what of
+        // a joint figure is in it.
+        let countries = |t: &(Term, f64)| match t.0 {
+            Term::Cell(c) => self.world.countries_of(c),
+            Term::Moved(_) => &[],
+        };
+        let here = |t: &&(Term, f64)| countries(t) == self.country.as_slice();
+        let maybe = |t: &&(Term, f64)| self.country.is_some_and(|c| countries(t).contains(&c));
+        let inside: Vec<(Term, f64)> = sum.iter().filter(here).copied().collect();
+        let sum: Vec<(Term, f64)> = sum.iter().filter(maybe).copied().collect();
         let mut ranges = self.world.ranges(self.at(), &[inside, sum]).into_iter();
         match (ranges.next(), ranges.next()) {
             (Some(Ok(low)), Some(Ok(high))) => {

@@ -31,6 +31,7 @@ use crate::dataset::Dataset;
 use crate::date::Day;
 use crate::interval::Interval;
 use crate::ledger::key::Key;
+use crate::nation::NationCode;
 
 pub(crate) use events::RecordRef;
 pub(crate) use solve::Infeasible;
@@ -234,6 +235,12 @@ impl World {
     /// A figure's cells; `None` when no record names it.
     pub(crate) fn cells(&self, key: &Key) -> Option<&[CellId]> {
         self.compiled.space.cells(key)
+    }
+
+    /// The countries a cell's troops may be in: one, or several for cells
+    /// of different countries that no record tells apart.
+    pub(crate) fn countries_of(&self, cell: CellId) -> &[NationCode] {
+        self.compiled.space.countries(cell)
     }
 
     /// The least and most of each sum at `at`; `Err` for a sum over cells

@@ -20,6 +20,11 @@ pub(crate) struct Space {
     count: usize,
     /// Each figure's cells, sorted.
     keys: HashMap<Key, Box<[CellId]>>,
+    /// The countries each cell's troops may be in, by cell: one, or
+    /// several where cells of different countries that no record tells
+    /// apart were merged (a joint destination's, `JOR;KWT`, when neither
+    /// country is reported alone).
+    countries: Vec<Vec<NationCode>>,
 }
 
 /// One nation's troops in one country: its areas and missions.
@@ -127,6 +132,14 @@ impl Space {
             let id = *cell_of_signature.entry(signature).or_insert(next);
             if id == next {
                 space.count += 1;
+                space.countries.push(Vec::new());
+            }
+            if let (Some(((_, country), _)), Some(here)) =
+                (countries.get(raw.0), space.countries.get_mut(id as usize))
+            {
+                if !here.contains(country) {
+                    here.push(*country);
+                }
             }
             cell_of_raw.insert(*raw, id);
         }
@@ -153,6 +166,15 @@ impl Space {
     /// A figure's cells; `None` when no record names it.
     pub(crate) fn cells(&self, key: &Key) -> Option<&[CellId]> {
         self.keys.get(key).map(|c| &**c)
+    }
+
+    /// The countries a cell's troops may be in (none for a cell this
+    /// space does not have).
+    pub(crate) fn countries(&self, cell: CellId) -> &[NationCode] {
+        self.countries
+            .get(cell as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 }
 
@@ -186,9 +208,43 @@ mod tests {
         // Iraq's other cells (the rest of Baghdad, the rest of Iraq under
         // NMI or none) lie in no other figure: merged into one.
         assert_eq!(cells(&iraq).len(), 2);
+        // Merged, they are still in Iraq only.
+        for c in cells(&iraq) {
+            assert_eq!(space.countries(c), ["IRQ".parse().expect("code")]);
+        }
         // Kuwait is inside the joint destination; Jordan is the rest.
         assert!(cells(&joint).contains(&cells(&kuwait)[0]));
         assert_eq!(cells(&joint).len(), 2);
         assert_eq!(space.len(), 4);
+    }
+
+    /// Each cell knows the countries it lies in: one, or both of a joint
+    /// destination's where no figure tells them apart.
+    #[test]
+    fn a_cell_knows_its_countries() {
+        let code = |c: &str| c.parse::<NationCode>().expect("code");
+        let joint = key("CAN", &["JOR", "KWT"], None);
+        let space = Space::build([&joint]);
+        let cells = space.cells(&joint).expect("named").to_vec();
+        assert_eq!(cells.len(), 1);
+        let mut both = space.countries(cells[0]).to_vec();
+        both.sort_unstable();
+        assert_eq!(both, [code("JOR"), code("KWT")]);
+        // Kuwait reported alone: a cell each, each in its own country.
+        let kuwait = key("CAN", &["KWT"], None);
+        let space = Space::build([&joint, &kuwait]);
+        let kwt = space.cells(&kuwait).expect("named").to_vec();
+        assert_eq!(space.countries(kwt[0]), [code("KWT")]);
+        let jor: Vec<CellId> = space
+            .cells(&joint)
+            .expect("named")
+            .iter()
+            .copied()
+            .filter(|c| !kwt.contains(c))
+            .collect();
+        assert_eq!(jor.len(), 1);
+        assert_eq!(space.countries(jor[0]), [code("JOR")]);
+        // A cell it does not have lies nowhere.
+        assert!(space.countries(99).is_empty());
     }
 }
