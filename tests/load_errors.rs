@@ -68,6 +68,16 @@ fn unparsable_and_impossible_dates() {
         msg,
         "relocations.csv line 2, column date: expected a real calendar date, found \"2020-02-30\""
     );
+    // An open date ("on or before") is for events: a figure needs both
+    // ends of its date.
+    let f = with_edit("deployments.csv", "IRQ,,2020-01-09", "IRQ,,..2020-01-09");
+    let p = problem(&f);
+    assert_eq!(p.code(), "inconsistent");
+    assert_eq!(
+        p.to_string(),
+        "deployments.csv line 2, column as_of: expected a date with both ends (an open date \
+         such as ..2020-02-12 is for events), found ..2020-01-09"
+    );
 }
 
 #[test]
@@ -816,4 +826,79 @@ fn the_articles_together_hold_sixteen_of_the_longest_and_no_more() {
     );
     assert_eq!(first.position().line_number(), Some(18), "{first}");
     assert_eq!(first.position().column(), Some("file"), "{first}");
+}
+
+/// Each problem a data folder can have carries its stable code (for the
+/// tool's exports and for filtering), whatever its message says.
+#[test]
+fn each_kind_of_problem_has_its_stable_code() {
+    let mut without_nations = common::files();
+    without_nations.retain(|(n, _)| n != "nations.csv");
+    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+        ("missing-file", without_nations),
+        ("empty", with_file("events.csv", "")),
+        (
+            "missing-column",
+            with_edit("deployments.csv", ",share,", ",portion,"),
+        ),
+        (
+            "unexpected-column",
+            with_edit("deployments.csv", ",share,", ",portion,"),
+        ),
+        (
+            "duplicate-column",
+            with_edit("deployments.csv", ",share,", ",note,"),
+        ),
+        ("missing-header", with_file("events.csv", "a,b\n1,2\n")),
+        (
+            "column-count",
+            with_line("deployments.csv", "D2,DEU,IRQ,,2020-01-09"),
+        ),
+        (
+            "malformed-csv",
+            with_line("deployments.csv", "D2,DEU,IRQ,,2020-01-09,,1,,\"1,s1,x,"),
+        ),
+        (
+            "bad-field",
+            with_edit("deployments.csv", ",120,,its", ",12O,,its"),
+        ),
+        (
+            "unknown-reference",
+            with_edit("deployments.csv", ",s1,", ",s9,"),
+        ),
+        (
+            "duplicate-id",
+            with_line(
+                "deployments.csv",
+                &format!("D1,DEU,IRQ,,2020-01-09,,120,,its 120,s1,{quote},"),
+            ),
+        ),
+        (
+            "quote-not-in-source",
+            with_edit("deployments.csv", "Germany is sending", "Germany sends"),
+        ),
+        (
+            "words-not-in-quote",
+            with_edit("deployments.csv", ",its 120,", ",its 121,"),
+        ),
+        (
+            "inconsistent",
+            with_edit("deployments.csv", "IRQ,,2020-01-09", "IRQ,,..2020-01-09"),
+        ),
+    ];
+    for (code, files) in cases {
+        let e = load(&files).expect_err(code);
+        assert!(
+            e.problems().iter().any(|p| p.code() == code),
+            "{code}: {:?}",
+            e.problems()
+                .iter()
+                .map(|p| (p.code(), p.to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+    let e = Dataset::from_dir(std::path::Path::new("/no/such/troop-tracker/folder"))
+        .expect_err("no folder");
+    assert_eq!(e.first().map(|p| p.code()), Some("no-such-folder"));
 }

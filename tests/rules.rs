@@ -347,23 +347,34 @@ fn contributors_to_a_nato_mission_are_members_or_partners() {
         "{r}"
     );
     expect(&r, Rule::Membership, Severity::Note, &["JOR"]);
-    // Germany before it joined in 1955.
-    let f = with_line(DEP, &deployment("D2,DEU,IRQ,NMI,1950,,10,"));
-    let f2: Vec<_> = f
-        .into_iter()
-        .map(|(n, t)| {
-            if n == "missions.csv" {
-                (n, t.replace(",2018,", ",1949,"))
-            } else {
-                (n, t)
-            }
-        })
-        .collect();
+    // Germany before it joined in 1955, the mission launched in 1949.
+    let in_year = |year: &str| -> Vec<(String, String)> {
+        with_line(DEP, &deployment(&format!("D2,DEU,IRQ,NMI,{year},,10,")))
+            .into_iter()
+            .map(|(n, t)| match n.as_str() {
+                "missions.csv" => (n, t.replace(",2018,", ",1949,")),
+                _ => (n, t),
+            })
+            .collect()
+    };
     expect(
-        &report(&f2),
+        &report(&in_year("1950")),
         Rule::Membership,
         Severity::Error,
         &["DEU contributes to NATO mission NMI on 1950"],
+    );
+    // In 1955, the year Germany joined (6 May): a member for part of the
+    // span only, a warning.
+    let r = report(&in_year("1955"));
+    expect(
+        &r,
+        Rule::Membership,
+        Severity::Warning,
+        &["D2: DEU contributes to NMI on 1955, but joined NATO only during that span"],
+    );
+    assert!(
+        findings(&r, Rule::Membership, Severity::Error).is_empty(),
+        "{r}"
     );
 }
 

@@ -166,3 +166,24 @@ fn data_readme_lists_every_date_form() {
         );
     }
 }
+
+/// The README's list of rule ids ("Rules (ids): …") names every rule
+/// once, by the id it prints as, and nothing else.
+#[test]
+fn readme_lists_every_rule_by_its_id() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(path).expect("README.md");
+    let from = text.find("Rules (ids): ").expect("the list of rules");
+    let to = from + text[from..].find("What an import finds").expect("its end");
+    let mut listed = ticked(&text[from..to]);
+    listed.sort();
+    let mut ids: Vec<String> = troop_tracker::Rule::ALL
+        .iter()
+        .map(|r| {
+            assert_eq!(r.to_string(), r.id());
+            r.id().to_owned()
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(listed, ids);
+}
