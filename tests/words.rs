@@ -110,6 +110,33 @@ fn each_kind_of_timeline_line_prints_its_word() {
     );
 }
 
+/// A timeline line's figure prints as whose troops, where and under which
+/// mission; an event that names no place, without one.
+#[test]
+fn a_lines_figure_prints_whose_where_and_under_what() {
+    let data = bundled();
+    let items = data.timeline(&Subject::All);
+    let figure = |record: &str| {
+        items
+            .iter()
+            .find(|i| i.record == record)
+            .unwrap_or_else(|| panic!("{record}"))
+            .step
+            .key
+            .to_string()
+    };
+    assert_eq!(figure("E-USA-2020-01-strike-d"), "USA");
+    assert_eq!(figure("E-USA-2020-01-strike-b"), "USA in IRQ/Baghdad");
+    assert_eq!(
+        figure("E-NMI-2018-launched"),
+        "unnamed contributors in IRQ under NMI"
+    );
+    for i in &items {
+        let text = i.step.key.to_string();
+        assert!(!text.ends_with(' ') && !text.contains("in  "), "{text}");
+    }
+}
+
 /// A posture's moment prints as its word, the one the tool's summary
 /// writes as each moment's `moment`.
 #[test]

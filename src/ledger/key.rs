@@ -21,7 +21,11 @@ use crate::strength::Strength;
 /// a country-wide place includes its areas, so keys nest: Canada's 500 in
 /// Iraq (no mission) include its ~250 with NATO in Baghdad. `places` holds
 /// more than one location only where a relocation sent troops to several
-/// places with the split not given ("to Jordan and Kuwait").
+/// places with the split not given ("to Jordan and Kuwait"), and none
+/// only for a timeline's event that names no place.
+///
+/// It prints as `NATION in PLACE+PLACE under MISSION` (`unnamed
+/// contributors` for no nation; no ` in ` for no place).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     /// The nation, or `None` for contributors no source names.
@@ -116,7 +120,10 @@ impl fmt::Display for Key {
             Some(n) => write!(f, "{n}")?,
             None => f.write_str("unnamed contributors")?,
         }
-        write!(f, " in {}", self.places_label())?;
+        // An event may name no place ("the U.S. strike"): no " in ".
+        if !self.places.is_empty() {
+            write!(f, " in {}", self.places_label())?;
+        }
         if let Some(m) = &self.mission {
             write!(f, " under {m}")?;
         }
