@@ -503,6 +503,30 @@ fn check(seed: u64) -> Result<(), TestCaseError> {
                     shown()
                 );
             }
+            // Each country's total: its figures' cells that lie in it (of
+            // the joint destination, its part there).
+            for (code, inside) in [("HAA", &[0, 1, 2, 3][..]), ("HAB", &[4]), ("HAC", &[5])] {
+                let narrowed = p.in_country(code.parse().expect("a code"));
+                let mut cells: Vec<usize> = narrowed
+                    .entries()
+                    .iter()
+                    .flat_map(cells_of)
+                    .filter(|c| inside.contains(c))
+                    .collect();
+                cells.sort_unstable();
+                cells.dedup();
+                let t = sum(&cells);
+                prop_assert!(
+                    narrowed.total().contains(t),
+                    "{} total on {} (end {}): truth {} outside {}\n{}",
+                    code,
+                    day,
+                    end,
+                    t,
+                    narrowed.total(),
+                    shown()
+                );
+            }
         }
     }
     Ok(())
