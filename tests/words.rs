@@ -145,3 +145,33 @@ fn each_moment_prints_its_word() {
     assert_eq!(Moment::StartOfDay.to_string(), "start_of_day");
     assert_eq!(Moment::default().to_string(), Moment::EndOfDay.as_str());
 }
+
+/// A doubt added to a record is kept, in words, with the reading it
+/// explains; the doubt itself is no part of the record's content.
+#[test]
+fn a_doubt_added_to_a_record_is_kept_with_its_reading() {
+    let data = bundled();
+    let d = data.deployments()[0].clone();
+    let id = |s: &str| s.parse::<troop_tracker::RecordId>().expect("an id");
+    let doubt = troop_tracker::Doubt::ZeroBetween {
+        before: id("TDQ-DEU-1990-06"),
+        after: id("TDQ-DEU-1991-06"),
+    };
+    assert!(d
+        .clone()
+        .with_doubt(doubt.clone(), d.strength())
+        .same_record(&d));
+    let doubted = d
+        .clone()
+        .with_doubt(doubt, troop_tracker::Strength::not_reported());
+    let words: Vec<String> = doubted.doubts().iter().map(|x| x.to_string()).collect();
+    assert_eq!(
+        words,
+        [
+            "a 0 between substantial figures of its own series (TDQ-DEU-1990-06, \
+          TDQ-DEU-1991-06): read as not reported"
+        ]
+    );
+    assert_eq!(doubted.strength().to_string(), "n/r");
+    assert!(d.doubts().is_empty());
+}
