@@ -224,6 +224,21 @@ fn findings_and_timeline_are_listed_up_to_the_limit() {
         timeline.len()
     )));
     assert_eq!(cells(&page, "rule").len(), 3.min(listed.len()));
+    // Fewer findings listed than there are: the page says so.
+    let one = ReportOptions {
+        most_lines: 1,
+        ..ReportOptions::default()
+    };
+    let page = html(&ledger, &posture, &findings, &one);
+    assert_eq!(cells(&page, "rule").len(), 1);
+    assert!(
+        page.contains(&format!("{} errors and warnings (", listed.len()))
+            && page.contains(
+                " The first 1 are listed; `troop-tracker validate` or `export` gives all."
+            ),
+        "{}",
+        listed.len()
+    );
 }
 
 #[test]
