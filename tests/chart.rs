@@ -732,6 +732,30 @@ fn open_labels_of_series_opening_together_step_down_eight_rows() {
     assert!((ys[9] - ys[1]).abs() < 0.5, "{ys:?}");
 }
 
+/// The caption names the first eight sources and counts the rest, and
+/// says how many smaller parts are counted but not drawn.
+#[test]
+fn a_caption_names_eight_sources_and_counts_what_is_not_drawn() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::All);
+    c.sources = (1..=11).map(|i| format!("s{i}")).collect();
+    c.parts_left_out = 3;
+    let caption = c.caption();
+    assert!(
+        caption.ends_with(" Sources: s1, s2, s3, s4, s5, s6, s7, s8, and 3 more."),
+        "{caption}"
+    );
+    assert!(
+        caption.contains(" (3 smaller parts are counted in the total, not drawn), at the end"),
+        "{caption}"
+    );
+    c.sources.truncate(1);
+    c.parts_left_out = 0;
+    let caption = c.caption();
+    assert!(caption.ends_with(" Source: s1."), "{caption}");
+    assert!(!caption.contains("not drawn"), "{caption}");
+}
+
 #[test]
 fn nothing_to_draw_is_an_error_naming_the_subject() {
     let data = bundled();
