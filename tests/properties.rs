@@ -300,7 +300,9 @@ proptest! {
         let d = dataset(&l);
         let ledger = troop_tracker::Ledger::new(&d);
         let start = chrono::NaiveDate::from_ymd_opt(1999, 12, 31).expect("date");
-        let days: Vec<chrono::NaiveDate> = (0..16u64).map(|i| start + chrono::Days::new(i * step)).collect();
+        let mut days: Vec<chrono::NaiveDate> = (0..16u64).map(|i| start + chrono::Days::new(i * step)).collect();
+        // Then back (replayed from the start), the same day twice, and on.
+        days.extend([3, 0, 0, 15].map(|i| start + chrono::Days::new(i * step)));
         let options = troop_tracker::PostureOptions::default();
         let incremental = ledger.postures_over(&days, options);
         prop_assert_eq!(incremental.len(), days.len());

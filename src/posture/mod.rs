@@ -169,9 +169,10 @@ impl<'d> Ledger<'d> {
         Posture::from_index(self, day, options)
     }
 
-    /// Postures at the end of each of `days` (ascending), computed
-    /// incrementally: each replays only the steps since the previous day.
-    /// The result equals calling [`Ledger::posture_with`] for each day.
+    /// Postures at the end of each of `days`, computed incrementally:
+    /// each replays only the steps since the previous day (a day before
+    /// the previous one, from the start). The result equals calling
+    /// [`Ledger::posture_with`] for each day.
     pub fn postures_over(&self, days: &[Day], options: PostureOptions) -> Vec<Posture<'_>> {
         let data = self.dataset();
         let world = self.world(options.projection);
