@@ -256,3 +256,33 @@ fn a_validation_report_round_trips() {
     assert_eq!(back, report);
     assert!(!report.findings().is_empty());
 }
+
+/// Dates, codes, places, shares, ids and placements are written as their
+/// notation and read back from it; a string that is no such notation is
+/// an error, not a value.
+#[test]
+fn value_types_read_back_from_their_notation() {
+    use troop_tracker::{Date, Location, MissionId, NationCode, RecordId, RelativeTo, Share};
+    fn round<T>(text: &str) -> String
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Display,
+    {
+        let json = format!("\"{text}\"");
+        let value: T = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(serde_json::to_string(&value).expect("json"), json);
+        value.to_string()
+    }
+    assert_eq!(round::<Date>("mid 2024-03"), "mid 2024-03");
+    assert_eq!(round::<NationCode>("DEU"), "DEU");
+    assert_eq!(round::<Location>("IRQ/Baghdad"), "IRQ/Baghdad");
+    assert_eq!(round::<Share>("1/2"), "1/2");
+    assert_eq!(
+        round::<RecordId>("D-DEU-IRQ-2020-01-09"),
+        "D-DEU-IRQ-2020-01-09"
+    );
+    assert_eq!(round::<MissionId>("NMI"), "NMI");
+    assert_eq!(round::<RelativeTo>("before:R1"), "before:R1");
+    assert!(serde_json::from_str::<NationCode>("\"deu\"").is_err());
+    assert!(serde_json::from_str::<Date>("\"2020-02-30\"").is_err());
+    assert!(serde_json::from_str::<Share>("\"+1/2\"").is_err());
+}
