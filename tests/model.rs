@@ -1174,3 +1174,25 @@ fn a_question_inside_a_relaxed_cluster_is_bounded() {
     assert_eq!(strength("HAA"), "90..100");
     assert_eq!(strength("HAB"), "0..20");
 }
+
+/// The whole country reported again alone on day 5 cuts its history: its
+/// area said to hold more than the country just after (no world meets
+/// that) flags the figures after the cut, not those before it, which keep
+/// their exact bounds.
+#[test]
+fn a_contradiction_after_a_cut_does_not_reach_back_past_it() {
+    let (whole, north) = (fig(&[Place::A], false), fig(&[Place::North], false));
+    let spec = Spec::default()
+        .report(whole.clone(), n(10), When::Day(1))
+        .report(whole, n(20), When::Day(5))
+        .report(north, n(50), When::Day(6));
+    let (before, _) = spec.posture(3, true);
+    assert_eq!(
+        before.get("NAA in HAA"),
+        Some(&("10".to_owned(), false)),
+        "{before:?}"
+    );
+    let (after, _) = spec.posture(7, true);
+    assert!(after.values().all(|(_, flagged)| *flagged), "{after:?}");
+    check_at(&spec, &[(1, true), (3, true), (4, true)], MOST_ORDERS);
+}
