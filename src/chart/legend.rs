@@ -284,6 +284,26 @@ mod tests {
     /// A point of a test chart: whether it is not reported, its flags.
     type Mark<'a> = (bool, Vec<&'a str>);
 
+    /// Entries share a row while they fit its width exactly (each is 30
+    /// pixels of swatch, 7 a character, 16 of gap, from x = 16); one pixel
+    /// less and the second goes on the next row.
+    #[test]
+    fn entries_share_a_row_up_to_its_last_pixel() {
+        let entries = || {
+            vec![
+                (Swatch::Diamond, "aaaa".to_owned()),
+                (Swatch::Band, "bbbb".to_owned()),
+            ]
+        };
+        let xs = |rows: Vec<Vec<(f64, Swatch, String)>>| -> Vec<Vec<f64>> {
+            rows.iter()
+                .map(|row| row.iter().map(|(x, _, _)| *x).collect())
+                .collect()
+        };
+        assert_eq!(xs(flow(entries(), 164.0)), [vec![16.0, 90.0]]);
+        assert_eq!(xs(flow(entries(), 163.0)), [vec![16.0], vec![16.0]]);
+    }
+
     fn chart_of(series: Vec<(Role, Vec<Mark<'_>>)>) -> Chart {
         Chart {
             title: "T".into(),
