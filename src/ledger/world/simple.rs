@@ -100,4 +100,22 @@ mod tests {
             [Some(Interval::exactly(50)), Some(Interval::exactly(60))]
         );
     }
+
+    /// A simple figure asked with a coefficient answers at once, its
+    /// bounds scaled: France's 50 in January taken twice, or taken away
+    /// (a part subtracted from a total).
+    #[test]
+    fn a_simple_figure_scaled_or_taken_away() {
+        use crate::ledger::world::{At, Term, World};
+        let data = crate::ledger::world::fixture::data();
+        let world = World::new(&data, false);
+        let france = crate::ledger::world::fixture::figure(&world, &data, 1);
+        let times = |c: f64| -> Vec<(Term, f64)> { france.iter().map(|&(t, _)| (t, c)).collect() };
+        let day = |s: &str| At::End(s.parse().expect("a day"));
+        let asked = world.ranges(day("2020-01-15"), &[times(2.0), times(-1.0)]);
+        assert_eq!(
+            asked,
+            [Ok((Some(100), Some(100))), Ok((Some(-50), Some(-50)))]
+        );
+    }
 }
