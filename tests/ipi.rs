@@ -947,3 +947,39 @@ fn merged_imports_keep_each_source_nation_and_mission_once() {
     assert_eq!(merged.counts.len(), sum(&|i| i.counts.len()));
     assert_eq!(merged.problems.len(), sum(&|i| i.problems.len()));
 }
+
+/// Two different copies of the table merged: the source is kept once (the
+/// first copy), so a figure of the second whose line reads otherwise in
+/// the first no longer quotes its line, and validation names it, rather
+/// than let it cite a row that says something else.
+#[test]
+fn a_figure_citing_a_line_its_merged_source_reads_otherwise_is_named() {
+    let first = import(&clean(), "\n");
+    let mut rows = clean();
+    // Line 4: Ghana in MONUC, 460 in the first copy, 470 in the second.
+    rows[3] = row(
+        "2010-06-30",
+        "Ghana",
+        "GHA",
+        "MONUC",
+        None,
+        Some((460, 10, 470)),
+    );
+    let second = import(&rows, "\n");
+    let alone = second.dataset.validate();
+    assert_eq!(alone.by_rule(Rule::References).count(), 0, "{alone}");
+    let merged = troop_tracker::import::merge(vec![first, second]);
+    let report = merged.dataset.validate();
+    let named: Vec<String> = report
+        .by_rule(Rule::References)
+        .filter(|f| f.severity() == Severity::Error)
+        .map(|f| f.message().to_owned())
+        .collect();
+    assert_eq!(named.len(), 1, "{report}");
+    assert!(
+        named[0].starts_with("IPI-GHA-MONUC-2010-06-30")
+            && named[0].contains("line 4, which is not the quoted row")
+            && named[0].contains("470"),
+        "{named:?}"
+    );
+}
