@@ -169,9 +169,8 @@ impl<'d> Ledger<'d> {
         Posture::from_index(self, day, options)
     }
 
-    /// Postures at the end of each of `days`, computed incrementally:
-    /// each replays only the steps since the previous day (a day before
-    /// the previous one, from the start). The result equals calling
+    /// Postures at the end of each of `days`, each replaying only the steps
+    /// since the previous day (or from the start, for a day before it): as
     /// [`Ledger::posture_with`] for each day.
     pub fn postures_over(&self, days: &[Day], options: PostureOptions) -> Vec<Posture<'_>> {
         let data = self.dataset();
@@ -379,13 +378,11 @@ impl<'d> Posture<'d> {
     /// The same posture narrowed to the figures that may be in one host
     /// country: those inside it (its areas included), and those held
     /// jointly with other countries (`JOR+KWT`), whose troops may be here
-    /// in any part (the joint figure is a location view of its own,
-    /// `JOR+KWT`, in [`Posture::by_location`]). Its total
-    /// ([`Posture::total`]) counts what of a joint figure may be here: from
-    /// none to all of it where nothing says how it is split, so Kuwait on
-    /// 2020-01-10 is `0..529` (Canada's 0..499 there, and up to all of
-    /// Germany's 30 in Jordan and Kuwait); no more than a report of this
-    /// country alone allows where one does.
+    /// in any part (a location view of its own in [`Posture::by_location`]).
+    /// Its [`total`](Posture::total) counts what of a joint figure may be
+    /// here: none to all where nothing says how it is split (Kuwait on
+    /// 2020-01-10: `0..529`, Canada's 0..499 and up to all of Germany's 30
+    /// in Jordan and Kuwait), no more than a report of the country allows.
     ///
     /// ```
     /// use troop_tracker::{Dataset, Ledger};
@@ -399,9 +396,8 @@ impl<'d> Posture<'d> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_country(&self, country: NationCode) -> Posture<'d> {
-        // A figure held jointly with other countries (Germany's 30 in
-        // Jordan and Kuwait) may be here in any part: it is kept, and
-        // sums count its troops here (`Posture::sum`).
+        // A joint figure (Germany's 30 in Jordan and Kuwait) is kept: sums
+        // count its troops here (`Posture::sum`).
         let mut p = self.only(|e| e.key.places.iter().any(|l| l.country() == country));
         p.narrowed = Some(None);
         p.country = Some(country);
