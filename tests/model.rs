@@ -815,7 +815,6 @@ fn check_within(whole: &Spec, asked: Asked, most: usize) -> Result<(), TestCaseE
         .map(|(code, _)| p.in_country(code.parse().expect("a code")))
         .collect();
     let mut by_country: Vec<(u64, Option<u64>)> = vec![(0, Some(0)); countries.len()];
-    let mut all_cells: Vec<usize> = Vec::new();
     // Past MOST_ORDERS orders of one question the engine may loosen a
     // bound (never narrow it), and may miss a contradiction (never flag
     // one that is not there): there only soundness is checked.
@@ -885,35 +884,34 @@ fn check_within(whole: &Spec, asked: Asked, most: usize) -> Result<(), TestCaseE
             total = None;
             continue;
         }
+        // The least and most of some cells (each once) in this group,
+        // added to a sum over the groups.
+        let add = |(l, h): (u64, Option<u64>), mut cs: Vec<usize>| {
+            cs.sort_unstable();
+            cs.dedup();
+            let (lo, hi) = range(&worlds, &cs);
+            let (_, hi2) = range(&wider, &cs);
+            let hi = (hi == hi2 && hi < cap).then_some(hi);
+            (l + lo, h.zip(hi).map(|(a, b)| a + b))
+        };
         let mut cs: Vec<usize> = Vec::new();
         for e in &entries {
             let c = place_cells(e);
             compare(&e.key().to_string(), &c, e.bounds())?;
             cs.extend(c);
         }
-        cs.sort_unstable();
-        cs.dedup();
-        let (lo, hi) = range(&worlds, &cs);
-        let (_, hi2) = range(&wider, &cs);
-        let hi = (hi == hi2 && hi < cap).then_some(hi);
-        total = total.map(|(l, h)| (l + lo, h.zip(hi).map(|(a, b)| a + b)));
-        all_cells.extend(cs);
+        total = total.map(|t| add(t, cs));
         for ((_, inside), (narrowed, sum)) in countries
             .iter()
             .zip(narrowed.iter().zip(by_country.iter_mut()))
         {
-            let mut cs: Vec<usize> = narrowed
+            let cs: Vec<usize> = narrowed
                 .entries()
                 .iter()
                 .flat_map(place_cells)
                 .filter(|c| group.contains(c) && inside.contains(c))
                 .collect();
-            cs.sort_unstable();
-            cs.dedup();
-            let (lo, hi) = range(&worlds, &cs);
-            let (_, hi2) = range(&wider, &cs);
-            let hi = (hi == hi2 && hi < cap).then_some(hi);
-            *sum = (sum.0 + lo, sum.1.zip(hi).map(|(a, b)| a + b));
+            *sum = add(*sum, cs);
         }
     }
     let Some(total) = total else { return Ok(()) };
