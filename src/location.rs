@@ -169,4 +169,49 @@ mod tests {
         let country: Location = "IRQ".parse().expect("a location");
         assert_eq!(country.clone().share_area(|_| unreachable!()), country);
     }
+
+    /// Equal locations hash alike whether or not their areas share
+    /// storage (the contract with `PartialEq`), and the hash tells
+    /// locations apart — a country from its areas, areas from each other,
+    /// countries from each other — so that maps keyed by place do not
+    /// fall into one bucket.
+    #[test]
+    fn a_location_hashes_by_its_country_and_area() {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let hash =
+            |place: &Location| BuildHasherDefault::<DefaultHasher>::default().hash_one(place);
+        let place: Location = "IRQ/Erbil".parse().expect("a location");
+        let shared = place.clone().share_area(|a| Arc::from(a.to_owned()));
+        assert_eq!(hash(&shared), hash(&place));
+        let places = ["IRQ", "IRQ/Erbil", "IRQ/Baghdad", "KWT", "KWT/Erbil", "JOR"];
+        let hashes: std::collections::HashSet<u64> = places
+            .iter()
+            .map(|p| hash(&p.parse().expect("a location")))
+            .collect();
+        assert_eq!(hashes.len(), places.len());
+    }
+
+    /// Each of the documented refusals refuses on its own: an empty area,
+    /// one with a space before or after (and nothing else wrong), one
+    /// holding `/` or `;` (and nothing else wrong); the text is kept.
+    #[test]
+    fn each_bad_area_is_refused_by_itself() {
+        let iraq: NationCode = "IRQ".parse().expect("a code");
+        for bad in ["", " Erbil", "Erbil ", "Erbil/North", "Erbil;Baghdad"] {
+            match Location::area_of(iraq, bad) {
+                Err(LocationError::Area { found }) => assert_eq!(found, bad),
+                other => panic!("{bad:?}: {other:?}"),
+            }
+            let written = format!("IRQ/{bad}");
+            assert!(
+                matches!(written.parse::<Location>(), Err(LocationError::Area { .. })),
+                "{written:?}"
+            );
+        }
+        for good in ["Erbil", "Camp Arifjan", "Al-Asad Air Base"] {
+            let place = Location::area_of(iraq, good).expect("an area");
+            assert_eq!(place.area(), Some(good));
+            assert_eq!(place.to_string().parse::<Location>(), Ok(place));
+        }
+    }
 }
