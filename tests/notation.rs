@@ -3,22 +3,33 @@
 use proptest::prelude::*;
 use troop_tracker::{Date, Location, Strength, MAX_COUNT};
 
-prop_compose! {
-    fn range()(low in 0u64..MAX_COUNT)(low in Just(low), high in low..=MAX_COUNT) -> Strength {
-        Strength::range(low, high).expect("low <= high by construction")
-    }
+/// A count: small ones (where `~0`, `5..5`, `some<2` and `most<=1` live)
+/// as often as any, and the largest a figure may be.
+fn count() -> impl Strategy<Value = u64> {
+    prop_oneof![0u64..=12, 0..=MAX_COUNT, Just(MAX_COUNT)]
 }
 
+/// A range, its ends drawn alike, so that `n..n` comes up.
+fn range() -> impl Strategy<Value = Strength> {
+    (count(), prop_oneof![Just(0u64), 0u64..=3, count()]).prop_map(|(a, d)| {
+        let (low, high) = (a, a.saturating_add(d).min(MAX_COUNT));
+        Strength::range(low, high).expect("low <= high by construction")
+    })
+}
+
+/// Every kind of strength a user can write.
 fn strength() -> impl Strategy<Value = Strength> {
     prop_oneof![
-        (0..=MAX_COUNT).prop_map(Strength::exact),
-        (0..=MAX_COUNT).prop_map(Strength::approximately),
+        count().prop_map(Strength::exact),
+        count().prop_map(Strength::approximately),
         range(),
-        (0..=MAX_COUNT).prop_map(Strength::at_least),
-        (0..MAX_COUNT).prop_map(Strength::more_than),
-        (0..=MAX_COUNT).prop_map(Strength::up_to),
+        count().prop_map(Strength::at_least),
+        count().prop_map(|n| Strength::more_than(n.min(MAX_COUNT - 1))),
+        count().prop_map(Strength::up_to),
         Just(Strength::some()),
-        (2..=MAX_COUNT).prop_map(|t| Strength::some_of(t).expect("t >= 2")),
+        count().prop_map(|t| Strength::some_of(t.max(2)).expect("t >= 2")),
+        Just(Strength::most()),
+        count().prop_map(|t| Strength::most_of(t.max(1)).expect("t >= 1")),
         Just(Strength::unknown()),
         Just(Strength::not_reported()),
     ]
@@ -65,6 +76,10 @@ proptest! {
         if s.is_exact() {
             prop_assert_eq!(Some(b.low()), b.high());
         }
+        // An exact figure is the one written as a bare number; `~0` or
+        // `5..5` has a single point too, but is not written as exact.
+        let bare = s.to_string().bytes().all(|c| c.is_ascii_digit());
+        prop_assert_eq!(s.is_exact(), bare, "{}", s);
     }
 
     #[test]
