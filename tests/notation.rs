@@ -333,6 +333,32 @@ mod strength_rules {
         ));
     }
 
+    /// A cell with `..` or `-` in it is a range only when a number comes
+    /// before it: words around a range, a date or a range with no low
+    /// end are an unknown notation, and the error names the whole cell
+    /// (with the notations it could have been), not a fragment of it.
+    #[test]
+    fn only_a_number_before_the_dash_makes_a_range() {
+        for cell in [
+            "about 500-600",
+            "..300",
+            "-..",
+            "mid-2020",
+            "five..ten",
+            "c. 200..300",
+        ] {
+            assert_eq!(
+                cell.parse::<Strength>().err(),
+                Some(StrengthError::UnknownNotation {
+                    found: cell.to_owned()
+                }),
+                "{cell}"
+            );
+        }
+        let b = "200-300".parse::<Strength>().unwrap().bounds();
+        assert_eq!((b.low(), b.high()), (200, Some(300)));
+    }
+
     /// A count after a prefix is digits and nothing else: a sign Rust's
     /// own number parser takes (`+5`), a letter or nothing at all is a bad
     /// number, named as such, not a count too large.
