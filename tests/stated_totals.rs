@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use troop_tracker::import::ipi;
-use troop_tracker::{Ledger, Rule, Severity};
+use troop_tracker::{Citation, Date, Ledger, Rule, Severity, Strength, Total};
 
 const HEADER: &str = "Date,Contributor,Contributor_ISO-3,Mission,Individual_Police_Male,Individual_Police_Female,Individual_Police_Total,Formed_Police_Units_Male,Formed_Police_Units_Female,Formed_Police_Units_Total,Experts_on_Mission_Male,Experts_on_Mission_Female,Experts_on_Mission_Total,Troops_Male,Troops_Female,Troops_Total,Total_Male,Total_Female,Total_Total";
 
@@ -184,7 +184,9 @@ proptest! {
 /// none, so only an import has them): a table read twice holds the same
 /// records, and one whose `all` row splits the same troops otherwise
 /// between men and women (the same id, day and count, another quoted line
-/// in another source text) does not.
+/// in another source text) does not. The source texts differ there too, so
+/// this alone would not notice a total compared carelessly:
+/// `a_total_is_the_same_record_only_if_every_field_is` below pins that.
 #[test]
 fn same_records_compares_each_stated_totals_citation() {
     let table = |all: &str| {
@@ -246,4 +248,137 @@ fn the_summary_shows_a_stated_total_beside_its_contributions() {
         .dataset;
     let summary = troop_tracker::summary::posture_tables(&Ledger::new(&data).posture(day), 120);
     assert!(!summary.contains("Stated totals"), "{summary}");
+}
+
+/// `Total::same_record` compares every field, the date and the strength by
+/// notation: a total built twice alike is the same record, and changing
+/// any one field (the id, the nation, every contributor instead of one,
+/// the organisation, a month instead of its last day, `~7018` instead of
+/// `7018`, another count, the quote, the source, the figure's words, or
+/// whether the source lists every part) makes it another.
+#[test]
+fn a_total_is_the_same_record_only_if_every_field_is() {
+    struct Fields {
+        id: &'static str,
+        nation: Option<&'static str>,
+        organization: &'static str,
+        as_of: Date,
+        strength: Strength,
+        source: &'static str,
+        quote: &'static str,
+        words: Option<&'static str>,
+        complete: bool,
+    }
+    let build = |f: &Fields| {
+        let total = Total::new(
+            f.id.parse().expect("an id"),
+            f.nation.map(|n| n.parse().expect("a nation")),
+            f.organization,
+            f.as_of,
+            f.strength,
+            Citation::new(f.source.parse().expect("a source id"), f.quote, f.words),
+        );
+        if f.complete {
+            total.listing_every_part()
+        } else {
+            total
+        }
+    };
+    let base = || Fields {
+        id: "IPI-IND-all-2012-06-30",
+        nation: Some("IND"),
+        organization: "United Nations",
+        as_of: Date::day("2012-06-30".parse().expect("a day")),
+        strength: Strength::exact(7018),
+        source: "ipi-peacekeeping",
+        quote: "2012-06-30,India,IND,all,7018",
+        words: Some("7018"),
+        complete: true,
+    };
+    let original = build(&base());
+    assert!(original.same_record(&build(&base())));
+    let changes: Vec<(&str, Fields)> = vec![
+        (
+            "id",
+            Fields {
+                id: "IPI-IND-all-2012-07-31",
+                ..base()
+            },
+        ),
+        (
+            "nation",
+            Fields {
+                nation: Some("NPL"),
+                ..base()
+            },
+        ),
+        (
+            "every contributor",
+            Fields {
+                nation: None,
+                ..base()
+            },
+        ),
+        (
+            "organization",
+            Fields {
+                organization: "NATO",
+                ..base()
+            },
+        ),
+        (
+            "as_of",
+            Fields {
+                as_of: Date::month(2012, 6).expect("a month"),
+                ..base()
+            },
+        ),
+        (
+            "strength notation",
+            Fields {
+                strength: Strength::approximately(7018),
+                ..base()
+            },
+        ),
+        (
+            "strength",
+            Fields {
+                strength: Strength::exact(7019),
+                ..base()
+            },
+        ),
+        (
+            "quote",
+            Fields {
+                quote: "2012-06-30,India,IND,all,7019",
+                ..base()
+            },
+        ),
+        (
+            "source",
+            Fields {
+                source: "ipi-peacekeeping-2",
+                ..base()
+            },
+        ),
+        (
+            "words",
+            Fields {
+                words: None,
+                ..base()
+            },
+        ),
+        (
+            "complete",
+            Fields {
+                complete: false,
+                ..base()
+            },
+        ),
+    ];
+    for (what, fields) in changes {
+        let changed = build(&fields);
+        assert!(!original.same_record(&changed), "{what} was not compared");
+        assert!(!changed.same_record(&original), "{what} was not compared");
+    }
 }
