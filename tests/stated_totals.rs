@@ -255,7 +255,8 @@ fn the_summary_shows_a_stated_total_beside_its_contributions() {
 /// any one field (the id, the nation, every contributor instead of one,
 /// the organisation, a month instead of its last day, `~7018` instead of
 /// `7018`, another count, the quote, the source, the figure's words, or
-/// whether the source lists every part) makes it another.
+/// whether the source lists every part) makes it another. A total says it
+/// lists every part exactly when built with `listing_every_part`.
 #[test]
 fn a_total_is_the_same_record_only_if_every_field_is() {
     struct Fields {
@@ -380,5 +381,7 @@ fn a_total_is_the_same_record_only_if_every_field_is() {
         let changed = build(&fields);
         assert!(!original.same_record(&changed), "{what} was not compared");
         assert!(!changed.same_record(&original), "{what} was not compared");
+        // A total lists every part only when built so.
+        assert_eq!(changed.lists_every_part(), fields.complete, "{what}");
     }
 }
