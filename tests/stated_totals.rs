@@ -298,86 +298,28 @@ fn a_total_is_the_same_record_only_if_every_field_is() {
     };
     let original = build(&base());
     assert!(original.same_record(&build(&base())));
-    let changes: Vec<(&str, Fields)> = vec![
-        (
-            "id",
-            Fields {
-                id: "IPI-IND-all-2012-07-31",
-                ..base()
-            },
-        ),
-        (
-            "nation",
-            Fields {
-                nation: Some("NPL"),
-                ..base()
-            },
-        ),
-        (
-            "every contributor",
-            Fields {
-                nation: None,
-                ..base()
-            },
-        ),
-        (
-            "organization",
-            Fields {
-                organization: "NATO",
-                ..base()
-            },
-        ),
-        (
-            "as_of",
-            Fields {
-                as_of: Date::month(2012, 6).expect("a month"),
-                ..base()
-            },
-        ),
-        (
-            "strength notation",
-            Fields {
-                strength: Strength::approximately(7018),
-                ..base()
-            },
-        ),
-        (
-            "strength",
-            Fields {
-                strength: Strength::exact(7019),
-                ..base()
-            },
-        ),
-        (
-            "quote",
-            Fields {
-                quote: "2012-06-30,India,IND,all,7019",
-                ..base()
-            },
-        ),
-        (
-            "source",
-            Fields {
-                source: "ipi-peacekeeping-2",
-                ..base()
-            },
-        ),
-        (
-            "words",
-            Fields {
-                words: None,
-                ..base()
-            },
-        ),
-        (
-            "complete",
-            Fields {
-                complete: false,
-                ..base()
-            },
-        ),
+    // Each change sets one field to another value.
+    type Change = (&'static str, fn(&mut Fields));
+    let changes: [Change; 11] = [
+        ("id", |f| f.id = "IPI-IND-all-2012-07-31"),
+        ("nation", |f| f.nation = Some("NPL")),
+        ("every contributor", |f| f.nation = None),
+        ("organization", |f| f.organization = "NATO"),
+        ("as_of", |f| {
+            f.as_of = Date::month(2012, 6).expect("a month")
+        }),
+        ("strength notation", |f| {
+            f.strength = Strength::approximately(7018)
+        }),
+        ("strength", |f| f.strength = Strength::exact(7019)),
+        ("quote", |f| f.quote = "2012-06-30,India,IND,all,7019"),
+        ("source", |f| f.source = "ipi-peacekeeping-2"),
+        ("words", |f| f.words = None),
+        ("complete", |f| f.complete = false),
     ];
-    for (what, fields) in changes {
+    for (what, change) in changes {
+        let mut fields = base();
+        change(&mut fields);
         let changed = build(&fields);
         assert!(!original.same_record(&changed), "{what} was not compared");
         assert!(!changed.same_record(&original), "{what} was not compared");
