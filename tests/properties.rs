@@ -267,6 +267,15 @@ proptest! {
         let d = dataset(&l);
         let before = totals(&d, "2000-01-01");
         let after = totals(&d, "2001-01-01");
+        // On the first day the ledger holds the starting strengths, each
+        // nation's exactly (so the check below is not of two empty maps).
+        let mut start: BTreeMap<String, (u64, Option<u64>)> = BTreeMap::new();
+        for (n, _, s) in &l.deployments {
+            let e = start.entry(NATIONS[*n].to_string()).or_insert((0, Some(0)));
+            e.0 += u64::from(*s);
+            e.1 = e.1.map(|h| h + u64::from(*s));
+        }
+        prop_assert_eq!(&before, &start);
         for (nation, (low, high)) in &before {
             // Exact starts and exact moves keep every total exact.
             prop_assert_eq!(Some(*low), *high);
