@@ -143,13 +143,16 @@ impl<'d> Ledger<'d> {
         }
     }
 
-    /// Whether the index and the world of `projection` are both built.
-    // Skipped by `cargo mutants`: it only chooses to build the two side by
-    // side; each is built on first use either way, to the same answer.
+    /// Builds the index and the world of `projection` side by side, unless
+    /// both are built: a first end-of-day posture needs the two.
+    // Skipped by `cargo mutants`: each is built on first use either way, to
+    // the same answer; only the time differs.
     #[cfg_attr(test, mutants::skip)]
-    pub(crate) fn is_built(&self, projection: Projection) -> bool {
+    pub(crate) fn build(&self, projection: Projection) {
         let (index, world, _) = self.cells(projection);
-        index.get().is_some() && world.get().is_some()
+        if index.get().is_none() || world.get().is_none() {
+            rayon::join(|| self.world(projection), || self.index(projection));
+        }
     }
 
     /// The model of the world for `projection`, compiled on first use and

@@ -149,23 +149,17 @@ impl<'d> Ledger<'d> {
 
     /// The posture on `day` with the given options.
     pub fn posture_with(&self, day: Day, options: PostureOptions) -> Posture<'_> {
-        let data = self.dataset();
-        if options.moment == Moment::EndOfDay && !self.is_built(options.projection) {
-            // A first posture needs the model and the index of figures by
-            // day: built side by side.
-            rayon::join(
-                || self.world(options.projection),
-                || self.index(options.projection),
-            );
-        }
-        let world = self.world(options.projection);
         if options.moment == Moment::StartOfDay {
             // Which figures the start of a day lists depends on where each
             // stands relative to that day's relocations: replay.
+            let data = self.dataset();
+            let world = self.world(options.projection);
             let replay = Replay::new(data, options.projection.is_projected());
             let figures = replay.state_on(day, true);
             return Posture::from_state(data, world, day, options, &figures);
         }
+        // The end of a day reads the index of figures by day.
+        self.build(options.projection);
         Posture::from_index(self, day, options)
     }
 
