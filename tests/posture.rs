@@ -147,6 +147,24 @@ fn announced_moves_change_only_the_projected_posture() {
     assert_eq!(planned.strength().to_string(), "200..300");
     let ids: Vec<&str> = planned.basis().iter().map(|b| b.as_str()).collect();
     assert_eq!(ids, ["R-GCDI-NMI-2020-02-13", "R-GCDI-NMI-2020-02-13-b"]);
+    // Exactly the figures an announced move touches are planned: the rest
+    // of the projected posture (Germany in Iraq, say) stays present.
+    let announced: Vec<&str> = data
+        .relocations()
+        .iter()
+        .filter(|r| r.status() == troop_tracker::RelocationStatus::Announced)
+        .map(|r| r.id().as_str())
+        .collect();
+    let (touched, untouched): (Vec<_>, Vec<_>) = projected
+        .entries()
+        .iter()
+        .partition(|e| e.basis().iter().any(|b| announced.contains(&b.as_str())));
+    assert!(!touched.is_empty() && !untouched.is_empty());
+    assert!(touched.iter().all(|e| e.status() == Status::Planned));
+    assert!(untouched.iter().all(|e| e.status() == Status::Present));
+    assert!(untouched
+        .iter()
+        .any(|e| e.key().to_string() == "DEU in IRQ"));
 }
 
 #[test]
