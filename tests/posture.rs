@@ -580,3 +580,36 @@ fn a_ledgers_debug_form_counts_the_worlds_components() {
     assert!(count.parse::<usize>().is_ok_and(|n| n > 0), "{count}");
     assert!(built[at..].starts_with(&format!("World {{ components: {count}, .. }}")));
 }
+
+#[test]
+fn a_posture_keeps_its_options_and_its_title_says_which_moment() {
+    use troop_tracker::posture::Moment;
+    use troop_tracker::Projection;
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    for moment in [Moment::StartOfDay, Moment::EndOfDay] {
+        for projection in [Projection::Actual, Projection::Projected] {
+            for (stale_after_days, count_ended) in [(30, true), (400, false)] {
+                let options = PostureOptions {
+                    projection,
+                    stale_after_days,
+                    moment,
+                    count_ended,
+                };
+                let p = ledger.posture_with(day("2020-02-13"), options);
+                assert_eq!(p.options(), options);
+                let text = summary::posture_tables(&p, summary::DEFAULT_WIDTH);
+                let when = if moment == Moment::StartOfDay {
+                    "start of"
+                } else {
+                    "end of"
+                };
+                assert!(
+                    text.starts_with(&format!("Force posture, {when} 2020-02-13")),
+                    "{options:?}: {}",
+                    &text[..80]
+                );
+            }
+        }
+    }
+}
