@@ -844,3 +844,32 @@ fn a_crlf_copy_cites_the_same_lines() {
     assert_eq!(lines(&lf), lines(&crlf));
     assert!(!lines(&crlf).is_empty());
 }
+
+#[test]
+fn a_first_quarter_not_reported_keeps_no_earlier_figure() {
+    // Germany's first row is a quarter without a report: nothing stands
+    // before it, so its line says what was observed, not that a last
+    // reported figure stands; the next quarter's does keep one.
+    let import = texts(&format!(
+        "{HEADER}DEU,Germany,2020,March,NA,0\nDEU,Germany,2020,June,June 2020,1000\nDEU,Germany,2020,September,NA,0\n"
+    ))
+    .expect("imports");
+    let germany = troop_tracker::Subject::Location("DEU".parse().expect("code"));
+    let items = import.dataset.timeline(&germany);
+    let change = |id: &str| {
+        let item = items
+            .iter()
+            .find(|i| i.record == id)
+            .unwrap_or_else(|| panic!("{id} in the timeline"));
+        (item.is_not_reported(), item.step.change.clone())
+    };
+    assert_eq!(change("TDQ-DEU-2020-03"), (true, "observed n/r".to_owned()));
+    assert_eq!(change("TDQ-DEU-2020-06"), (false, "observed 1000".to_owned()));
+    assert_eq!(
+        change("TDQ-DEU-2020-09"),
+        (
+            true,
+            "not reported (the last reported figure stands)".to_owned()
+        )
+    );
+}
