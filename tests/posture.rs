@@ -312,6 +312,22 @@ fn timelines_of_a_mission_and_a_nation() {
     };
     assert!(line("CAN", "R-CAN-2020-01-09").ends_with(", temporary"));
     assert!(!line("DEU", "R-DEU-2020-01-09").contains("temporary"));
+    // On the day of a move, the force as it was before the move comes
+    // first, then the move, then the force as it is after.
+    let deu: Vec<String> = data
+        .timeline(&Subject::Nation("DEU".parse().expect("code")))
+        .into_iter()
+        .filter(|i| i.date.to_string() == "2020-01-09")
+        .map(|i| i.record)
+        .collect();
+    assert_eq!(
+        deu,
+        [
+            "D-DEU-IRQ-2020-01-09",
+            "R-DEU-2020-01-09",
+            "D-DEU-KRD-2020-01-09"
+        ]
+    );
 }
 
 #[test]

@@ -864,7 +864,10 @@ fn a_first_quarter_not_reported_keeps_no_earlier_figure() {
         (item.is_not_reported(), item.step.change.clone())
     };
     assert_eq!(change("TDQ-DEU-2020-03"), (true, "observed n/r".to_owned()));
-    assert_eq!(change("TDQ-DEU-2020-06"), (false, "observed 1000".to_owned()));
+    assert_eq!(
+        change("TDQ-DEU-2020-06"),
+        (false, "observed 1000".to_owned())
+    );
     assert_eq!(
         change("TDQ-DEU-2020-09"),
         (
