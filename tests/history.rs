@@ -112,3 +112,26 @@ fn a_long_same_as_loop_is_one_short_error() {
     assert!(f.records().len() <= 20);
     assert!(f.message().contains("counted once, as R0"));
 }
+
+#[test]
+fn a_finding_names_a_short_chain_whole_and_cuts_a_long_one_in_the_middle() {
+    let report = moves(13).validate();
+    let says = |m: &str| report.findings().iter().any(|f| f.message() == m);
+    let moved = |r: usize, of: &str| {
+        format!(
+            "DEU in IRQ: relocation R{r} moves 10 of the 1000 ({of}) there on 1900-01-{:02} — consistent",
+            r + 2
+        )
+    };
+    // Three records, and eleven (the first and the latest ten): whole.
+    assert!(says(&moved(2, "D0, R0, R1")), "{report}");
+    assert!(says(&moved(
+        10,
+        "D0, R0, R1, R2, R3, R4, R5, R6, R7, R8, R9"
+    )));
+    // Thirteen: the first, the two in the middle counted, the latest ten.
+    assert!(says(&moved(
+        12,
+        "D0, … 2 more …, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11"
+    )));
+}
