@@ -214,6 +214,20 @@ fn chain_ids(b: &Basis) -> Vec<String> {
     out
 }
 
+/// The records of a part no world meets, in words: the first twice
+/// [`CHAIN_SHOWN`] of them, and how many more.
+fn listed(ids: &[String]) -> String {
+    if ids.len() > CHAIN_SHOWN * 2 {
+        format!(
+            "{}, … {} more",
+            ids.get(..CHAIN_SHOWN * 2).unwrap_or_default().join(", "),
+            ids.len() - CHAIN_SHOWN * 2
+        )
+    } else {
+        ids.join(", ")
+    }
+}
+
 /// The records of a figure in words, a long chain cut in the middle.
 fn chain_text(b: &Basis) -> String {
     let shown = chain_ids(b);
@@ -316,15 +330,7 @@ impl<'a> Checks<'a> {
             if covered {
                 continue;
             }
-            let shown = if ids.len() > CHAIN_SHOWN * 2 {
-                format!(
-                    "{}, … {} more",
-                    ids.get(..CHAIN_SHOWN * 2).unwrap_or_default().join(", "),
-                    ids.len() - CHAIN_SHOWN * 2
-                )
-            } else {
-                ids.join(", ")
-            };
+            let shown = listed(&ids);
             let msg = if severity == Severity::Error {
                 format!("no world meets these records together: a move, a return or a report leaves some figure below zero or outside what another report says ({shown}) — contradiction")
             } else {
@@ -389,4 +395,20 @@ fn stated_total(r: &Relocation) -> Option<u64> {
         return None;
     }
     s.bounds().high().map(|h| h + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listed;
+
+    #[test]
+    fn a_part_no_world_meets_lists_twenty_records_and_counts_the_rest() {
+        let ids = |n: usize| (0..n).map(|i| format!("R{i}")).collect::<Vec<String>>();
+        let twenty = ids(20).join(", ");
+        assert_eq!(listed(&ids(2)), "R0, R1");
+        assert_eq!(listed(&ids(13)), ids(13).join(", "));
+        assert_eq!(listed(&ids(20)), twenty);
+        assert_eq!(listed(&ids(21)), format!("{twenty}, … 1 more"));
+        assert_eq!(listed(&ids(500)), format!("{twenty}, … 480 more"));
+    }
 }
