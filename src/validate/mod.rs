@@ -214,8 +214,8 @@ fn chain_ids(b: &Basis) -> Vec<String> {
     out
 }
 
-/// The records of a part no world meets, in words: the first twice
-/// [`CHAIN_SHOWN`] of them, and how many more.
+/// The records of a part no world meets, in words: at most the first
+/// 2 × [`CHAIN_SHOWN`], and how many more there are.
 fn listed(ids: &[String]) -> String {
     if ids.len() > CHAIN_SHOWN * 2 {
         format!(
