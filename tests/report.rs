@@ -304,6 +304,15 @@ fn a_subjects_report_has_its_timeline_and_chart_only() {
     assert!(page.contains(
         "nothing to draw: Troops in Spain (ESP) has no figure in the data to 2020-01-10"
     ));
+    // A country's report is named by the country.
+    let subject = page
+        .lines()
+        .find(|l| l.contains("Subject: "))
+        .expect("a subject line");
+    assert!(
+        subject.contains("Subject: troops in Spain (ESP). Made by"),
+        "{subject}"
+    );
 }
 
 /// The whole data's report adds a chart for each of its largest nations
