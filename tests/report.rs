@@ -19,6 +19,13 @@ fn escaped(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// The page's line that names its subject.
+fn subject_line(page: &str) -> &str {
+    page.lines()
+        .find(|l| l.contains("Subject: "))
+        .expect("a subject line")
+}
+
 /// The text of each cell of a column, in the page's order.
 fn cells<'p>(page: &'p str, column: &str) -> Vec<&'p str> {
     let open = format!("data-column=\"{column}\">");
@@ -282,10 +289,7 @@ fn a_subjects_report_has_its_timeline_and_chart_only() {
             ..ReportOptions::default()
         },
     );
-    let subject = page
-        .lines()
-        .find(|l| l.contains("Subject: "))
-        .expect("a subject line");
+    let subject = subject_line(&page);
     assert!(
         subject.contains("Subject: NATO Mission Iraq (NMI, NATO)."),
         "{subject}"
@@ -305,10 +309,7 @@ fn a_subjects_report_has_its_timeline_and_chart_only() {
         "nothing to draw: Troops in Spain (ESP) has no figure in the data to 2020-01-10"
     ));
     // A country's report is named by the country.
-    let subject = page
-        .lines()
-        .find(|l| l.contains("Subject: "))
-        .expect("a subject line");
+    let subject = subject_line(&page);
     assert!(
         subject.contains("Subject: troops in Spain (ESP). Made by"),
         "{subject}"
