@@ -164,6 +164,24 @@ fn the_tables_are_the_rows_with_their_sources_quotes() {
         let totals = rows::totals(&posture);
         let scopes: Vec<String> = totals.iter().map(|t| escaped(&t.scope)).collect();
         assert_eq!(cells(&page, "scope"), scopes);
+        // Above them, the three key totals as large figures, in order.
+        let key = page
+            .split("<section class=\"key\">\n")
+            .nth(1)
+            .and_then(|k| k.split("</section>").next())
+            .expect("a key section");
+        let expected: String = ["all", "abroad", "at_home"]
+            .iter()
+            .map(|scope| {
+                let t = totals.iter().find(|t| t.scope == *scope).expect("a total");
+                format!(
+                    "<div title=\"{scope}\"><b>{}</b>{}</div>\n",
+                    escaped(&t.strength),
+                    escaped(&t.subject)
+                )
+            })
+            .collect();
+        assert_eq!(key, expected);
         // Each column is titled by its name, with its meaning on hover.
         for c in rows::PostureRow::COLUMNS
             .iter()
