@@ -267,6 +267,40 @@ fn findings_and_timeline_are_listed_up_to_the_limit() {
 }
 
 #[test]
+fn errors_come_before_warnings_and_notes_are_counted_not_listed() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let posture = ledger.posture("2020-01-10".parse().expect("day"));
+    let model = rows::findings(&[], &data.validate())
+        .into_iter()
+        .next()
+        .expect("the bundled data has a finding");
+    // Six findings as the checks could give them: errors after warnings,
+    // notes among them.
+    let findings: Vec<rows::FindingRow> = ["warning", "note", "error", "warning", "note", "note"]
+        .iter()
+        .enumerate()
+        .map(|(i, severity)| {
+            let mut f = model.clone();
+            f.severity = (*severity).to_owned();
+            f.message = format!("finding number {i}");
+            f
+        })
+        .collect();
+    let page = html(&ledger, &posture, &findings, &ReportOptions::default());
+    assert_eq!(cells(&page, "severity"), ["error", "warning", "warning"]);
+    assert_eq!(
+        cells(&page, "message"),
+        ["finding number 2", "finding number 0", "finding number 3"]
+    );
+    assert!(
+        page.contains("3 errors and warnings (3 notes, passed checks and caveats, not listed)"),
+        "{page}"
+    );
+    assert!(!page.contains("The first "), "all three are listed");
+}
+
+#[test]
 fn a_subjects_report_has_its_timeline_and_chart_only() {
     let data = bundled();
     let ledger = Ledger::new(&data);
