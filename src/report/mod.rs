@@ -250,13 +250,10 @@ fn sources_cell(data: &Dataset, sources: &str) -> String {
 
 /// The findings, the most severe first, each with its records.
 fn findings_section(out: &mut String, findings: &[FindingRow], most: usize) {
-    let rank = |s: &str| match s {
-        "error" => 0,
-        "warning" => 1,
-        _ => 2,
-    };
     let mut shown: Vec<&FindingRow> = findings.iter().filter(|f| f.severity != "note").collect();
-    shown.sort_by_key(|f| rank(&f.severity));
+    // Errors, then warnings (the only others once notes are out), each
+    // in the checks' order.
+    shown.sort_by_key(|f| f.severity != "error");
     let notes = findings.len() - shown.len();
     let more = shown.len().saturating_sub(most);
     shown.truncate(most);
