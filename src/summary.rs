@@ -79,19 +79,25 @@ impl<'d> Notes<'d> {
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
+    // Whether `line` holds a word yet (a continuation line starts with
+    // its indent only): a line without one takes the next word whatever
+    // its width, so no line is left empty.
+    let mut worded = false;
     for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if len > indent && len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = " ".repeat(indent);
-        } else if !line.is_empty() && !line.ends_with(' ') {
-            line.push(' ');
+        if worded {
+            if line.chars().count() + 1 + word.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line = " ".repeat(indent);
+            } else {
+                line.push(' ');
+            }
         }
         line.push_str(word);
+        worded = true;
     }
-    if !line.trim().is_empty() {
-        out.push_str(line.trim_end());
+    if worded {
+        out.push_str(&line);
         out.push('\n');
     }
     out
