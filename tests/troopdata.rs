@@ -893,3 +893,70 @@ fn a_first_quarter_not_reported_keeps_no_earlier_figure() {
         )
     );
 }
+
+/// What the tool prints after an import: the import's problems, then the
+/// findings, each at least as severe as asked, one paragraph each; then
+/// the counts of both, saying how many are not shown.
+#[test]
+fn the_checks_text_lists_problems_then_findings_then_counts_them() {
+    let import = excerpt();
+    let report = import.dataset.validate();
+    let problems = &import.problems;
+    let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count =
+        |s: Severity| report.count(s) + problems.iter().filter(|p| p.severity() == s).count();
+    let counts = format!(
+        "{} errors, {} warnings, {} notes",
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note)
+    );
+    // The excerpt has something of each severity, so each cut hides some.
+    for s in [Severity::Error, Severity::Warning, Severity::Note] {
+        assert!(count(s) > 0, "{s:?}");
+    }
+    assert!(problems.iter().any(|p| p.severity() == Severity::Note));
+    assert!(problems.iter().any(|p| p.severity() < Severity::Note));
+    for (least, hidden) in [
+        (
+            Severity::Error,
+            format!(
+                " ({} warnings and {} notes not shown)",
+                count(Severity::Warning),
+                count(Severity::Note)
+            ),
+        ),
+        (
+            Severity::Warning,
+            format!(" ({} notes not shown)", count(Severity::Note)),
+        ),
+        (Severity::Note, String::new()),
+    ] {
+        let text = troop_tracker::summary::checks_text(problems, &report, least, 4000);
+        let mut expected: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity() <= least)
+            .map(|p| one_line(format!("{} [{}] {p}", p.severity(), p.code())))
+            .collect();
+        expected.extend(
+            report
+                .findings()
+                .iter()
+                .filter(|f| f.severity() <= least)
+                .map(|f| one_line(f.to_string())),
+        );
+        expected.push(format!("{counts}{hidden}"));
+        assert_eq!(text.lines().collect::<Vec<_>>(), expected, "{least:?}");
+    }
+    // With no notes at all, none are said to be hidden.
+    let warnings = report.at_least(Severity::Warning);
+    let text = troop_tracker::summary::checks_text(&[], &warnings, Severity::Error, 4000);
+    assert!(
+        text.ends_with(&format!(
+            "\n{} errors, {n} warnings, 0 notes ({n} warnings not shown)\n",
+            report.count(Severity::Error),
+            n = report.count(Severity::Warning)
+        )),
+        "{text}"
+    );
+}
