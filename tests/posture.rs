@@ -629,3 +629,49 @@ fn a_posture_keeps_its_options_and_its_title_says_which_moment() {
         }
     }
 }
+
+/// The tables by nation and by location add a total under a nation or a
+/// place only when it has more than one top-level figure (an area is
+/// inside its country's figure, so a country and its area make no sum).
+#[test]
+fn a_nation_or_place_with_one_figure_gets_no_total_row() {
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    let tops = |entries: &[&troop_tracker::posture::Entry<'_>]| {
+        entries.iter().filter(|e| !e.is_nested()).count()
+    };
+    // The rows whose second cell is "total".
+    let totals = |table: &str| {
+        table
+            .lines()
+            .filter(|l| l.split('┆').nth(1).is_some_and(|c| c.trim() == "total"))
+            .count()
+    };
+    let (mut single_nation, mut single_place) = (0, 0);
+    for d in [
+        "2020-01-02",
+        "2020-01-08",
+        "2020-01-09",
+        "2020-02-13",
+        "2020-06-30",
+    ] {
+        let p = ledger.posture(day(d));
+        let text = summary::posture_tables(&p, 200);
+        let by_nation = text.split("\nBy mission\n").next().expect("by nation");
+        let by_location = text
+            .split("\nBy location\n")
+            .nth(1)
+            .and_then(|t| t.split("\n\n").next())
+            .expect("by location");
+        let nations = p.by_nation();
+        let summed = nations.iter().filter(|v| tops(&v.entries) > 1).count();
+        single_nation += nations.len() - summed;
+        assert_eq!(totals(by_nation), summed, "{d}: {text}");
+        let places = p.by_location();
+        let summed = places.iter().filter(|v| tops(&v.entries) > 1).count();
+        single_place += places.len() - summed;
+        assert_eq!(totals(by_location), summed, "{d}: {text}");
+    }
+    assert!(single_nation > 0, "some day has a nation with one figure");
+    assert!(single_place > 0, "some day has a place with one figure");
+}
