@@ -79,9 +79,10 @@ impl<'d> Notes<'d> {
 pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
-    // Whether `line` holds a word yet (a continuation line starts with
-    // its indent only): a line without one takes the next word whatever
-    // its width, so no line is left empty.
+    // Whether a word has been placed. Only the first line can be without
+    // one (a continuation line is made for the word that did not fit),
+    // and a line without one takes the next word whatever its width, so
+    // no line is empty and a word wider than the line stands alone.
     let mut worded = false;
     for word in text.split_whitespace() {
         if worded {
