@@ -26,6 +26,14 @@ fn subject_line(page: &str) -> &str {
         .expect("a subject line")
 }
 
+/// What follows the page's first `open` tag, up to its `</section>`.
+fn section<'p>(page: &'p str, open: &str) -> &'p str {
+    page.split(open)
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .unwrap_or_else(|| panic!("a section {open}"))
+}
+
 /// The text of each cell of a column, in the page's order.
 fn cells<'p>(page: &'p str, column: &str) -> Vec<&'p str> {
     let open = format!("data-column=\"{column}\">");
@@ -87,11 +95,7 @@ fn the_tables_are_the_rows_with_their_sources_quotes() {
         let page = html(&ledger, &posture, &findings, &ReportOptions::default());
         assert_eq!(page.contains("(projected"), projected);
         let figures = rows::posture(&posture);
-        let posture_part = page
-            .split("<section id=\"posture\">")
-            .nth(1)
-            .and_then(|p| p.split("</section>").next())
-            .expect("a posture section");
+        let posture_part = section(&page, "<section id=\"posture\">");
         assert_eq!(
             cells(posture_part, "figure"),
             figures
@@ -165,11 +169,7 @@ fn the_tables_are_the_rows_with_their_sources_quotes() {
         let scopes: Vec<String> = totals.iter().map(|t| escaped(&t.scope)).collect();
         assert_eq!(cells(&page, "scope"), scopes);
         // Above them, the three key totals as large figures, in order.
-        let key = page
-            .split("<section class=\"key\">\n")
-            .nth(1)
-            .and_then(|k| k.split("</section>").next())
-            .expect("a key section");
+        let key = section(&page, "<section class=\"key\">\n");
         let expected: String = ["all", "abroad", "at_home"]
             .iter()
             .map(|scope| {
