@@ -111,6 +111,35 @@ fn a_strength_reads_from_its_notation_or_its_full_form() {
 }
 
 #[test]
+fn a_strength_is_refused_when_any_one_of_its_numbers_disagrees() {
+    // "~500" allows 450..=550 and is approximate. Each case gets exactly
+    // one of kind, low and high wrong and the other two right (or left
+    // out), so each of the three must be checked on its own.
+    let right =
+        serde_json::json!({"notation": "~500", "kind": "approximate", "low": 450, "high": 550});
+    assert!(serde_json::from_value::<Strength>(right.clone()).is_ok());
+    for (field, wrong) in [
+        ("kind", serde_json::json!("exact")),
+        ("low", serde_json::json!(400)),
+        ("high", serde_json::json!(600)),
+        ("high", serde_json::Value::Null),
+    ] {
+        let mut v = right.clone();
+        v[field] = wrong.clone();
+        assert!(
+            serde_json::from_value::<Strength>(v).is_err(),
+            "{field} = {wrong} is not what ~500 allows"
+        );
+        let mut alone = serde_json::json!({"notation": "~500"});
+        alone[field] = wrong.clone();
+        assert!(
+            serde_json::from_value::<Strength>(alone).is_err(),
+            "{field} = {wrong} alone is not what ~500 allows"
+        );
+    }
+}
+
+#[test]
 fn an_interval_refuses_reversed_ends_and_a_wrong_notation() {
     assert!(serde_json::from_str::<Interval>(r#"{"low": 5, "high": 4}"#).is_err());
     assert!(serde_json::from_str::<Interval>(r#"{"low": 4, "high": 5, "notation": "4"}"#).is_err());

@@ -181,6 +181,22 @@ mod date_spans {
             "2020-03..2020-01".parse::<Date>(),
             Err(DateError::Reversed { .. })
         ));
+        // A range may end on the day it starts: only an end wholly before
+        // the start is reversed.
+        for touching in [
+            "2020-02-12..2020-02-12",
+            "2020-01-31..2020-01",
+            "2020..2020-01-01",
+        ] {
+            let d: Date = touching
+                .parse()
+                .unwrap_or_else(|e| panic!("{touching}: {e}"));
+            assert_eq!(d.to_string(), touching);
+        }
+        assert!(matches!(
+            "2020-02-12..2020-02-11".parse::<Date>(),
+            Err(DateError::Reversed { .. })
+        ));
         for bad in [
             "",
             "20-1-9",
