@@ -346,6 +346,24 @@ mod tests {
         }
     }
 
+    /// No byte is asked for past the three looked at: a stream that has
+    /// sent three bytes and nothing more yet is not read again.
+    #[test]
+    fn no_byte_past_the_three_is_asked_for() {
+        struct Dry(&'static [u8]);
+        impl Read for Dry {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::ErrorKind::WouldBlock.into()),
+                    n => Ok(n),
+                }
+            }
+        }
+        for head in [&b"\xEF\xBB\xBF"[..], b"abc"] {
+            assert!(skip_bom(Box::new(Dry(head))).is_ok());
+        }
+    }
+
     #[test]
     fn crlf_and_lf_count_the_same_lines() {
         assert_eq!(starts(b"a,b\nc,d\n"), [(0, 1), (4, 2)]);
