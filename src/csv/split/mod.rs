@@ -162,9 +162,10 @@ fn put_together<T>(pieces: Pieces<T>, problems: &mut Problems) -> Vec<(u64, T)> 
             // The first piece's rows are grown in place (a large block is
             // remapped, not copied) and each later piece freed once
             // appended: the rows are held about one and a half times at
-            // most, not twice.
+            // most, not twice. Exact: an amortized reserve could double
+            // the first piece's room, more than the rest can fill.
             out = rows;
-            out.reserve(total - out.len());
+            out.reserve_exact(total - out.len());
         } else {
             out.extend(rows);
         }

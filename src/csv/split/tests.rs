@@ -282,3 +282,27 @@ fn a_piece_begins_at_the_first_row_from_its_share_of_the_bytes() {
     assert_eq!(cuts(data, &starts, 2), [0, 2]);
     assert_eq!(cuts(data, &starts, 4), [0, 1, 2, 3]);
 }
+
+#[test]
+fn the_pieces_rows_are_put_together_in_order_with_no_room_to_spare() {
+    for sizes in [[3, 4, 5], [10, 1, 0], [0, 10, 2], [0, 0, 0]] {
+        let pieces: Pieces<(usize, usize)> = sizes
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| {
+                let mut rows = Vec::with_capacity(n);
+                rows.extend((0..n).map(|r| (r as u64, (k, r))));
+                (rows, Problems::new())
+            })
+            .collect();
+        let total: usize = sizes.iter().sum();
+        let out = put_together(pieces, &mut Problems::new());
+        let want: Vec<(usize, usize)> = (0..3)
+            .flat_map(|k| (0..sizes[k]).map(move |r| (k, r)))
+            .collect();
+        assert_eq!(out.iter().map(|r| r.1).collect::<Vec<_>>(), want);
+        // Each piece's rows were made with no room to spare, and the
+        // table is grown to hold them and no further.
+        assert_eq!(out.capacity(), total, "{sizes:?}");
+    }
+}
