@@ -34,20 +34,25 @@ const BLOCK: u64 = 8 << 20;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// How a table is to be read: from how many bytes on in pieces, and in
-/// how many.
+/// How a table is to be read: from how many bytes on in pieces, in how
+/// many, and up to how many records (the header's among them).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Split {
     pub(crate) least_bytes: usize,
     pub(crate) pieces: usize,
+    /// Past this many records one reader reads the table: the pieces do
+    /// not count rows, and one reader counts them against [`MAX_ROWS`].
+    pub(crate) most_records: usize,
 }
 
 impl Split {
-    /// One piece per thread of rayon's pool, past [`PARALLEL_BYTES`].
+    /// One piece per thread of rayon's pool, past [`PARALLEL_BYTES`], up
+    /// to [`MAX_ROWS`] records.
     pub(crate) fn here() -> Split {
         Split {
             least_bytes: PARALLEL_BYTES,
             pieces: rayon::current_num_threads(),
+            most_records: MAX_ROWS,
         }
     }
 }
@@ -223,7 +228,7 @@ fn in_pieces<F: File, T: Send>(
     let starts = &whole.starts;
     // Records of `""` count as blank lines, not rows: more starts than the
     // limit may still be few enough rows, which one thread then counts.
-    if starts.len() > MAX_ROWS {
+    if starts.len() > split.most_records {
         return None;
     }
     let head = header(data)?;

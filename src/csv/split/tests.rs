@@ -41,13 +41,22 @@ fn read_boxed(stream: Box<dyn std::io::Read + '_>, split: Option<Split>) -> Read
     (rows, problems.list, problems.truncated)
 }
 
+/// Reading in `pieces` from the first byte on, up to the most rows.
+fn splits(pieces: usize) -> Split {
+    Split {
+        least_bytes: 0,
+        pieces,
+        most_records: MAX_ROWS,
+    }
+}
+
 /// Whether the pieces read `text` themselves, rather than handing it
 /// to one reader.
 fn read_in_pieces(text: &[u8], pieces: usize) -> bool {
-    let split = Split {
-        least_bytes: 0,
-        pieces,
-    };
+    read_in(text, splits(pieces))
+}
+
+fn read_in(text: &[u8], split: Split) -> bool {
     match take(Box::new(text), 0) {
         Taken::Whole(whole) => in_pieces::<Nations, _>(
             &whole,
@@ -83,10 +92,7 @@ fn pieces_read_what_one_reader_reads_quoted_line_breaks_included() {
     assert!(!one.0.is_empty() && !one.1.is_empty() && !one.2);
     for pieces in [1, 2, 3, 7, 64] {
         assert!(read_in_pieces(&text, pieces), "{pieces} pieces");
-        let split = Split {
-            least_bytes: 0,
-            pieces,
-        };
+        let split = splits(pieces);
         let split = read(&text, Some(split));
         assert!(split == one, "{pieces} pieces differ");
     }
@@ -117,20 +123,14 @@ fn what_the_pieces_cannot_read_goes_to_one_reader() {
     long.extend(std::iter::repeat_n(b'x', crate::csv::MAX_LINE_BYTES + 1));
     for text in [open, long, Vec::new()] {
         assert!(!read_in_pieces(&text, 2));
-        let split = Split {
-            least_bytes: 0,
-            pieces: 2,
-        };
+        let split = splits(2);
         let one = read(&text, None);
         assert!(!one.1.is_empty());
         assert_eq!(read(&text, Some(split)), one);
     }
     // A header the table does not have is reported once.
     let wrong = b"code,name,flag\nGBR,x,y\n";
-    let split = Split {
-        least_bytes: 0,
-        pieces: 2,
-    };
+    let split = splits(2);
     assert!(read_in_pieces(wrong, 2));
     assert_eq!(read(wrong, Some(split)), read(wrong, None));
 }
@@ -196,7 +196,7 @@ proptest::proptest! {
         if open_quote {
             text.extend_from_slice(b"GBR,\"x");
         }
-        let split = Split { least_bytes: 0, pieces };
+        let split = splits(pieces);
         let (split, one) = (read(&text, Some(split)), read(&text, None));
         proptest::prop_assert!(split == one, "{:?}\n{:?}\n{:?}", text, split, one);
     }
@@ -229,10 +229,7 @@ fn an_error_while_reading_ahead_is_reported_where_one_reader_meets_it() {
         text.extend_from_slice(format!("GBR,Name {i},,\n").as_bytes());
     }
     for at in [0, 10, 200, text.len() - 3] {
-        let split = Split {
-            least_bytes: 0,
-            pieces: 2,
-        };
+        let split = splits(2);
         let fails = || Box::new(FailsAfter { text: &text, at });
         let one = read_boxed(fails(), None);
         assert!(
@@ -304,5 +301,21 @@ fn the_pieces_rows_are_put_together_in_order_with_no_room_to_spare() {
         // Each piece's rows were made with no room to spare, and the
         // table is grown to hold them and no further.
         assert_eq!(out.capacity(), total, "{sizes:?}");
+    }
+}
+
+/// Past the most records the pieces read (the header's among them), one
+/// reader reads the table and counts its rows; up to it, the pieces do.
+#[test]
+fn a_table_of_more_records_than_the_pieces_read_goes_to_one_reader() {
+    let text = format!("{HEADER}\nGBR,a,,\nFRA,b,,\n\"\"\nESP,c,,\n").into_bytes();
+    // Five records: the header, three rows and a `""` line.
+    for (most_records, pieces) in [(4, false), (5, true), (6, true)] {
+        let split = Split {
+            most_records,
+            ..splits(2)
+        };
+        assert_eq!(read_in(&text, split), pieces, "{most_records}");
+        assert_eq!(read(&text, Some(split)), read(&text, None));
     }
 }
