@@ -344,6 +344,17 @@ fn the_bundled_ledger_round_trips_through_a_folder() {
             .count(),
         7
     );
+    // Each table's count is its data rows as written, and each article
+    // counts as one.
+    for (path, rows) in &written {
+        let bytes = std::fs::read(path).expect("written");
+        let want = match path.extension() {
+            Some(e) if e == "csv" => parse(&bytes).1.len(),
+            _ => 1,
+        };
+        assert_eq!(*rows, want, "{}", path.display());
+    }
+    assert!(written.iter().any(|(_, rows)| *rows > 1));
     let back = Dataset::from_dir(&dir).expect("exported ledger loads");
     assert!(back.same_records(&data));
     assert_eq!(back.validate(), data.validate());
