@@ -41,7 +41,8 @@ fn read_boxed(stream: Box<dyn std::io::Read + '_>, split: Option<Split>) -> Read
     (rows, problems.list, problems.truncated)
 }
 
-/// Reading in `pieces` from the first byte on, up to the most rows.
+/// Reading in `pieces` from the first byte on, up to [`MAX_ROWS`]
+/// records, as tables are read.
 fn splits(pieces: usize) -> Split {
     Split {
         least_bytes: 0,
@@ -50,12 +51,13 @@ fn splits(pieces: usize) -> Split {
     }
 }
 
-/// Whether the pieces read `text` themselves, rather than handing it
-/// to one reader.
+/// Whether `pieces` pieces read `text` themselves.
 fn read_in_pieces(text: &[u8], pieces: usize) -> bool {
     read_in(text, splits(pieces))
 }
 
+/// Whether the pieces read `text` themselves under `split`, rather than
+/// handing it to one reader.
 fn read_in(text: &[u8], split: Split) -> bool {
     match take(Box::new(text), 0) {
         Taken::Whole(whole) => in_pieces::<Nations, _>(
