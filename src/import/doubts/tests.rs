@@ -348,3 +348,37 @@ fn a_figure_placed_at_a_move_or_stated_as_a_share_is_of_no_series() {
     read(&mut plain, Zeros::MayBeFiller);
     assert!(plain[1].is_not_reported());
 }
+
+/// A row the source gave no count in ("n/r", "at least 50") is no figure
+/// of its series: the zero after it is still framed by the counts around
+/// it, and read as filler.
+#[test]
+fn a_row_without_a_count_does_not_break_a_zeros_frame() {
+    for uncounted in [Strength::not_reported(), Strength::at_least(50)] {
+        let gap = row("A", "AFG", (2001, 12), 0);
+        let gap = Deployment::new(
+            gap.id().clone(),
+            gap.nation(),
+            gap.location().clone(),
+            gap.as_of(),
+            uncounted,
+            gap.citation().clone(),
+        );
+        let mut rows = vec![
+            row("A", "AFG", (2001, 6), 100),
+            gap,
+            row("A", "AFG", (2002, 6), 0),
+            row("A", "AFG", (2003, 6), 100),
+        ];
+        read(&mut rows, Zeros::MayBeFiller);
+        assert!(
+            rows[2].is_not_reported(),
+            "the 0 after {uncounted} is filler"
+        );
+        assert_eq!(
+            rows[1].strength().to_string(),
+            uncounted.to_string(),
+            "the row without a count stays"
+        );
+    }
+}
