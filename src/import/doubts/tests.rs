@@ -20,6 +20,18 @@ fn row(source: &str, place: &str, ym: (i32, u32), n: u64) -> Deployment {
     )
 }
 
+/// The same row stating `strength` instead.
+fn stated(d: Deployment, strength: Strength) -> Deployment {
+    Deployment::new(
+        d.id().clone(),
+        d.nation(),
+        d.location().clone(),
+        d.as_of(),
+        strength,
+        d.citation().clone(),
+    )
+}
+
 /// Table `A` at `ratio` times table `B` in September, for each year with
 /// B's figure.
 fn overlaps(ratios: &[f64]) -> Vec<Deployment> {
@@ -295,15 +307,7 @@ fn a_disputed_figure_names_few_neighbours_however_many_rows_repeat() {
 #[test]
 fn only_an_exact_zero_is_filler() {
     // "Up to 300" starts at 0 but is no zero: it stays what it says.
-    let up_to = row("A", "MLI", (2002, 6), 0);
-    let up_to = Deployment::new(
-        up_to.id().clone(),
-        up_to.nation(),
-        up_to.location().clone(),
-        up_to.as_of(),
-        Strength::up_to(300),
-        up_to.citation().clone(),
-    );
+    let up_to = stated(row("A", "MLI", (2002, 6), 0), Strength::up_to(300));
     let mut rows = vec![
         row("A", "MLI", (2001, 6), 500),
         up_to,
@@ -355,15 +359,7 @@ fn a_figure_placed_at_a_move_or_stated_as_a_share_is_of_no_series() {
 #[test]
 fn a_row_without_a_count_does_not_break_a_zeros_frame() {
     for uncounted in [Strength::not_reported(), Strength::at_least(50)] {
-        let gap = row("A", "AFG", (2001, 12), 0);
-        let gap = Deployment::new(
-            gap.id().clone(),
-            gap.nation(),
-            gap.location().clone(),
-            gap.as_of(),
-            uncounted,
-            gap.citation().clone(),
-        );
+        let gap = stated(row("A", "AFG", (2001, 12), 0), uncounted);
         let mut rows = vec![
             row("A", "AFG", (2001, 6), 100),
             gap,
