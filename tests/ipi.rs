@@ -983,3 +983,33 @@ fn a_figure_citing_a_line_its_merged_source_reads_otherwise_is_named() {
         "{named:?}"
     );
 }
+
+/// `--ipi DIR` reads the folder's `full_gender_data.csv` as the text would
+/// be read, naming the file by its path in the folder; a folder without
+/// it is an error naming that path.
+#[test]
+fn a_folder_is_read_as_its_table_is() {
+    let dir = tempfile::tempdir().expect("a scratch folder");
+    let text = clean().join("\n") + "\n";
+    let path = dir.path().join(ipi::FILE);
+    let missing = ipi::read_dir(dir.path()).expect_err("no table yet");
+    let p = missing.first().expect("a problem");
+    assert_eq!(p.position().file_name(), path.display().to_string());
+    std::fs::write(&path, &text).expect("written");
+    let from_folder = ipi::read_dir(dir.path()).expect("the folder imports");
+    let from_text = ipi::from_text((path.display().to_string(), text)).expect("the text imports");
+    let ids = |import: &Import| -> Vec<String> {
+        let data = &import.dataset;
+        data.deployments()
+            .iter()
+            .map(|d| format!("{} {} {}", d.id(), d.strength(), d.citation().source()))
+            .collect()
+    };
+    assert!(!ids(&from_folder).is_empty());
+    assert_eq!(ids(&from_folder), ids(&from_text));
+    assert_eq!(
+        from_folder.problems.len(),
+        from_text.problems.len(),
+        "the same findings"
+    );
+}
