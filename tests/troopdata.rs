@@ -758,6 +758,69 @@ fn figures_a_table_stopped_listing_leave_the_totals() {
     );
 }
 
+/// A figure both tables list has ended only once each has published an
+/// edition without it after its last row there: on the later of those
+/// days. Either table may be the one that stops first.
+#[test]
+fn a_figure_two_tables_list_ends_when_both_have_stopped() {
+    const Q: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
+    const R: &str = "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n";
+    let q = |month: &str, quarter: u32, iso: &str, n: u32| {
+        format!("1,{iso},X,2020,{month},{quarter},{month} 2020,{n}\n")
+    };
+    let r = |month: &str, iso: &str, n: u32| format!("1,X,2020,{month},{month} 2020,X,{iso},{n}\n");
+    // (reports, quarterly): one lists Germany in March only, the other
+    // from March to September; each then has an edition without it.
+    let stops_early = |table: &str| -> String {
+        let rows: Vec<String> = if table == "q" {
+            vec![q("March", 1, "DEU", 100), q("June", 2, "KOR", 50)]
+        } else {
+            vec![r("March", "DEU", 100), r("June", "KOR", 50)]
+        };
+        rows.concat()
+    };
+    let stops_late = |table: &str| -> String {
+        let rows: Vec<String> = if table == "q" {
+            vec![
+                q("March", 1, "DEU", 100),
+                q("June", 2, "DEU", 100),
+                q("September", 3, "DEU", 100),
+                q("December", 4, "KOR", 50),
+            ]
+        } else {
+            vec![
+                r("March", "DEU", 100),
+                r("June", "DEU", 100),
+                r("September", "DEU", 100),
+                r("December", "KOR", 50),
+            ]
+        };
+        rows.concat()
+    };
+    for (reports, quarterly) in [
+        (stops_early("r"), stops_late("q")),
+        (stops_late("r"), stops_early("q")),
+    ] {
+        let import = troopdata::from_texts(
+            ("q.csv".to_owned(), format!("{Q}{quarterly}")),
+            Some(("r.csv".to_owned(), format!("{R}{reports}"))),
+        )
+        .expect("imports");
+        let ledger = Ledger::new(&import.dataset);
+        let ended = |day: &str| {
+            ledger
+                .posture(day.parse().expect("day"))
+                .entries()
+                .iter()
+                .find(|e| e.key().to_string() == "USA in DEU")
+                .map(|e| e.ended().map(|d| d.to_string()))
+                .expect("Germany")
+        };
+        assert_eq!(ended("2020-09-30"), None, "one table lists it still");
+        assert_eq!(ended("2020-12-31"), Some("2020-12-01".to_owned()));
+    }
+}
+
 /// A figure another observation of its day disagrees with is flagged in
 /// every output, naming the other side.
 #[test]
