@@ -378,3 +378,42 @@ fn a_row_without_a_count_does_not_break_a_zeros_frame() {
         );
     }
 }
+
+/// A row without a count is no neighbour either: June's figures stand
+/// apart from September's across a September the source did not report,
+/// and both series' runs go on past it.
+#[test]
+fn a_row_without_a_count_does_not_break_a_run() {
+    let mut rows = Vec::new();
+    for y in 1960..=1966 {
+        rows.push(row("A", "JPN", (y, 6), 130_000));
+        let september = row("B", "JPN", (y, 9), 100_000);
+        rows.push(if y == 1962 {
+            stated(september, Strength::not_reported())
+        } else {
+            september
+        });
+    }
+    read(&mut rows, Zeros::MayBeFiller);
+    let disputed: Vec<&str> = rows
+        .iter()
+        .filter(|d| !d.doubts().is_empty())
+        .map(|d| d.id().as_str())
+        .collect();
+    // June 1960 has no September before it, September 1966 none after;
+    // June 1962 and 1963 have no September within a year on one side.
+    assert_eq!(
+        disputed,
+        [
+            "B-JPN-1960-09",
+            "A-JPN-1961-06",
+            "B-JPN-1961-09",
+            "B-JPN-1963-09",
+            "A-JPN-1964-06",
+            "B-JPN-1964-09",
+            "A-JPN-1965-06",
+            "B-JPN-1965-09",
+            "A-JPN-1966-06",
+        ]
+    );
+}
