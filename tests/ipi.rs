@@ -1007,6 +1007,16 @@ fn a_folder_is_read_as_its_table_is() {
     };
     assert!(!ids(&from_folder).is_empty());
     assert_eq!(ids(&from_folder), ids(&from_text));
+    let files: Vec<Option<&str>> = from_folder
+        .dataset
+        .sources()
+        .iter()
+        .map(|s| s.file())
+        .collect();
+    assert!(
+        files.contains(&Some(path.display().to_string().as_str())),
+        "{files:?}"
+    );
     assert_eq!(
         from_folder.problems.len(),
         from_text.problems.len(),
