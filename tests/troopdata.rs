@@ -694,6 +694,15 @@ fn a_row_labelled_without_a_figure_is_not_reported() {
     );
 }
 
+/// The day the USA's figure in `country` ended in `p`, if it did.
+fn ended_in(p: &troop_tracker::Posture<'_>, country: &str) -> Option<String> {
+    p.entries()
+        .iter()
+        .find(|e| e.key().to_string() == format!("USA in {country}"))
+        .map(|e| e.ended().map(|d| d.to_string()))
+        .expect("a figure")
+}
+
 /// A figure its own table stopped listing (no row at all in a later
 /// edition, not even "not reported") has ended: shown, flagged, left out
 /// of totals by default, counted on request.
@@ -708,13 +717,6 @@ fn figures_a_table_stopped_listing_leave_the_totals() {
     let import =
         troopdata::from_texts(("q.csv".to_owned(), quarterly.to_owned()), None).expect("imports");
     let ledger = Ledger::new(&import.dataset);
-    let entry = |p: &troop_tracker::Posture<'_>, c: &str| {
-        p.entries()
-            .iter()
-            .find(|e| e.key().to_string() == format!("USA in {c}"))
-            .map(|e| e.ended().map(|d| d.to_string()))
-            .expect("a figure")
-    };
     // Before the June edition, all three are current.
     let march = ledger.posture("2020-05-31".parse().expect("day"));
     assert_eq!(march.total().to_string(), "157");
@@ -722,9 +724,9 @@ fn figures_a_table_stopped_listing_leave_the_totals() {
     // The June edition lists Germany and Korea (not reported: a row, so
     // its figure stands), not the Marshall Islands.
     let june = ledger.posture("2020-06-30".parse().expect("day"));
-    assert_eq!(entry(&june, "MHL"), Some("2020-06-01".to_owned()));
-    assert_eq!(entry(&june, "KOR"), None);
-    assert_eq!(entry(&june, "DEU"), None);
+    assert_eq!(ended_in(&june, "MHL"), Some("2020-06-01".to_owned()));
+    assert_eq!(ended_in(&june, "KOR"), None);
+    assert_eq!(ended_in(&june, "DEU"), None);
     assert_eq!(june.total().to_string(), "160");
     assert_eq!(june.abroad().to_string(), "160");
     let (count, sum) = june.left_out();
@@ -763,59 +765,40 @@ fn figures_a_table_stopped_listing_leave_the_totals() {
 /// days. Either table may be the one that stops first.
 #[test]
 fn a_figure_two_tables_list_ends_when_both_have_stopped() {
-    const Q: &str = "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n";
-    const R: &str = "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n";
-    let q = |month: &str, quarter: u32, iso: &str, n: u32| {
-        format!("1,{iso},X,2020,{month},{quarter},{month} 2020,{n}\n")
-    };
-    let r = |month: &str, iso: &str, n: u32| format!("1,X,2020,{month},{month} 2020,X,{iso},{n}\n");
-    // (reports, quarterly): one lists Germany in March only, the other
-    // from March to September; each then has an edition without it.
-    let stops_early = |table: &str| -> String {
-        let rows: Vec<String> = if table == "q" {
-            vec![q("March", 1, "DEU", 100), q("June", 2, "KOR", 50)]
+    // One table's rows of 2020, `(month, quarter, country)`, 100 troops
+    // each, in the quarterly (`q`) or the reports' (`r`) columns.
+    let table = |kind: &str, rows: &[(&str, u32, &str)]| -> String {
+        let mut text = if kind == "q" {
+            "ccode,iso3c,countryname,year,month,quarter,source,troops_ad\n".to_owned()
         } else {
-            vec![r("March", "DEU", 100), r("June", "KOR", 50)]
+            "ccode,countryname,year,month,source,Location,iso3c,troops_ad\n".to_owned()
         };
-        rows.concat()
+        for (month, quarter, iso) in rows {
+            text.push_str(&if kind == "q" {
+                format!("1,{iso},X,2020,{month},{quarter},{month} 2020,100\n")
+            } else {
+                format!("1,X,2020,{month},{month} 2020,X,{iso},100\n")
+            });
+        }
+        text
     };
-    let stops_late = |table: &str| -> String {
-        let rows: Vec<String> = if table == "q" {
-            vec![
-                q("March", 1, "DEU", 100),
-                q("June", 2, "DEU", 100),
-                q("September", 3, "DEU", 100),
-                q("December", 4, "KOR", 50),
-            ]
-        } else {
-            vec![
-                r("March", "DEU", 100),
-                r("June", "DEU", 100),
-                r("September", "DEU", 100),
-                r("December", "KOR", 50),
-            ]
-        };
-        rows.concat()
-    };
-    for (reports, quarterly) in [
-        (stops_early("r"), stops_late("q")),
-        (stops_late("r"), stops_early("q")),
-    ] {
+    // One lists Germany in March only, the other from March to
+    // September; each then has an edition without it.
+    let early: &[(&str, u32, &str)] = &[("March", 1, "DEU"), ("June", 2, "KOR")];
+    let late: &[(&str, u32, &str)] = &[
+        ("March", 1, "DEU"),
+        ("June", 2, "DEU"),
+        ("September", 3, "DEU"),
+        ("December", 4, "KOR"),
+    ];
+    for (reports, quarterly) in [(early, late), (late, early)] {
         let import = troopdata::from_texts(
-            ("q.csv".to_owned(), format!("{Q}{quarterly}")),
-            Some(("r.csv".to_owned(), format!("{R}{reports}"))),
+            ("q.csv".to_owned(), table("q", quarterly)),
+            Some(("r.csv".to_owned(), table("r", reports))),
         )
         .expect("imports");
         let ledger = Ledger::new(&import.dataset);
-        let ended = |day: &str| {
-            ledger
-                .posture(day.parse().expect("day"))
-                .entries()
-                .iter()
-                .find(|e| e.key().to_string() == "USA in DEU")
-                .map(|e| e.ended().map(|d| d.to_string()))
-                .expect("Germany")
-        };
+        let ended = |day: &str| ended_in(&ledger.posture(day.parse().expect("day")), "DEU");
         assert_eq!(ended("2020-09-30"), None, "one table lists it still");
         assert_eq!(ended("2020-12-31"), Some("2020-12-01".to_owned()));
     }
