@@ -38,6 +38,9 @@ fn germany_before_and_after_its_relocation() {
     let before = ledger.posture_with(day("2020-01-09"), start_of_day());
     assert_eq!(figure(&before, "DEU in IRQ").as_deref(), Some("120"));
     assert_eq!(figure(&before, "DEU in JOR+KWT"), None);
+    // "Others will remain" is reported after the move: not yet at the
+    // start of its day.
+    assert_eq!(figure(&before, "DEU in IRQ/Kurdistan region"), None);
     let after = ledger.posture(day("2020-01-09"));
     assert_eq!(figure(&after, "DEU in IRQ").as_deref(), Some("90"));
     assert_eq!(figure(&after, "DEU in JOR+KWT").as_deref(), Some("30"));
@@ -72,6 +75,25 @@ fn germany_before_and_after_its_relocation() {
         r#"[RecordId("D-DEU-IRQ-2020-01-09"), RecordId("R-DEU-2020-01-09")]"#
     );
     assert_eq!(iraq.last_observed(), Some(day("2020-01-09")));
+}
+
+/// A figure dated a day without saying whether it is from before or after
+/// that day's moves is the day's news: the end of its day lists it, the
+/// start does not (nothing then bounds Canada's troops under the NATO
+/// mission but what the day before knew).
+#[test]
+fn a_figure_not_placed_before_a_move_is_not_at_the_start_of_its_day() {
+    let data = bundled();
+    let ledger = troop_tracker::Ledger::new(&data);
+    let nmi = "CAN in IRQ under NMI";
+    let start = ledger.posture_with(day("2020-02-12"), start_of_day());
+    assert_eq!(figure(&start, nmi), None);
+    let end = figure(&ledger.posture(day("2020-02-12")), nmi);
+    assert!(end.is_some(), "the end of its day lists {nmi}");
+    // The day after, its start lists it as the day before ended: it is no
+    // longer that day's news.
+    let next = ledger.posture_with(day("2020-02-13"), start_of_day());
+    assert_eq!(figure(&next, nmi), end);
 }
 
 #[test]
