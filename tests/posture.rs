@@ -96,6 +96,29 @@ fn a_figure_not_placed_before_a_move_is_not_at_the_start_of_its_day() {
     assert_eq!(figure(&next, nmi), end);
 }
 
+/// A figure stated with its share of the mission's total is an
+/// observation of that figure: the share is checked against it, not put in
+/// its place. Only a share stated without a figure is derived from the
+/// total.
+#[test]
+fn a_figure_stated_with_its_share_is_observed_and_one_without_is_derived() {
+    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let origin = |strength: &str| {
+        let row = format!("D2,CAN,IRQ,NMI,2020-01-10,,{strength},1/2,,s1,{q},");
+        let data = common::load(&common::with_line("deployments.csv", &row)).expect("loads");
+        let ledger = troop_tracker::Ledger::new(&data);
+        let p = ledger.posture(day("2020-01-10"));
+        let e = p
+            .entries()
+            .iter()
+            .find(|e| e.key().to_string() == "CAN in IRQ under NMI")
+            .expect("Canada's NMI figure");
+        e.origin()
+    };
+    assert_eq!(origin("250"), Origin::Observed);
+    assert_eq!(origin("n/r"), Origin::Share);
+}
+
 #[test]
 fn the_nato_mission_and_canadas_share_of_it() {
     let data = bundled();
