@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use troop_tracker::ledger::Origin;
-use troop_tracker::posture::Status;
+use troop_tracker::posture::{Entry, Status};
 use troop_tracker::{summary, Dataset, Posture, PostureOptions, Subject};
 
 fn day(s: &str) -> NaiveDate {
@@ -16,12 +16,14 @@ fn bundled() -> Dataset {
     Dataset::bundled().expect("bundled data loads")
 }
 
+/// The entry whose key reads `key`.
+fn entry<'p, 'd>(p: &'p Posture<'d>, key: &str) -> Option<&'p Entry<'d>> {
+    p.entries().iter().find(|e| e.key().to_string() == key)
+}
+
 /// The strength notation of the entry whose key reads `key`.
 fn figure(p: &Posture<'_>, key: &str) -> Option<String> {
-    p.entries()
-        .iter()
-        .find(|e| e.key().to_string() == key)
-        .map(|e| e.strength().to_string())
+    entry(p, key).map(|e| e.strength().to_string())
 }
 
 fn start_of_day() -> PostureOptions {
@@ -55,18 +57,10 @@ fn germany_before_and_after_its_relocation() {
         .expect("Germany");
     // 90 + 30: the Kurdistan figure is inside the 90 and is not added.
     assert_eq!(deu.total.to_string(), "120");
-    let kurdistan = after
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "DEU in IRQ/Kurdistan region")
-        .expect("area entry");
+    let kurdistan = entry(&after, "DEU in IRQ/Kurdistan region").expect("area entry");
     assert!(kurdistan.is_nested());
     // Each figure keeps the records it rests on.
-    let iraq = after
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "DEU in IRQ")
-        .expect("entry");
+    let iraq = entry(&after, "DEU in IRQ").expect("entry");
     let basis: Vec<&str> = iraq.basis().iter().map(|b| b.as_str()).collect();
     assert_eq!(basis, ["D-DEU-IRQ-2020-01-09", "R-DEU-2020-01-09"]);
     // Its debug form lists them (what a failed assertion prints).
@@ -108,11 +102,7 @@ fn a_figure_stated_with_its_share_is_observed_and_one_without_is_derived() {
         let data = common::load(&common::with_line("deployments.csv", &row)).expect("loads");
         let ledger = troop_tracker::Ledger::new(&data);
         let p = ledger.posture(day("2020-01-10"));
-        let e = p
-            .entries()
-            .iter()
-            .find(|e| e.key().to_string() == "CAN in IRQ under NMI")
-            .expect("Canada's NMI figure");
+        let e = entry(&p, "CAN in IRQ under NMI").expect("Canada's NMI figure");
         e.origin()
     };
     assert_eq!(origin("250"), Origin::Observed);
@@ -153,11 +143,7 @@ fn the_nato_mission_and_canadas_share_of_it() {
         Some("0..325")
     );
     // Canada's troops with the mission sit inside its Iraq-wide figure.
-    let can_nmi = p
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "CAN in IRQ under NMI")
-        .expect("entry");
+    let can_nmi = entry(&p, "CAN in IRQ under NMI").expect("entry");
     assert!(can_nmi.is_nested());
     assert_eq!(can_nmi.bounds().low(), 225);
 }
@@ -182,11 +168,8 @@ fn announced_moves_change_only_the_projected_posture() {
             ..PostureOptions::default()
         },
     );
-    let planned = projected
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "unnamed contributors in IRQ under NMI")
-        .expect("the planned transfer");
+    let planned =
+        entry(&projected, "unnamed contributors in IRQ under NMI").expect("the planned transfer");
     assert_eq!(planned.status(), Status::Planned);
     // "hundreds" and "a couple of hundred" compete: the move is what both allow.
     assert_eq!(planned.strength().to_string(), "200..300");
@@ -217,11 +200,7 @@ fn old_figures_are_flagged_stale_with_a_configurable_threshold() {
     let data = bundled();
     let ledger = troop_tracker::Ledger::new(&data);
     let late = ledger.posture(day("2020-12-31"));
-    let deu = late
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "DEU in IRQ")
-        .expect("entry");
+    let deu = entry(&late, "DEU in IRQ").expect("entry");
     assert!(deu.is_stale());
     let early = ledger.posture(day("2020-02-13"));
     assert!(early.entries().iter().all(|e| !e.is_stale()));
@@ -244,11 +223,7 @@ fn old_figures_are_flagged_stale_with_a_configurable_threshold() {
                 ..PostureOptions::default()
             },
         );
-        let deu = p
-            .entries()
-            .iter()
-            .find(|e| e.key().to_string() == "DEU in IRQ")
-            .expect("entry");
+        let deu = entry(&p, "DEU in IRQ").expect("entry");
         assert_eq!(deu.is_stale(), stale, "stale after {after} days");
     }
 }
@@ -265,11 +240,7 @@ fn competing_same_day_observations_use_what_both_allow() {
     let data = common::load(&f).expect("loads");
     let ledger = troop_tracker::Ledger::new(&data);
     let p = ledger.posture(day("2020-01-05"));
-    let can = p
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "CAN in IRQ")
-        .expect("entry");
+    let can = entry(&p, "CAN in IRQ").expect("entry");
     assert_eq!(can.origin(), Origin::Competing);
     assert_eq!(can.bounds().to_string(), "100..110");
 }
@@ -411,11 +382,7 @@ fn home_and_abroad_are_totalled_apart() {
     let data = common::load(&files).expect("loads");
     let ledger = troop_tracker::Ledger::new(&data);
     let p = ledger.posture(day("2020-01-09"));
-    let home = p
-        .entries()
-        .iter()
-        .find(|e| e.key().to_string() == "DEU in DEU")
-        .expect("Germany at home");
+    let home = entry(&p, "DEU in DEU").expect("Germany at home");
     assert!(home.is_at_home());
     assert!(p.entries().iter().filter(|e| e.is_at_home()).count() == 1);
     assert_eq!(p.at_home().to_string(), "900..1100");
