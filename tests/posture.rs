@@ -492,6 +492,41 @@ fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
     );
 }
 
+/// A projected posture plans a mission's strength from its reported total
+/// and the moves announced since: what moves in adds, what moves out
+/// takes away.
+#[test]
+fn an_announced_move_out_of_a_mission_lowers_its_planned_strength() {
+    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+    let planned = |from_mission: &str, to_mission: &str| {
+        let files = common::with_line_in(
+            &common::files(),
+            "deployments.csv",
+            &format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{quote},"),
+        );
+        let files = common::with_line_in(
+            &files,
+            "relocations.csv",
+            &format!(
+                "R2,CAN,2020-01-10,30,IRQ,{from_mission},IRQ,{to_mission},,announced,,,30,s1,{quote},"
+            ),
+        );
+        let data = common::load(&files).expect("loads");
+        let ledger = troop_tracker::Ledger::new(&data);
+        let p = ledger.posture_with(day("2020-01-10"), PostureOptions::projected());
+        let nmi = p
+            .by_mission()
+            .into_iter()
+            .find(|m| m.mission.as_str() == "NMI")
+            .expect("NMI");
+        nmi.planned.map(|b| b.to_string())
+    };
+    // The 500-strong mission loses the 30 that leave it...
+    assert_eq!(planned("NMI", "").as_deref(), Some("470"));
+    // ...and the same move the other way would bring it to 530.
+    assert_eq!(planned("", "NMI").as_deref(), Some("530"));
+}
+
 /// The day a posture is asked of when none is given (the tool's
 /// `--as-of`): the last day of the latest observation, relocation or
 /// mission total, never of an event, which may lie ahead.
