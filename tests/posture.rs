@@ -288,6 +288,23 @@ fn changes_between_two_days_name_the_moves() {
     assert_eq!(iraq.after.map(|s| s.to_string()).as_deref(), Some("90"));
     let text = summary::changes_table(&data, &c, 80);
     assert!(text.contains("DEU move 30 from IRQ to JOR and KWT"));
+    // The moves of the 9th are in the posture at its end: from then to the
+    // end of the 10th nothing moves, even with the plans of 13 February
+    // counted (they lie after the 10th).
+    let next = ledger.changes(
+        day("2020-01-09"),
+        day("2020-01-10"),
+        PostureOptions::projected(),
+    );
+    assert!(next.moves.is_empty(), "{:?}", next.moves);
+    // Up to the 13th the plans are among the moves, the 9th's still not.
+    let plans = ledger.changes(
+        day("2020-01-09"),
+        day("2020-02-13"),
+        PostureOptions::projected(),
+    );
+    let moves: Vec<&str> = plans.moves.iter().map(|r| r.id().as_str()).collect();
+    assert_eq!(moves, ["R-GCDI-NMI-2020-02-13"]);
 }
 
 #[test]
