@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use troop_tracker::ledger::Origin;
-use troop_tracker::posture::{Entry, Status};
+use troop_tracker::posture::{Entry, MissionView, Status};
 use troop_tracker::{summary, Dataset, Posture, PostureOptions, Subject};
 
 fn day(s: &str) -> NaiveDate {
@@ -24,6 +24,17 @@ fn entry<'p, 'd>(p: &'p Posture<'d>, key: &str) -> Option<&'p Entry<'d>> {
 /// The strength notation of the entry whose key reads `key`.
 fn figure(p: &Posture<'_>, key: &str) -> Option<String> {
     entry(p, key).map(|e| e.strength().to_string())
+}
+
+/// The fixture's quote, which every line a test adds to it cites.
+const Q: &str = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
+
+/// The NATO mission's view in `p`.
+fn nato_mission<'p>(p: &'p Posture<'_>) -> MissionView<'p> {
+    p.by_mission()
+        .into_iter()
+        .find(|m| m.mission.as_str() == "NMI")
+        .expect("NMI")
 }
 
 fn start_of_day() -> PostureOptions {
@@ -96,9 +107,8 @@ fn a_figure_not_placed_before_a_move_is_not_at_the_start_of_its_day() {
 /// total.
 #[test]
 fn a_figure_stated_with_its_share_is_observed_and_one_without_is_derived() {
-    let q = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
     let origin = |strength: &str| {
-        let row = format!("D2,CAN,IRQ,NMI,2020-01-10,,{strength},1/2,,s1,{q},");
+        let row = format!("D2,CAN,IRQ,NMI,2020-01-10,,{strength},1/2,,s1,{Q},");
         let data = common::load(&common::with_line("deployments.csv", &row)).expect("loads");
         let ledger = troop_tracker::Ledger::new(&data);
         let p = ledger.posture(day("2020-01-10"));
@@ -114,11 +124,7 @@ fn the_nato_mission_and_canadas_share_of_it() {
     let data = bundled();
     let ledger = troop_tracker::Ledger::new(&data);
     let p = ledger.posture(day("2020-02-13"));
-    let nmi = p
-        .by_mission()
-        .into_iter()
-        .find(|m| m.mission.as_str() == "NMI")
-        .expect("NMI");
+    let nmi = nato_mission(&p);
     let reported = nmi.reported.expect("a reported total");
     assert_eq!(reported.strength().to_string(), "~500");
     let parts: Vec<String> = nmi
@@ -235,8 +241,8 @@ fn competing_same_day_observations_use_what_both_allow() {
         .iter_mut()
         .find(|(n, _)| n == "deployments.csv")
         .expect("file");
-    d.1.push_str("D2,CAN,IRQ,,2020-01-05,,~100,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
-    d.1.push_str("D3,CAN,IRQ,,2020-01-05,,100..150,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n");
+    d.1.push_str(&format!("D2,CAN,IRQ,,2020-01-05,,~100,,,s1,{Q},\n"));
+    d.1.push_str(&format!("D3,CAN,IRQ,,2020-01-05,,100..150,,,s1,{Q},\n"));
     let data = common::load(&f).expect("loads");
     let ledger = troop_tracker::Ledger::new(&data);
     let p = ledger.posture(day("2020-01-05"));
@@ -383,8 +389,8 @@ fn summary_snapshot_for_the_day_of_the_january_relocations() {
 /// totals give "abroad" and "at home" apart, in every output.
 #[test]
 fn home_and_abroad_are_totalled_apart() {
-    let deployments = common::FIXTURE[4].1.to_owned()
-        + "D2,DEU,DEU,,2020-01-09,,~1000,,,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,\n";
+    let deployments =
+        common::FIXTURE[4].1.to_owned() + &format!("D2,DEU,DEU,,2020-01-09,,~1000,,,s1,{Q},\n");
     let files = common::with_file("deployments.csv", &deployments);
     let nations = files
         .iter()
@@ -473,9 +479,8 @@ fn a_missions_timeline_does_not_repeat_the_mission() {
 /// area's troops are part of the country's, never added to them.
 #[test]
 fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
-    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
-    let country = format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{quote},");
-    let area = format!("D3,CAN,IRQ/Kurdistan region,NMI,2020-01-09,,30,,30,s1,{quote},");
+    let country = format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{Q},");
+    let area = format!("D3,CAN,IRQ/Kurdistan region,NMI,2020-01-09,,30,,30,s1,{Q},");
     let counted = |lines: &[&str]| {
         let mut files = common::files();
         for line in lines {
@@ -484,11 +489,7 @@ fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
         let data = common::load(&files).expect("loads");
         let ledger = troop_tracker::Ledger::new(&data);
         let p = ledger.posture(day("2020-01-10"));
-        let nmi = p
-            .by_mission()
-            .into_iter()
-            .find(|m| m.mission.as_str() == "NMI")
-            .expect("NMI");
+        let nmi = nato_mission(&p);
         let keys: Vec<String> = nmi
             .contributions
             .iter()
@@ -514,28 +515,22 @@ fn a_mission_counts_the_country_wide_figure_not_its_areas_too() {
 /// takes away.
 #[test]
 fn an_announced_move_out_of_a_mission_lowers_its_planned_strength() {
-    let quote = "Germany is sending 30 of its 120 soldiers in Iraq to Jordan.";
     let planned = |from_mission: &str, to_mission: &str| {
-        let files = common::with_line_in(
-            &common::files(),
+        let files = common::with_line(
             "deployments.csv",
-            &format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{quote},"),
+            &format!("D2,CAN,IRQ,NMI,2020-01-09,,120,,its 120,s1,{Q},"),
         );
         let files = common::with_line_in(
             &files,
             "relocations.csv",
             &format!(
-                "R2,CAN,2020-01-10,30,IRQ,{from_mission},IRQ,{to_mission},,announced,,,30,s1,{quote},"
+                "R2,CAN,2020-01-10,30,IRQ,{from_mission},IRQ,{to_mission},,announced,,,30,s1,{Q},"
             ),
         );
         let data = common::load(&files).expect("loads");
         let ledger = troop_tracker::Ledger::new(&data);
         let p = ledger.posture_with(day("2020-01-10"), PostureOptions::projected());
-        let nmi = p
-            .by_mission()
-            .into_iter()
-            .find(|m| m.mission.as_str() == "NMI")
-            .expect("NMI");
+        let nmi = nato_mission(&p);
         nmi.planned.map(|b| b.to_string())
     };
     // The 500-strong mission loses the 30 that leave it...
@@ -573,12 +568,12 @@ fn the_latest_day_is_that_of_the_latest_figure() {
     assert_eq!(latest(&e).as_deref(), Some("2020-01-09"));
     let d = common::with_line(
         "deployments.csv",
-        "D2,DEU,JOR,,2020-02-02,,30,,30,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,",
+        &format!("D2,DEU,JOR,,2020-02-02,,30,,30,s1,{Q},"),
     );
     assert_eq!(latest(&d).as_deref(), Some("2020-02-02"));
     let r = common::with_line(
         "relocations.csv",
-        "R2,DEU,2020-02-20,30,JOR,,IRQ,,,under_way,,,30,s1,Germany is sending 30 of its 120 soldiers in Iraq to Jordan.,",
+        &format!("R2,DEU,2020-02-20,30,JOR,,IRQ,,,under_way,,,30,s1,{Q},"),
     );
     assert_eq!(latest(&r).as_deref(), Some("2020-02-20"));
     // No figure at all: no day.
