@@ -570,6 +570,38 @@ fn references_a_loop_of_same_as_reports_is_an_error_and_counts_once() {
     assert!(show.contains(&"DEU in JOR 30".to_owned()), "{show:?}");
 }
 
+/// A report of the same move names the same nation, origin and
+/// destination: a difference in any one of the three is an error.
+#[test]
+fn references_a_report_of_the_same_move_differing_in_one_part_is_an_error() {
+    for (part, cells) in [
+        ("nation", "CAN,2020-01-09,30,IRQ,,JOR"),
+        ("origin", "DEU,2020-01-09,30,CAN,,JOR"),
+        ("destination", "DEU,2020-01-09,30,IRQ,,CAN"),
+    ] {
+        let f = with_line(REL, &format!("R2,{cells},,,under_way,R1,,30,s1,{Q},"));
+        let r = report(&f);
+        let found: Vec<&Finding> = findings(&r, Rule::References, Severity::Error)
+            .into_iter()
+            .filter(|f| {
+                f.message()
+                    .contains("R2 is marked the same as R1 but moves a different nation")
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "{part}: {r}");
+        assert_eq!(found[0].records(), ["R2", "R1"], "{part}");
+    }
+    let f = with_line(
+        REL,
+        &format!("R2,DEU,2020-01-09,30,IRQ,,JOR,,,under_way,R1,,30,s1,{Q},"),
+    );
+    let r = report(&f);
+    assert!(
+        findings(&r, Rule::References, Severity::Error).is_empty(),
+        "{r}"
+    );
+}
+
 /// A loop longer than twenty links is named by its first ten and last ten,
 /// with how many are left out between them.
 #[test]
