@@ -242,6 +242,51 @@ fn a_mission_or_area_figure_within_the_country_figure() {
     );
 }
 
+/// A part that fits only by cutting its stated top is a warning; where the
+/// whole it is held in rests on a temporary move, the warning says troops
+/// may have come back since (so the whole reaches its figure
+/// before the move), and says so only then.
+#[test]
+fn within_country_a_warning_names_a_temporary_move_behind_the_whole() {
+    let temporary = with_edit(REL, "JOR,,,under_way", "JOR,,yes,under_way");
+    let caveat = "R1 was temporary, so troops may have returned since";
+    let within = |f: &[(String, String)], strength: &str| -> Vec<(Severity, String)> {
+        let f = common::with_line_in(
+            f,
+            DEP,
+            &deployment(&format!("D2,DEU,IRQ/Baghdad,,2020-01-10,,{strength},")),
+        );
+        report(&f)
+            .by_rule(Rule::WithinCountry)
+            .map(|x| (x.severity(), x.message().to_owned()))
+            .collect()
+    };
+    let found = within(&temporary, "50..150");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning, "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("only 50..120 of the stated 50..150 fit"),
+        "{found:?}"
+    );
+    assert!(found[0].1.ends_with(caveat), "{found:?}");
+    // The same cut with a move not said to be temporary: no caveat.
+    let found = within(&common::files(), "50..150");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning, "{found:?}");
+    assert!(
+        found[0].1.contains("only 50..90 of the stated 50..150 fit"),
+        "{found:?}"
+    );
+    assert!(!found[0].1.contains("was temporary"), "{found:?}");
+    // A part that fits whole: a note, and no caveat either.
+    let found = within(&temporary, "50..80");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Note, "{found:?}");
+    assert!(!found[0].1.contains("was temporary"), "{found:?}");
+}
+
 #[test]
 fn a_stated_share_agrees_with_its_total() {
     let f = with_line(DEP, &deployment("D2,CAN,IRQ,NMI,2020-01-10,,300,1/2"));
