@@ -242,6 +242,41 @@ fn a_mission_or_area_figure_within_the_country_figure() {
     );
 }
 
+/// A part above its whole is a contradiction in itself; a part that could
+/// fit its whole, where no world meets every record, is one "with the
+/// records around it".
+#[test]
+fn within_country_says_whether_the_part_itself_cannot_fit() {
+    let mut f = with_line(DEP, &deployment("D2,CAN,IRQ,,2020-01-05,,100,"));
+    for cells in [
+        "D3,CAN,IRQ/Baghdad,NMI,2020-01-06,,150,",
+        "D4,CAN,IRQ/Basra,,2020-01-07,,80,",
+    ] {
+        f = common::with_line_in(&f, DEP, &deployment(cells));
+    }
+    let r = report(&f);
+    let verdicts: Vec<(String, String)> = findings(&r, Rule::WithinCountry, Severity::Error)
+        .iter()
+        .map(|x| {
+            let m = x.message();
+            let verdict = m.rsplit(" — ").next().unwrap_or(m);
+            (x.records()[0].clone(), verdict.to_owned())
+        })
+        .collect();
+    let want = [
+        ("D3", "contradiction; these cannot all be true: D3, D2"),
+        (
+            "D4",
+            "contradiction (with the records around it); these cannot all be true: D2, D3",
+        ),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    assert_eq!(verdicts, want, "{r}");
+}
+
 /// A part that fits only by cutting its stated top is a warning; where the
 /// whole it is held in rests on a temporary move, the warning says troops
 /// may have come back since (so the whole reaches its figure
