@@ -277,6 +277,29 @@ fn within_country_says_whether_the_part_itself_cannot_fit() {
     assert_eq!(verdicts, want, "{r}");
 }
 
+/// A one-period jump between two figures that agree is a spike; a figure
+/// with no upper bound ("at least 1000") is no jump the rule can measure,
+/// and is left out of the series.
+#[test]
+fn spike_a_bounded_jump_is_one_and_an_open_figure_is_not() {
+    let spiked = |middle: &str| -> Vec<Vec<String>> {
+        let mut f = common::files();
+        for cells in [
+            "D2,DEU,JOR,,2019-10-01,,100,".to_owned(),
+            format!("D3,DEU,JOR,,2019-11-01,,{middle},"),
+            "D4,DEU,JOR,,2019-12-01,,100,".to_owned(),
+        ] {
+            f = common::with_line_in(&f, DEP, &deployment(&cells));
+        }
+        report(&f)
+            .by_rule(Rule::Spike)
+            .map(|x| x.records().to_vec())
+            .collect()
+    };
+    assert_eq!(spiked("1000"), [["D2", "D3", "D4"]]);
+    assert!(spiked(">=1000").is_empty());
+}
+
 /// A part that fits only by cutting its stated top is a warning; where the
 /// whole it is held in rests on a temporary move, the warning says troops
 /// may have come back since (so the whole reaches its figure
