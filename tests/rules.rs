@@ -210,6 +210,37 @@ fn contributions_above_the_mission_total_are_an_error() {
     );
 }
 
+/// A mission total with more than a dozen contributors names the first
+/// twelve and counts the rest; with twelve, all are named and no "0 more".
+#[test]
+fn a_mission_total_names_a_dozen_contributors_and_counts_the_rest() {
+    for n in [12u8, 13] {
+        let mut f = common::files();
+        for k in 0..n {
+            let code = format!("N{}X", char::from(b'A' + k));
+            f = common::with_line_in(
+                &f,
+                "nations.csv",
+                &format!("{code},Nation {k},1949-04-04,NATO member countries"),
+            );
+            f = common::with_line_in(
+                &f,
+                DEP,
+                &deployment(&format!("D{},{code},IRQ,NMI,2020-01-09,,10,", k + 2)),
+            );
+        }
+        let r = report(&f);
+        let m: Vec<&str> = r
+            .by_rule(Rule::MissionTotal)
+            .map(|x| x.message())
+            .filter(|m| m.contains("national contributions"))
+            .collect();
+        assert_eq!(m.len(), 1, "{r}");
+        assert_eq!(m[0].contains(" more"), n == 13, "{}", m[0]);
+        assert_eq!(m[0].contains(" + 1 more = 130"), n == 13, "{}", m[0]);
+    }
+}
+
 #[test]
 fn a_mission_or_area_figure_within_the_country_figure() {
     let base = with_line(DEP, &deployment("D2,CAN,IRQ,,2020-01-05,,100,"));
