@@ -39,6 +39,16 @@ fn deployment(cells: &str) -> String {
     format!("{cells},,s1,{Q},")
 }
 
+/// `files` with one deployments.csv row added for each cell list.
+fn with_deployments<S: AsRef<str>>(
+    files: &[(String, String)],
+    rows: &[S],
+) -> Vec<(String, String)> {
+    rows.iter().fold(files.to_vec(), |f, cells| {
+        common::with_line_in(&f, DEP, &deployment(cells.as_ref()))
+    })
+}
+
 #[test]
 fn the_fixture_has_no_errors_or_warnings() {
     let r = report(&common::files());
@@ -215,20 +225,23 @@ fn contributions_above_the_mission_total_are_an_error() {
 #[test]
 fn a_mission_total_names_a_dozen_contributors_and_counts_the_rest() {
     for n in [12u8, 13] {
+        let codes: Vec<String> = (0..n)
+            .map(|k| format!("N{}X", char::from(b'A' + k)))
+            .collect();
         let mut f = common::files();
-        for k in 0..n {
-            let code = format!("N{}X", char::from(b'A' + k));
+        for code in &codes {
             f = common::with_line_in(
                 &f,
                 "nations.csv",
-                &format!("{code},Nation {k},1949-04-04,NATO member countries"),
-            );
-            f = common::with_line_in(
-                &f,
-                DEP,
-                &deployment(&format!("D{},{code},IRQ,NMI,2020-01-09,,10,", k + 2)),
+                &format!("{code},{code},1949-04-04,NATO member countries"),
             );
         }
+        let rows: Vec<String> = codes
+            .iter()
+            .zip(2..)
+            .map(|(code, id)| format!("D{id},{code},IRQ,NMI,2020-01-09,,10,"))
+            .collect();
+        let f = with_deployments(&f, &rows);
         let r = report(&f);
         let m: Vec<&str> = r
             .by_rule(Rule::MissionTotal)
@@ -278,13 +291,14 @@ fn a_mission_or_area_figure_within_the_country_figure() {
 /// records around it".
 #[test]
 fn within_country_says_whether_the_part_itself_cannot_fit() {
-    let mut f = with_line(DEP, &deployment("D2,CAN,IRQ,,2020-01-05,,100,"));
-    for cells in [
-        "D3,CAN,IRQ/Baghdad,NMI,2020-01-06,,150,",
-        "D4,CAN,IRQ/Basra,,2020-01-07,,80,",
-    ] {
-        f = common::with_line_in(&f, DEP, &deployment(cells));
-    }
+    let f = with_deployments(
+        &common::files(),
+        &[
+            "D2,CAN,IRQ,,2020-01-05,,100,",
+            "D3,CAN,IRQ/Baghdad,NMI,2020-01-06,,150,",
+            "D4,CAN,IRQ/Basra,,2020-01-07,,80,",
+        ],
+    );
     let r = report(&f);
     let verdicts: Vec<(String, String)> = findings(&r, Rule::WithinCountry, Severity::Error)
         .iter()
@@ -314,14 +328,14 @@ fn within_country_says_whether_the_part_itself_cannot_fit() {
 #[test]
 fn spike_a_bounded_jump_is_one_and_an_open_figure_is_not() {
     let spiked = |middle: &str| -> Vec<Vec<String>> {
-        let mut f = common::files();
-        for cells in [
-            "D2,DEU,JOR,,2019-10-01,,100,".to_owned(),
-            format!("D3,DEU,JOR,,2019-11-01,,{middle},"),
-            "D4,DEU,JOR,,2019-12-01,,100,".to_owned(),
-        ] {
-            f = common::with_line_in(&f, DEP, &deployment(&cells));
-        }
+        let f = with_deployments(
+            &common::files(),
+            &[
+                "D2,DEU,JOR,,2019-10-01,,100,".to_owned(),
+                format!("D3,DEU,JOR,,2019-11-01,,{middle},"),
+                "D4,DEU,JOR,,2019-12-01,,100,".to_owned(),
+            ],
+        );
         report(&f)
             .by_rule(Rule::Spike)
             .map(|x| x.records().to_vec())
@@ -333,18 +347,14 @@ fn spike_a_bounded_jump_is_one_and_an_open_figure_is_not() {
 
 /// A part that fits only by cutting its stated top is a warning; where the
 /// whole it is held in rests on a temporary move, the warning says troops
-/// may have come back since (so the whole reaches its figure
-/// before the move), and says so only then.
+/// may have come back since (so the whole reaches its figure before the
+/// move), and says so only then.
 #[test]
 fn within_country_a_warning_names_a_temporary_move_behind_the_whole() {
     let temporary = with_edit(REL, "JOR,,,under_way", "JOR,,yes,under_way");
     let caveat = "R1 was temporary, so troops may have returned since";
     let within = |f: &[(String, String)], strength: &str| -> Vec<(Severity, String)> {
-        let f = common::with_line_in(
-            f,
-            DEP,
-            &deployment(&format!("D2,DEU,IRQ/Baghdad,,2020-01-10,,{strength},")),
-        );
+        let f = with_deployments(f, &[format!("D2,DEU,IRQ/Baghdad,,2020-01-10,,{strength},")]);
         report(&f)
             .by_rule(Rule::WithinCountry)
             .map(|x| (x.severity(), x.message().to_owned()))
