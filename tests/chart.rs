@@ -355,6 +355,97 @@ fn from_and_to_cut_the_days_and_start_from_the_figure_held() {
     }
 }
 
+/// Every chart of the bundled data draws its legend in rows up from the
+/// bottom of the picture: rows 18 px apart, the last label's baseline 9 px
+/// above the bottom edge, each label 30 px right of its swatch (a line, a
+/// band's rectangle and line, a diamond or a hollow circle) centred 4 px
+/// above the baseline, and each series' swatch in its points' colour.
+#[test]
+fn the_legend_draws_a_swatch_before_each_label_in_rows_up_from_the_bottom() {
+    let data = bundled();
+    let height = f64::from(DEFAULT_SIZE.1);
+    let mut drawn = 0;
+    for subject in subjects(&data) {
+        let c = subject_chart(&data, subject.clone());
+        let Ok(svg) = render_svg(&c, DEFAULT_SIZE) else {
+            continue;
+        };
+        drawn += 1;
+        let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
+        let legend = legend.split("</g>").next().expect("closed");
+        // Each label with the tags drawn before it: its swatch.
+        let mut swatch: Vec<&str> = Vec::new();
+        let mut labels: Vec<(f64, f64, &str, Vec<&str>)> = Vec::new();
+        for tag in legend.split('<').skip(1) {
+            if tag.starts_with("/text") {
+                continue;
+            }
+            if tag.starts_with("text ") {
+                let label = tag.split_once('>').expect("a label").1;
+                let (x, y) = (num(tag, "x").expect("x"), num(tag, "y").expect("y"));
+                labels.push((x, y, label, std::mem::take(&mut swatch)));
+            } else {
+                swatch.push(tag);
+            }
+        }
+        assert!(labels.len() >= 2, "{subject:?}: {legend}");
+        for (x, y, label, swatch) in &labels {
+            let first = swatch
+                .first()
+                .unwrap_or_else(|| panic!("{label}: no swatch"));
+            let vertex = |tag: &str| -> (f64, f64) {
+                let p = attr(tag, "points").expect("points");
+                let (px, py) = p
+                    .split(' ')
+                    .next()
+                    .and_then(|v| v.split_once(','))
+                    .expect("a vertex");
+                (px.parse().expect("x"), py.parse().expect("y"))
+            };
+            let (left, middle) = match first.split(' ').next() {
+                Some("line") => (num(first, "x1").expect("x1"), num(first, "y1").expect("y1")),
+                Some("rect") => (
+                    num(first, "x").expect("x"),
+                    num(first, "y").expect("y") + 6.0,
+                ),
+                Some("circle") => (
+                    num(first, "cx").expect("cx") - 12.0,
+                    num(first, "cy").expect("cy"),
+                ),
+                Some("polygon") => {
+                    let (px, py) = vertex(first);
+                    (px - 6.0, py)
+                }
+                other => panic!("{label}: swatch {other:?}"),
+            };
+            assert_eq!((left, middle), (x - 30.0, y - 4.0), "{subject:?}: {label}");
+        }
+        let mut ys: Vec<f64> = labels.iter().map(|l| l.1).collect();
+        ys.dedup();
+        assert!(
+            ys.windows(2).all(|w| w[1] - w[0] == 18.0),
+            "{subject:?}: {ys:?}"
+        );
+        assert_eq!(ys.last(), Some(&(height - 9.0)), "{subject:?}");
+        for s in c.series.iter().filter(|s| !s.points.is_empty()) {
+            let (_, _, _, swatch) = labels
+                .iter()
+                .find(|l| l.2 == s.label)
+                .unwrap_or_else(|| panic!("{subject:?}: no entry for {}", s.label));
+            let stroke = attr(swatch[0], "stroke").expect("a stroke");
+            let named = format!(": {} ", s.label);
+            let fill = svg
+                .split("<circle class=\"point\"")
+                .skip(1)
+                .find(|tag| tag.contains(&named))
+                .and_then(|tag| attr(tag, "fill"))
+                .expect("a point of the series");
+            assert_eq!(stroke, fill, "{subject:?}: {}", s.label);
+        }
+    }
+    assert!(drawn >= 10, "{drawn} charts drawn");
+}
+
 /// The text of every `<title>` element, in order.
 fn titles(svg: &str) -> Vec<&str> {
     svg.split("<title>")
