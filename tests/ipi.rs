@@ -188,6 +188,37 @@ fn a_renamed_mission_is_linked_and_its_old_figures_end() {
     assert_eq!(ended, 2, "Ghana's and India's MONUC figures ended");
 }
 
+/// Before its first figure, a renamed mission's chart draws its
+/// predecessor's contributions, not the first mission's that has some:
+/// here India's 200 are in MINUSTAH (which sorts before MONUC), and
+/// MONUSCO's June sum is still MONUC's 1,260.
+#[cfg(feature = "chart")]
+#[test]
+fn a_renamed_missions_chart_takes_its_predecessors_contributions_only() {
+    let rows: Vec<String> = clean()
+        .iter()
+        .map(|r| r.replace(",UNIFIL,", ",MINUSTAH,"))
+        .collect();
+    let import = import(&rows, "\n");
+    assert!(troops_of(&import, "2010-06-30", "IND in HTI under MINUSTAH").is_some());
+    let chart = troop_tracker::chart::chart(
+        &Ledger::new(&import.dataset),
+        &troop_tracker::Subject::Mission("MONUSCO".parse().expect("id")),
+    );
+    let sums: Vec<(String, String)> = chart.series[1]
+        .points
+        .iter()
+        .map(|p| (p.day.to_string(), p.bounds.to_string()))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            ("2010-06-30".to_owned(), "1260".to_owned()),
+            ("2010-07-31".to_owned(), "1260".to_owned())
+        ]
+    );
+}
+
 #[test]
 fn a_crlf_copy_cites_the_same_lines() {
     let (lf, crlf) = (import(&clean(), "\n"), import(&clean(), "\r\n"));
