@@ -175,7 +175,7 @@ fn flow(entries: Vec<(Swatch, String)>, width: f64) -> Vec<Vec<(f64, Swatch, Str
     let mut x = 16.0;
     for (swatch, label, alone) in lines {
         let w = 30.0 + label.chars().count() as f64 * CHAR_WIDTH + 16.0;
-        if rows.is_empty() || ((alone || x + w > width) && x > 16.0) {
+        if rows.is_empty() || alone || x + w > width {
             rows.push(Vec::new());
             x = 16.0;
         }
@@ -302,6 +302,9 @@ mod tests {
         };
         assert_eq!(xs(flow(entries(), 164.0)), [vec![16.0, 90.0]]);
         assert_eq!(xs(flow(entries(), 163.0)), [vec![16.0], vec![16.0]]);
+        // At the narrowest, a wrapped label's lines each have a row too.
+        let long = vec![(Swatch::Diamond, "aaaa ".repeat(6))];
+        assert_eq!(xs(flow(long, 16.0)), vec![vec![16.0]; 3]);
     }
 
     fn chart_of(series: Vec<(Role, Vec<Mark<'_>>)>) -> Chart {
