@@ -840,6 +840,13 @@ fn a_caption_names_eight_sources_and_counts_what_is_not_drawn() {
         caption.contains(" (3 smaller parts are counted in the total, not drawn), at the end"),
         "{caption}"
     );
+    // Eight are all named, with nothing more to count.
+    c.sources.truncate(8);
+    let caption = c.caption();
+    assert!(
+        caption.ends_with(" Sources: s1, s2, s3, s4, s5, s6, s7, s8."),
+        "{caption}"
+    );
     c.sources.truncate(1);
     c.parts_left_out = 0;
     let caption = c.caption();
