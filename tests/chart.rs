@@ -854,6 +854,35 @@ fn a_caption_names_eight_sources_and_counts_what_is_not_drawn() {
     assert!(!caption.contains("not drawn"), "{caption}");
 }
 
+/// The caption says what is counted, in the subject's words: a nation's
+/// troops by location, a host country's by nation, a mission's total and
+/// contributions, everything by nation.
+#[test]
+fn a_caption_counts_the_subjects_troops_in_its_words() {
+    let data = bundled();
+    for (subject, counted) in [
+        (
+            Subject::Nation("DEU".parse().expect("code")),
+            "Counted: troops of Germany (DEU), by location and in total, at the end",
+        ),
+        (
+            Subject::Location("IRQ".parse().expect("code")),
+            "Counted: troops in Iraq (IRQ), by nation and in total, at the end",
+        ),
+        (
+            Subject::Mission("NMI".parse().expect("id")),
+            "Counted: troops of NATO Mission Iraq (NMI): its reported total and the sum of its national contributions, at the end",
+        ),
+        (
+            Subject::All,
+            "Counted: all troops recorded, by nation and in total, at the end",
+        ),
+    ] {
+        let caption = subject_chart(&data, subject).caption();
+        assert!(caption.starts_with(counted), "{caption}");
+    }
+}
+
 #[test]
 fn nothing_to_draw_is_an_error_naming_the_subject() {
     let data = bundled();
