@@ -601,6 +601,49 @@ fn texts(svg: &str) -> Vec<(f64, &str, &str, f64)> {
         .collect()
 }
 
+/// The time axis has a label per 95 pixels of the plot's width at most
+/// (two at least), at every width: the labels thin out as the picture
+/// narrows. The plot's width is read from its drawn x axis.
+#[test]
+fn the_time_axis_has_a_label_per_95_pixels_at_most() {
+    let data = bundled();
+    let ledger = Ledger::new(&data);
+    let mut widest = 0;
+    for subject in subjects(&data) {
+        let c = chart(&ledger, &subject);
+        for width in (600..=2400).step_by(100) {
+            let Ok(svg) = render_svg(&c, (width, 540)) else {
+                continue;
+            };
+            let axis = svg
+                .split("<polyline ")
+                .skip(1)
+                .filter(|tag| attr(tag, "stroke") == Some("#000000"))
+                .filter_map(|tag| {
+                    let ends = vertices(attr(tag, "points")?);
+                    let (a, b) = (ends.first()?, ends.last()?);
+                    (a.1 == b.1).then_some(b.0 - a.0 + 1.0)
+                })
+                .next()
+                .expect("an x axis");
+            let ticks = svg.split("<g class=\"ticks\"").nth(1).expect("ticks");
+            let ticks = ticks.split("</g>").next().expect("closed");
+            let days = ticks
+                .split("<text ")
+                .filter(|tag| attr(tag, "text-anchor") == Some("middle"))
+                .count();
+            let most = ((axis / 95.0) as usize).max(2);
+            assert!(
+                days <= most,
+                "{subject:?} at {width}: {days} labels on {axis} px"
+            );
+            widest = widest.max(days);
+        }
+    }
+    // The widest pictures draw the NMI chart's 36 days every other day.
+    assert!(widest >= 18, "{widest}");
+}
+
 /// Every text of the chart lies within `width`.
 fn assert_nothing_cut(svg: &str, title: &str, width: u32) {
     for (x, anchor, text, per_char) in texts(svg) {
