@@ -1278,6 +1278,66 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
     assert!(by_country > 0, "Japan's June series stands apart");
 }
 
+/// A series apart is drawn dotted from figure to figure and broken where
+/// two years or more pass without one: no dash between a figure of
+/// January 2020 and the next, of January 2023.
+#[test]
+fn a_series_apart_breaks_where_two_years_pass_without_a_figure() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let point = |day: &str, n: u64| troop_tracker::chart::Point {
+        day: day.parse().expect("a day"),
+        bounds: troop_tracker::Interval::exactly(n),
+        planned: false,
+        records: vec!["R".into()],
+        not_reported: false,
+        flags: Vec::new(),
+    };
+    c.series.push(troop_tracker::chart::Series {
+        label: "apart".into(),
+        role: Role::Apart,
+        points: vec![
+            point("2020-01-09", 300),
+            point("2020-01-30", 310),
+            point("2023-01-30", 320),
+        ],
+    });
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    let xs: Vec<f64> = svg
+        .split("<circle class=\"point\"")
+        .skip(1)
+        .filter(|tag| tag.contains(": apart "))
+        .map(|tag| num(tag, "cx").expect("cx"))
+        .collect();
+    assert_eq!(xs.len(), 3);
+    // The series' colour, as the legend gives it, in the lines' notation.
+    let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
+    let swatch = legend.split(">apart<").next().expect("an entry");
+    let swatch = swatch.rsplit("<line ").next().expect("a swatch");
+    let rgb: Vec<u8> = attr(swatch, "stroke")
+        .and_then(|s| s.strip_prefix("rgb(")?.strip_suffix(')'))
+        .expect("rgb")
+        .split(',')
+        .map(|v| v.parse().expect("a byte"))
+        .collect();
+    let hex = format!("#{:02X}{:02X}{:02X}", rgb[0], rgb[1], rgb[2]);
+    let dashes: Vec<f64> = svg
+        .split("<polyline ")
+        .skip(1)
+        .filter(|tag| attr(tag, "stroke") == Some(hex.as_str()))
+        .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
+        .map(|v| v.0)
+        .collect();
+    assert!(
+        dashes.iter().any(|x| *x > xs[0] + 1.0 && *x < xs[1] - 1.0),
+        "{hex}: {dashes:?}"
+    );
+    assert!(
+        !dashes.iter().any(|x| *x > xs[1] + 1.0 && *x < xs[2] - 1.0),
+        "{dashes:?}"
+    );
+}
+
 /// A figure held jointly with other countries may be in each of them in
 /// any part: a host country's total and chart count it from none to all
 /// of it (Germany's 30 sent to Jordan and Kuwait), never leave it out.
