@@ -371,8 +371,7 @@ fn the_legend_draws_a_swatch_before_each_label_in_rows_up_from_the_bottom() {
             continue;
         };
         drawn += 1;
-        let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
-        let legend = legend.split("</g>").next().expect("closed");
+        let legend = legend_of(&svg);
         // Each label with the tags drawn before it: its swatch.
         let mut swatch: Vec<&str> = Vec::new();
         let mut labels: Vec<(f64, f64, &str, Vec<&str>)> = Vec::new();
@@ -444,6 +443,12 @@ fn the_legend_draws_a_swatch_before_each_label_in_rows_up_from_the_bottom() {
         }
     }
     assert!(drawn >= 10, "{drawn} charts drawn");
+}
+
+/// What the legend's group holds: its swatches and labels.
+fn legend_of(svg: &str) -> &str {
+    let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
+    legend.split("</g>").next().expect("closed")
 }
 
 /// The text of every `<title>` element, in order.
@@ -540,8 +545,7 @@ fn the_svg_has_a_titled_point_per_figure_bands_and_labels() {
         assert!(svg.contains(label), "{label}");
     }
     // The legend sits below every point and inside the picture.
-    let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
-    let legend = legend.split("</g>").next().expect("closed");
+    let legend = legend_of(&svg);
     let lowest = xy.iter().map(|p| p.1).fold(0.0, f64::max);
     let ys: Vec<f64> = legend.split('<').filter_map(|tag| num(tag, "y")).collect();
     assert!(!ys.is_empty());
@@ -1311,8 +1315,7 @@ fn a_series_apart_breaks_where_two_years_pass_without_a_figure() {
         .collect();
     assert_eq!(xs.len(), 3);
     // The series' colour, as the legend gives it, in the lines' notation.
-    let legend = svg.split("<g class=\"legend\"").nth(1).expect("a legend");
-    let swatch = legend.split(">apart<").next().expect("an entry");
+    let swatch = legend_of(&svg).split(">apart<").next().expect("an entry");
     let swatch = swatch.rsplit("<line ").next().expect("a swatch");
     let rgb: Vec<u8> = attr(swatch, "stroke")
         .and_then(|s| s.strip_prefix("rgb(")?.strip_suffix(')'))

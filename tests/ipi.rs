@@ -163,17 +163,8 @@ fn a_renamed_mission_is_linked_and_its_old_figures_end() {
     // are the `chart` feature's).
     #[cfg(feature = "chart")]
     {
-        let chart = troop_tracker::chart::chart(
-            &Ledger::new(&import.dataset),
-            &troop_tracker::Subject::Mission("MONUSCO".parse().expect("id")),
-        );
-        let sums: Vec<(String, String)> = chart.series[1]
-            .points
-            .iter()
-            .map(|p| (p.day.to_string(), p.bounds.to_string()))
-            .collect();
         assert_eq!(
-            sums,
+            monusco_sums(&import),
             [
                 ("2010-06-30".to_owned(), "1260".to_owned()),
                 ("2010-07-31".to_owned(), "1260".to_owned())
@@ -186,6 +177,20 @@ fn a_renamed_mission_is_linked_and_its_old_figures_end() {
     assert_eq!(july.total().to_string(), "1460");
     let (ended, _) = july.left_out();
     assert_eq!(ended, 2, "Ghana's and India's MONUC figures ended");
+}
+
+/// MONUSCO's chart's sum of national contributions, day by day.
+#[cfg(feature = "chart")]
+fn monusco_sums(import: &Import) -> Vec<(String, String)> {
+    let chart = troop_tracker::chart::chart(
+        &Ledger::new(&import.dataset),
+        &troop_tracker::Subject::Mission("MONUSCO".parse().expect("id")),
+    );
+    chart.series[1]
+        .points
+        .iter()
+        .map(|p| (p.day.to_string(), p.bounds.to_string()))
+        .collect()
 }
 
 /// Before its first figure, a renamed mission's chart draws its
@@ -201,17 +206,8 @@ fn a_renamed_missions_chart_takes_its_predecessors_contributions_only() {
         .collect();
     let import = import(&rows, "\n");
     assert!(troops_of(&import, "2010-06-30", "IND in HTI under MINUSTAH").is_some());
-    let chart = troop_tracker::chart::chart(
-        &Ledger::new(&import.dataset),
-        &troop_tracker::Subject::Mission("MONUSCO".parse().expect("id")),
-    );
-    let sums: Vec<(String, String)> = chart.series[1]
-        .points
-        .iter()
-        .map(|p| (p.day.to_string(), p.bounds.to_string()))
-        .collect();
     assert_eq!(
-        sums,
+        monusco_sums(&import),
         [
             ("2010-06-30".to_owned(), "1260".to_owned()),
             ("2010-07-31".to_owned(), "1260".to_owned())
