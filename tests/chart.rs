@@ -1341,6 +1341,50 @@ fn a_series_apart_breaks_where_two_years_pass_without_a_figure() {
     );
 }
 
+/// A plan's dashed steps start on the day of the first plan at the last
+/// figure carried out before it (March's 400, not the plan's 500): the
+/// reader sees the move from where the troops were.
+#[test]
+fn a_plan_is_dashed_from_the_figure_before_it() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let point = |day: &str, n: u64, planned: bool| troop_tracker::chart::Point {
+        day: day.parse().expect("a day"),
+        bounds: troop_tracker::Interval::exactly(n),
+        planned,
+        records: vec!["R".into()],
+        not_reported: false,
+        flags: Vec::new(),
+    };
+    c.series = vec![troop_tracker::chart::Series {
+        label: "total".into(),
+        role: Role::Whole,
+        points: vec![
+            point("2020-01-09", 300, false),
+            point("2020-03-01", 400, false),
+            point("2020-06-01", 500, true),
+        ],
+    }];
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    let marks = mark_centres(&svg);
+    assert_eq!(marks.len(), 3);
+    let (x_plan, y_before) = (marks[2].0, marks[1].1);
+    let corners: Vec<(f64, f64)> = svg
+        .split("<polyline ")
+        .skip(1)
+        .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
+        .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
+        .collect();
+    let near = |(x, y): (f64, f64)| {
+        corners
+            .iter()
+            .any(|c| (c.0 - x).abs() <= 1.0 && (c.1 - y).abs() <= 1.0)
+    };
+    assert!(near((x_plan, y_before)), "{corners:?}");
+    // And on to the plan's figure.
+    assert!(near(marks[2]), "{corners:?}");
+}
+
 /// A figure held jointly with other countries may be in each of them in
 /// any part: a host country's total and chart count it from none to all
 /// of it (Germany's 30 sent to Jordan and Kuwait), never leave it out.
