@@ -1282,6 +1282,75 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
     assert!(by_country > 0, "Japan's June series stands apart");
 }
 
+/// A point drawn by hand, of record `R`.
+fn point_of(
+    day: &str,
+    bounds: troop_tracker::Interval,
+    planned: bool,
+) -> troop_tracker::chart::Point {
+    troop_tracker::chart::Point {
+        day: day.parse().expect("a day"),
+        bounds,
+        planned,
+        records: vec!["R".into()],
+        not_reported: false,
+        flags: Vec::new(),
+    }
+}
+
+/// A closed band runs under each step from its figure's day to the next
+/// figure's (the last to the plot's right end), from the figure's
+/// highest down to its lowest.
+#[test]
+fn a_band_spans_its_step_from_high_to_low() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let range = |low, high| troop_tracker::Interval::new(low, high).expect("a range");
+    c.series = vec![troop_tracker::chart::Series {
+        label: "total".into(),
+        role: Role::Whole,
+        points: vec![
+            point_of("2020-01-09", range(200, 400), false),
+            point_of("2020-03-01", range(300, 500), false),
+            point_of("2020-06-01", range(100, 600), false),
+        ],
+    }];
+    let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+    let marks = mark_centres(&svg);
+    assert_eq!(marks.len(), 3);
+    let bands: Vec<[f64; 4]> = svg
+        .split("<rect ")
+        .skip(1)
+        .filter(|tag| attr(tag, "opacity") == Some("0.18"))
+        .map(|tag| ["x", "y", "width", "height"].map(|a| num(tag, a).expect("a number")))
+        .collect();
+    assert_eq!(bands.len(), 3, "{bands:?}");
+    let right = bands[2][0] + bands[2][2];
+    for (k, band) in bands.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(right, |m| m.0);
+        assert!(
+            (band[0] - marks[k].0).abs() <= 1.0,
+            "{k}: {band:?} {marks:?}"
+        );
+        assert!(
+            (band[0] + band[2] - end).abs() <= 1.0,
+            "{k}: {band:?} {marks:?}"
+        );
+        // The line is at the middle of the range.
+        let middle = band[1] + band[3] / 2.0;
+        assert!(
+            (middle - marks[k].1).abs() <= 1.0,
+            "{k}: {band:?} {marks:?}"
+        );
+    }
+    assert!(
+        right > marks[2].0 + 5.0,
+        "the last band reaches on: {bands:?}"
+    );
+    // 100..600 is two and a half times as tall as 200..400.
+    assert!((bands[2][3] / bands[0][3] - 2.5).abs() < 0.05, "{bands:?}");
+}
+
 /// A series apart is drawn dotted from figure to figure and broken where
 /// two years or more pass without one: no dash between a figure of
 /// January 2020 and the next, of January 2023.
@@ -1289,14 +1358,7 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
 fn a_series_apart_breaks_where_two_years_pass_without_a_figure() {
     let data = bundled();
     let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
-    let point = |day: &str, n: u64| troop_tracker::chart::Point {
-        day: day.parse().expect("a day"),
-        bounds: troop_tracker::Interval::exactly(n),
-        planned: false,
-        records: vec!["R".into()],
-        not_reported: false,
-        flags: Vec::new(),
-    };
+    let point = |day: &str, n: u64| point_of(day, troop_tracker::Interval::exactly(n), false);
     c.series.push(troop_tracker::chart::Series {
         label: "apart".into(),
         role: Role::Apart,
@@ -1348,13 +1410,8 @@ fn a_series_apart_breaks_where_two_years_pass_without_a_figure() {
 fn a_plan_is_dashed_from_the_figure_before_it() {
     let data = bundled();
     let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
-    let point = |day: &str, n: u64, planned: bool| troop_tracker::chart::Point {
-        day: day.parse().expect("a day"),
-        bounds: troop_tracker::Interval::exactly(n),
-        planned,
-        records: vec!["R".into()],
-        not_reported: false,
-        flags: Vec::new(),
+    let point = |day: &str, n: u64, planned: bool| {
+        point_of(day, troop_tracker::Interval::exactly(n), planned)
     };
     c.series = vec![troop_tracker::chart::Series {
         label: "total".into(),
