@@ -823,6 +823,45 @@ fn an_open_label_near_the_right_end_stays_inside_the_plot() {
     }
 }
 
+/// An open band's label starts at its band unless the band starts past
+/// 85% of the plot's width, where it ends there instead. Over 500 days
+/// the plot runs from 5 days before the first to 15 after the last: 85%
+/// of its 520 days is day 437 after the first.
+#[test]
+fn an_open_label_turns_to_end_at_its_band_past_85_percent_of_the_plot() {
+    let data = bundled();
+    let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
+    let first: troop_tracker::Day = "2020-01-01".parse().expect("a day");
+    let on = |days: u64| {
+        first
+            .checked_add_days(chrono::Days::new(days))
+            .expect("a day")
+            .to_string()
+    };
+    for (open_on, anchor) in [(0, "start"), (437, "start"), (438, "end")] {
+        let exactly = troop_tracker::Interval::exactly(100);
+        c.series = vec![troop_tracker::chart::Series {
+            label: "total".into(),
+            role: Role::Whole,
+            points: vec![
+                point_of(&on(0), exactly, false),
+                point_of(&on(open_on), troop_tracker::Interval::at_least(100), false),
+                point_of(&on(500), exactly, false),
+            ],
+        }];
+        if open_on == 0 {
+            c.series[0].points.remove(0);
+        }
+        let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
+        let labels: Vec<_> = texts(&svg)
+            .into_iter()
+            .filter(|t| t.2 == "open ↑")
+            .collect();
+        assert_eq!(labels.len(), 1, "{open_on}");
+        assert_eq!(labels[0].1, anchor, "day {open_on}");
+    }
+}
+
 /// Ten totals opening on one day: each series' `open ↑` label sits one
 /// row below the one before, eight rows deep, then the rows start over.
 #[test]
