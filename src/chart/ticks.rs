@@ -120,7 +120,9 @@ pub(super) fn count_ticks(top: f64, most: usize) -> (Vec<f64>, f64) {
     let top = top.max(1.0);
     let raw = top / most.max(1) as f64;
     let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+    // `raw` is at least `power` and below ten times it: the first of
+    // these steps at or above it, or else ten times `power`.
+    let step = [1.0, 2.0, 2.5, 5.0]
         .iter()
         .map(|m| m * power)
         .find(|s| *s >= raw)
