@@ -65,8 +65,10 @@ pub(super) fn day_ticks(first: Day, last: Day, most: usize) -> Vec<(Day, String)
 /// The ticks of one step in the span, stopping after `limit`.
 fn ticks_of(step: Step, first: Day, last: Day, limit: usize) -> Vec<(Day, String)> {
     let mut out = Vec::new();
+    // (Each walk below stops once this says no, so it is never called
+    // with `limit` ticks already out.)
     let mut push = |day: Day, label: String| {
-        if day >= first && day <= last && out.len() < limit {
+        if day >= first && day <= last {
             out.push((day, label));
         }
         out.len() < limit && day <= last
