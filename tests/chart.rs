@@ -740,6 +740,16 @@ fn vertices(points: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// The corners of every line drawn in colour (not the grey grid, not the
+/// black axes).
+fn coloured_corners(svg: &str) -> Vec<(f64, f64)> {
+    svg.split("<polyline ")
+        .skip(1)
+        .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
+        .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
+        .collect()
+}
+
 /// Every point of a total or a part that was carried out is a corner of
 /// a line drawn in colour (not the grey grid, not the black axes): the
 /// step line goes through each figure's mark.
@@ -754,12 +764,7 @@ fn each_point_carried_out_is_on_its_series_line() {
                 continue;
             }
             let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
-            let corners: Vec<(f64, f64)> = svg
-                .split("<polyline ")
-                .skip(1)
-                .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
-                .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
-                .collect();
+            let corners = coloured_corners(&svg);
             let points: Vec<_> = c
                 .series
                 .iter()
@@ -840,15 +845,11 @@ fn an_open_label_turns_to_end_at_its_band_past_85_percent_of_the_plot() {
     };
     for (open_on, anchor) in [(0, "start"), (437, "start"), (438, "end")] {
         let exactly = troop_tracker::Interval::exactly(100);
-        c.series = vec![troop_tracker::chart::Series {
-            label: "total".into(),
-            role: Role::Whole,
-            points: vec![
-                point_of(&on(0), exactly, false),
-                point_of(&on(open_on), troop_tracker::Interval::at_least(100), false),
-                point_of(&on(500), exactly, false),
-            ],
-        }];
+        c.series = vec![a_total(vec![
+            point_of(&on(0), exactly, false),
+            point_of(&on(open_on), troop_tracker::Interval::at_least(100), false),
+            point_of(&on(500), exactly, false),
+        ])];
         if open_on == 0 {
             c.series[0].points.remove(0);
         }
@@ -1321,6 +1322,15 @@ fn disagreeing_series_are_drawn_on_host_country_charts_only() {
     assert!(by_country > 0, "Japan's June series stands apart");
 }
 
+/// A chart's total drawn by hand from its points.
+fn a_total(points: Vec<troop_tracker::chart::Point>) -> troop_tracker::chart::Series {
+    troop_tracker::chart::Series {
+        label: "total".into(),
+        role: Role::Whole,
+        points,
+    }
+}
+
 /// A point drawn by hand, of record `R`.
 fn point_of(
     day: &str,
@@ -1345,15 +1355,11 @@ fn a_band_spans_its_step_from_high_to_low() {
     let data = bundled();
     let mut c = subject_chart(&data, Subject::Mission("NMI".parse().expect("id")));
     let range = |low, high| troop_tracker::Interval::new(low, high).expect("a range");
-    c.series = vec![troop_tracker::chart::Series {
-        label: "total".into(),
-        role: Role::Whole,
-        points: vec![
-            point_of("2020-01-09", range(200, 400), false),
-            point_of("2020-03-01", range(300, 500), false),
-            point_of("2020-06-01", range(100, 600), false),
-        ],
-    }];
+    c.series = vec![a_total(vec![
+        point_of("2020-01-09", range(200, 400), false),
+        point_of("2020-03-01", range(300, 500), false),
+        point_of("2020-06-01", range(100, 600), false),
+    ])];
     let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
     let marks = mark_centres(&svg);
     assert_eq!(marks.len(), 3);
@@ -1452,25 +1458,16 @@ fn a_plan_is_dashed_from_the_figure_before_it() {
     let point = |day: &str, n: u64, planned: bool| {
         point_of(day, troop_tracker::Interval::exactly(n), planned)
     };
-    c.series = vec![troop_tracker::chart::Series {
-        label: "total".into(),
-        role: Role::Whole,
-        points: vec![
-            point("2020-01-09", 300, false),
-            point("2020-03-01", 400, false),
-            point("2020-06-01", 500, true),
-        ],
-    }];
+    c.series = vec![a_total(vec![
+        point("2020-01-09", 300, false),
+        point("2020-03-01", 400, false),
+        point("2020-06-01", 500, true),
+    ])];
     let svg = render_svg(&c, DEFAULT_SIZE).expect("draws");
     let marks = mark_centres(&svg);
     assert_eq!(marks.len(), 3);
     let (x_plan, y_before) = (marks[2].0, marks[1].1);
-    let corners: Vec<(f64, f64)> = svg
-        .split("<polyline ")
-        .skip(1)
-        .filter(|tag| !tag.contains("#000000") && !tag.contains("#E1E1E1"))
-        .flat_map(|tag| vertices(attr(tag, "points").expect("points")))
-        .collect();
+    let corners = coloured_corners(&svg);
     let near = |(x, y): (f64, f64)| {
         corners
             .iter()
