@@ -285,6 +285,26 @@ fn totals_name_their_figures(
             _ => {}
         }
     }
+    // The `flagged` and `left_out` rows count the top-level figures they
+    // name, and appear only when there is one to count.
+    let tops = || figures.iter().filter(|f| f.part_of.is_none());
+    let flagged = tops()
+        .filter(|f| (count_ended || f.ended.is_none()) && !f.flags.is_empty())
+        .count();
+    let left_out = if count_ended {
+        0
+    } else {
+        tops().filter(|f| f.ended.is_some()).count()
+    };
+    for (scope, n) in [("flagged", flagged), ("left_out", left_out)] {
+        let rows: Vec<&rows::TotalRow> = totals.iter().filter(|t| t.scope == scope).collect();
+        if n == 0 {
+            assert!(rows.is_empty(), "a {scope} row with nothing to count");
+        } else {
+            assert_eq!(rows.len(), 1, "{scope}");
+            assert_eq!(rows[0].figures, Some(n as u64), "{scope}");
+        }
+    }
 }
 
 /// A figure's note names how it was reached when that is not a report
