@@ -256,13 +256,16 @@ fn totals_name_their_figures(
 ) {
     for t in totals {
         match t.scope.as_str() {
-            "nation" => {
+            "nation" | "location" => {
+                let whose = |f: &rows::PostureRow| match t.scope.as_str() {
+                    "nation" => {
+                        f.nation.as_deref().unwrap_or("contributors not named") == t.subject
+                    }
+                    _ => f.location == t.subject,
+                };
                 let tops: Vec<&rows::PostureRow> = figures
                     .iter()
-                    .filter(|f| f.part_of.is_none())
-                    .filter(|f| {
-                        f.nation.as_deref().unwrap_or("contributors not named") == t.subject
-                    })
+                    .filter(|f| f.part_of.is_none() && whose(f))
                     .collect();
                 let all_ended = tops.iter().all(|f| f.ended.is_some());
                 let added = tops
