@@ -8,16 +8,43 @@ use crate::strength::Strength;
 /// A deployment of USA in `place` from `source` on year-month `ym`.
 fn row(source: &str, place: &str, ym: (i32, u32), n: u64) -> Deployment {
     let (y, m) = ym;
-    let id = format!("{source}-{place}-{y}-{m:02}").parse().expect("id");
+    let date = Date::month(y, m).expect("date");
+    dated(source, place, date, &format!("{y}-{m:02}"), n)
+}
+
+/// The same on the day `day`, as precise as the checks can be told.
+fn on(source: &str, place: &str, day: chrono::NaiveDate, n: u64) -> Deployment {
+    let when = day.to_string();
+    let date = Date::day(when.parse().expect("a day"));
+    dated(source, place, date, &when, n)
+}
+
+/// A deployment of USA in `place` from `source` on `date`, its id ending
+/// in `when`.
+fn dated(source: &str, place: &str, date: Date, when: &str, n: u64) -> Deployment {
+    let id = format!("{source}-{place}-{when}").parse().expect("id");
     let citation = Citation::new(source.parse().expect("source"), "row", None::<&str>);
     Deployment::new(
         id,
         "USA".parse().expect("code"),
         Location::country_wide(place.parse().expect("code")),
-        Date::month(y, m).expect("date"),
+        date,
         Strength::exact(n),
         citation,
     )
+}
+
+/// How many Junes (ids ending `-06` or `-06-01`) the checks dispute as
+/// interleaved.
+fn disputed_junes(rows: &[Deployment]) -> usize {
+    rows.iter()
+        .filter(|d| d.id().as_str().ends_with("-06") || d.id().as_str().ends_with("-06-01"))
+        .filter(|d| {
+            d.doubts()
+                .iter()
+                .any(|x| matches!(x, Doubt::Interleaved { .. }))
+        })
+        .count()
 }
 
 /// The same row stating `strength` instead.
@@ -161,6 +188,7 @@ fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
     assert_eq!(series(1.16, 4), MIN_RUN);
     assert_eq!(series(1.2, 4), MIN_RUN + 4);
     assert_eq!(series(1.14, 4), 0, "within APART (15%)");
+    assert_eq!(series(1.15, 4), 0, "exactly 15% above is within");
     assert_eq!(series(1.5, 2), 0, "two Septembers are no run of three");
     assert!(series(1.5, 3) >= MIN_RUN);
 }
@@ -271,16 +299,49 @@ fn a_year_without_a_neighbour_does_not_break_a_run() {
         }
     }
     read(&mut rows, Zeros::MayBeFiller);
-    let junes = rows
-        .iter()
-        .filter(|d| d.id().as_str().ends_with("-06"))
-        .filter(|d| {
-            d.doubts()
-                .iter()
-                .any(|x| matches!(x, Doubt::Interleaved { .. }))
-        })
-        .count();
+    let junes = disputed_junes(&rows);
     assert!(junes >= MIN_RUN, "{junes} Junes disputed");
+}
+
+#[test]
+fn a_regular_series_is_one_whose_farther_neighbour_is_under_100_days() {
+    // Junes 1.6x the figures of other months `gap` days before and after.
+    let junes = |gap: u64| {
+        let mut rows = Vec::new();
+        for y in 1960..1965 {
+            let june = chrono::NaiveDate::from_ymd_opt(y, 6, 1).expect("a day");
+            let days = chrono::Days::new(gap);
+            rows.push(on("A", "JPN", june - days, 1000));
+            rows.push(on("A", "JPN", june, 1600));
+            rows.push(on("A", "JPN", june + days, 1000));
+        }
+        read(&mut rows, Zeros::MayBeFiller);
+        disputed_junes(&rows)
+    };
+    let gap = SERIES_GAP_DAYS.unsigned_abs();
+    assert_eq!(junes(gap), 5, "neighbours 100 days away are another series");
+    assert_eq!(junes(gap - 1), 0, "99 days away, a season of one series");
+}
+
+#[test]
+fn a_neighbour_may_be_400_days_away_not_401() {
+    // June 1.6x September, 1960-1962; the last June's only later
+    // neighbour is `away` days after it.
+    let junes = |away: u64| {
+        let mut rows = Vec::new();
+        for y in 1960..1963 {
+            rows.push(row("A", "JPN", (y, 6), 1600));
+            rows.push(row("A", "JPN", (y, 9), 1000));
+        }
+        let last = chrono::NaiveDate::from_ymd_opt(1963, 6, 1).expect("a day");
+        rows.push(on("A", "JPN", last, 1600));
+        rows.push(on("A", "JPN", last + chrono::Days::new(away), 1000));
+        read(&mut rows, Zeros::MayBeFiller);
+        disputed_junes(&rows)
+    };
+    let away = NEIGHBOUR_DAYS.unsigned_abs();
+    assert_eq!(junes(away), MIN_RUN, "the last June is the third of a run");
+    assert_eq!(junes(away + 1), 0, "two Junes are no run");
 }
 
 #[test]
