@@ -34,11 +34,16 @@ fn dated(source: &str, place: &str, date: Date, when: &str, n: u64) -> Deploymen
     )
 }
 
-/// How many Junes (ids ending `-06` or `-06-01`) the checks dispute as
-/// interleaved.
+/// How many Junes the checks dispute as interleaved.
 fn disputed_junes(rows: &[Deployment]) -> usize {
+    disputed_in(rows, 6)
+}
+
+/// How many figures of `month` the checks dispute as interleaved.
+fn disputed_in(rows: &[Deployment], month: u32) -> usize {
+    use chrono::Datelike;
     rows.iter()
-        .filter(|d| d.id().as_str().ends_with("-06") || d.id().as_str().ends_with("-06-01"))
+        .filter(|d| d.as_of().earliest().month() == month)
         .filter(|d| {
             d.doubts()
                 .iter()
@@ -189,6 +194,19 @@ fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
     assert_eq!(series(1.2, 4), MIN_RUN + 4);
     assert_eq!(series(1.14, 4), 0, "within APART (15%)");
     assert_eq!(series(1.15, 4), 0, "exactly 15% above is within");
+    // Septembers exactly 85% of the Junes around them are within.
+    let below = |september: u64| {
+        let mut rows = Vec::new();
+        for y in 1960..1964 {
+            rows.push(row("A", "JPN", (y, 6), 2000));
+            rows.push(row("A", "JPN", (y, 9), september));
+        }
+        rows.push(row("A", "JPN", (1964, 6), 2000));
+        read(&mut rows, Zeros::MayBeFiller);
+        disputed_in(&rows, 9)
+    };
+    assert_eq!(below(1699), 4);
+    assert_eq!(below(1700), 0, "exactly 15% below is within");
     assert_eq!(series(1.5, 2), 0, "two Septembers are no run of three");
     assert!(series(1.5, 3) >= MIN_RUN);
 }
