@@ -99,6 +99,22 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     let p = learned(overlaps(&[2.0, 2.05, 1.95]));
     assert_eq!((p[0].agreeing, p[0].largest), (3, 2.05));
     assert_eq!(learned(overlaps(&[2.0, 2.08, 1.92])).len(), 0);
+    // "About 2,000" is a stated count, its middle the term of a ratio;
+    // "1,800 to 2,200" is none, whatever its middle.
+    let restated = |to: fn(u64) -> Strength| -> Vec<Deployment> {
+        let rows = overlaps(&[2.0, 2.0, 2.0]).into_iter();
+        rows.map(|d| match d.citation().source().as_str() {
+            "A" => {
+                let n = d.strength().bounds().low();
+                stated(d, to(n))
+            }
+            _ => d,
+        })
+        .collect()
+    };
+    assert_eq!(learned(restated(Strength::approximately)).len(), 1);
+    let range = |n: u64| Strength::range(n - 200, n + 200).expect("a range");
+    assert_eq!(learned(restated(range)).len(), 0, "a range is no count");
 }
 
 #[test]
