@@ -115,6 +115,10 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     assert_eq!(learned(restated(Strength::approximately)).len(), 1);
     let range = |n: u64| Strength::range(n - 200, n + 200).expect("a range");
     assert_eq!(learned(restated(range)).len(), 0, "a range is no count");
+    // A zero is no term of a ratio (it would make 0 and infinity, one
+    // overlap of four that does not agree).
+    let mut rows = overlaps(&[2.0, 2.0, 2.0, 0.0]);
+    assert_eq!(read(&mut rows, Zeros::AreCounts).patterns.len(), 1);
 }
 
 #[test]
