@@ -119,6 +119,10 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     // overlap of four that does not agree).
     let mut rows = overlaps(&[2.0, 2.0, 2.0, 0.0]);
     assert_eq!(read(&mut rows, Zeros::AreCounts).patterns.len(), 1);
+    let mut rows = overlaps(&[2.0, 2.0, 2.0]);
+    rows.push(row("A", "KOR", (1963, 9), 2000));
+    rows.push(row("B", "KOR", (1963, 9), 0));
+    assert_eq!(read(&mut rows, Zeros::AreCounts).patterns.len(), 1);
 }
 
 #[test]
