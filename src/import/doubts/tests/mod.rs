@@ -94,6 +94,9 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     assert_eq!(learned(overlaps(&[1.45, 1.45, 1.45])).len(), 0);
     // 4 of 5 agree (0.8): learned; 3 of 4 (0.75): not.
     assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0, 2.0, 1.0])).len(), 1);
+    // The median of six is the fourth: 2, which five agree with.
+    let p = learned(overlaps(&[1.0, 2.0, 2.0, 2.0, 2.0, 2.0]));
+    assert_eq!(p.len(), 1, "the median is no outlier");
     assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0, 1.0])).len(), 0);
     // Within 3% of the median agrees; 4% away does not.
     let p = learned(overlaps(&[2.0, 2.05, 1.95]));
@@ -123,6 +126,22 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     rows.push(row("A", "KOR", (1963, 9), 2000));
     rows.push(row("B", "KOR", (1963, 9), 0));
     assert_eq!(read(&mut rows, Zeros::AreCounts).patterns.len(), 1);
+}
+
+#[test]
+fn a_zero_of_a_patterns_source_is_no_suspect() {
+    // Table A's 0 in the pattern's month and decade is no k-fold of
+    // anything: it stays 0, undoubted.
+    let mut rows = overlaps(&[2.0, 2.0, 2.0]);
+    rows.push(row("A", "KOR", (1964, 9), 0));
+    rows.push(row("A", "KOR", (1965, 9), 3000));
+    assert_eq!(read(&mut rows, Zeros::AreCounts).patterns.len(), 1);
+    let doubted = |id: &str| {
+        rows.iter()
+            .any(|d| d.id().as_str() == id && !d.doubts().is_empty())
+    };
+    assert!(!doubted("A-KOR-1964-09"));
+    assert!(doubted("A-KOR-1965-09"));
 }
 
 #[test]
