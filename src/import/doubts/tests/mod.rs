@@ -97,6 +97,9 @@ fn a_ratio_is_learned_only_when_large_consistent_and_seen_enough() {
     // The median of six is the fourth: 2, which five agree with.
     let p = learned(overlaps(&[1.0, 2.0, 2.0, 2.0, 2.0, 2.0]));
     assert_eq!(p.len(), 1, "the median is no outlier");
+    // A pattern's ratio is the median of those that agree.
+    let p = learned(overlaps(&[1.96, 1.98, 2.0, 2.02, 2.04]));
+    assert_eq!((p[0].ratio, p[0].largest), (2.0, 2.04));
     assert_eq!(learned(overlaps(&[2.0, 2.0, 2.0, 1.0])).len(), 0);
     // Within 3% of the median agrees; 4% away does not.
     let p = learned(overlaps(&[2.0, 2.05, 1.95]));
