@@ -439,6 +439,16 @@ fn the_reference_table_holds_every_mission_with_its_host_and_reference() {
             .nation(cells[2].parse().expect("a code"))
             .unwrap_or_else(|| panic!("{} hosts {}", cells[0], cells[2]));
         assert_eq!(host.name(), cells[3], "{}", cells[0]);
+        // A note on the host (the Golan, Abyei, Kosovo) is the mission
+        // citation's note, word for word; no note, none.
+        let m = import
+            .dataset
+            .mission(&cells[0].parse().expect("an id"))
+            .expect("imported");
+        match m.citation().note() {
+            Some(note) => assert!(!note.is_empty() && l.contains(note), "{}", cells[0]),
+            None => assert_eq!(cells[4], "", "{}", cells[0]),
+        }
     }
     for m in import.dataset.missions() {
         // A mission reads as its name, code and organization.
