@@ -245,10 +245,11 @@ mod parquet {
     }
 }
 
-/// A total's `figures` and `parts` are posture rows: a nation's total
-/// adds its top-level figures still listed (or all of them, when every
-/// one has ended or ended ones are counted), a mission's contributions
-/// are the figures its `parts` name.
+/// A total's `figures` and `parts` are posture rows: a nation's (or a
+/// location's) total adds its top-level figures still listed (or all of
+/// them, when every one has ended or ended ones are counted), a
+/// mission's contributions are the figures its `parts` name, and the
+/// `flagged` and `left_out` rows count the figures they stand for.
 fn totals_name_their_figures(
     figures: &[rows::PostureRow],
     totals: &[rows::TotalRow],
