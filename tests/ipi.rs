@@ -393,6 +393,41 @@ fn every_kind_of_problem_is_named_by_line() {
 }
 
 #[test]
+fn a_code_not_three_capitals_is_refused_before_anything_else_is_read() {
+    // Lower case, or four letters: the row is refused for its code, at its
+    // line and column, before its mission (unknown here) is looked up.
+    for code in ["gha", "GHAN"] {
+        let mut rows = clean();
+        rows.push(row(
+            "2010-08-31",
+            "Ghana",
+            code,
+            "UNXYZ",
+            None,
+            Some((5, 0, 5)),
+        ));
+        let import = import(&rows, "\n");
+        let named: Vec<(Option<u64>, Option<&str>, &ProblemKind)> = import
+            .problems
+            .iter()
+            .map(|p| (p.position().line_number(), p.position().column(), p.kind()))
+            .collect();
+        assert_eq!(
+            named,
+            [(
+                Some(16),
+                Some("Contributor_ISO-3"),
+                &ProblemKind::BadCell {
+                    expected: "an ISO 3166-1 alpha-3 code or all",
+                    found: code.to_owned(),
+                }
+            )],
+            "{code}"
+        );
+    }
+}
+
+#[test]
 fn a_missing_column_or_broken_csv_is_an_error_with_its_place() {
     let text = "Date,Contributor,Mission\n2010-06-30,Ghana,UNIFIL\n".to_owned();
     let e = ipi::from_text(("t.csv".into(), text)).expect_err("a missing column");
