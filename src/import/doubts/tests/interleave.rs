@@ -19,13 +19,7 @@ fn a_series_stands_apart_only_beyond_the_margin_and_in_a_run() {
             (1000.0 * june).round() as u64,
         ));
         read(&mut rows, Zeros::MayBeFiller);
-        rows.iter()
-            .filter(|d| {
-                d.doubts()
-                    .iter()
-                    .any(|x| matches!(x, Doubt::Interleaved { .. }))
-            })
-            .count()
+        disputed(&rows)
     };
     // Junes 16% above the Septembers on each side stand apart above
     // (three of them have one on each side); Septembers stand apart below

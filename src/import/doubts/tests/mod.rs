@@ -44,8 +44,15 @@ fn disputed_junes(rows: &[Deployment]) -> usize {
 /// How many figures of `month` the checks dispute as interleaved.
 fn disputed_in(rows: &[Deployment], month: u32) -> usize {
     use chrono::Datelike;
-    rows.iter()
-        .filter(|d| d.as_of().earliest().month() == month)
+    disputed(
+        rows.iter()
+            .filter(|d| d.as_of().earliest().month() == month),
+    )
+}
+
+/// How many of `rows`, of any month, the checks dispute as interleaved.
+fn disputed<'a>(rows: impl IntoIterator<Item = &'a Deployment>) -> usize {
+    rows.into_iter()
         .filter(|d| {
             d.doubts()
                 .iter()
