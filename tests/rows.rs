@@ -458,6 +458,7 @@ fn a_charts_points_hold_in_every_format() {
 /// The summary's tables print each figure of the posture from its row:
 /// its strength, and its note (wrapped, so by its first word).
 #[test]
+#[cfg(feature = "tables")]
 fn the_summary_prints_each_figures_row() {
     let data = Dataset::bundled().expect("bundled data loads");
     let ledger = Ledger::new(&data);
@@ -670,6 +671,7 @@ fn a_report_that_may_have_changed_since_says_what_was_reported() {
 /// as the source gives it, what happened, the figure after it and a
 /// numbered source; the sources below name each record by its number.
 #[test]
+#[cfg(feature = "tables")]
 fn the_timeline_table_prints_each_record_once_with_its_numbered_source() {
     let data = Dataset::bundled().expect("the bundled data loads");
     let deu = Subject::Nation("DEU".parse().expect("a code"));
@@ -721,6 +723,7 @@ fn the_timeline_table_prints_each_record_once_with_its_numbered_source() {
 /// A validation report's text is every finding, most severe first, then
 /// the counts; nothing is left out at the least severity.
 #[test]
+#[cfg(feature = "tables")]
 fn a_reports_text_lists_every_finding_then_the_counts() {
     let data = Dataset::bundled().expect("the bundled data loads");
     let report = data.validate();

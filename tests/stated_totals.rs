@@ -214,6 +214,7 @@ fn same_records_compares_each_stated_totals_citation() {
 /// and what is left unattributed; a posture without one shows no such
 /// table.
 #[test]
+#[cfg(feature = "tables")]
 fn the_summary_shows_a_stated_total_beside_its_contributions() {
     let text = format!(
         "{HEADER}\n{}\n{}\n{}\n",

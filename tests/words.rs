@@ -5,9 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use proptest::prelude::*;
 use troop_tracker::posture::Moment;
-use troop_tracker::summary::wrap;
 use troop_tracker::{Dataset, Subject};
 
 fn bundled() -> Dataset {
@@ -179,58 +177,65 @@ fn a_doubt_added_to_a_record_is_kept_with_its_reading() {
     assert!(d.doubts().is_empty());
 }
 
-#[test]
-fn a_paragraph_wraps_at_the_width_and_indents_what_follows() {
-    assert_eq!(wrap("aaa bbb ccc ddd", 7, 0), "aaa bbb\nccc ddd\n");
-    // A line exactly as wide as the width is full, not over.
-    assert_eq!(wrap("aaa bbb", 7, 4), "aaa bbb\n");
-    assert_eq!(wrap("aaa bbb", 6, 4), "aaa\n    bbb\n");
-    assert_eq!(wrap("aaa bbb ccc ddd", 8, 2), "aaa bbb\n  ccc\n  ddd\n");
-    // A first word no wider than the indent still ends its line when the
-    // next does not fit.
-    assert_eq!(wrap("abc defgh", 5, 3), "abc\n   defgh\n");
-    // A word wider than the line stays whole, on a line of its own.
-    assert_eq!(wrap("a verylongword b", 6, 1), "a\n verylongword\n b\n");
-    // Runs of spaces and line breaks in the text are one space; nothing
-    // to print prints nothing.
-    assert_eq!(wrap("  aaa \n\t bbb  ", 80, 4), "aaa bbb\n");
-    assert_eq!(wrap(" \n ", 80, 4), "");
-    // Widths count characters, not bytes.
-    assert_eq!(wrap("éé éé", 5, 0), "éé éé\n");
-}
+/// A summary's paragraphs: the text tables are the `tables` feature's.
+#[cfg(feature = "tables")]
+mod paragraph {
+    use proptest::prelude::*;
+    use troop_tracker::summary::wrap;
 
-proptest! {
-    /// Every word kept in order; each line as full as the width allows
-    /// (the next line's first word would not have fitted on it), over the
-    /// width only when it holds one word; what follows the first line
-    /// indented.
     #[test]
-    fn a_wrapped_paragraph_keeps_its_words_and_fills_its_lines(
-        words in prop::collection::vec("[a-zé]{1,12}", 0..30),
-        width in 1usize..40,
-        indent in 0usize..6,
-    ) {
-        let text = words.join(" ");
-        let out = wrap(&text, width, indent);
-        prop_assert_eq!(out.split_whitespace().collect::<Vec<_>>(), words.iter().map(String::as_str).collect::<Vec<_>>());
-        prop_assert_eq!(out.is_empty(), words.is_empty());
-        prop_assert!(out.is_empty() || out.ends_with('\n'));
-        let lines: Vec<&str> = out.lines().collect();
-        let width_of = |l: &str| l.chars().count();
-        for (i, line) in lines.iter().enumerate() {
-            let margin = if i == 0 { 0 } else { indent };
-            prop_assert_eq!(line.len() - line.trim_start().len(), margin, "{:?}", line);
-            prop_assert!(!line.ends_with(' '), "{:?}", line);
-            prop_assert!(
-                width_of(line) <= width || line.split_whitespace().count() == 1,
-                "{:?} is over {} wide", line, width
-            );
-            if let Some(next) = lines.get(i + 1) {
-                let first = next.split_whitespace().next().expect("a word");
+    fn a_paragraph_wraps_at_the_width_and_indents_what_follows() {
+        assert_eq!(wrap("aaa bbb ccc ddd", 7, 0), "aaa bbb\nccc ddd\n");
+        // A line exactly as wide as the width is full, not over.
+        assert_eq!(wrap("aaa bbb", 7, 4), "aaa bbb\n");
+        assert_eq!(wrap("aaa bbb", 6, 4), "aaa\n    bbb\n");
+        assert_eq!(wrap("aaa bbb ccc ddd", 8, 2), "aaa bbb\n  ccc\n  ddd\n");
+        // A first word no wider than the indent still ends its line when the
+        // next does not fit.
+        assert_eq!(wrap("abc defgh", 5, 3), "abc\n   defgh\n");
+        // A word wider than the line stays whole, on a line of its own.
+        assert_eq!(wrap("a verylongword b", 6, 1), "a\n verylongword\n b\n");
+        // Runs of spaces and line breaks in the text are one space; nothing
+        // to print prints nothing.
+        assert_eq!(wrap("  aaa \n\t bbb  ", 80, 4), "aaa bbb\n");
+        assert_eq!(wrap(" \n ", 80, 4), "");
+        // Widths count characters, not bytes.
+        assert_eq!(wrap("éé éé", 5, 0), "éé éé\n");
+    }
+
+    proptest! {
+        /// Every word kept in order; each line as full as the width allows
+        /// (the next line's first word would not have fitted on it), over the
+        /// width only when it holds one word; what follows the first line
+        /// indented.
+        #[test]
+        fn a_wrapped_paragraph_keeps_its_words_and_fills_its_lines(
+            words in prop::collection::vec("[a-zé]{1,12}", 0..30),
+            width in 1usize..40,
+            indent in 0usize..6,
+        ) {
+            let text = words.join(" ");
+            let out = wrap(&text, width, indent);
+            prop_assert_eq!(out.split_whitespace().collect::<Vec<_>>(), words.iter().map(String::as_str).collect::<Vec<_>>());
+            prop_assert_eq!(out.is_empty(), words.is_empty());
+            prop_assert!(out.is_empty() || out.ends_with('\n'));
+            let lines: Vec<&str> = out.lines().collect();
+            let width_of = |l: &str| l.chars().count();
+            for (i, line) in lines.iter().enumerate() {
+                let margin = if i == 0 { 0 } else { indent };
+                prop_assert_eq!(line.len() - line.trim_start().len(), margin, "{:?}", line);
+                prop_assert!(!line.ends_with(' '), "{:?}", line);
                 prop_assert!(
-                    width_of(line) + 1 + width_of(first) > width,
-                    "{:?} fitted on {:?}", first, line
+                    width_of(line) <= width || line.split_whitespace().count() == 1,
+                    "{:?} is over {} wide", line, width
                 );
+                if let Some(next) = lines.get(i + 1) {
+                    let first = next.split_whitespace().next().expect("a word");
+                    prop_assert!(
+                        width_of(line) + 1 + width_of(first) > width,
+                        "{:?} fitted on {:?}", first, line
+                    );
+                }
             }
         }
     }
