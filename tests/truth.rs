@@ -1,16 +1,17 @@
 //! Bounds contain the truth, for records written from a hidden world.
 //!
-//! A world is drawn first — troops in a country's area and its rest,
-//! under a mission or none, and in two more countries, some counts in the
+//! A world is drawn first — troops in a country's area and its rest, under
+//! a mission or none, and in two more countries, some counts in the
 //! billions — and then lived day by day: moves between any figures (into
-//! an area, out of a mission, to a joint destination), temporary moves of
-//! which some part comes back days later, sometimes before a later move
-//! out of where they came back to, unrecorded changes shown by a figure
-//! reported again. Records are written of what happened, each with a
-//! notation that contains the truth: exact, ranges, "about", "at least",
-//! "some", "some of its N", "up to", unknown, not reported; dated to the
-//! day, to the month or to a span; reports placed before and after moves;
-//! competing reports of one moment; moves announced that never happened.
+//! an area, out of a mission, to a joint destination), temporary moves
+//! (some along the pair of one before) of which some part comes back days
+//! later, sometimes before a later move out of where they came back to,
+//! unrecorded changes shown by a figure reported again. Records are
+//! written of what happened, each with a notation that contains the truth:
+//! exact, ranges, "about", "at least", "some", "some of its N", "up to",
+//! unknown, not reported; dated to the day, to the month or to a span;
+//! reports placed before and after moves; competing reports of one moment;
+//! moves announced that never happened.
 //!
 //! Every figure and total of every posture asked, at the start or end of
 //! any day, must contain what the world held then; the records of a world
@@ -305,14 +306,19 @@ fn step_report(d: &mut Dice, w: &mut Written, world: &mut World, day: u32) {
 }
 
 fn step_move(d: &mut Dice, w: &mut Written, world: &mut World, day: u32) {
-    let from = d.below(6) as usize;
-    let to = d.below(7) as usize;
+    // Sometimes again along the pair of an earlier temporary move, some
+    // of whose troops may not be back yet: what may come back is then
+    // what is left of the first and all of this one.
+    let again = (!world.away.is_empty() && d.chance(30))
+        .then(|| *d.pick(&world.away))
+        .map(|(home, away, _, _)| (home, away));
+    let (from, to) = again.unwrap_or_else(|| (d.below(6) as usize, d.below(7) as usize));
     if from == to || world.total(from) == 0 {
         return;
     }
     let have = world.total(from);
     let n = d.below(have + 1);
-    let temporary = d.chance(35);
+    let temporary = again.is_some() || d.chance(35);
     let when = date(d, day, !temporary);
     let j = w.moves;
     if d.chance(25) && FIGURES[from].0.len() <= 9 {
