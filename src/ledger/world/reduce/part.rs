@@ -69,6 +69,13 @@ impl Part {
         }
     }
 
+    /// Whether a tableau was built (or tried) for the part: never for
+    /// one that narrowing answers.
+    #[cfg(test)]
+    pub(super) fn was_solved(&self) -> bool {
+        self.tried.get().is_some()
+    }
+
     pub(super) fn is_feasible(&self) -> bool {
         *self.feasible.get_or_init(|| {
             // Narrowing found no empty range: a part too large to solve is
