@@ -37,9 +37,9 @@ fn a_chain_of_exact_moves_needs_no_program() {
 /// Narrowing alone answers a tree of unit rows (a + b in 10..12 and
 /// b + c in 5..6: no tableau is built), not a cycle (x + y = 10 and
 /// x - y = 1: the same two unknowns under two rows) nor a tree of
-/// other coefficients (2x + 2y + 2z = 3, each between 0 and 5), where the
-/// narrowed bounds hold a whole point for each unknown but no whole
-/// point meets the rows: no world.
+/// other coefficients (2x + 2y + 2z = 3, each between 0 and 5, and
+/// the row negated), where the narrowed bounds hold a whole point for
+/// each unknown but no whole point meets the rows: no world.
 #[test]
 fn only_a_tree_of_unit_rows_is_answered_by_narrowing() {
     let mut p = Program::default();
@@ -59,18 +59,25 @@ fn only_a_tree_of_unit_rows_is_answered_by_narrowing() {
     cycle.row(vec![(x, 1.0), (y, -1.0)], Some(1.0), Some(1.0));
     assert!(!Reduced::of(&cycle).feasible(), "x = 5.5 is no world");
 
-    let mut scaled = Program::default();
-    let xyz: Vec<Var> = (0..3).map(|_| scaled.var(0, Some(5))).collect();
-    scaled.row(
-        xyz.iter().map(|&v| (v, 2.0)).collect(),
-        Some(3.0),
-        Some(3.0),
-    );
-    let r = Reduced::of(&scaled);
-    for &v in &xyz {
-        assert_eq!((r.low[v as usize], r.high[v as usize]), (0.0, 1.0));
+    // The same row negated narrows the same way.
+    for k in [2.0, -2.0] {
+        let mut scaled = Program::default();
+        let xyz: Vec<Var> = (0..3).map(|_| scaled.var(0, Some(5))).collect();
+        let total = 1.5 * k;
+        scaled.row(
+            xyz.iter().map(|&v| (v, k)).collect(),
+            Some(total),
+            Some(total),
+        );
+        let r = Reduced::of(&scaled);
+        for &v in &xyz {
+            assert_eq!((r.low[v as usize], r.high[v as usize]), (0.0, 1.0), "{k}");
+        }
+        assert!(
+            !r.feasible(),
+            "{k}x + {k}y + {k}z = {total} has no whole point"
+        );
     }
-    assert!(!r.feasible(), "2x + 2y + 2z = 3 has no whole point");
 }
 
 /// Rows that push each other's unknowns up one at a time for ever
