@@ -132,3 +132,19 @@ fn a_tree_of_sums_is_exact_and_a_cycle_is_solved() {
     assert!(!Reduced::of(&c).feasible());
     assert_eq!(Reduced::of(&c).range(&[(x, 1.0)]), Err(Infeasible));
 }
+
+/// Rows over disjoint unknowns make independent parts, each a tree
+/// answered by narrowing alone (no tableau is built for either).
+#[test]
+fn rows_over_disjoint_unknowns_are_independent_parts() {
+    let mut p = Program::default();
+    let (a, b) = (p.var(0, Some(20)), p.var(3, Some(4)));
+    let (c, d) = (p.var(0, Some(20)), p.var(1, Some(2)));
+    p.row(vec![(a, 1.0), (b, 1.0)], Some(10.0), Some(12.0));
+    p.row(vec![(c, 1.0), (d, 1.0)], Some(5.0), Some(6.0));
+    let r = Reduced::of(&p);
+    assert_eq!(r.parts.len(), 2);
+    assert_eq!(r.range(&[(a, 1.0)]), Ok((Some(6), Some(9))));
+    assert_eq!(r.range(&[(c, 1.0)]), Ok((Some(3), Some(5))));
+    assert!(r.parts.iter().all(|part| !part.was_solved()));
+}
