@@ -3,7 +3,7 @@
 //! records' dates allow, and in each every whole-number world, counted one
 //! by one. On small datasets drawn at random — areas, missions, joint
 //! destinations, reports made again, reports placed before and after a
-//! move, temporary moves (one pair moved along twice) and what comes back,
+//! move, deployments whose strength is not reported, temporary moves (one pair moved along twice) and what comes back,
 //! dates that span days, moves announced, under way or carried out, asked
 //! of the actual or the projected posture — every bound a posture gives
 //! must be exactly the least or most over those worlds, every total too,
@@ -212,7 +212,12 @@ impl Brute<'_> {
                 .moves
                 .iter()
                 .all(|m| !cells(&m.from).contains(&cell) || last < m.when.first());
-            reports && moves
+            // A deployment not reported still says its figure held troops.
+            let unreported = spec
+                .unreported
+                .iter()
+                .all(|(f, when)| !cells(f).contains(&cell) || last < when.first());
+            reports && moves && unreported
         };
         !arrivals.into_iter().any(claim_ok)
     }
@@ -224,6 +229,7 @@ impl Brute<'_> {
             .reports
             .iter()
             .flat_map(|r| cells(&r.figure))
+            .chain(spec.unreported.iter().flat_map(|(f, _)| cells(f)))
             .chain(
                 spec.moves
                     .iter()
@@ -608,9 +614,13 @@ fn spec(
             0u32..=last + 1,
             any::<bool>(),
             any::<bool>(),
+            // A deployment whose strength is not reported: a figure of
+            // the posture that splits the cells of those it lies in.
+            prop::option::weighted(0.3, (figure(shape, near), when(last))),
         )
-            .prop_map(|(reports, moves, placed, d, end, projected)| {
+            .prop_map(|(reports, moves, placed, d, end, projected, unreported)| {
                 let mut spec = Spec::default();
+                spec.unreported.extend(unreported);
                 for (figure, count, when) in reports {
                     spec.reports.push(Report {
                         figure,
@@ -702,6 +712,11 @@ fn groups(spec: &Spec) -> Vec<Vec<usize>> {
         cs.extend(cells(&m.to));
         link(&cs);
     }
+    // A figure not reported links nothing in the engine, but its entry
+    // is checked in one group, with its claim.
+    for (f, _) in &spec.unreported {
+        link(&cells(f));
+    }
     let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for c in 0..CELLS {
         out.entry(find(&mut parent, c)).or_default().push(c);
@@ -729,6 +744,12 @@ fn part(spec: &Spec, group: &[usize]) -> Spec {
             .and_then(|(m, after)| moves.iter().position(|&x| x == m).map(|i| (i, after)));
         out.reports.push(r);
     }
+    out.unreported = spec
+        .unreported
+        .iter()
+        .filter(|(f, _)| inside(f))
+        .cloned()
+        .collect();
     out
 }
 
@@ -751,6 +772,7 @@ fn applied(spec: &Spec, asked: Asked) -> Spec {
         }
         out.reports.push(r);
     }
+    out.unreported = spec.unreported.clone();
     out
 }
 
@@ -1227,5 +1249,24 @@ fn two_temporary_moves_along_one_pair_may_both_still_be_away() {
             "{key}: {figures:?}"
         );
     }
+    check_at(&spec, &every_day(), MOST_ORDERS);
+}
+
+/// A deployment whose strength is not reported is no report, but its
+/// figure is one of the posture's, and it splits the cells of the figures
+/// it lies in: Iraq reported at 5 and its North not reported leave North
+/// anywhere from 0 to 5 (not Iraq's 5, as though North were all of it).
+#[test]
+fn an_area_not_reported_holds_up_to_its_country() {
+    let spec = Spec::default()
+        .report(fig(&[Place::A], false), n(5), When::Day(1))
+        .unreported(fig(&[Place::North], false), When::Day(1));
+    let (figures, _) = spec.posture(2, true);
+    assert_eq!(
+        figures.get("NAA in HAA/North"),
+        Some(&("0..5".to_owned(), false)),
+        "{figures:?}"
+    );
+    assert_eq!(figures.get("NAA in HAA"), Some(&("5".to_owned(), false)));
     check_at(&spec, &every_day(), MOST_ORDERS);
 }

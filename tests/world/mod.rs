@@ -159,6 +159,11 @@ pub struct Move {
 pub struct Spec {
     pub reports: Vec<Report>,
     pub moves: Vec<Move>,
+    /// Deployments whose strength is `n/r`: no report (data/README.md,
+    /// "What a report says"), but a figure of the posture, a claim that
+    /// its figure held troops, and a figure that splits the cells of the
+    /// figures it lies in.
+    pub unreported: Vec<(Figure, When)>,
 }
 
 impl Spec {
@@ -185,6 +190,16 @@ impl Spec {
                 if r.figure.mission { MISSION } else { "" },
                 when.notation(),
                 r.count.notation()
+            )
+            .expect("write");
+        }
+        for (i, (figure, when)) in self.unreported.iter().enumerate() {
+            writeln!(
+                deployments,
+                "U{i},{NATION},{},{},{},,n/r,,,s1,{QUOTE},",
+                figure.location(),
+                if figure.mission { MISSION } else { "" },
+                when.notation(),
             )
             .expect("write");
         }
@@ -258,6 +273,12 @@ impl Spec {
             when,
             anchor: None,
         });
+        self
+    }
+
+    /// A deployment of `figure` whose strength is not reported.
+    pub fn unreported(mut self, figure: Figure, when: When) -> Spec {
+        self.unreported.push((figure, when));
         self
     }
 

@@ -5,10 +5,16 @@
 //! Coefficients other than one (a row of `2x ≥ 4`, `-3y ≤ -5`) reach the
 //! narrowing's divisions and the branching's second whole point, which
 //! the engine's own programs (mostly `±1`) seldom do.
+//!
+//! The dense tableau is checked on its own as well: the reduced form
+//! falls back to the program's solver wherever the tableau gives up, so
+//! a tableau that gave up too often (or wrongly) would still answer right
+//! through it. On these small programs it must never give up.
 
 use proptest::prelude::*;
 
 use crate::ledger::world::reduce::Reduced;
+use crate::ledger::world::simplex::{Stop, Tableau};
 use crate::ledger::world::solve::{Infeasible, Program, Range, Var};
 
 #[derive(Clone, Debug)]
@@ -64,8 +70,9 @@ fn program(c: &Case) -> (Program, Vec<Var>) {
     (p, vars)
 }
 
-/// Every whole point of the box, its rows checked.
-fn brute(c: &Case) -> Result<Range, Infeasible> {
+/// Every whole point of the box, its rows checked: the least and most
+/// of `objective`.
+fn brute(c: &Case, objective: &[i32]) -> Result<Range, Infeasible> {
     let boxes: Vec<(i64, i64)> = c.boxes.iter().map(|&(l, h)| (l as i64, h as i64)).collect();
     let value = |coefs: &[i32], point: &[i64]| -> i64 {
         coefs
@@ -84,7 +91,7 @@ fn brute(c: &Case) -> Result<Range, Infeasible> {
                     && high.is_none_or(|h| sum <= i64::from(h)))
         });
         if holds {
-            let v = i128::from(value(&c.objective, &point));
+            let v = i128::from(value(objective, &point));
             found = Some(found.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
         }
         // The next point of the box (an odometer), or the end.
@@ -116,10 +123,31 @@ proptest! {
             .zip(&c.objective)
             .map(|(&v, &k)| (v, f64::from(k)))
             .collect();
-        let truth = brute(&c);
+        let truth = brute(&c, &c.objective);
         prop_assert_eq!(p.range(&objective), truth, "the program's branch and bound");
         prop_assert_eq!(Reduced::of(&p).range(&objective), truth, "the reduced form");
         prop_assert_eq!(p.feasible(), truth.is_ok());
         prop_assert_eq!(Reduced::of(&p).feasible(), truth.is_ok());
+        // The tableau alone, from one basis to the next: the objective's
+        // least and most, then the first unknown's.
+        let first: Vec<i32> = (0..vars.len()).map(|i| i32::from(i == 0)).collect();
+        let asked = [(objective, truth), (vec![(vars[0], 1.0)], brute(&c, &first))];
+        match Tableau::new(&p) {
+            Err(stop) => prop_assert_eq!((stop, truth), (Stop::Infeasible, Err(Infeasible))),
+            Ok(mut t) => {
+                for (objective, truth) in asked {
+                    let least = t.whole_optimum(&objective, false, 100_000);
+                    let most = t.whole_optimum(&objective, true, 100_000);
+                    let found = match (least, most) {
+                        (Ok(Some(l)), Ok(Some(h))) => Ok((Some(l), Some(h))),
+                        (Err(Stop::Infeasible), Err(Stop::Infeasible)) => Err(Infeasible),
+                        other => {
+                            return Err(TestCaseError::fail(format!("the tableau: {other:?}")))
+                        }
+                    };
+                    prop_assert_eq!(found, truth, "the tableau");
+                }
+            }
+        }
     }
 }

@@ -75,6 +75,12 @@ impl Tableau {
             low.push(r.low);
             high.push(r.high);
         }
+        // A range that holds nothing (a row's low above its high) is met
+        // by no point; phase one, which prices one side at a time, could
+        // stop on either side of it.
+        if low.iter().zip(&high).any(|(l, h)| l > h) {
+            return Err(Stop::Infeasible);
+        }
         let mut value = vec![0.0; n];
         for j in 0..k {
             value[j] = start_at(low[j], high[j]);
@@ -406,11 +412,14 @@ mod tests {
         let xs: Vec<Var> = (0..6).map(|_| p.var(0, Some(2))).collect();
         p.row(xs.iter().map(|&x| (x, 1.0)).collect(), None, Some(1.0));
         let mut t = Tableau::new(&p).expect("feasible");
-        let before = t.pivots;
+        let (before, work) = (t.pivots, t.work());
         let objective: Vec<(Var, f64)> = xs.iter().map(|&x| (x, f64::from(x + 1))).collect();
         let (most, point) = t.optimize(&objective, true).expect("bounded");
         assert_eq!((most, point), (6.0, vec![0.0, 0.0, 0.0, 0.0, 0.0, 1.0]));
         assert_eq!(t.pivots - before, 1);
+        // The pivot rewrites the tableau's 1 × 7 entries (six unknowns and
+        // the row's sum): the work a budget counts.
+        assert_eq!(t.work() - work, 7);
     }
 
     /// Phase one may raise an unknown that takes a row further above its
