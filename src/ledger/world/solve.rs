@@ -420,4 +420,64 @@ mod tests {
             Ok((Some(3_000_000_000), Some(3_000_000_007)))
         );
     }
+
+    /// A node whose relaxation, rounded to a whole number, cannot beat the
+    /// best whole point is left unexplored (the objective's coefficients
+    /// are whole, so every whole point's value is). The nodes saved are
+    /// what brings these two programs (found by a random search) to their
+    /// exact optimum within a budget of 9 and 10 nodes; comparing the
+    /// unrounded relaxation instead, or only a strictly worse one, spends
+    /// the budget on nodes that cannot win and answers `-21` and `5`.
+    #[test]
+    fn whole_values_prune_nodes_a_relaxation_cannot_improve() {
+        use crate::ledger::world::drawn::{add_row, whole_values};
+        type Case = (Vec<u64>, Vec<u64>, Vec<f64>, (f64, f64), Vec<f64>);
+        let cases: [(Case, OptimizationDirection, usize); 2] = [
+            (
+                (
+                    vec![2, 0, 2, 1, 0],
+                    vec![6, 2, 2, 4, 5],
+                    vec![3.0, -5.0, -3.0, -1.0, 3.0],
+                    (10.0, 10.0),
+                    vec![-2.0, -2.0, 1.0, -4.0, 4.0],
+                ),
+                OptimizationDirection::Minimize,
+                9,
+            ),
+            (
+                (
+                    vec![1, 1, 0, 0],
+                    vec![6, 2, 2, 3],
+                    vec![-3.0, -3.0, 4.0, 1.0],
+                    (-4.0, -4.0),
+                    vec![-1.0, -4.0, -1.0, 4.0],
+                ),
+                OptimizationDirection::Maximize,
+                10,
+            ),
+        ];
+        for ((lows, highs, row, (low, high), objective), direction, nodes) in cases {
+            let mut p = Program::default();
+            let vars: Vec<Var> = lows
+                .iter()
+                .zip(&highs)
+                .map(|(&l, &h)| p.var(l, Some(h)))
+                .collect();
+            let mut rows = Vec::new();
+            let terms = vars.iter().copied().zip(row).collect();
+            add_row(&mut p, &mut rows, (terms, low, high));
+            let objective: Vec<(Var, f64)> = vars.iter().copied().zip(objective).collect();
+            let values = whole_values(&lows, &highs, &rows, &objective);
+            let exact = if direction == OptimizationDirection::Maximize {
+                values.iter().max()
+            } else {
+                values.iter().min()
+            };
+            assert_eq!(
+                p.optimum_within(&objective, direction, nodes),
+                Ok(exact.copied()),
+                "{direction:?} of {p:?}"
+            );
+        }
+    }
 }
