@@ -269,6 +269,35 @@ mod tests {
         }
     }
 
+    /// The dense tableau is for parts of at most `DENSE_CELLS` entries
+    /// (rows × (unknowns + rows)); a larger part is left to the sparse
+    /// solver, with no tableau built. Rows of two unknowns, each met at
+    /// the start (every unknown at 0), so building costs no pivots.
+    #[test]
+    fn a_dense_tableau_is_built_only_up_to_its_most_cells() {
+        let part_of = |vars: usize, rows: usize| {
+            let mut p = Program::default();
+            let xs: Vec<Var> = (0..vars).map(|_| p.var(0, Some(5))).collect();
+            for i in 0..rows {
+                let (a, b) = (xs[i % vars], xs[(i + 1) % vars]);
+                p.row(vec![(a, 1.0), (b, 1.0)], None, Some(10.0));
+            }
+            let ids = (0..vars).map(|i| Var::try_from(i).unwrap()).collect();
+            Part::new(p, ids, false)
+        };
+        // 500 × (1,500 + 500) is exactly the most; 100 × (101 + 100) is
+        // well below it (though 100 × 101 × 100 is not); 1,000 × (2 +
+        // 1,000) is past it (though 1,000 + 1,002 is not).
+        for (vars, rows, built) in [(1_500, 500, true), (101, 100, true), (2, 1_000, false)] {
+            assert_eq!(rows * (vars + rows) <= DENSE_CELLS, built);
+            let part = part_of(vars, rows);
+            let answer = part.tableau();
+            assert_eq!(answer.is_some(), built, "{rows} rows over {vars} unknowns");
+            assert!(part.tried.get().is_some(), "the tableau was tried");
+            assert!(part.is_feasible(), "every unknown at 0 meets every row");
+        }
+    }
+
     /// Work adds up across the programs that share a budget: spent once
     /// past the most, not before.
     #[test]
